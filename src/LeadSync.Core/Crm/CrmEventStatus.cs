@@ -1,0 +1,9 @@
+namespace LeadSync.Core.Crm;
+
+public enum CrmEventStatus
+{
+    Applied,
+    AlreadyApplied,
+    UnknownLead,
+    NotAllowed,
+}

@@ -1,0 +1,17 @@
+using LeadSync.Core.Leads;
+
+namespace LeadSync.Core.Crm;
+
+/// <summary>The port every CRM adapter implements. Writes are upserts keyed by the LeadSync id: retries never duplicate.</summary>
+public interface ICrmGateway
+{
+    string Name { get; }
+
+    Task<IReadOnlyList<CrmUpsertResult>> UpsertAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken);
+
+    /// <summary>For a batch of synced leads: whether and when sales touched them.</summary>
+    Task<IReadOnlyList<CrmTouch>> GetTouchesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken);
+
+    /// <summary>Sets the provider's configured recycled/nurture status on the CRM record.</summary>
+    Task<CrmOutcome> MarkRecycledAsync(Lead lead, string reason, CancellationToken cancellationToken);
+}

@@ -1,0 +1,102 @@
+using LeadSync.Core.Jobs;
+using LeadSync.Core.Leads;
+using LeadSync.Core.Recycle;
+using LeadSync.Core.Sla;
+using LeadSync.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Core.Crm;
+
+/// <summary>
+/// The CRM sync use case for one queue message: upsert a sales-ready lead, record the CRM id and owner, and start its
+/// SLA clock. Idempotent: a lead that is no longer sales-ready is left alone.
+/// </summary>
+public sealed partial class LeadSyncer(
+    ICrmGateway crm,
+    LeadMutator mutator,
+    ILeadStore store,
+    IDueIndex dueIndex,
+    ISlaPolicy slaPolicy,
+    IOptionsMonitor<CrmOptions> crmOptions,
+    IOptionsMonitor<RecycleOptions> recycleOptions,
+    TimeProvider timeProvider,
+    ILogger<LeadSyncer> logger)
+{
+    public async Task<WorkOutcome> SyncAsync(string leadId, CancellationToken cancellationToken)
+    {
+        var lead = await store.GetAsync(leadId, cancellationToken);
+        if (lead is null || lead.Status != LeadStatus.SalesReady)
+        {
+            return WorkOutcome.Done(lead is null ? "unknown lead" : $"already {lead.Status}");
+        }
+
+        var result = (await crm.UpsertAsync([lead], cancellationToken)).Single();
+        return result.Outcome.Succeeded
+            ? await RecordSyncedAsync(leadId, result, cancellationToken)
+            : await RecordFailureAsync(leadId, result.Outcome, cancellationToken);
+    }
+
+    private async Task<WorkOutcome> RecordSyncedAsync(string leadId, CrmUpsertResult result, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var written = await mutator.MutateAsync(leadId, lead =>
+        {
+            if (lead.Status != LeadStatus.SalesReady)
+            {
+                return null;
+            }
+
+            var change = LeadLifecycle.Transition(lead, LeadStatus.Synced, now, crm.Name,
+                $"Upserted into {crm.Name} as {result.CrmId}" + (result.Owner is null ? "." : $", owner {result.Owner}."));
+            var synced = change.Lead with { CrmId = result.CrmId, Owner = result.Owner ?? lead.Owner, SyncedAt = now, SyncAttempts = lead.SyncAttempts + 1 };
+            synced = synced with { SlaDueAt = slaPolicy.FirstTouchDeadline(synced) };
+            return change with { Lead = synced };
+        }, cancellationToken);
+
+        if (written is null)
+        {
+            return WorkOutcome.Done("lead changed meanwhile");
+        }
+
+        var lead = written.Lead;
+        await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Sla, slaPolicy.LevelDueAt(lead, 1)), cancellationToken);
+        await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, now + recycleOptions.CurrentValue.NoProgressWindow), cancellationToken);
+        LogSynced(logger, lead.Id, crm.Name);
+        return WorkOutcome.Done("synced");
+    }
+
+    private async Task<WorkOutcome> RecordFailureAsync(string leadId, CrmOutcome outcome, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var maxAttempts = crmOptions.CurrentValue.MaxSyncAttempts;
+        var written = await mutator.MutateAsync(leadId, lead =>
+        {
+            if (lead.Status != LeadStatus.SalesReady)
+            {
+                return null;
+            }
+
+            var attempts = lead.SyncAttempts + 1;
+            var entry = new TimelineEntry(now, crm.Name, LeadEvents.SyncFailed,
+                $"Attempt {attempts} of {maxAttempts}: {outcome.Kind} — {outcome.Reason ?? "no reason given"}.");
+            return new LeadChange(lead with { SyncAttempts = attempts }, [entry]);
+        }, cancellationToken);
+
+        LogSyncFailed(logger, leadId, crm.Name, outcome.Kind);
+        var attemptsSoFar = written?.Lead.SyncAttempts ?? maxAttempts;
+        if (outcome.Kind == CrmOutcomeKind.Permanent || attemptsSoFar >= maxAttempts)
+        {
+            return WorkOutcome.Done($"gave up: {outcome.Kind}");
+        }
+
+        var backoff = outcome.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, attemptsSoFar)));
+        return WorkOutcome.Retry(backoff, outcome.Kind.ToString());
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Lead {LeadId} synced to {Crm}")]
+    private static partial void LogSynced(ILogger logger, string leadId, string crm);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Lead {LeadId} sync to {Crm} failed: {Kind}")]
+    private static partial void LogSyncFailed(ILogger logger, string leadId, string crm, CrmOutcomeKind kind);
+}

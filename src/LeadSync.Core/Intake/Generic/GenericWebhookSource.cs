@@ -1,0 +1,131 @@
+using System.Text.Json;
+using LeadSync.Core.Intake.Signatures;
+using LeadSync.Core.Leads;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Core.Intake.Generic;
+
+/// <summary>
+/// The generic source: any tool that sends Standard Webhooks. The payload is
+/// <c>{ "type": "...", "timestamp": "...", "data": { "email", "firstName", "lastName", "company", "phone", "title",
+/// "country", "score", "campaign" } }</c>.
+/// </summary>
+public sealed class GenericWebhookSource(IOptions<GenericSourceOptions> options, StandardWebhookVerifier verifier) : IWebhookSource
+{
+    public const string SourceName = "generic";
+
+    public string Name => SourceName;
+
+    public bool IsEnabled => !string.IsNullOrEmpty(options.Value.Secret);
+
+    public IReadOnlyCollection<string> AcceptedMediaTypes { get; } = ["application/json"];
+
+    public Rejection? Authenticate(InboundWebhook webhook)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        var check = verifier.Verify(
+            webhook.Header(StandardWebhookVerifier.IdHeader),
+            webhook.Header(StandardWebhookVerifier.TimestampHeader),
+            webhook.Header(StandardWebhookVerifier.SignatureHeader),
+            webhook.Body.Span,
+            options.Value.Secret ?? string.Empty,
+            options.Value.Tolerance);
+        return check switch
+        {
+            SignatureCheck.Valid => null,
+            SignatureCheck.Missing => new Rejection(RejectionKind.Unauthenticated, "The webhook-id, webhook-timestamp and webhook-signature headers are required."),
+            SignatureCheck.Stale => new Rejection(RejectionKind.Unauthenticated, "The webhook-timestamp is outside the accepted tolerance."),
+            SignatureCheck.Malformed => new Rejection(RejectionKind.Unauthenticated, "The signature headers are malformed."),
+            _ => new Rejection(RejectionKind.Unauthenticated, "The webhook signature does not match."),
+        };
+    }
+
+    public ParseResult Parse(InboundWebhook webhook)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(webhook.Body, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException)
+        {
+            return ParseResult.Fail(RejectionKind.Malformed, "The body is not valid JSON.");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object ||
+                !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+            {
+                return ParseResult.Fail(RejectionKind.Unprocessable, "The payload must be an object with a 'data' object.",
+                    new Dictionary<string, string[]> { ["data"] = ["Required object."] });
+            }
+
+            var errors = new Dictionary<string, string[]>();
+            var raw = new ContactDetails
+            {
+                Email = Text(data, "email", errors),
+                FirstName = Text(data, "firstName", errors),
+                LastName = Text(data, "lastName", errors),
+                Company = Text(data, "company", errors),
+                Phone = Text(data, "phone", errors),
+                Title = Text(data, "title", errors),
+                Country = Text(data, "country", errors),
+            };
+            var contact = ContactNormalizer.Normalize(raw, errors, "data.");
+            var score = Score(data, errors);
+            if (!contact.HasReachableChannel && errors.Count == 0)
+            {
+                errors["data.email"] = ["An e-mail address or a phone number is required."];
+            }
+
+            if (errors.Count > 0)
+            {
+                return ParseResult.Fail(RejectionKind.Unprocessable, "The payload cannot become a lead.", errors);
+            }
+
+            return ParseResult.Ok(new LeadDraft
+            {
+                DeliveryKey = webhook.Header(StandardWebhookVerifier.IdHeader)!,
+                Contact = contact,
+                Score = score,
+                Campaign = Text(data, "campaign", errors),
+                EventType = root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null,
+            });
+        }
+    }
+
+    private static string? Text(JsonElement data, string name, Dictionary<string, string[]> errors)
+    {
+        if (!data.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors["data." + name] = ["Must be a string."];
+            return null;
+        }
+
+        return value.GetString();
+    }
+
+    private static int? Score(JsonElement data, Dictionary<string, string[]> errors)
+    {
+        if (!data.TryGetProperty("score", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var score))
+        {
+            return score;
+        }
+
+        errors["data.score"] = ["Must be a whole number."];
+        return null;
+    }
+}

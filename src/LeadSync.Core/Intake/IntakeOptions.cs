@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LeadSync.Core.Intake;
+
+/// <summary>Intake limits (<c>LeadSync:Intake</c>).</summary>
+public sealed class IntakeOptions
+{
+    public const string Section = "LeadSync:Intake";
+
+    /// <summary>Largest accepted webhook body; larger ones get 413 before anything is parsed.</summary>
+    [Range(1024, 4 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>How much of the raw payload is kept on the lead for audit.</summary>
+    [Range(0, 32 * 1024)]
+    public int RawPayloadCapBytes { get; set; } = 16 * 1024;
+
+    /// <summary>How long after intake the sync safety net re-drives a lead whose sync message was lost.</summary>
+    public TimeSpan SyncSafetyNetDelay { get; set; } = TimeSpan.FromMinutes(2);
+}

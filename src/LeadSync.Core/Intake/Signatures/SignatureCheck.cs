@@ -1,0 +1,10 @@
+namespace LeadSync.Core.Intake.Signatures;
+
+public enum SignatureCheck
+{
+    Valid,
+    Missing,
+    Malformed,
+    Stale,
+    Mismatch,
+}

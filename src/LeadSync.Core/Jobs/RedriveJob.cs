@@ -1,0 +1,69 @@
+using LeadSync.Core.Intake;
+using LeadSync.Core.Leads;
+using LeadSync.Core.Notifications;
+using LeadSync.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Core.Jobs;
+
+/// <summary>
+/// The safety net: re-enqueues CRM syncs and escalation notices whose queue messages were lost (a crash between
+/// the durable write and the enqueue), so no lead waits forever. Idempotent: consumers ignore finished work.
+/// </summary>
+public sealed partial class RedriveJob(
+    IDueIndex dueIndex,
+    ILeadStore store,
+    INoticeStore notices,
+    IWorkQueue queue,
+    IOptionsMonitor<IntakeOptions> intakeOptions,
+    IOptionsMonitor<NotificationOptions> notificationOptions,
+    TimeProvider timeProvider,
+    ILogger<RedriveJob> logger)
+{
+    private const int BatchSize = 1000;
+
+    public async Task<JobReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var syncs = await dueIndex.GetDueAsync(DueKind.Sync, now, BatchSize, cancellationToken);
+        var notifies = await dueIndex.GetDueAsync(DueKind.Notify, now, BatchSize, cancellationToken);
+        var acted = 0;
+        foreach (var hint in syncs)
+        {
+            var lead = await store.GetAsync(hint.LeadId, cancellationToken);
+            if (lead?.Status == LeadStatus.SalesReady)
+            {
+                await queue.EnqueueAsync(QueueNames.LeadSync, lead.Id, cancellationToken);
+                await dueIndex.ScheduleAsync(hint with { DueAt = now + intakeOptions.CurrentValue.SyncSafetyNetDelay }, cancellationToken);
+                acted++;
+            }
+
+            await dueIndex.RemoveAsync(hint, cancellationToken);
+        }
+
+        foreach (var hint in notifies)
+        {
+            var unsent = await notices.ListUnsentAsync(hint.LeadId, cancellationToken);
+            foreach (var notice in unsent)
+            {
+                await queue.EnqueueAsync(QueueNames.Notifications, new NotifyMessage(notice.LeadId, notice.Level).Encode(), cancellationToken);
+                acted++;
+            }
+
+            if (unsent.Count > 0)
+            {
+                await dueIndex.ScheduleAsync(hint with { DueAt = now + notificationOptions.CurrentValue.RedriveDelay }, cancellationToken);
+            }
+
+            await dueIndex.RemoveAsync(hint, cancellationToken);
+        }
+
+        var report = new JobReport(JobNames.Redrive, syncs.Count + notifies.Count, acted, syncs.Count + notifies.Count - acted, 0);
+        LogRun(logger, report.Due, report.Acted);
+        return report;
+    }
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Re-drive run: {Due} hints due, {Acted} re-enqueued")]
+    private static partial void LogRun(ILogger logger, int due, int acted);
+}

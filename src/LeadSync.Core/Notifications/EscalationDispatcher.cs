@@ -1,0 +1,66 @@
+using LeadSync.Core.Jobs;
+using LeadSync.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Core.Notifications;
+
+/// <summary>Delivers one escalation notice (from the notify queue) and marks it sent; retried until it is.</summary>
+public sealed partial class EscalationDispatcher(
+    INoticeStore notices,
+    ILeadStore leads,
+    INotifier notifier,
+    IOptionsMonitor<NotificationOptions> options,
+    TimeProvider timeProvider,
+    ILogger<EscalationDispatcher> logger)
+{
+    public async Task<WorkOutcome> DispatchAsync(NotifyMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var notice = await notices.GetAsync(message.LeadId, message.Level, cancellationToken);
+        var lead = notice is null ? null : await leads.GetAsync(message.LeadId, cancellationToken);
+        if (notice is null || notice.IsSent || lead is null)
+        {
+            return WorkOutcome.Done("nothing to send");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var escalation = new EscalationMessage
+        {
+            NoticeId = notice.Id,
+            LeadId = lead.Id,
+            Level = notice.Level,
+            Recipient = notice.Recipient,
+            LeadName = lead.Contact.DisplayName,
+            Company = lead.Contact.Company,
+            Source = lead.Source,
+            Owner = lead.Owner,
+            ReceivedAt = lead.ReceivedAt,
+            DeadlineAt = notice.DeadlineAt,
+            Late = now - notice.DeadlineAt,
+            LeadLink = new Uri(options.CurrentValue.PublicBaseUrl, $"api/leads/{lead.Id}"),
+        };
+        var delivery = await notifier.SendAsync(escalation, cancellationToken);
+        var settled = notice with
+        {
+            Attempts = notice.Attempts + 1,
+            SentAt = delivery.Delivered ? now : null,
+            DeliveredTo = delivery.Destination,
+        };
+        await notices.UpdateAsync(settled, cancellationToken);
+        if (!delivery.Delivered)
+        {
+            LogDeliveryFailed(logger, notice.Id, delivery.Destination, delivery.Error ?? "unknown");
+            return WorkOutcome.Retry(TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, notice.Attempts))), delivery.Error ?? "delivery failed");
+        }
+
+        LogDelivered(logger, notice.Id, delivery.Destination);
+        return WorkOutcome.Done("delivered");
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Escalation {NoticeId} delivered to {Destination}")]
+    private static partial void LogDelivered(ILogger logger, string noticeId, string destination);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Escalation {NoticeId} not delivered to {Destination}: {Error}")]
+    private static partial void LogDeliveryFailed(ILogger logger, string noticeId, string destination, string error);
+}

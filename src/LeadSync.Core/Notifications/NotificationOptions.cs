@@ -1,0 +1,16 @@
+namespace LeadSync.Core.Notifications;
+
+/// <summary>Where escalations go (<c>LeadSync:Notifications</c>).</summary>
+public sealed class NotificationOptions
+{
+    public const string Section = "LeadSync:Notifications";
+
+    /// <summary>A URL that receives escalation JSON by POST. Empty: escalations go to the outbox table and the log.</summary>
+    public Uri? WebhookUrl { get; set; }
+
+    /// <summary>Base URL used to build links to leads in notifications.</summary>
+    public Uri PublicBaseUrl { get; set; } = new("http://localhost:7071/");
+
+    /// <summary>How long after raising a notice the re-drive job checks that it was delivered.</summary>
+    public TimeSpan RedriveDelay { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,25 @@
+using LeadSync.Core.Leads;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Core.Sla;
+
+/// <summary>The default policy: one first-touch deadline and one ladder, counted on a 24×7 clock.</summary>
+public sealed class RoundTheClockSlaPolicy(IOptionsMonitor<SlaOptions> options) : ISlaPolicy
+{
+    public DateTimeOffset FirstTouchDeadline(Lead lead)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        return lead.ReceivedAt + options.CurrentValue.FirstTouch;
+    }
+
+    public int LevelCount(Lead lead) => options.CurrentValue.EffectiveLevels.Count;
+
+    public DateTimeOffset LevelDueAt(Lead lead, int level)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var deadline = lead.SlaDueAt ?? FirstTouchDeadline(lead);
+        return deadline + options.CurrentValue.EffectiveLevels[level - 1].After;
+    }
+
+    public string Recipient(Lead lead, int level) => options.CurrentValue.EffectiveLevels[level - 1].Recipient;
+}

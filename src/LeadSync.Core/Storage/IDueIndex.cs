@@ -1,0 +1,14 @@
+namespace LeadSync.Core.Storage;
+
+/// <summary>
+/// Time-bucketed index of open leads' next deadlines, so timer jobs read only what is due and never scan all leads.
+/// </summary>
+public interface IDueIndex
+{
+    Task ScheduleAsync(DueItem item, CancellationToken cancellationToken);
+
+    /// <summary>Items of <paramref name="kind"/> due at or before <paramref name="now"/>, oldest first.</summary>
+    Task<IReadOnlyList<DueItem>> GetDueAsync(DueKind kind, DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    Task RemoveAsync(DueItem item, CancellationToken cancellationToken);
+}
