@@ -16,4 +16,9 @@ public interface IWebhookSource
     Rejection? Authenticate(InboundWebhook webhook);
 
     ParseResult Parse(InboundWebhook webhook);
+
+    /// <summary>
+    /// Answers the vendor's endpoint-validation GET, or null when this source has none (then GET answers 405).
+    /// </summary>
+    ChallengeAnswer? AnswerChallenge(InboundWebhook request) => null;
 }
