@@ -69,6 +69,17 @@ public sealed class DaylightSavingTests
     }
 
     [Fact]
+    public void Intervals_that_meet_inside_the_autumn_overlap_count_the_shared_time_once()
+    {
+        // 01:00-02:30 ends at the second 02:30 (01:30 UTC); 02:30-04:00 starts at the first (00:30 UTC).
+        var calendar = SundayOnly("Europe/Berlin", "01:00-02:30,02:30-04:00");
+
+        var worked = calendar.BusinessTimeBetween(At("2026-10-25T00:00:00+02:00"), At("2026-10-26T00:00:00+01:00"));
+
+        Assert.Equal(TimeSpan.FromHours(4), worked);
+    }
+
+    [Fact]
     public void New_York_office_hours_over_the_spring_weekend_lose_no_business_time()
     {
         var calendar = Weekdays("America/New_York", "09:00-17:00");
