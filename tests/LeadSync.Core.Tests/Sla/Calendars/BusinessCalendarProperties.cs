@@ -48,6 +48,20 @@ public sealed class BusinessCalendarProperties
         return worked >= TimeSpan.Zero && worked <= c.First;
     }
 
+    [Property(MaxTest = 150)]
+    public Property Business_time_agrees_with_a_minute_by_minute_count_outside_fall_back_overlaps(CalendarCase c)
+    {
+        var from = new DateTimeOffset(c.Start.UtcTicks - (c.Start.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+        var to = from + TimeSpan.FromMinutes(Math.Min(Math.Floor(c.First.TotalMinutes * 30), 4 * 24 * 60));
+        var skip = MinuteByMinuteOracle.ContainsFallBack(c.Options.TimeZone, from, to);
+        return Prop.When(!skip, () =>
+        {
+            var expected = MinuteByMinuteOracle.BusinessTimeBetween(c.Options, from, to);
+            var actual = c.Calendar.BusinessTimeBetween(from, to);
+            return (expected == actual).Label($"from={from:O} to={to:O} oracle={expected} calendar={actual}");
+        });
+    }
+
     [Property]
     public bool A_round_the_clock_calendar_is_plain_addition(CalendarCase c)
     {

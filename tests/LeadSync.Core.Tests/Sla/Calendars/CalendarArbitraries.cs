@@ -95,7 +95,7 @@ public static class CalendarArbitraries
         }
 
         var description = $"{zone} [{string.Join("; ", options.Hours.Select(h => $"{h.Key[..3]} {h.Value}"))}] holidays [{string.Join(", ", options.Holidays)}]";
-        return new CalendarCase(BusinessCalendarFactory.Create(options), description, start, first, second);
+        return new CalendarCase(BusinessCalendarFactory.Create(options), description, start, first, second) { Options = options };
     }
 
     private static DateTimeOffset[] FindTransitions(TimeZoneInfo zone)

@@ -5,8 +5,6 @@ using LeadSync.Core.Leads;
 using LeadSync.Core.Sla;
 using LeadSync.Core.Sla.Calendars;
 using LeadSync.Core.Sla.Policies;
-using Microsoft.Extensions.Options;
-using Moq;
 
 namespace LeadSync.Core.Tests.Sla.Policies;
 
@@ -54,7 +52,7 @@ public sealed class RoundTheClockEquivalenceProperties
     [Property(Arbitrary = [typeof(RoundTheClockEquivalenceProperties)], MaxTest = 200)]
     public bool Without_policies_the_calendar_policy_answers_like_the_round_the_clock_policy((SlaOptions Options, Lead Lead) input)
     {
-        var monitor = Mock.Of<IOptionsMonitor<SlaOptions>>(m => m.CurrentValue == input.Options);
+        var monitor = new FixedOptionsMonitor<SlaOptions>(input.Options);
         ISlaPolicy expected = new RoundTheClockSlaPolicy(monitor);
         ISlaPolicy actual = new CalendarSlaPolicy(monitor);
         var lead = input.Lead;
