@@ -8,6 +8,7 @@ using LeadSync.Core.Notifications;
 using LeadSync.Core.Qualification;
 using LeadSync.Core.Recycle;
 using LeadSync.Core.Sla;
+using LeadSync.Core.Sla.Policies;
 using LeadSync.Core.Storage;
 using LeadSync.Infrastructure.Crm.Sandbox;
 using LeadSync.Infrastructure.Notifications;
@@ -54,6 +55,7 @@ public static class LeadSyncRegistration
         Bind<StorageOptions>(services, StorageOptions.Section);
         Bind<AdminOptions>(services, AdminOptions.Section);
         services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SlaOptions>, SlaPolicyOptionsValidator>();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<IValidateOptions<CrmOptions>, CrmProviderValidator>();
         services.AddSingleton<ScheduleValidator>();
@@ -96,7 +98,8 @@ public static class LeadSyncRegistration
 
     private static void AddSlaAndRecycle(IServiceCollection services)
     {
-        services.AddSingleton<ISlaPolicy, RoundTheClockSlaPolicy>();
+        services.AddSingleton<ISlaPolicy, CalendarSlaPolicy>();
+        services.AddSingleton<SlaClock>();
         services.AddTransient<SlaSweep>();
         services.AddSingleton<INurtureTarget, SandboxNurtureTarget>();
         services.AddTransient<RecycleJob>();
