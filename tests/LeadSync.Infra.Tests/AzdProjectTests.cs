@@ -6,6 +6,13 @@ namespace LeadSync.Infra.Tests;
 /// <summary>azure.yaml and infra/main.parameters.json fit the template, so `azd up` asks only for what azd itself knows.</summary>
 public sealed class AzdProjectTests
 {
+    private static readonly Lazy<string> MainTemplateJson = new(() =>
+    {
+        var result = BicepCli.Run("build", "infra/main.bicep", "--stdout");
+        Assert.True(result.ExitCode == 0, result.Describe());
+        return result.StandardOutput;
+    });
+
     [Fact]
     public void Azure_yaml_deploys_the_functions_project_as_service_api()
     {
@@ -45,10 +52,5 @@ public sealed class AzdProjectTests
         });
     }
 
-    private static JsonDocument CompiledMainTemplate()
-    {
-        var result = BicepCli.Run("build", "infra/main.bicep", "--stdout");
-        Assert.True(result.ExitCode == 0, result.Describe());
-        return JsonDocument.Parse(result.StandardOutput);
-    }
+    private static JsonDocument CompiledMainTemplate() => JsonDocument.Parse(MainTemplateJson.Value);
 }

@@ -35,12 +35,17 @@ public sealed class AppSettingsCoverageTests(DeploymentSnapshot snapshot)
 
         foreach (var setting in OptionsCatalog.Settings().Where(s => !s.IsCollection && s.DefaultValue is not null))
         {
-            if (!settings.TryGetValue(AppSettingName(setting.Key), out var value) || value.Length == 0 || value.StartsWith('['))
+            if (!settings.TryGetValue(AppSettingName(setting.Key), out var value) || value.StartsWith('['))
             {
-                continue; // Missing (reported above), empty (the app's default applies) or computed at deployment.
+                continue; // Missing (reported above) or computed at deployment.
             }
 
             var converter = TypeDescriptor.GetConverter(setting.Property.PropertyType);
+            if (value.Length == 0)
+            {
+                continue; // Empty: the binder leaves a string empty and turns other types into null (checked below).
+            }
+
             var templateValue = converter.ConvertFromString(null, CultureInfo.InvariantCulture, value);
             if (!Equals(templateValue, setting.DefaultValue))
             {
@@ -49,6 +54,28 @@ public sealed class AppSettingsCoverageTests(DeploymentSnapshot snapshot)
         }
 
         Assert.True(mismatches.Count == 0, "Template defaults that differ from the code:\n  " + string.Join("\n  ", mismatches));
+    }
+
+    [Fact]
+    public void Empty_template_values_bind_as_unset()
+    {
+        var settings = snapshot.FunctionAppSettings();
+
+        var empties = OptionsCatalog.Settings()
+            .Where(s => !s.IsCollection && settings.TryGetValue(AppSettingName(s.Key), out var value) && value.Length == 0)
+            .ToList();
+
+        Assert.Contains(empties, s => s.Key == "LeadSync:Notifications:WebhookUrl");
+        Assert.All(empties, setting =>
+        {
+            var type = setting.Property.PropertyType;
+            var converted = type == typeof(string)
+                ? ""
+                : TypeDescriptor.GetConverter(type).ConvertFromString(null, CultureInfo.InvariantCulture, "");
+            Assert.True(
+                converted is null || (converted is string text && text.Length == 0),
+                $"{setting.Key} is empty in the template, which {type.Name} does not read as unset ({converted}).");
+        });
     }
 
     [Fact]
