@@ -102,6 +102,8 @@ var hostSettings = {
   AzureWebJobsStorage__blobServiceUri: blobEndpoint
   AzureWebJobsStorage__queueServiceUri: queueEndpoint
   AzureWebJobsStorage__tableServiceUri: tableEndpoint
+  // Azure.Identity's ManagedIdentityCredential (and DefaultAzureCredential) pick the user-assigned identity by this.
+  AZURE_CLIENT_ID: identityClientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
 }

@@ -25,6 +25,7 @@ public sealed class FunctionAppSettingsTests(DeploymentSnapshot snapshot)
         Assert.Contains("primaryEndpoints.table", _settings["LeadSync__Storage__TableServiceUri"], StringComparison.Ordinal);
         Assert.Contains("primaryEndpoints.queue", _settings["LeadSync__Storage__QueueServiceUri"], StringComparison.Ordinal);
         Assert.Contains(".clientId", _settings["LeadSync__Storage__ManagedIdentityClientId"], StringComparison.Ordinal);
+        Assert.Contains(".clientId", _settings["AZURE_CLIENT_ID"], StringComparison.Ordinal);
     }
 
     [Fact]
