@@ -51,6 +51,7 @@ param leadSyncSettings object = {
   'LeadSync:Crm:Provider': 'sandbox'
   'LeadSync:Crm:MaxSyncAttempts': '8'
   'LeadSync:Crm:RedriveSchedule': '0 */5 * * * *'
+  'LeadSync:Crm:Sandbox:DefaultOwner': 'sandbox-rep'
   'LeadSync:Sla:FirstTouch': '01:00:00'
   'LeadSync:Sla:SweepSchedule': '0 */1 * * * *'
   'LeadSync:Sla:BatchSize': '1000'
@@ -61,6 +62,10 @@ param leadSyncSettings object = {
   'LeadSync:Notifications:PublicBaseUrl': ''
   'LeadSync:Notifications:RedriveDelay': '00:05:00'
   'LeadSync:Storage:TablePrefix': ''
+  'LeadSync:Storage:NetworkTimeout': '00:00:05'
+  'LeadSync:Storage:ConnectionString': '' // local (Azurite) only; Azure uses the service URIs and the identity
+  'LeadSync:Admin:TrustAppServiceAuthentication': 'false'
+  'LeadSync:Admin:AdminRole': 'LeadSync.Admin'
 }
 
 @description('Values that replace entries of leadSyncSettings (configuration key → value), e.g. {"LeadSync:Crm:Provider": "hubspot"}.')
@@ -75,15 +80,15 @@ param sourcesGenericSecret string = ''
 param crmEventsSecret string = ''
 
 @secure()
-@description('LeadSync:Admin:ApiKeys, the hashed admin API keys. Empty: keep what the vault has.')
-param adminApiKeys string = ''
+@description('LeadSync:Admin:ApiKeys:0, a hashed admin API key (sha256:<hex>). Empty: keep what the vault has.')
+param adminApiKey string = ''
 
 // Secret settings: configuration key → value. Each becomes the Key Vault secret named after the key with
 // ":" replaced by "--", and the app setting becomes a Key Vault reference to it.
 var leadSyncSecrets = {
   'LeadSync:Sources:generic:Secret': sourcesGenericSecret
   'LeadSync:Crm:EventsSecret': crmEventsSecret
-  'LeadSync:Admin:ApiKeys': adminApiKeys
+  'LeadSync:Admin:ApiKeys:0': adminApiKey
 }
 
 var abbrs = loadJsonContent('abbreviations.json')

@@ -89,6 +89,8 @@ public sealed class AppSettingsCoverageTests(DeploymentSnapshot snapshot)
         Assert.True(keys["LeadSync:Sla:Levels"].IsCollection);
         Assert.Equal(1000, keys["LeadSync:Recycle:BatchSize"].DefaultValue);
         Assert.DoesNotContain("LeadSync:Sla:EffectiveLevels", keys.Where(k => !k.Value.IsCollection).Select(k => k.Key));
+        Assert.True(keys["LeadSync:Admin:ApiKeys"].IsCollection);
+        Assert.DoesNotContain(keys.Keys, key => key.StartsWith("LeadSync:Host:", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

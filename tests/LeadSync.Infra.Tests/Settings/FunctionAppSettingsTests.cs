@@ -50,7 +50,7 @@ public sealed class FunctionAppSettingsTests(DeploymentSnapshot snapshot)
     [Theory]
     [InlineData("LeadSync__Sources__generic__Secret", "LeadSync--Sources--generic--Secret")]
     [InlineData("LeadSync__Crm__EventsSecret", "LeadSync--Crm--EventsSecret")]
-    [InlineData("LeadSync__Admin__ApiKeys", "LeadSync--Admin--ApiKeys")]
+    [InlineData("LeadSync__Admin__ApiKeys__0", "LeadSync--Admin--ApiKeys--0")]
     public void Secrets_are_versionless_key_vault_references(string setting, string secretName)
     {
         var value = _settings[setting];

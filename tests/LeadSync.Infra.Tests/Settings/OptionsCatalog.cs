@@ -12,8 +12,14 @@ namespace LeadSync.Infra.Tests.Settings;
 /// </summary>
 internal static class OptionsCatalog
 {
-    /// <summary>The assemblies whose Options classes the hosts bind.</summary>
-    public static readonly string[] AssemblyNames = ["LeadSync.Core", "LeadSync.Infrastructure"];
+    /// <summary>The assemblies whose Options classes the Functions app binds (LeadSync.Web holds the shared handlers' options, e.g. admin).</summary>
+    public static readonly string[] AssemblyNames = ["LeadSync.Core", "LeadSync.Infrastructure", "LeadSync.Web"];
+
+    /// <summary>Sections that only the portable host reads, so the Functions app's template need not provide them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NotReadByTheFunctionsApp = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["LeadSync:Host"] = "portable host's queue consumers; the Functions app's are in host.json",
+    };
 
     private const int MaxDepth = 4;
 
@@ -21,7 +27,8 @@ internal static class OptionsCatalog
         [.. AssemblyNames
             .Select(name => Assembly.Load(new AssemblyName(name)))
             .SelectMany(LoadableTypes)
-            .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && SectionOf(t) is not null)
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }
+                && SectionOf(t) is { } section && !NotReadByTheFunctionsApp.ContainsKey(section))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)];
 
     public static IReadOnlyList<BoundSetting> Settings() =>
