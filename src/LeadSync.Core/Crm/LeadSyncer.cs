@@ -3,6 +3,7 @@ using LeadSync.Core.Leads;
 using LeadSync.Core.Recycle;
 using LeadSync.Core.Sla;
 using LeadSync.Core.Storage;
+using LeadSync.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -62,6 +63,7 @@ public sealed partial class LeadSyncer(
         var lead = written.Lead;
         await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Sla, slaPolicy.LevelDueAt(lead, 1)), cancellationToken);
         await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, now + recycleOptions.CurrentValue.NoProgressWindow), cancellationToken);
+        LeadSyncTelemetry.LeadsSynced.Add(1, new KeyValuePair<string, object?>("crm", crm.Name));
         LogSynced(logger, lead.Id, crm.Name);
         return WorkOutcome.Done("synced");
     }

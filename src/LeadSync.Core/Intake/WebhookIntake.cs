@@ -2,6 +2,7 @@ using System.Text;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Qualification;
 using LeadSync.Core.Storage;
+using LeadSync.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,26 @@ public sealed partial class WebhookIntake(
     public async Task<IntakeResult> AcceptAsync(InboundWebhook webhook, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhook);
+        using var activity = LeadSyncTelemetry.Source.StartActivity("intake");
+        activity?.SetTag("leadsync.source", webhook.Source);
+        var result = await AcceptCoreAsync(webhook, cancellationToken);
+        if (result.Rejection is { } refused)
+        {
+            activity?.SetTag("leadsync.rejection", refused.Kind.ToString());
+            LeadSyncTelemetry.Rejections.Add(1, new KeyValuePair<string, object?>("reason", refused.Kind.ToString()));
+        }
+        else
+        {
+            activity?.SetTag("leadsync.lead_ids", string.Join(',', result.Leads.Select(l => l.LeadId)));
+            LeadSyncTelemetry.LeadsAccepted.Add(result.Leads.Count(l => !l.Duplicate), new KeyValuePair<string, object?>("source", webhook.Source));
+            LeadSyncTelemetry.DuplicateDeliveries.Add(result.Leads.Count(l => l.Duplicate), new KeyValuePair<string, object?>("source", webhook.Source));
+        }
+
+        return result;
+    }
+
+    private async Task<IntakeResult> AcceptCoreAsync(InboundWebhook webhook, CancellationToken cancellationToken)
+    {
         var source = FindSource(webhook.Source);
         if (source is null)
         {

@@ -39,6 +39,7 @@ public static class LeadSyncRegistration
         AddSlaAndRecycle(services);
         AddNotifications(services);
         AddEndpoints(services);
+        builder.AddLeadSyncTelemetry();
         return builder;
     }
 

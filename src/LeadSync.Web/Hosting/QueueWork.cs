@@ -2,6 +2,7 @@ using LeadSync.Core.Crm;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Notifications;
 using LeadSync.Core.Storage;
+using LeadSync.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadSync.Web.Hosting;
@@ -14,14 +15,17 @@ public sealed class QueueWork(IServiceScopeFactory scopes)
     public async Task<WorkOutcome> HandleAsync(string queue, string message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var (body, parent) = WorkMessage.Unwrap(message);
+        using var activity = LeadSyncTelemetry.Source.StartActivity($"process {queue}", System.Diagnostics.ActivityKind.Consumer, parent);
+        activity?.SetTag("messaging.destination.name", queue);
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         switch (queue)
         {
             case QueueNames.LeadSync:
-                return await services.GetRequiredService<LeadSyncer>().SyncAsync(message.Trim(), cancellationToken);
+                return await services.GetRequiredService<LeadSyncer>().SyncAsync(body.Trim(), cancellationToken);
             case QueueNames.Notifications:
-                return NotifyMessage.TryDecode(message) is { } notify
+                return NotifyMessage.TryDecode(body) is { } notify
                     ? await services.GetRequiredService<EscalationDispatcher>().DispatchAsync(notify, cancellationToken)
                     : WorkOutcome.Done("malformed message dropped");
             default:
