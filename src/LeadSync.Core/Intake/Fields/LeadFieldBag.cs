@@ -32,6 +32,26 @@ public sealed class LeadFieldBag
         return true;
     }
 
+    /// <summary>
+    /// Maps a vendor field through the configured <paramref name="mapping"/> (vendor name → lead field name, looked
+    /// up case-insensitively), falling back to <see cref="SetByName"/>.
+    /// </summary>
+    public bool SetMapped(string name, string? value, IReadOnlyDictionary<string, string> mapping)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        if (mapping.TryGetValue(name, out var target) && LeadFieldNames.TryParse(target, out var field))
+        {
+            Set(field, value);
+            return true;
+        }
+
+        return SetByName(name, value);
+    }
+
+    /// <summary>A case-insensitive copy of a configured field mapping.</summary>
+    public static IReadOnlyDictionary<string, string> Mapping(IDictionary<string, string>? configured) =>
+        new Dictionary<string, string>(configured ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+
     public string? Get(LeadField field) => _values.GetValueOrDefault(field);
 
     public ContactDetails Contact()
