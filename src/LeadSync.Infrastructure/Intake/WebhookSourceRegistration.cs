@@ -55,11 +55,11 @@ public static class WebhookSourceRegistration
 
         // Enrichers hold typed HTTP clients: transient, so each queue message gets a fresh client from the factory.
         services.AddTransient<HubSpotAccessTokenHandler>();
-        services.AddRefitClient<IHubSpotCrmApi>()
+        services.AddRefitGeneratedClient<IHubSpotCrmApi>()
             .ConfigureHttpClient((provider, client) => client.BaseAddress = provider.GetRequiredService<IOptions<HubSpotSourceOptions>>().Value.ApiBaseAddress)
             .AddHttpMessageHandler<HubSpotAccessTokenHandler>()
             .AddStandardResilienceHandler();
-        services.AddRefitClient<IMetaGraphApi>()
+        services.AddRefitGeneratedClient<IMetaGraphApi>()
             .ConfigureHttpClient((provider, client) => client.BaseAddress = provider.GetRequiredService<IOptions<MetaSourceOptions>>().Value.GraphApiBaseAddress)
             .AddStandardResilienceHandler();
         services.AddTransient<ILeadEnricher, HubSpotLeadEnricher>();
