@@ -98,6 +98,8 @@ public sealed class VendorClientTests(FakeVendorApi api) : IClassFixture<FakeVen
         var request = api.Requests.Last(r => r.Path.EndsWith("/555971704561545", StringComparison.Ordinal));
         Assert.Equal("/v23.0/555971704561545", request.Path);
         Assert.Contains("access_token=page-token", request.Query, StringComparison.Ordinal);
+        var proof = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData("meta-secret"u8, "page-token"u8));
+        Assert.Contains("appsecret_proof=" + proof, request.Query, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,4 +23,7 @@ public sealed class IntakeOptions
 
     /// <summary>Delay before retrying an enrichment when the vendor API gave no Retry-After.</summary>
     public TimeSpan EnrichmentRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long after intake the re-drive job keeps offering a still-Received lead to enrichment.</summary>
+    public TimeSpan EnrichmentRedriveWindow { get; set; } = TimeSpan.FromDays(1);
 }

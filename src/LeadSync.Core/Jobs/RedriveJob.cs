@@ -63,7 +63,7 @@ public sealed partial class RedriveJob(
         foreach (var hint in enrichments)
         {
             var lead = await store.GetAsync(hint.LeadId, cancellationToken);
-            if (lead is { Status: LeadStatus.Received, EnrichmentKey: not null })
+            if (lead is { Status: LeadStatus.Received, EnrichmentKey: not null } && now - lead.ReceivedAt < intakeOptions.CurrentValue.EnrichmentRedriveWindow)
             {
                 await queue.EnqueueAsync(QueueNames.LeadEnrich, lead.Id, cancellationToken);
                 await dueIndex.ScheduleAsync(hint with { DueAt = now + intakeOptions.CurrentValue.EnrichmentSafetyNetDelay }, cancellationToken);

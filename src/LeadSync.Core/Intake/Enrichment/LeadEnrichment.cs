@@ -38,8 +38,9 @@ public sealed partial class LeadEnrichment(
 
         if (!_enrichers.TryGetValue(lead.Source, out var enricher))
         {
+            // Stays Received (nothing is lost); the re-drive job offers it again within its window.
             LogNoEnricher(logger, lead.Source, leadId);
-            return WorkOutcome.Retry(intakeOptions.CurrentValue.EnrichmentRetryDelay, $"no enricher for {lead.Source}");
+            return WorkOutcome.Done($"no enricher for {lead.Source}");
         }
 
         var result = await enricher.EnrichAsync(lead, cancellationToken);

@@ -10,5 +10,6 @@ public interface IMetaGraphApi
         string version,
         string leadgenId,
         [AliasAs("access_token")] string accessToken,
+        [AliasAs("appsecret_proof")] string appSecretProof,
         CancellationToken cancellationToken);
 }

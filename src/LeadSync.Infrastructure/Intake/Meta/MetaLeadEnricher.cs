@@ -1,7 +1,9 @@
+using System.Text;
 using LeadSync.Core.Intake.Enrichment;
 using LeadSync.Core.Intake.Fields;
 using LeadSync.Core.Intake.Meta;
 using LeadSync.Core.Intake.Payloads;
+using LeadSync.Core.Intake.Signatures;
 using LeadSync.Core.Leads;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
@@ -31,7 +33,9 @@ public sealed class MetaLeadEnricher(IMetaGraphApi api, IOptionsMonitor<MetaSour
 
         try
         {
-            var response = await api.GetLeadAsync(settings.GraphApiVersion.TrimStart('v'), leadgenId, settings.AccessToken, cancellationToken);
+            // appsecret_proof lets the app require it ("Require App Secret"), so a leaked token alone cannot read leads.
+            var proof = Hmac.ToHex(Hmac.Sha256(settings.AppSecret ?? string.Empty, default, Encoding.UTF8.GetBytes(settings.AccessToken)));
+            var response = await api.GetLeadAsync(settings.GraphApiVersion.TrimStart('v'), leadgenId, settings.AccessToken, proof, cancellationToken);
             if (EnrichmentResponses.Failure(response, Vendor) is { } failure)
             {
                 return failure;
