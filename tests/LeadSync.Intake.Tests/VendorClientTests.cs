@@ -18,6 +18,7 @@ public sealed class VendorClientTests(FakeVendorApi api) : IClassFixture<FakeVen
             ["LeadSync:Sources:hubspot:ApiBaseAddress"] = api.BaseAddress.ToString(),
             ["LeadSync:Sources:meta:AppSecret"] = "meta-secret",
             ["LeadSync:Sources:meta:AccessToken"] = "page-token",
+            ["LeadSync:Sources:meta:VerifyToken"] = "verify-me",
             ["LeadSync:Sources:meta:GraphApiVersion"] = "v23.0",
             ["LeadSync:Sources:meta:GraphApiBaseAddress"] = api.BaseAddress.ToString(),
         };
@@ -127,5 +128,27 @@ public sealed class VendorClientTests(FakeVendorApi api) : IClassFixture<FakeVen
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LeadSync.Core.Intake.Typeform.TypeformSourceOptions>>().Value;
 
         Assert.Equal("firstName", options.Forms["lT4Z3j"].Fields["readable_ref_short_text"]);
+    }
+
+    [Fact]
+    public async Task Misspelled_field_mapping_stops_start_up_with_a_clear_message()
+    {
+        await using var services = Services(new() { ["LeadSync:Sources:typeform:Forms:f1:Fields:q1"] = "frstName" });
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate());
+
+        Assert.Contains("LeadSync:Sources:typeform:Forms:f1:Fields:q1 = 'frstName' is not a lead field", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Meta_without_a_verify_token_stops_start_up()
+    {
+        await using var services = Services(new() { ["LeadSync:Sources:meta:VerifyToken"] = null });
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate());
+
+        Assert.Contains("VerifyToken is required", error.Message, StringComparison.Ordinal);
     }
 }

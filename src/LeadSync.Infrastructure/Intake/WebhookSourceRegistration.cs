@@ -68,6 +68,12 @@ public static class WebhookSourceRegistration
     }
 
     private static void Bind<TOptions>(IServiceCollection services, IConfiguration configuration, string section)
-        where TOptions : class =>
-        services.AddOptions<TOptions>().Bind(configuration.GetSection(section));
+        where TOptions : class
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        if (typeof(IValidateOptions<TOptions>).IsAssignableFrom(typeof(SourceOptionsValidator)))
+        {
+            services.AddSingleton(typeof(IValidateOptions<TOptions>), typeof(SourceOptionsValidator));
+        }
+    }
 }
