@@ -151,4 +151,15 @@ public sealed class VendorClientTests(FakeVendorApi api) : IClassFixture<FakeVen
 
         Assert.Contains("VerifyToken is required", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Registering_twice_keeps_one_instance_of_each_source()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        var services = new ServiceCollection().AddLogging().AddWebhookSources(configuration).AddWebhookSources(configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(10, provider.GetServices<IWebhookSource>().Select(s => s.Name).Distinct().Count());
+        Assert.Equal(10, provider.GetServices<IWebhookSource>().Count());
+    }
 }

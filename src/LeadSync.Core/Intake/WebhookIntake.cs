@@ -159,7 +159,7 @@ public sealed partial class WebhookIntake(
         $"Received from {sourceName}" + (draft.EventType is null ? "." : $" ({Truncate(draft.EventType)}).") + (draft.IsTest ? " Test lead." : string.Empty);
 
     private static IEnumerable<TimelineEntry> TouchEntries(LeadDraft draft, DateTimeOffset now) =>
-        draft.Touch is { } touch ? [new TimelineEntry(now, "intake", LeadEvents.MarketingTouch, touch.Describe())] : [];
+        draft.Touch is { IsEmpty: false } touch ? [new TimelineEntry(now, "intake", LeadEvents.MarketingTouch, touch.Describe())] : [];
 
     private LeadChange NewLeadChange(string leadId, string sourceName, LeadDraft draft, InboundWebhook webhook, LeadStatus status, string reason, DateTimeOffset now)
     {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LeadSync.Core.Leads;
 
 /// <summary>The canonical contact fields every source is normalized to.</summary>
@@ -11,8 +13,10 @@ public sealed record ContactDetails
     public string? Title { get; init; }
     public string? Country { get; init; }
 
+    [JsonIgnore]
     public bool HasReachableChannel => !string.IsNullOrWhiteSpace(Email) || !string.IsNullOrWhiteSpace(Phone);
 
+    [JsonIgnore]
     public string DisplayName
     {
         get

@@ -27,6 +27,11 @@ public sealed record MarketingTouch
     public string? UtmTerm { get; init; }
     public string? UtmContent { get; init; }
 
+    private static readonly MarketingTouch Empty = new();
+
+    /// <summary>True when the vendor told us nothing about the touch.</summary>
+    public bool IsEmpty => Equals(Empty);
+
     /// <summary>One line for the timeline; never contains personal data.</summary>
     public string Describe()
     {

@@ -8,4 +8,7 @@ public sealed class EscalationLevelOptions
 
     /// <summary><c>owner</c>, <c>manager</c> or <c>team</c>.</summary>
     public string Recipient { get; set; } = "owner";
+
+    /// <summary><c>notify</c> (the default when empty), <c>reassign</c> or <c>mark-breached</c>; see <see cref="EscalationActions"/>.</summary>
+    public string? Action { get; set; }
 }

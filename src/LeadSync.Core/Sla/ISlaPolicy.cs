@@ -14,4 +14,19 @@ public interface ISlaPolicy
     DateTimeOffset LevelDueAt(Lead lead, int level);
 
     string Recipient(Lead lead, int level);
+
+    /// <summary>What level <paramref name="level"/> (1-based) does: one of <see cref="EscalationActions.All"/>.</summary>
+    string Action(Lead lead, int level);
+
+    /// <summary>Name of the policy (tier) that applies to the lead, for timelines and reports.</summary>
+    string PolicyName(Lead lead);
+
+    /// <summary>The minimum follow-up cadence after first touch, or null when the policy sets none.</summary>
+    FollowUpCadence? FollowUp(Lead lead);
+
+    /// <summary>Working time between two instants on the lead's calendar, e.g. business minutes to first touch.</summary>
+    TimeSpan BusinessTimeBetween(Lead lead, DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>The instant <paramref name="duration"/> of working time after <paramref name="start"/> on the lead's calendar.</summary>
+    DateTimeOffset AddBusinessTime(Lead lead, DateTimeOffset start, TimeSpan duration);
 }

@@ -22,4 +22,18 @@ public sealed class RoundTheClockSlaPolicy(IOptionsMonitor<SlaOptions> options) 
     }
 
     public string Recipient(Lead lead, int level) => options.CurrentValue.EffectiveLevels[level - 1].Recipient;
+
+    public string Action(Lead lead, int level) => EscalationActions.Normalize(options.CurrentValue.EffectiveLevels[level - 1].Action);
+
+    public string PolicyName(Lead lead) => Policies.SlaTier.DefaultName;
+
+    public FollowUpCadence? FollowUp(Lead lead) => null;
+
+    public TimeSpan BusinessTimeBetween(Lead lead, DateTimeOffset from, DateTimeOffset to) => to - from;
+
+    public DateTimeOffset AddBusinessTime(Lead lead, DateTimeOffset start, TimeSpan duration)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
+        return start + duration;
+    }
 }

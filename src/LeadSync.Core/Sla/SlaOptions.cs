@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using LeadSync.Core.Sla.Calendars;
+using LeadSync.Core.Sla.Policies;
 
 namespace LeadSync.Core.Sla;
 
@@ -28,6 +30,16 @@ public sealed class SlaOptions
         new() { After = TimeSpan.FromMinutes(30), Recipient = "manager" },
         new() { After = TimeSpan.FromHours(2), Recipient = "team" },
     ];
+
+    /// <summary>Named business calendars (<c>LeadSync:Sla:Calendars:{name}</c>) that policies count their time on.</summary>
+    public IDictionary<string, BusinessCalendarOptions> Calendars { get; } =
+        new Dictionary<string, BusinessCalendarOptions>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Tiered policies, tried in order; the first whose match fits the lead applies. With none configured, or when
+    /// none matches, <see cref="FirstTouch"/> and <see cref="Levels"/> apply on a 24×7 clock.
+    /// </summary>
+    public IList<SlaPolicyOptions> Policies { get; } = [];
 
     public IReadOnlyList<EscalationLevelOptions> EffectiveLevels => Levels.Count > 0 ? [.. Levels] : DefaultLevels;
 }

@@ -42,16 +42,17 @@ public static class WebhookSourceRegistration
         Bind<MarketoSourceOptions>(services, configuration, MarketoSourceOptions.Section);
         Bind<PardotSourceOptions>(services, configuration, PardotSourceOptions.Section);
 
-        services.AddSingleton<IWebhookSource, GenericWebhookSource>();
-        services.AddSingleton<IWebhookSource, HubSpotWebhookSource>();
-        services.AddSingleton<IWebhookSource, TypeformWebhookSource>();
-        services.AddSingleton<IWebhookSource, MetaWebhookSource>();
-        services.AddSingleton<IWebhookSource, LinkedInWebhookSource>();
-        services.AddSingleton<IWebhookSource, GoogleAdsWebhookSource>();
-        services.AddSingleton<IWebhookSource, MailchimpWebhookSource>();
-        services.AddSingleton<IWebhookSource, UnbounceWebhookSource>();
-        services.AddSingleton<IWebhookSource, MarketoWebhookSource>();
-        services.AddSingleton<IWebhookSource, PardotWebhookSource>();
+        // TryAddEnumerable: calling this next to an existing registration of a source does not register it twice.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookSource, GenericWebhookSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookSource, HubSpotWebhookSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookSource, TypeformWebhookSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookSource, MetaWebhookSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookSource, LinkedInWebhookSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookSource, GoogleAdsWebhookSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookSource, MailchimpWebhookSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookSource, UnbounceWebhookSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookSource, MarketoWebhookSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookSource, PardotWebhookSource>());
 
         // Enrichers hold typed HTTP clients: transient, so each queue message gets a fresh client from the factory.
         services.AddTransient<HubSpotAccessTokenHandler>();
@@ -62,8 +63,8 @@ public static class WebhookSourceRegistration
         services.AddRefitGeneratedClient<IMetaGraphApi>()
             .ConfigureHttpClient((provider, client) => client.BaseAddress = provider.GetRequiredService<IOptions<MetaSourceOptions>>().Value.GraphApiBaseAddress)
             .AddStandardResilienceHandler();
-        services.AddTransient<ILeadEnricher, HubSpotLeadEnricher>();
-        services.AddTransient<ILeadEnricher, MetaLeadEnricher>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<ILeadEnricher, HubSpotLeadEnricher>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<ILeadEnricher, MetaLeadEnricher>());
         return services;
     }
 

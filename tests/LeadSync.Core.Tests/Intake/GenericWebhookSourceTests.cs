@@ -1,48 +1,98 @@
-using System.Globalization;
 using System.Text;
 using LeadSync.Core.Intake;
+using LeadSync.Core.Intake.Generic;
 using LeadSync.Core.Intake.Signatures;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LeadSync.Core.Tests.Intake;
 
 public sealed class GenericWebhookSourceTests
 {
-    private static readonly IWebhookSource Source = SourceCatalog.Named("generic");
+    private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    private readonly GenericWebhookSource _source = new(
+        Options.Create(new GenericSourceOptions { Secret = Secret }),
+        new StandardWebhookVerifier(new FakeTimeProvider(DateTimeOffset.UtcNow)));
+
+    private static InboundWebhook Delivery(string body, string id = "msg_1") => new()
+    {
+        Source = "generic",
+        Method = "POST",
+        RequestUri = new Uri("http://localhost/api/webhooks/generic"),
+        ContentType = "application/json",
+        Body = Encoding.UTF8.GetBytes(body),
+        Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["webhook-id"] = id },
+    };
 
     [Fact]
-    public void Any_of_several_signatures_in_one_header_is_accepted()
+    public void A_lead_payload_becomes_a_normalized_draft_keyed_by_the_webhook_id()
     {
-        var body = Encoding.UTF8.GetBytes("{\"type\":\"lead.created\",\"data\":{\"email\":\"a@example.com\"}}");
-        var seconds = SourceCatalog.Now.ToUnixTimeSeconds();
-        var rotatedOut = StandardWebhookVerifier.Sign("whsec_" + Convert.ToBase64String(new byte[24]), "msg_1", seconds, body);
-        var current = StandardWebhookVerifier.Sign(SourceCatalog.GenericSecret, "msg_1", seconds, body);
-        var webhook = WebhookBuilder.For("generic").Body(body)
-            .Header("webhook-id", "msg_1").Header("webhook-timestamp", seconds.ToString(CultureInfo.InvariantCulture))
-            .Header("webhook-signature", $"{rotatedOut} v1a,ignored {current}").Build();
+        var result = _source.Parse(Delivery("""
+            {"type":"lead.created","data":{"email":"  Ada@Example.COM ","firstName":" Ada ","lastName":"Lovelace",
+             "company":"Analytical Engines","phone":"+44 20 7946 0958","country":"gb","score":72,"campaign":"q4-webinar"}}
+            """, "msg_abc"));
 
-        Assert.Null(Source.Authenticate(webhook));
+        Assert.Null(result.Rejection);
+        var draft = Assert.Single(result.Drafts);
+        Assert.Equal("msg_abc", draft.DeliveryKey);
+        Assert.Equal("ada@example.com", draft.Contact.Email);
+        Assert.Equal("Ada", draft.Contact.FirstName);
+        Assert.Equal("+442079460958", draft.Contact.Phone);
+        Assert.Equal("GB", draft.Contact.Country);
+        Assert.Equal(72, draft.Score);
+        Assert.Equal("q4-webinar", draft.Campaign);
+        Assert.Equal("lead.created", draft.EventType);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("")]
+    [InlineData("{\"data\":")]
+    public void Malformed_json_is_rejected_as_malformed(string body) =>
+        Assert.Equal(RejectionKind.Malformed, _source.Parse(Delivery(body)).Rejection?.Kind);
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("{\"type\":\"x\"}")]
+    [InlineData("{\"data\":\"text\"}")]
+    public void A_payload_without_a_data_object_is_unprocessable(string body) =>
+        Assert.Equal(RejectionKind.Unprocessable, _source.Parse(Delivery(body)).Rejection?.Kind);
+
+    [Fact]
+    public void A_lead_with_neither_email_nor_phone_is_unprocessable_with_a_field_error()
+    {
+        var rejection = _source.Parse(Delivery("""{"data":{"firstName":"Ada"}}""")).Rejection;
+
+        Assert.Equal(RejectionKind.Unprocessable, rejection?.Kind);
+        Assert.Contains("data.email", rejection!.Errors!.Keys);
+    }
+
+    [Theory]
+    [InlineData("""{"data":{"email":"not-an-address"}}""", "data.email")]
+    [InlineData("""{"data":{"email":42}}""", "data.email")]
+    [InlineData("""{"data":{"email":"a@b.co","score":"high"}}""", "data.score")]
+    public void Bad_fields_are_named_in_the_rejection(string body, string field)
+    {
+        var rejection = _source.Parse(Delivery(body)).Rejection;
+
+        Assert.Equal(RejectionKind.Unprocessable, rejection?.Kind);
+        Assert.Contains(field, rejection!.Errors!.Keys);
     }
 
     [Fact]
-    public void Lead_payload_keeps_campaign_and_event_on_the_touch()
+    public void Deeply_nested_json_is_rejected_not_thrown()
     {
-        var body = Encoding.UTF8.GetBytes("{\"type\":\"lead.created\",\"data\":{\"email\":\" A@Example.com \",\"country\":\"Germany\",\"phone\":\"030 901820\",\"campaign\":\"Q4\"}}");
+        var body = "{\"data\":" + new string('[', 200) + new string(']', 200) + "}";
 
-        var draft = Assert.Single(Source.Parse(SourceCatalog.Authentic("generic", body)).Drafts);
-
-        Assert.Equal("msg_1", draft.DeliveryKey);
-        Assert.Equal("a@example.com", draft.Contact.Email);
-        Assert.Equal("DE", draft.Contact.Country);
-        Assert.Equal("+4930901820", draft.Contact.Phone);
-        Assert.Equal("Q4", draft.Touch!.CampaignName);
-        Assert.Equal("lead.created", draft.Touch.SourceEvent);
+        Assert.Equal(RejectionKind.Malformed, _source.Parse(Delivery(body)).Rejection?.Kind);
     }
 
     [Fact]
-    public void Spec_sample_payload_without_contact_data_is_unprocessable()
+    public void The_source_is_disabled_until_a_secret_is_configured()
     {
-        var result = Source.Parse(SourceCatalog.Authentic("generic", VendorFixture.Bytes("standardwebhooks-payload.json")));
+        var unconfigured = new GenericWebhookSource(Options.Create(new GenericSourceOptions()), new StandardWebhookVerifier(TimeProvider.System));
 
-        Assert.Equal(RejectionKind.Unprocessable, result.Rejection!.Kind);
+        Assert.False(unconfigured.IsEnabled);
+        Assert.True(_source.IsEnabled);
     }
 }

@@ -95,7 +95,7 @@ public sealed class GenericWebhookSource(IOptions<GenericSourceOptions> options,
                 Score = score,
                 Campaign = campaign,
                 EventType = eventType,
-                Touch = new MarketingTouch { SourceEvent = eventType, CampaignName = campaign },
+                Touch = eventType is null && campaign is null ? null : new MarketingTouch { SourceEvent = eventType, CampaignName = campaign },
             });
         }
     }

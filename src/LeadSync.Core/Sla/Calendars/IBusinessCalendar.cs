@@ -1,0 +1,20 @@
+namespace LeadSync.Core.Sla.Calendars;
+
+/// <summary>
+/// A clock that only runs during working time. Pure: the same arguments always give the same answer,
+/// and "now" is never read here — callers pass instants in.
+/// </summary>
+public interface IBusinessCalendar
+{
+    /// <summary>
+    /// The earliest instant at which <paramref name="duration"/> of working time has elapsed since
+    /// <paramref name="start"/>. A zero duration returns <paramref name="start"/> itself.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative.</exception>
+    DateTimeOffset AddBusinessTime(DateTimeOffset start, TimeSpan duration);
+
+    /// <summary>
+    /// Working time between two instants; negative when <paramref name="to"/> is before <paramref name="from"/>.
+    /// </summary>
+    TimeSpan BusinessTimeBetween(DateTimeOffset from, DateTimeOffset to);
+}

@@ -1,0 +1,16 @@
+using LeadSync.Core.Sla.Calendars;
+
+namespace LeadSync.Core.Sla.Policies;
+
+/// <summary>A resolved policy: which leads it takes, and its first-touch time, calendar, cadence and ladder.</summary>
+public sealed record SlaTier(
+    string Name,
+    SlaTierMatch Match,
+    TimeSpan FirstTouch,
+    IBusinessCalendar Calendar,
+    FollowUpCadence? FollowUp,
+    IReadOnlyList<EscalationLevel> Levels)
+{
+    /// <summary>The name of the tier that applies when no policy is configured or none matches.</summary>
+    public const string DefaultName = "default";
+}

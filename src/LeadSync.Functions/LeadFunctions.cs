@@ -1,0 +1,18 @@
+using LeadSync.Web.Endpoints;
+using LeadSync.Web.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LeadSync.Functions;
+
+/// <summary>A lead and its handoff timeline (admin identity checked in shared code).</summary>
+public sealed class LeadFunctions(LeadEndpoints endpoints)
+{
+    [Function("lead-get")]
+    public Task<IActionResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Lead)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        endpoints.GetAsync(request, id, cancellationToken).AsActionResult();
+}

@@ -1,0 +1,27 @@
+using LeadSync.Core.Jobs;
+using LeadSync.Web.Hosting;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LeadSync.Functions;
+
+/// <summary>The timer jobs; schedules come from the same settings the portable host reads.</summary>
+public sealed class TimerFunctions(JobRunner jobs)
+{
+    [Function(JobNames.SlaSweep)]
+    public Task SlaSweepAsync(
+        [TimerTrigger("%" + JobNames.SlaSweepScheduleSetting + "%")] TimerInfo timer,
+        CancellationToken cancellationToken) =>
+        jobs.RunAsync(JobNames.SlaSweep, cancellationToken);
+
+    [Function(JobNames.Recycle)]
+    public Task RecycleAsync(
+        [TimerTrigger("%" + JobNames.RecycleScheduleSetting + "%")] TimerInfo timer,
+        CancellationToken cancellationToken) =>
+        jobs.RunAsync(JobNames.Recycle, cancellationToken);
+
+    [Function(JobNames.Redrive)]
+    public Task RedriveAsync(
+        [TimerTrigger("%" + JobNames.RedriveScheduleSetting + "%")] TimerInfo timer,
+        CancellationToken cancellationToken) =>
+        jobs.RunAsync(JobNames.Redrive, cancellationToken);
+}

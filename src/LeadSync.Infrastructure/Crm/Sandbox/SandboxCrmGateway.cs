@@ -1,0 +1,115 @@
+using Azure.Data.Tables;
+using LeadSync.Core.Crm;
+using LeadSync.Core.Leads;
+using LeadSync.Infrastructure.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Infrastructure.Crm.Sandbox;
+
+/// <summary>
+/// A real, minimal CRM kept in LeadSync's own storage (table <c>SandboxCrm</c>), so LeadSync works end to end with no
+/// external account. Upserts are keyed by the LeadSync id like the real adapters; sales activity is recorded through
+/// <c>POST /api/crm-events/sandbox</c>.
+/// </summary>
+public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<SandboxCrmOptions> options, TimeProvider timeProvider) : ICrmGateway
+{
+    public const string ProviderName = "sandbox";
+    private const string Partition = "lead";
+
+    public string Name => ProviderName;
+
+    public async Task<IReadOnlyList<CrmUpsertResult>> UpsertAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        var table = await clients.TableAsync(TableNames.SandboxCrm, cancellationToken);
+        var results = new List<CrmUpsertResult>(leads.Count);
+        foreach (var lead in leads)
+        {
+            var existing = await ReadAsync(table, lead.Id, cancellationToken);
+            var record = existing ?? new TableEntity(Partition, lead.Id)
+            {
+                ["CrmId"] = "sbx-" + lead.Id[3..],
+                ["Owner"] = options.CurrentValue.DefaultOwner,
+                ["Status"] = SandboxCrmStatus.Open,
+                ["CreatedAt"] = timeProvider.GetUtcNow(),
+            };
+            record["Email"] = lead.Contact.Email;
+            record["Name"] = lead.Contact.DisplayName;
+            record["Company"] = lead.Contact.Company;
+            record["Source"] = lead.Source;
+            record["UpdatedAt"] = timeProvider.GetUtcNow();
+            await StorageCall.RunAsync(() => table.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+            results.Add(new CrmUpsertResult(lead.Id, CrmOutcome.Success, record.GetString("CrmId"), record.GetString("Owner")));
+        }
+
+        return results;
+    }
+
+    public async Task<IReadOnlyList<CrmTouch>> GetTouchesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        var table = await clients.TableAsync(TableNames.SandboxCrm, cancellationToken);
+        var touches = new List<CrmTouch>(leads.Count);
+        foreach (var lead in leads)
+        {
+            var record = await ReadAsync(table, lead.Id, cancellationToken);
+            var state = record?.GetString("Status") switch
+            {
+                SandboxCrmStatus.Working => CrmLeadState.Contacted,
+                SandboxCrmStatus.Converted => CrmLeadState.Converted,
+                SandboxCrmStatus.NotConverted => CrmLeadState.Disqualified,
+                _ => CrmLeadState.Untouched,
+            };
+            touches.Add(new CrmTouch(lead.Id, state, record?.GetDateTimeOffset("FirstTouchAt"), record?.GetInt32("Attempts") ?? 0, record?.GetString("Owner")));
+        }
+
+        return touches;
+    }
+
+    public async Task<CrmOutcome> MarkRecycledAsync(Lead lead, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        return await SetStatusAsync(lead.Id, SandboxCrmStatus.Nurture, null, cancellationToken)
+            ? CrmOutcome.Success
+            : new CrmOutcome(CrmOutcomeKind.Permanent, "No sandbox CRM record for this lead.");
+    }
+
+    /// <summary>Records sales activity the way a CRM user would (used by the sandbox callback endpoint).</summary>
+    public Task<bool> RecordActivityAsync(string leadId, CrmLeadState state, DateTimeOffset? at, CancellationToken cancellationToken) =>
+        SetStatusAsync(leadId, state switch
+        {
+            CrmLeadState.Contacted => SandboxCrmStatus.Working,
+            CrmLeadState.Converted => SandboxCrmStatus.Converted,
+            CrmLeadState.Disqualified => SandboxCrmStatus.NotConverted,
+            CrmLeadState.Nurture => SandboxCrmStatus.Nurture,
+            _ => SandboxCrmStatus.Open,
+        }, at ?? timeProvider.GetUtcNow(), cancellationToken);
+
+    private async Task<bool> SetStatusAsync(string leadId, string status, DateTimeOffset? touchedAt, CancellationToken cancellationToken)
+    {
+        var table = await clients.TableAsync(TableNames.SandboxCrm, cancellationToken);
+        var record = await ReadAsync(table, leadId, cancellationToken);
+        if (record is null)
+        {
+            return false;
+        }
+
+        record["Status"] = status;
+        if (touchedAt is not null && record.GetDateTimeOffset("FirstTouchAt") is null)
+        {
+            record["FirstTouchAt"] = touchedAt;
+        }
+
+        record["Attempts"] = (record.GetInt32("Attempts") ?? 0) + (touchedAt is null ? 0 : 1);
+        record["UpdatedAt"] = timeProvider.GetUtcNow();
+        await StorageCall.RunAsync(() => table.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        return true;
+    }
+
+    private static async Task<TableEntity?> ReadAsync(TableClient table, string leadId, CancellationToken cancellationToken)
+    {
+        var response = await StorageCall.RunAsync(
+            () => table.GetEntityIfExistsAsync<TableEntity>(Partition, leadId, cancellationToken: cancellationToken), cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+}

@@ -1,0 +1,10 @@
+namespace LeadSync.Infrastructure.Crm.Sandbox;
+
+/// <summary>The built-in sandbox CRM (<c>LeadSync:Crm:Sandbox</c>), kept in LeadSync's own storage.</summary>
+public sealed class SandboxCrmOptions
+{
+    public const string Section = "LeadSync:Crm:Sandbox";
+
+    /// <summary>The owner the sandbox's assignment rule gives every new lead.</summary>
+    public string DefaultOwner { get; set; } = "sandbox-rep";
+}

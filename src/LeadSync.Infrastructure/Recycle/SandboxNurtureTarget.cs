@@ -1,0 +1,30 @@
+using Azure.Data.Tables;
+using LeadSync.Core.Leads;
+using LeadSync.Core.Recycle;
+using LeadSync.Infrastructure.Storage;
+
+namespace LeadSync.Infrastructure.Recycle;
+
+/// <summary>
+/// The default nurture target: a "nurture list" in LeadSync's own storage (table <c>SandboxNurture</c>), one row per
+/// lead and recycle cycle, so pushes are idempotent.
+/// </summary>
+public sealed class SandboxNurtureTarget(StorageClients clients, TimeProvider timeProvider) : INurtureTarget
+{
+    public string Name => "sandbox nurture list";
+
+    public async Task<NurtureResult> PushAsync(Lead lead, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var table = await clients.TableAsync(TableNames.SandboxNurture, cancellationToken);
+        var row = new TableEntity(lead.Id, $"cycle-{lead.RecycleCount:D3}")
+        {
+            ["Email"] = lead.Contact.Email,
+            ["Reason"] = reason,
+            ["Source"] = lead.Source,
+            ["PushedAt"] = timeProvider.GetUtcNow(),
+        };
+        await StorageCall.RunAsync(() => table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        return new NurtureResult(true, Name);
+    }
+}

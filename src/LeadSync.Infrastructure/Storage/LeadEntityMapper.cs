@@ -1,0 +1,123 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using LeadSync.Core.Leads;
+using LeadSync.Core.Notifications;
+
+namespace LeadSync.Infrastructure.Storage;
+
+/// <summary>Maps leads, timeline entries and notices to rows of the lead's partition.</summary>
+internal static class LeadEntityMapper
+{
+    public const string LeadRowKey = "lead";
+    public const string TimelinePrefix = "t|";
+    public const string NoticePrefix = "n|";
+
+    public static TableEntity ToEntity(Lead lead)
+    {
+        var e = new TableEntity(lead.Id, LeadRowKey)
+        {
+            ["Source"] = lead.Source,
+            ["DeliveryKey"] = lead.DeliveryKey,
+            ["ReceivedAt"] = lead.ReceivedAt,
+            ["Status"] = lead.Status.ToString(),
+            ["StatusChangedAt"] = lead.StatusChangedAt,
+            ["Email"] = lead.Contact.Email,
+            ["FirstName"] = lead.Contact.FirstName,
+            ["LastName"] = lead.Contact.LastName,
+            ["Company"] = lead.Contact.Company,
+            ["Phone"] = lead.Contact.Phone,
+            ["Title"] = lead.Contact.Title,
+            ["Country"] = lead.Contact.Country,
+            ["Score"] = lead.Score,
+            ["Campaign"] = lead.Campaign,
+            ["Owner"] = lead.Owner,
+            ["CrmId"] = lead.CrmId,
+            ["SyncedAt"] = lead.SyncedAt,
+            ["SyncAttempts"] = lead.SyncAttempts,
+            ["SlaDueAt"] = lead.SlaDueAt,
+            ["EscalationLevel"] = lead.EscalationLevel,
+            ["FirstTouchAt"] = lead.FirstTouchAt,
+            ["RecycleCount"] = lead.RecycleCount,
+            ["RecycleReason"] = lead.RecycleReason,
+            ["NurturePushedAt"] = lead.NurturePushedAt,
+            ["RawPayload"] = lead.RawPayload,
+        };
+        return e;
+    }
+
+    public static Lead ToLead(TableEntity e) => new()
+    {
+        Id = e.PartitionKey,
+        Source = e.GetString("Source") ?? string.Empty,
+        DeliveryKey = e.GetString("DeliveryKey") ?? string.Empty,
+        ReceivedAt = e.GetDateTimeOffset("ReceivedAt") ?? default,
+        Status = Enum.TryParse<LeadStatus>(e.GetString("Status"), out var status) ? status : LeadStatus.Received,
+        StatusChangedAt = e.GetDateTimeOffset("StatusChangedAt") ?? default,
+        Contact = new ContactDetails
+        {
+            Email = e.GetString("Email"),
+            FirstName = e.GetString("FirstName"),
+            LastName = e.GetString("LastName"),
+            Company = e.GetString("Company"),
+            Phone = e.GetString("Phone"),
+            Title = e.GetString("Title"),
+            Country = e.GetString("Country"),
+        },
+        Score = e.GetInt32("Score"),
+        Campaign = e.GetString("Campaign"),
+        Owner = e.GetString("Owner"),
+        CrmId = e.GetString("CrmId"),
+        SyncedAt = e.GetDateTimeOffset("SyncedAt"),
+        SyncAttempts = e.GetInt32("SyncAttempts") ?? 0,
+        SlaDueAt = e.GetDateTimeOffset("SlaDueAt"),
+        EscalationLevel = e.GetInt32("EscalationLevel") ?? 0,
+        FirstTouchAt = e.GetDateTimeOffset("FirstTouchAt"),
+        RecycleCount = e.GetInt32("RecycleCount") ?? 0,
+        RecycleReason = e.GetString("RecycleReason"),
+        NurturePushedAt = e.GetDateTimeOffset("NurturePushedAt"),
+        RawPayload = e.GetString("RawPayload"),
+        ETag = e.ETag.ToString(),
+    };
+
+    /// <summary>Row key: time, then the entry's position within its write (entries of one write share a time).</summary>
+    public static TableEntity ToEntity(string leadId, TimelineEntry entry, int index) =>
+        new(leadId, string.Create(CultureInfo.InvariantCulture, $"{TimelinePrefix}{entry.At.UtcTicks:D19}|{index:D2}{Guid.NewGuid():N}")[..34])
+        {
+            ["At"] = entry.At,
+            ["Actor"] = entry.Actor,
+            ["Event"] = entry.Event,
+            ["Detail"] = entry.Detail,
+        };
+
+    public static TimelineEntry ToTimelineEntry(TableEntity e) => new(
+        e.GetDateTimeOffset("At") ?? default,
+        e.GetString("Actor") ?? string.Empty,
+        e.GetString("Event") ?? string.Empty,
+        e.GetString("Detail") ?? string.Empty);
+
+    public static string NoticeRowKey(int level) => string.Create(CultureInfo.InvariantCulture, $"{NoticePrefix}{level:D2}");
+
+    public static TableEntity ToEntity(EscalationNotice notice) => new(notice.LeadId, NoticeRowKey(notice.Level))
+    {
+        ["Level"] = notice.Level,
+        ["Recipient"] = notice.Recipient,
+        ["RaisedAt"] = notice.RaisedAt,
+        ["DeadlineAt"] = notice.DeadlineAt,
+        ["SentAt"] = notice.SentAt,
+        ["DeliveredTo"] = notice.DeliveredTo,
+        ["Attempts"] = notice.Attempts,
+    };
+
+    public static EscalationNotice ToNotice(TableEntity e) => new()
+    {
+        LeadId = e.PartitionKey,
+        Level = e.GetInt32("Level") ?? 0,
+        Recipient = e.GetString("Recipient") ?? string.Empty,
+        RaisedAt = e.GetDateTimeOffset("RaisedAt") ?? default,
+        DeadlineAt = e.GetDateTimeOffset("DeadlineAt") ?? default,
+        SentAt = e.GetDateTimeOffset("SentAt"),
+        DeliveredTo = e.GetString("DeliveredTo"),
+        Attempts = e.GetInt32("Attempts") ?? 0,
+        ETag = e.ETag.ToString(),
+    };
+}

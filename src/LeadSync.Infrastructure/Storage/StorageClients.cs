@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Infrastructure.Storage;
+
+/// <summary>
+/// Creates table and queue clients once, and each table or queue on first use (so a fresh Azurite or account works
+/// without a setup step).
+/// </summary>
+public sealed class StorageClients
+{
+    private readonly TableServiceClient _tables;
+    private readonly QueueServiceClient _queues;
+    private readonly string _prefix;
+    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tableClients = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queueClients = new();
+
+    public StorageClients(IOptions<StorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
+        _prefix = settings.TablePrefix;
+        var tableOptions = new TableClientOptions();
+        Tune(tableOptions, settings.NetworkTimeout);
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
+        Tune(queueOptions, settings.NetworkTimeout);
+        if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
+        {
+            _tables = new TableServiceClient(settings.ConnectionString, tableOptions);
+            _queues = new QueueServiceClient(settings.ConnectionString, queueOptions);
+        }
+        else
+        {
+            TokenCredential credential = string.IsNullOrWhiteSpace(settings.ManagedIdentityClientId)
+                ? new DefaultAzureCredential()
+                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(settings.ManagedIdentityClientId));
+            _tables = new TableServiceClient(settings.TableServiceUri!, credential, tableOptions);
+            _queues = new QueueServiceClient(settings.QueueServiceUri!, credential, queueOptions);
+        }
+    }
+
+    public TableServiceClient TableService => _tables;
+
+    public Task<TableClient> TableAsync(string name, CancellationToken cancellationToken) =>
+        Retrying(_tableClients, _prefix + name, async fullName =>
+        {
+            var client = _tables.GetTableClient(fullName);
+            await StorageCall.RunAsync(() => client.CreateIfNotExistsAsync(cancellationToken), cancellationToken);
+            return client;
+        });
+
+    public Task<QueueClient> QueueAsync(string name, CancellationToken cancellationToken) =>
+        Retrying(_queueClients, QueueName(name), async fullName =>
+        {
+            var client = _queues.GetQueueClient(fullName);
+            await StorageCall.RunAsync(() => client.CreateIfNotExistsAsync(cancellationToken: cancellationToken), cancellationToken);
+            return client;
+        });
+
+    /// <summary>Queue names are lower-case; the prefix keeps test runs apart like table names.</summary>
+    public string QueueName(string name) => string.IsNullOrEmpty(_prefix) ? name : $"{_prefix.ToLowerInvariant()}-{name}";
+
+    private static async Task<T> Retrying<T>(ConcurrentDictionary<string, Lazy<Task<T>>> cache, string name, Func<string, Task<T>> create)
+    {
+        var lazy = cache.GetOrAdd(name, n => new Lazy<Task<T>>(() => create(n)));
+        try
+        {
+            return await lazy.Value;
+        }
+        catch
+        {
+            // Creation failed (storage down): forget it so the next call tries again.
+            cache.TryRemove(new KeyValuePair<string, Lazy<Task<T>>>(name, lazy));
+            throw;
+        }
+    }
+
+    private static void Tune(Azure.Core.ClientOptions options, TimeSpan networkTimeout)
+    {
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        options.Retry.NetworkTimeout = networkTimeout;
+    }
+}

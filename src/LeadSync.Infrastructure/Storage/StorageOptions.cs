@@ -1,0 +1,25 @@
+namespace LeadSync.Infrastructure.Storage;
+
+/// <summary>
+/// Where LeadSync keeps its tables and queues (<c>LeadSync:Storage</c>): a connection string (Azurite, local) or
+/// service URIs reached with a managed identity (Azure; shared-key access is disabled there).
+/// </summary>
+public sealed class StorageOptions
+{
+    public const string Section = "LeadSync:Storage";
+
+    public string? ConnectionString { get; set; }
+
+    public Uri? TableServiceUri { get; set; }
+
+    public Uri? QueueServiceUri { get; set; }
+
+    /// <summary>Client id of the user-assigned managed identity; empty uses DefaultAzureCredential.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>Prefix for table names, letting several installations (or test runs) share one account.</summary>
+    public string TablePrefix { get; set; } = string.Empty;
+
+    /// <summary>Per-request network timeout, kept short so an outage answers 503 quickly.</summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}

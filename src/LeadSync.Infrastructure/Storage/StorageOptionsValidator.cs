@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Infrastructure.Storage;
+
+/// <summary>Storage needs either a connection string or both service URIs.</summary>
+public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        if (options.TableServiceUri is null || options.QueueServiceUri is null)
+        {
+            return ValidateOptionsResult.Fail(
+                "Set LeadSync:Storage:ConnectionString, or both LeadSync:Storage:TableServiceUri and LeadSync:Storage:QueueServiceUri.");
+        }
+
+        if (options.TablePrefix.Any(c => !char.IsAsciiLetterOrDigit(c)))
+        {
+            return ValidateOptionsResult.Fail("LeadSync:Storage:TablePrefix may contain only letters and digits.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using LeadSync.Core.Storage;
+
+namespace LeadSync.Infrastructure.Storage;
+
+/// <summary>
+/// The due index: partition <c>{kind}|{yyyyMMddHH}</c> (UTC hour of the due time), row <c>{dueTicks}|{leadId}</c>.
+/// A per-kind cursor remembers the oldest hour that may still hold entries, so a run queries only the hours from
+/// the cursor to now and reads only entries that are due.
+/// </summary>
+public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvider) : IDueIndex
+{
+    private const string CursorPartition = "cursor";
+    private const string HourFormat = "yyyyMMddHH";
+    private readonly ConcurrentDictionary<DueKind, bool> _cursorEnsured = new();
+
+    public async Task ScheduleAsync(DueItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var table = await clients.TableAsync(TableNames.DueIndex, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        await EnsureCursorAsync(table, item.Kind, now, cancellationToken);
+
+        // An item due in the past is filed under the current hour, which the cursor has not passed.
+        var bucketTime = item.DueAt > now ? item.DueAt : now;
+        var entity = new TableEntity(Partition(item.Kind, Hour(bucketTime)), RowKey(item))
+        {
+            ["LeadId"] = item.LeadId,
+            ["DueAt"] = item.DueAt,
+        };
+        await StorageCall.RunAsync(() => table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DueItem>> GetDueAsync(DueKind kind, DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        var table = await clients.TableAsync(TableNames.DueIndex, cancellationToken);
+        var currentHour = Hour(now);
+        var cursor = await ReadCursorAsync(table, kind, cancellationToken) ?? currentHour.AddHours(-1);
+        var upperRow = string.Create(CultureInfo.InvariantCulture, $"{now.UtcTicks:D19}|~");
+        var due = new List<DueItem>();
+        DateTimeOffset? oldestNonEmpty = null;
+        for (var hour = cursor; hour <= currentHour && due.Count < max; hour = hour.AddHours(1))
+        {
+            var partition = Partition(kind, hour);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey le {upperRow}");
+            var found = await StorageCall.RunAsync(async () =>
+            {
+                var rows = new List<DueItem>();
+                await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, max), cancellationToken: cancellationToken))
+                {
+                    rows.Add(new DueItem(row.GetString("LeadId") ?? string.Empty, kind, row.GetDateTimeOffset("DueAt") ?? now) { Locator = partition });
+                    if (due.Count + rows.Count >= max)
+                    {
+                        break;
+                    }
+                }
+
+                return rows;
+            }, cancellationToken);
+            if (found.Count > 0)
+            {
+                oldestNonEmpty ??= hour;
+                due.AddRange(found);
+            }
+        }
+
+        // Hours before the oldest non-empty one are fully drained; never move past the previous hour (clock skew).
+        var nextCursor = Min(oldestNonEmpty ?? currentHour, currentHour.AddHours(-1));
+        if (nextCursor > cursor)
+        {
+            await WriteCursorAsync(table, kind, nextCursor, cancellationToken);
+        }
+
+        return due;
+    }
+
+    public async Task RemoveAsync(DueItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var table = await clients.TableAsync(TableNames.DueIndex, cancellationToken);
+
+        // The hint may have been filed under a later hour than its due time (see ScheduleAsync): delete where it is.
+        var partition = item.Locator ?? Partition(item.Kind, Hour(item.DueAt));
+        try
+        {
+            await StorageCall.RunAsync(() => table.DeleteEntityAsync(partition, RowKey(item), ETag.All, cancellationToken), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already removed by a concurrent run.
+        }
+    }
+
+    /// <summary>
+    /// The first hint of a kind starts its cursor at the current hour (once per process), so a sweep that runs
+    /// long after the first hints were filed still finds them.
+    /// </summary>
+    private async Task EnsureCursorAsync(TableClient table, DueKind kind, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_cursorEnsured.ContainsKey(kind))
+        {
+            return;
+        }
+
+        try
+        {
+            await StorageCall.RunAsync(
+                () => table.AddEntityAsync(new TableEntity(CursorPartition, kind.ToString()) { ["Hour"] = Hour(now).AddHours(-1) }, cancellationToken),
+                cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // A cursor exists already.
+        }
+
+        _cursorEnsured[kind] = true;
+    }
+
+    private static string Partition(DueKind kind, DateTimeOffset hour) =>
+        $"{kind}|{hour.UtcDateTime.ToString(HourFormat, CultureInfo.InvariantCulture)}";
+
+    private static string RowKey(DueItem item) => string.Create(CultureInfo.InvariantCulture, $"{item.DueAt.UtcTicks:D19}|{item.LeadId}");
+
+    private static DateTimeOffset Hour(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, at.UtcDateTime.Day, at.UtcDateTime.Hour, 0, 0, TimeSpan.Zero);
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static async Task<DateTimeOffset?> ReadCursorAsync(TableClient table, DueKind kind, CancellationToken cancellationToken)
+    {
+        var row = await StorageCall.RunAsync(
+            () => table.GetEntityIfExistsAsync<TableEntity>(CursorPartition, kind.ToString(), cancellationToken: cancellationToken),
+            cancellationToken);
+        return row.HasValue ? row.Value!.GetDateTimeOffset("Hour") : null;
+    }
+
+    private static Task WriteCursorAsync(TableClient table, DueKind kind, DateTimeOffset hour, CancellationToken cancellationToken) =>
+        StorageCall.RunAsync(
+            () => table.UpsertEntityAsync(new TableEntity(CursorPartition, kind.ToString()) { ["Hour"] = hour }, TableUpdateMode.Replace, cancellationToken),
+            cancellationToken);
+}

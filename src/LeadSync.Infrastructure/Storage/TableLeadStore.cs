@@ -1,0 +1,146 @@
+using Azure;
+using Azure.Data.Tables;
+using LeadSync.Core.Leads;
+using LeadSync.Core.Notifications;
+using LeadSync.Core.Storage;
+
+namespace LeadSync.Infrastructure.Storage;
+
+/// <summary>
+/// Leads in Azure Table Storage, one partition per lead, so the lead row, its timeline and its notices change in one
+/// entity-group transaction. Updates are conditioned on the lead row's ETag.
+/// </summary>
+public sealed class TableLeadStore(StorageClients clients) : ILeadStore, INoticeStore
+{
+    public async Task<LeadCreateResult> CreateAsync(LeadChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(change.Lead)) };
+        actions.AddRange(change.Entries.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(change.Lead.Id, e, i))));
+        try
+        {
+            var response = await StorageCall.RunAsync(() => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
+            var etag = response.Value[0].Headers.ETag ?? default;
+            return new LeadCreateResult(change.Lead with { ETag = etag.ToString() }, AlreadyExisted: false);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            var existing = await GetAsync(change.Lead.Id, cancellationToken)
+                ?? throw new StorageUnavailableException("The lead conflicted but could not be read back.", ex);
+            return new LeadCreateResult(existing, AlreadyExisted: true);
+        }
+    }
+
+    public async Task<Lead?> GetAsync(string leadId, CancellationToken cancellationToken)
+    {
+        if (!LeadIdFactory.IsWellFormed(leadId))
+        {
+            return null;
+        }
+
+        var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
+        var response = await StorageCall.RunAsync(
+            () => table.GetEntityIfExistsAsync<TableEntity>(leadId, LeadEntityMapper.LeadRowKey, cancellationToken: cancellationToken),
+            cancellationToken);
+        return response.HasValue ? LeadEntityMapper.ToLead(response.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string leadId, CancellationToken cancellationToken)
+    {
+        var rows = await QueryRowsAsync(leadId, LeadEntityMapper.TimelinePrefix, cancellationToken);
+        return rows.Select(LeadEntityMapper.ToTimelineEntry).ToList();
+    }
+
+    public async Task<LeadUpdateResult> UpdateAsync(LeadChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var lead = change.Lead;
+        if (lead.ETag is null)
+        {
+            throw new ArgumentException("An update needs the ETag of the version it was decided on.", nameof(change));
+        }
+
+        var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, LeadEntityMapper.ToEntity(lead), new ETag(lead.ETag)),
+        };
+        actions.AddRange(change.Entries.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(lead.Id, e, i))));
+        actions.AddRange(change.Notices.Select(n => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(n))));
+        try
+        {
+            var response = await StorageCall.RunAsync(() => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
+            var etag = response.Value[0].Headers.ETag ?? default;
+            return LeadUpdateResult.Updated(lead with { ETag = etag.ToString() });
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
+        {
+            // 412: the lead changed since it was read. 409: a notice for this level already exists (another sweep won).
+            return LeadUpdateResult.Conflict;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 404)
+        {
+            return LeadUpdateResult.NotFound;
+        }
+    }
+
+    public async Task<EscalationNotice?> GetAsync(string leadId, int level, CancellationToken cancellationToken)
+    {
+        if (!LeadIdFactory.IsWellFormed(leadId))
+        {
+            return null;
+        }
+
+        var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
+        var response = await StorageCall.RunAsync(
+            () => table.GetEntityIfExistsAsync<TableEntity>(leadId, LeadEntityMapper.NoticeRowKey(level), cancellationToken: cancellationToken),
+            cancellationToken);
+        return response.HasValue ? LeadEntityMapper.ToNotice(response.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<EscalationNotice>> ListUnsentAsync(string leadId, CancellationToken cancellationToken)
+    {
+        var rows = await QueryRowsAsync(leadId, LeadEntityMapper.NoticePrefix, cancellationToken);
+        return rows.Select(LeadEntityMapper.ToNotice).Where(n => !n.IsSent).ToList();
+    }
+
+    public async Task<bool> UpdateAsync(EscalationNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
+        try
+        {
+            await StorageCall.RunAsync(
+                () => table.UpdateEntityAsync(LeadEntityMapper.ToEntity(notice), new ETag(notice.ETag ?? "*"), TableUpdateMode.Replace, cancellationToken),
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    private async Task<List<TableEntity>> QueryRowsAsync(string leadId, string prefix, CancellationToken cancellationToken)
+    {
+        if (!LeadIdFactory.IsWellFormed(leadId))
+        {
+            return [];
+        }
+
+        var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
+        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {leadId} and RowKey ge {prefix} and RowKey lt {upper}");
+        return await StorageCall.RunAsync(async () =>
+        {
+            var rows = new List<TableEntity>();
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                rows.Add(row);
+            }
+
+            return rows;
+        }, cancellationToken);
+    }
+}

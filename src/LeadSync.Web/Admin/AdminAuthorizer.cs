@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LeadSync.Web.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Web.Admin;
+
+/// <summary>
+/// Admin routes require an admin identity: an admin API key (portable host) or, in Azure, an Entra ID principal with
+/// the admin app role (App Service Authentication). Webhook secrets are never accepted here.
+/// </summary>
+public sealed class AdminAuthorizer(IOptionsMonitor<AdminOptions> options)
+{
+    public const string KeyHeader = "X-LeadSync-Admin-Key";
+    private const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
+
+    /// <summary>Null when the caller is an admin; otherwise the 401/403 problem to answer with.</summary>
+    public IResult? Challenge(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.CurrentValue;
+        var key = request.Headers[KeyHeader].ToString();
+        if (key.Length > 0)
+        {
+            return IsKnownKey(key, settings.ApiKeys)
+                ? null
+                : Problem.Create(401, ProblemTypes.Unauthenticated, "Unauthenticated", "The admin key is not valid (or has been revoked).");
+        }
+
+        if (settings.TrustAppServiceAuthentication && request.Headers[PrincipalHeader].ToString() is { Length: > 0 } principal)
+        {
+            return HasRole(principal, settings.AdminRole)
+                ? null
+                : Problem.Create(403, ProblemTypes.Forbidden, "Forbidden", $"The signed-in identity lacks the {settings.AdminRole} role.");
+        }
+
+        return Problem.Create(401, ProblemTypes.Unauthenticated, "Unauthenticated", $"Admin routes need an admin identity ({KeyHeader} or Entra ID).");
+    }
+
+    private static bool IsKnownKey(string key, IEnumerable<string> hashes)
+    {
+        var given = Encoding.ASCII.GetBytes(AdminKeyHasher.Hash(key));
+        var match = false;
+        foreach (var hash in hashes)
+        {
+            match |= CryptographicOperations.FixedTimeEquals(given, Encoding.ASCII.GetBytes(hash.Trim().ToLowerInvariant()));
+        }
+
+        return match;
+    }
+
+    private static bool HasRole(string encodedPrincipal, string role)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(Convert.FromBase64String(encodedPrincipal));
+            if (!doc.RootElement.TryGetProperty("claims", out var claims) || claims.ValueKind != JsonValueKind.Array)
+            {
+                return false;
+            }
+
+            var roleType = doc.RootElement.TryGetProperty("role_typ", out var rt) && rt.ValueKind == JsonValueKind.String ? rt.GetString() : "roles";
+            return claims.EnumerateArray().Any(c =>
+                c.TryGetProperty("typ", out var typ) && c.TryGetProperty("val", out var val) &&
+                (typ.GetString() == roleType || typ.GetString() == "roles") && val.GetString() == role);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

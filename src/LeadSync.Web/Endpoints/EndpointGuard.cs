@@ -1,0 +1,44 @@
+using LeadSync.Core.Storage;
+using LeadSync.Web.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace LeadSync.Web.Endpoints;
+
+/// <summary>
+/// The last-resort handler shared by both hosts: storage outages become a retryable 503, anything unexpected a
+/// 500 problem that leaks no internals.
+/// </summary>
+public sealed partial class EndpointGuard(ILogger<EndpointGuard> logger)
+{
+    public async Task<IResult> RunAsync(string operation, Func<Task<IResult>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        try
+        {
+            return await handler();
+        }
+        catch (StorageUnavailableException ex)
+        {
+            LogStorageUnavailable(logger, ex, operation);
+            return Problem.StorageUnavailable();
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Last-resort handler: every unexpected failure becomes a logged 500 problem.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogUnexpected(logger, ex, operation);
+            return Problem.Internal();
+        }
+    }
+
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Error, Message = "{Operation}: storage unavailable")]
+    private static partial void LogStorageUnavailable(ILogger logger, Exception exception, string operation);
+
+    [LoggerMessage(EventId = 8002, Level = LogLevel.Error, Message = "{Operation}: unexpected failure")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string operation);
+}

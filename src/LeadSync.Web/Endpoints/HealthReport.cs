@@ -1,0 +1,3 @@
+namespace LeadSync.Web.Endpoints;
+
+public sealed record HealthReport(string Status, string Storage);

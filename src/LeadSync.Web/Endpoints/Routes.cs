@@ -1,0 +1,15 @@
+namespace LeadSync.Web.Endpoints;
+
+/// <summary>
+/// Route templates shared by both hosts. The Functions app serves them under its <c>api</c> route prefix
+/// (host.json); the portable host maps them under <see cref="Prefix"/>.
+/// </summary>
+public static class Routes
+{
+    public const string Prefix = "api";
+    public const string Webhook = "webhooks/{source}";
+    public const string Lead = "leads/{id}";
+    public const string CrmEvents = "crm-events/{provider}";
+    public const string Health = "health";
+    public const string AdminJobRun = "admin/jobs/{job}/run";
+}

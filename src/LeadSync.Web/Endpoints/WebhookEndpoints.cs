@@ -1,0 +1,52 @@
+using LeadSync.Core.Intake;
+using LeadSync.Web.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Web.Endpoints;
+
+/// <summary><c>POST</c> and <c>GET /api/webhooks/{source}</c>: lead intake and vendor endpoint validation.</summary>
+public sealed class WebhookEndpoints(WebhookIntake intake, IOptions<IntakeOptions> options, EndpointGuard guard)
+{
+    public Task<IResult> ReceiveAsync(HttpRequest request, string source, CancellationToken cancellationToken) =>
+        guard.RunAsync("webhook intake", async () =>
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            if (intake.FindSource(source) is null)
+            {
+                return Problem.From(new Rejection(RejectionKind.UnknownSource, "No enabled webhook source has this name."));
+            }
+
+            var body = await RequestReader.ReadBodyAsync(request, options.Value.MaxBodyBytes, cancellationToken);
+            if (body is null)
+            {
+                return Problem.From(new Rejection(RejectionKind.PayloadTooLarge, $"The body exceeds {options.Value.MaxBodyBytes} bytes."));
+            }
+
+            var result = await intake.AcceptAsync(RequestReader.ToWebhook(request, source, body), cancellationToken);
+            if (result.Rejection is { } rejection)
+            {
+                return Problem.From(rejection);
+            }
+
+            return result.Leads.Count == 1
+                ? TypedResults.Accepted((string?)null, new WebhookAccepted(result.Leads[0].LeadId, result.Leads[0].Duplicate))
+                : TypedResults.Accepted((string?)null, new WebhookBatchAccepted(result.Leads.Select(l => new WebhookAccepted(l.LeadId, l.Duplicate)).ToList()));
+        });
+
+    public Task<IResult> AnswerChallengeAsync(HttpRequest request, string source) =>
+        guard.RunAsync("webhook validation", () =>
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            var found = intake.FindSource(source);
+            if (found is null)
+            {
+                return Task.FromResult(Problem.From(new Rejection(RejectionKind.UnknownSource, "No enabled webhook source has this name.")));
+            }
+
+            var answer = found.AnswerChallenge(RequestReader.ToWebhook(request, source, ReadOnlyMemory<byte>.Empty));
+            return Task.FromResult(answer is null
+                ? Problem.Create(405, ProblemTypes.MethodNotAllowed, "Method not allowed", "This source takes deliveries by POST only.")
+                : Results.Text(answer.Body, answer.ContentType, statusCode: answer.StatusCode));
+        });
+}

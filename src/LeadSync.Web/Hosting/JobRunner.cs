@@ -1,0 +1,25 @@
+using LeadSync.Core.Jobs;
+using LeadSync.Core.Recycle;
+using LeadSync.Core.Sla;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadSync.Web.Hosting;
+
+/// <summary>Runs a timer job by name: the one call both hosts' timers (and the manual-run endpoint) make.</summary>
+public sealed class JobRunner(IServiceScopeFactory scopes)
+{
+    public static IReadOnlyList<string> Jobs { get; } = [JobNames.SlaSweep, JobNames.Recycle, JobNames.Redrive];
+
+    public async Task<JobReport?> RunAsync(string job, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        return job switch
+        {
+            JobNames.SlaSweep => await services.GetRequiredService<SlaSweep>().RunAsync(cancellationToken),
+            JobNames.Recycle => await services.GetRequiredService<RecycleJob>().RunAsync(cancellationToken),
+            JobNames.Redrive => await services.GetRequiredService<RedriveJob>().RunAsync(cancellationToken),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,129 @@
+using LeadSync.Core.Crm;
+using LeadSync.Core.Intake;
+using LeadSync.Core.Intake.Generic;
+using LeadSync.Core.Intake.Signatures;
+using LeadSync.Core.Jobs;
+using LeadSync.Core.Leads;
+using LeadSync.Core.Notifications;
+using LeadSync.Core.Qualification;
+using LeadSync.Core.Recycle;
+using LeadSync.Core.Sla;
+using LeadSync.Core.Sla.Policies;
+using LeadSync.Core.Storage;
+using LeadSync.Infrastructure.Crm.Sandbox;
+using LeadSync.Infrastructure.Notifications;
+using LeadSync.Infrastructure.Recycle;
+using LeadSync.Infrastructure.Scheduling;
+using LeadSync.Infrastructure.Storage;
+using LeadSync.Web.Admin;
+using LeadSync.Web.Endpoints;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Web.Hosting;
+
+/// <summary>Registers every LeadSync behaviour; both hosts call this and nothing else to get the product.</summary>
+public static class LeadSyncRegistration
+{
+    public static IHostApplicationBuilder AddLeadSync(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        AddOptions(services);
+        AddStorage(services);
+        AddIntake(services);
+        AddCrm(services);
+        AddSlaAndRecycle(services);
+        AddNotifications(services);
+        AddEndpoints(services);
+        return builder;
+    }
+
+    private static void AddOptions(IServiceCollection services)
+    {
+        Bind<IntakeOptions>(services, IntakeOptions.Section);
+        Bind<GenericSourceOptions>(services, GenericSourceOptions.Section);
+        Bind<QualificationOptions>(services, QualificationOptions.Section);
+        Bind<CrmOptions>(services, CrmOptions.Section);
+        Bind<SandboxCrmOptions>(services, SandboxCrmOptions.Section);
+        Bind<SlaOptions>(services, SlaOptions.Section);
+        Bind<RecycleOptions>(services, RecycleOptions.Section);
+        Bind<NotificationOptions>(services, NotificationOptions.Section);
+        Bind<StorageOptions>(services, StorageOptions.Section);
+        Bind<AdminOptions>(services, AdminOptions.Section);
+        services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SlaOptions>, SlaPolicyOptionsValidator>();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<IValidateOptions<CrmOptions>, CrmProviderValidator>();
+        services.AddSingleton<ScheduleValidator>();
+        services.AddSingleton<IValidateOptions<SlaOptions>>(sp => sp.GetRequiredService<ScheduleValidator>());
+        services.AddSingleton<IValidateOptions<RecycleOptions>>(sp => sp.GetRequiredService<ScheduleValidator>());
+        services.AddSingleton<IValidateOptions<CrmOptions>>(sp => sp.GetRequiredService<ScheduleValidator>());
+    }
+
+    private static void Bind<TOptions>(IServiceCollection services, string section)
+        where TOptions : class =>
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+
+    private static void AddStorage(IServiceCollection services)
+    {
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton<TableLeadStore>();
+        services.AddSingleton<ILeadStore>(sp => sp.GetRequiredService<TableLeadStore>());
+        services.AddSingleton<INoticeStore>(sp => sp.GetRequiredService<TableLeadStore>());
+        services.AddSingleton<IDueIndex, TableDueIndex>();
+        services.AddSingleton<IWorkQueue, StorageWorkQueue>();
+        services.AddSingleton<StorageHealth>();
+        services.AddSingleton<LeadMutator>();
+    }
+
+    private static void AddIntake(IServiceCollection services)
+    {
+        services.AddSingleton<StandardWebhookVerifier>();
+        services.AddSingleton<IWebhookSource, GenericWebhookSource>();
+        services.AddSingleton<QualificationPolicy>();
+        services.AddSingleton<WebhookIntake>();
+    }
+
+    private static void AddCrm(IServiceCollection services)
+    {
+        services.AddSingleton<SandboxCrmGateway>();
+        services.AddSingleton<ICrmGateway>(sp => sp.GetRequiredService<SandboxCrmGateway>());
+        services.AddTransient<LeadSyncer>();
+        services.AddTransient<CrmEventProcessor>();
+    }
+
+    private static void AddSlaAndRecycle(IServiceCollection services)
+    {
+        services.AddSingleton<ISlaPolicy, CalendarSlaPolicy>();
+        services.AddSingleton<SlaClock>();
+        services.AddTransient<SlaSweep>();
+        services.AddSingleton<INurtureTarget, SandboxNurtureTarget>();
+        services.AddTransient<RecycleJob>();
+        services.AddTransient<RedriveJob>();
+    }
+
+    private static void AddNotifications(IServiceCollection services)
+    {
+        services.AddHttpClient(ConfiguredNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<OutboxNotifier>();
+        services.AddSingleton<INotifier, ConfiguredNotifier>();
+        services.AddTransient<EscalationDispatcher>();
+    }
+
+    private static void AddEndpoints(IServiceCollection services)
+    {
+        services.AddSingleton<EndpointGuard>();
+        services.AddSingleton<AdminAuthorizer>();
+        services.AddSingleton<JobRunner>();
+        services.AddSingleton<QueueWork>();
+        services.AddSingleton<WebhookEndpoints>();
+        services.AddSingleton<LeadEndpoints>();
+        services.AddSingleton<CrmEventEndpoints>();
+        services.AddSingleton<HealthEndpoints>();
+        services.AddSingleton<JobEndpoints>();
+    }
+}

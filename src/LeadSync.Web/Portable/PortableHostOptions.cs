@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LeadSync.Web.Portable;
+
+/// <summary>
+/// Queue-consumer settings of the portable host (<c>LeadSync:Host</c>), mirroring the Functions host.json queue
+/// settings (maxDequeueCount, visibilityTimeout, maxPollingInterval) so both hosts behave alike.
+/// </summary>
+public sealed class PortableHostOptions
+{
+    public const string Section = "LeadSync:Host";
+
+    /// <summary>Longest wait between polls of an empty queue.</summary>
+    public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a message being handled stays invisible to other consumers.</summary>
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>After this many deliveries a message moves to <c>{queue}-poison</c>.</summary>
+    [Range(1, 100)]
+    public int MaxDequeueCount { get; set; } = 5;
+
+    /// <summary>Messages fetched per poll.</summary>
+    [Range(1, 32)]
+    public int BatchSize { get; set; } = 16;
+}

@@ -1,0 +1,50 @@
+using LeadSync.Web.Endpoints;
+using LeadSync.Web.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LeadSync.Web.Portable;
+
+/// <summary>What the portable ASP.NET Core host adds on top of <c>AddLeadSync</c>: timers, queue consumers, routes.</summary>
+public static class PortableHostRegistration
+{
+    public static IHostApplicationBuilder AddLeadSyncPortableHost(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<PortableHostOptions>().BindConfiguration(PortableHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<CronJobScheduler>();
+        builder.Services.AddHostedService<QueueConsumer>();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    /// <summary>Maps the same routes the Functions app serves, under <c>/api</c>, with problem+json for the unexpected.</summary>
+    public static WebApplication MapLeadSync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(handler => handler.Run(context => Problem.Internal().ExecuteAsync(context)));
+        app.UseStatusCodePages(context => context.HttpContext.Response.HasStarted
+            ? Task.CompletedTask
+            : Problem.Create(context.HttpContext.Response.StatusCode,
+                context.HttpContext.Response.StatusCode == 405 ? ProblemTypes.MethodNotAllowed : ProblemTypes.NotFound,
+                context.HttpContext.Response.StatusCode == 405 ? "Method not allowed" : "Not found",
+                "No such route or method.").ExecuteAsync(context.HttpContext));
+
+        var api = app.MapGroup("/" + Routes.Prefix);
+        api.MapPost(Routes.Webhook, (HttpRequest request, string source, WebhookEndpoints endpoints, CancellationToken ct) =>
+            endpoints.ReceiveAsync(request, source, ct));
+        api.MapGet(Routes.Webhook, (HttpRequest request, string source, WebhookEndpoints endpoints) =>
+            endpoints.AnswerChallengeAsync(request, source));
+        api.MapGet(Routes.Lead, (HttpRequest request, string id, LeadEndpoints endpoints, CancellationToken ct) =>
+            endpoints.GetAsync(request, id, ct));
+        api.MapPost(Routes.CrmEvents, (HttpRequest request, string provider, CrmEventEndpoints endpoints, CancellationToken ct) =>
+            endpoints.ReceiveAsync(request, provider, ct));
+        api.MapGet(Routes.Health, (HealthEndpoints endpoints, CancellationToken ct) => endpoints.GetAsync(ct));
+        api.MapPost(Routes.AdminJobRun, (HttpRequest request, string job, JobEndpoints endpoints, CancellationToken ct) =>
+            endpoints.RunAsync(request, job, ct));
+        return app;
+    }
+}

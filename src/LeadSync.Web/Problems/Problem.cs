@@ -1,0 +1,40 @@
+using LeadSync.Core.Intake;
+using Microsoft.AspNetCore.Http;
+
+namespace LeadSync.Web.Problems;
+
+/// <summary>The one place where outcomes become RFC 9457 problem+json responses.</summary>
+public static class Problem
+{
+    public static IResult From(Rejection rejection)
+    {
+        ArgumentNullException.ThrowIfNull(rejection);
+        var (status, type, title) = rejection.Kind switch
+        {
+            RejectionKind.UnknownSource => (404, ProblemTypes.UnknownSource, "Unknown webhook source"),
+            RejectionKind.Unauthenticated => (401, ProblemTypes.Unauthenticated, "Signature verification failed"),
+            RejectionKind.Malformed => (400, ProblemTypes.Malformed, "Malformed request body"),
+            RejectionKind.UnsupportedMediaType => (415, ProblemTypes.UnsupportedMediaType, "Unsupported media type"),
+            RejectionKind.PayloadTooLarge => (413, ProblemTypes.PayloadTooLarge, "Payload too large"),
+            RejectionKind.Unprocessable => (422, ProblemTypes.Unprocessable, "The payload cannot become a lead"),
+            RejectionKind.StorageUnavailable => (503, ProblemTypes.StorageUnavailable, "Storage unavailable"),
+            _ => (500, ProblemTypes.Internal, "Unexpected error"),
+        };
+        return Create(status, type, title, rejection.Detail, rejection.Errors);
+    }
+
+    public static IResult Create(int status, string type, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
+    {
+        var extensions = errors is { Count: > 0 } ? new Dictionary<string, object?> { ["errors"] = errors } : null;
+        var result = TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type, extensions: extensions);
+        return status == 503 ? new RetryAfterResult(result, TimeSpan.FromSeconds(10)) : result;
+    }
+
+    public static IResult NotFound(string detail) => Create(404, ProblemTypes.NotFound, "Not found", detail);
+
+    public static IResult StorageUnavailable() =>
+        Create(503, ProblemTypes.StorageUnavailable, "Storage unavailable", "Storage is unavailable; nothing was changed. Retry later.");
+
+    public static IResult Internal() =>
+        Create(500, ProblemTypes.Internal, "Unexpected error", "An unexpected error occurred; it has been logged.");
+}

@@ -1,0 +1,18 @@
+namespace LeadSync.Web.Problems;
+
+/// <summary>The RFC 9457 problem <c>type</c> values LeadSync answers with (relative URIs, documented in README).</summary>
+public static class ProblemTypes
+{
+    public const string UnknownSource = "/problems/unknown-source";
+    public const string Unauthenticated = "/problems/unauthenticated";
+    public const string Forbidden = "/problems/forbidden";
+    public const string Malformed = "/problems/malformed";
+    public const string UnsupportedMediaType = "/problems/unsupported-media-type";
+    public const string PayloadTooLarge = "/problems/payload-too-large";
+    public const string Unprocessable = "/problems/unprocessable";
+    public const string StorageUnavailable = "/problems/storage-unavailable";
+    public const string NotFound = "/problems/not-found";
+    public const string Conflict = "/problems/conflict";
+    public const string MethodNotAllowed = "/problems/method-not-allowed";
+    public const string Internal = "/problems/internal";
+}

@@ -1,0 +1,15 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace LeadSync.Web.Problems;
+
+/// <summary>Adds a <c>Retry-After</c> header (seconds) to a result, for retryable 503 answers.</summary>
+public sealed class RetryAfterResult(IResult inner, TimeSpan after) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.Headers.RetryAfter = ((int)after.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        return inner.ExecuteAsync(httpContext);
+    }
+}

@@ -1,0 +1,9 @@
+using LeadSync.Testing;
+
+namespace LeadSync.Integration.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "azurite";
+}

@@ -1,0 +1,85 @@
+using LeadSync.Core.Storage;
+using LeadSync.Testing;
+
+namespace LeadSync.Integration.Tests.Storage;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableDueIndexTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private TestServices _services = null!;
+
+    private IDueIndex Index => _services.Get<IDueIndex>();
+
+    private DateTimeOffset Now => _services.Time.GetUtcNow();
+
+    public Task InitializeAsync()
+    {
+        _services = TestServices.Create(azurite.ConnectionString);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
+
+    [Fact]
+    public async Task Only_items_that_are_due_are_returned()
+    {
+        await Index.ScheduleAsync(new DueItem("ld_a", DueKind.Sla, Now.AddMinutes(5)), CancellationToken.None);
+        await Index.ScheduleAsync(new DueItem("ld_b", DueKind.Sla, Now.AddMinutes(90)), CancellationToken.None);
+        await Index.ScheduleAsync(new DueItem("ld_c", DueKind.Recycle, Now.AddMinutes(5)), CancellationToken.None);
+
+        Assert.Empty(await Index.GetDueAsync(DueKind.Sla, Now, 100, CancellationToken.None));
+        _services.Time.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(["ld_a"], (await Index.GetDueAsync(DueKind.Sla, Now, 100, CancellationToken.None)).Select(d => d.LeadId));
+        _services.Time.Advance(TimeSpan.FromMinutes(90));
+        Assert.Equal(["ld_a", "ld_b"], (await Index.GetDueAsync(DueKind.Sla, Now, 100, CancellationToken.None)).Select(d => d.LeadId));
+    }
+
+    [Fact]
+    public async Task Removed_items_are_not_returned_again()
+    {
+        await Index.ScheduleAsync(new DueItem("ld_a", DueKind.Sla, Now.AddMinutes(1)), CancellationToken.None);
+        _services.Time.Advance(TimeSpan.FromMinutes(2));
+        var due = Assert.Single(await Index.GetDueAsync(DueKind.Sla, Now, 100, CancellationToken.None));
+
+        await Index.RemoveAsync(due, CancellationToken.None);
+
+        Assert.Empty(await Index.GetDueAsync(DueKind.Sla, Now, 100, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Items_left_unswept_for_days_are_still_found()
+    {
+        await Index.ScheduleAsync(new DueItem("ld_old", DueKind.Recycle, Now.AddHours(1)), CancellationToken.None);
+
+        _services.Time.Advance(TimeSpan.FromDays(3));
+
+        Assert.Equal("ld_old", Assert.Single(await Index.GetDueAsync(DueKind.Recycle, Now, 100, CancellationToken.None)).LeadId);
+    }
+
+    [Fact]
+    public async Task An_item_scheduled_for_the_past_is_due_at_once()
+    {
+        _services.Time.Advance(TimeSpan.FromHours(5));
+        await Index.ScheduleAsync(new DueItem("ld_late", DueKind.Sync, Now.AddHours(-4)), CancellationToken.None);
+
+        var due = Assert.Single(await Index.GetDueAsync(DueKind.Sync, Now, 100, CancellationToken.None));
+        Assert.Equal(Now.AddHours(-4), due.DueAt);
+        await Index.RemoveAsync(due, CancellationToken.None);
+        Assert.Empty(await Index.GetDueAsync(DueKind.Sync, Now, 100, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Rescheduling_the_same_item_is_idempotent_and_max_caps_a_run()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await Index.ScheduleAsync(new DueItem($"ld_{i}", DueKind.Sla, Now.AddMinutes(1)), CancellationToken.None);
+            await Index.ScheduleAsync(new DueItem($"ld_{i}", DueKind.Sla, Now.AddMinutes(1)), CancellationToken.None);
+        }
+
+        _services.Time.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(5, (await Index.GetDueAsync(DueKind.Sla, Now, 100, CancellationToken.None)).Count);
+        Assert.Equal(3, (await Index.GetDueAsync(DueKind.Sla, Now, 3, CancellationToken.None)).Count);
+    }
+}

@@ -1,0 +1,3 @@
+namespace LeadSync.Testing;
+
+public sealed record ReceivedRequest(string Method, string Path, string? ContentType, string Body, DateTimeOffset At);
