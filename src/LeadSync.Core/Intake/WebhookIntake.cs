@@ -86,7 +86,9 @@ public sealed partial class WebhookIntake(
         {
             foreach (var draft in parsed.Drafts)
             {
-                accepted.Add(await StoreAsync(source.Name, draft, webhook, cancellationToken));
+                accepted.Add(draft.IsErasure
+                    ? await RequestErasureAsync(source.Name, draft, cancellationToken)
+                    : await StoreAsync(source.Name, draft, webhook, cancellationToken));
             }
         }
         catch (StorageUnavailableException)
@@ -100,6 +102,11 @@ public sealed partial class WebhookIntake(
 
     private async Task<AcceptedLead> StoreAsync(string sourceName, LeadDraft draft, InboundWebhook webhook, CancellationToken cancellationToken)
     {
+        if (draft.NeedsEnrichment)
+        {
+            return await StoreForEnrichmentAsync(sourceName, draft, webhook, cancellationToken);
+        }
+
         var now = timeProvider.GetUtcNow();
         var leadId = LeadIdFactory.FromDelivery(sourceName, draft.DeliveryKey);
         var (status, reason) = qualification.Qualify(draft);
@@ -121,24 +128,66 @@ public sealed partial class WebhookIntake(
         return new AcceptedLead(leadId, created.AlreadyExisted);
     }
 
+    /// <summary>
+    /// An id-only delivery: stored as Received (acknowledged even while the vendor API is down) and completed by
+    /// LeadEnrichment off the request path.
+    /// </summary>
+    private async Task<AcceptedLead> StoreForEnrichmentAsync(string sourceName, LeadDraft draft, InboundWebhook webhook, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var leadId = LeadIdFactory.FromDelivery(sourceName, draft.DeliveryKey);
+        await dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Enrich, now + options.Value.EnrichmentSafetyNetDelay), cancellationToken);
+        var lead = NewLead(leadId, sourceName, draft, webhook, now);
+        var received = new TimelineEntry(now, "intake", LeadEvents.Received, ReceivedDetail(sourceName, draft) + " Details to be read from the vendor.");
+        var created = await leads.CreateAsync(new LeadChange(lead, [received, .. TouchEntries(draft, now)]), cancellationToken);
+        if (created.Lead.Status == LeadStatus.Received)
+        {
+            await queue.EnqueueAsync(QueueNames.LeadEnrich, leadId, cancellationToken);
+        }
+
+        LogAccepted(logger, sourceName, leadId, created.AlreadyExisted, created.Lead.Status);
+        return new AcceptedLead(leadId, created.AlreadyExisted);
+    }
+
+    /// <summary>An erasure request (e.g. LinkedIn DELETED) is queued durably; the answer names the lead it targets.</summary>
+    private async Task<AcceptedLead> RequestErasureAsync(string sourceName, LeadDraft draft, CancellationToken cancellationToken)
+    {
+        var target = LeadIdFactory.FromDelivery(sourceName, draft.EraseDeliveryKey!);
+        await queue.EnqueueAsync(QueueNames.LeadErase, target, cancellationToken);
+        LogErasureRequested(logger, sourceName, target);
+        return new AcceptedLead(target, Duplicate: false);
+    }
+
+    private Lead NewLead(string leadId, string sourceName, LeadDraft draft, InboundWebhook webhook, DateTimeOffset now) => new()
+    {
+        Id = leadId,
+        Source = sourceName,
+        DeliveryKey = draft.DeliveryKey,
+        ReceivedAt = now,
+        StatusChangedAt = now,
+        Contact = draft.Contact,
+        Score = draft.Score,
+        Campaign = draft.Campaign,
+        IsTest = draft.IsTest,
+        Consent = draft.Consent,
+        Bant = draft.Bant,
+        Touch = draft.Touch,
+        EnrichmentKey = draft.EnrichmentKey,
+        RawPayload = CapRawPayload(webhook.Body.Span),
+    };
+
+    private static string ReceivedDetail(string sourceName, LeadDraft draft) =>
+        $"Received from {sourceName}" + (draft.EventType is null ? "." : $" ({Truncate(draft.EventType)}).") + (draft.IsTest ? " Test lead." : string.Empty);
+
+    private static IEnumerable<TimelineEntry> TouchEntries(LeadDraft draft, DateTimeOffset now) =>
+        draft.Touch is { IsEmpty: false } touch ? [new TimelineEntry(now, "intake", LeadEvents.MarketingTouch, touch.Describe())] : [];
+
     private LeadChange NewLeadChange(string leadId, string sourceName, LeadDraft draft, InboundWebhook webhook, LeadStatus status, string reason, DateTimeOffset now)
     {
-        var lead = new Lead
-        {
-            Id = leadId,
-            Source = sourceName,
-            DeliveryKey = draft.DeliveryKey,
-            ReceivedAt = now,
-            StatusChangedAt = now,
-            Contact = draft.Contact,
-            Score = draft.Score,
-            Campaign = draft.Campaign,
-            RawPayload = CapRawPayload(webhook.Body.Span),
-        };
-        var received = new TimelineEntry(now, "intake", LeadEvents.Received,
-            $"Received from {sourceName}" + (draft.EventType is null ? "." : $" ({Truncate(draft.EventType)})."));
+        var lead = NewLead(leadId, sourceName, draft, webhook, now);
+        var received = new TimelineEntry(now, "intake", LeadEvents.Received, ReceivedDetail(sourceName, draft));
         var qualified = LeadLifecycle.Transition(lead, status, now, "qualification", reason);
-        return new LeadChange(qualified.Lead, [received, .. qualified.Entries]);
+        return new LeadChange(qualified.Lead, [received, .. TouchEntries(draft, now), .. qualified.Entries]);
     }
 
     private string CapRawPayload(ReadOnlySpan<byte> body)
@@ -166,6 +215,9 @@ public sealed partial class WebhookIntake(
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Rejected {Source} delivery: {Kind}")]
     private static partial void LogRejected(ILogger logger, string source, RejectionKind kind);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "{Source} asked to erase lead {LeadId}; erasure queued")]
+    private static partial void LogErasureRequested(ILogger logger, string source, string leadId);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Storage unavailable while accepting a {Source} delivery; not acknowledged")]
     private static partial void LogStorageUnavailable(ILogger logger, string source);
