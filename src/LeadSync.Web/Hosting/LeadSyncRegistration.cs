@@ -1,6 +1,8 @@
 using LeadSync.Core.Crm;
 using LeadSync.Core.Intake;
-using LeadSync.Core.Intake.Generic;
+using LeadSync.Core.Intake.Enrichment;
+using LeadSync.Core.Intake.Erasure;
+using LeadSync.Infrastructure.Intake;
 using LeadSync.Core.Intake.Signatures;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Leads;
@@ -35,6 +37,7 @@ public static class LeadSyncRegistration
         AddOptions(services);
         AddStorage(services);
         AddIntake(services);
+        services.AddWebhookSources(builder.Configuration);
         AddCrm(services);
         AddSlaAndRecycle(services);
         AddNotifications(services);
@@ -46,7 +49,6 @@ public static class LeadSyncRegistration
     private static void AddOptions(IServiceCollection services)
     {
         Bind<IntakeOptions>(services, IntakeOptions.Section);
-        Bind<GenericSourceOptions>(services, GenericSourceOptions.Section);
         Bind<QualificationOptions>(services, QualificationOptions.Section);
         Bind<CrmOptions>(services, CrmOptions.Section);
         Bind<SandboxCrmOptions>(services, SandboxCrmOptions.Section);
@@ -84,7 +86,9 @@ public static class LeadSyncRegistration
     private static void AddIntake(IServiceCollection services)
     {
         services.AddSingleton<StandardWebhookVerifier>();
-        services.AddSingleton<IWebhookSource, GenericWebhookSource>();
+        services.AddTransient<LeadEnrichment>();
+        services.AddTransient<LeadErasure>();
+        services.AddSingleton<ILeadEraser>(sp => sp.GetRequiredService<TableLeadStore>());
         services.AddSingleton<QualificationPolicy>();
         services.AddSingleton<WebhookIntake>();
     }
