@@ -1,4 +1,5 @@
 using System.Text;
+using LeadSync.Core.Intake.Quarantine;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Qualification;
 using LeadSync.Core.Storage;
@@ -18,6 +19,7 @@ public sealed partial class WebhookIntake(
     IDueIndex dueIndex,
     IWorkQueue queue,
     QualificationPolicy qualification,
+    IQuarantineStore quarantine,
     IOptions<IntakeOptions> options,
     TimeProvider timeProvider,
     ILogger<WebhookIntake> logger)
@@ -74,11 +76,31 @@ public sealed partial class WebhookIntake(
             return IntakeResult.Rejected(unauthenticated.Kind, unauthenticated.Detail);
         }
 
+        return await ParseAndStoreAsync(source, webhook, quarantineUnprocessable: true, cancellationToken);
+    }
+
+    /// <summary>Re-runs a quarantined (already authenticated) delivery through the source's current mapping.</summary>
+    public async Task<IntakeResult> ReplayAsync(InboundWebhook webhook, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        var source = FindSource(webhook.Source);
+        return source is null
+            ? IntakeResult.Rejected(RejectionKind.UnknownSource, $"No enabled webhook source is named '{Truncate(webhook.Source)}'.")
+            : await ParseAndStoreAsync(source, webhook, quarantineUnprocessable: false, cancellationToken);
+    }
+
+    private async Task<IntakeResult> ParseAndStoreAsync(IWebhookSource source, InboundWebhook webhook, bool quarantineUnprocessable, CancellationToken cancellationToken)
+    {
         var parsed = source.Parse(webhook);
         if (parsed.Rejection is { } rejection)
         {
             LogRejected(logger, source.Name, rejection.Kind);
-            return IntakeResult.Rejected(rejection.Kind, rejection.Detail, rejection.Errors);
+            if (rejection.Kind != RejectionKind.Unprocessable || !quarantineUnprocessable)
+            {
+                return IntakeResult.Rejected(rejection.Kind, rejection.Detail, rejection.Errors);
+            }
+
+            return await QuarantineAsync(source.Name, webhook, rejection, cancellationToken);
         }
 
         var accepted = new List<AcceptedLead>(parsed.Drafts.Count);
@@ -98,6 +120,35 @@ public sealed partial class WebhookIntake(
         }
 
         return IntakeResult.Accepted(accepted);
+    }
+
+    private async Task<IntakeResult> QuarantineAsync(string sourceName, InboundWebhook webhook, Rejection rejection, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var id = $"q_{now.UtcTicks:D19}_{Guid.NewGuid():N}"[..32];
+        try
+        {
+            await quarantine.AddAsync(new QuarantineItem
+            {
+                Id = id,
+                Source = sourceName,
+                ReceivedAt = now,
+                Reason = rejection.Detail,
+                Errors = rejection.Errors ?? new Dictionary<string, string[]>(),
+                ContentType = webhook.ContentType,
+                RequestUri = webhook.RequestUri,
+                Body = webhook.Body.ToArray(),
+                Headers = webhook.Headers,
+            }, cancellationToken);
+        }
+        catch (StorageUnavailableException)
+        {
+            LogStorageUnavailable(logger, sourceName);
+            return IntakeResult.Rejected(RejectionKind.StorageUnavailable, "Storage is unavailable; the delivery was not accepted. Retry later.");
+        }
+
+        var errors = new Dictionary<string, string[]>(rejection.Errors ?? new Dictionary<string, string[]>()) { ["quarantineId"] = [id] };
+        return IntakeResult.Rejected(RejectionKind.Unprocessable, rejection.Detail + $" It was quarantined as {id}; an admin can replay it once the mapping is fixed.", errors);
     }
 
     private async Task<AcceptedLead> StoreAsync(string sourceName, LeadDraft draft, InboundWebhook webhook, CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ public sealed partial class RedriveJob(
     INoticeStore notices,
     IWorkQueue queue,
     IOptionsMonitor<IntakeOptions> intakeOptions,
+    IOptionsMonitor<Crm.CrmOptions> crmOptions,
     IOptionsMonitor<NotificationOptions> notificationOptions,
     TimeProvider timeProvider,
     ILogger<RedriveJob> logger)
@@ -33,7 +34,8 @@ public sealed partial class RedriveJob(
         foreach (var hint in syncs)
         {
             var lead = await store.GetAsync(hint.LeadId, cancellationToken);
-            if (lead?.Status == LeadStatus.SalesReady)
+            // A dead-lettered lead (attempts used up) waits for an admin replay instead.
+            if (lead?.Status == LeadStatus.SalesReady && lead.SyncAttempts < crmOptions.CurrentValue.MaxSyncAttempts)
             {
                 await queue.EnqueueAsync(QueueNames.LeadSync, lead.Id, cancellationToken);
                 await dueIndex.ScheduleAsync(hint with { DueAt = now + intakeOptions.CurrentValue.SyncSafetyNetDelay }, cancellationToken);

@@ -2,6 +2,8 @@ using LeadSync.Core.Crm;
 using LeadSync.Core.Intake;
 using LeadSync.Core.Intake.Enrichment;
 using LeadSync.Core.Intake.Erasure;
+using LeadSync.Core.Intake.Quarantine;
+using LeadSync.Core.Crm.DeadLetters;
 using LeadSync.Infrastructure.Intake;
 using LeadSync.Core.Intake.Signatures;
 using LeadSync.Core.Jobs;
@@ -86,6 +88,8 @@ public static class LeadSyncRegistration
     private static void AddIntake(IServiceCollection services)
     {
         services.AddSingleton<StandardWebhookVerifier>();
+        services.AddSingleton<IQuarantineStore, TableQuarantineStore>();
+        services.AddSingleton<QuarantineReplay>();
         services.AddTransient<LeadEnrichment>();
         services.AddTransient<LeadErasure>();
         services.AddSingleton<ILeadEraser>(sp => sp.GetRequiredService<TableLeadStore>());
@@ -98,6 +102,8 @@ public static class LeadSyncRegistration
         services.AddSingleton<SandboxCrmGateway>();
         services.AddSingleton<ICrmGateway>(sp => sp.GetRequiredService<SandboxCrmGateway>());
         services.AddTransient<LeadSyncer>();
+        services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
+        services.AddTransient<DeadLetterReplay>();
         services.AddTransient<CrmEventProcessor>();
     }
 
@@ -130,5 +136,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<CrmEventEndpoints>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<JobEndpoints>();
+        services.AddSingleton<QuarantineEndpoints>();
+        services.AddSingleton<DeadLetterEndpoints>();
     }
 }
