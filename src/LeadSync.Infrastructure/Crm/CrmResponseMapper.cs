@@ -92,6 +92,22 @@ internal static class CrmResponseMapper
         };
     }
 
+    /// <summary>
+    /// One record's failure inside a successful batch response (Salesforce sObject Collections, HubSpot 207): row
+    /// locks and limits are worth retrying, validation is not.
+    /// </summary>
+    public static CrmOutcome ClassifyRecordError(CrmProvider provider, string? code, string? message, TimeSpan quotaRetryAfter)
+    {
+        var reason = $"{provider} record error {code}: {message}";
+        return (code ?? "").ToUpperInvariant() switch
+        {
+            "REQUEST_LIMIT_EXCEEDED" => new CrmOutcome(CrmOutcomeKind.QuotaExhausted, reason, quotaRetryAfter),
+            "UNABLE_TO_LOCK_ROW" or "SERVER_UNAVAILABLE" or "LOCKED" or "RATE_LIMITS" or "RATE_LIMIT" or "TIMEOUT" or "INTERNAL_ERROR" =>
+                new CrmOutcome(CrmOutcomeKind.Transient, reason, provider == CrmProvider.HubSpot && code == "LOCKED" ? HubSpotLockedWait : null),
+            _ => new CrmOutcome(CrmOutcomeKind.Permanent, reason),
+        };
+    }
+
     /// <summary><c>Retry-After</c> as delta-seconds or an HTTP date.</summary>
     public static TimeSpan? RetryAfter(HttpResponseHeaders headers, DateTimeOffset now)
     {
