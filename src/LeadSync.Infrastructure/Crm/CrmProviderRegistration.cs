@@ -60,7 +60,7 @@ public static class CrmProviderRegistration
         services.AddTransient<SalesforceLimitInfoHandler>();
         AddLimiter<SalesforceOptions>(services, CrmProvider.Salesforce, o => o.Resilience);
 
-        services.AddRefitClient<ISalesforceTokenApi>()
+        services.AddRefitGeneratedClient<ISalesforceTokenApi>()
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = Opt<SalesforceOptions>(sp).MyDomainUrl;
@@ -68,7 +68,7 @@ public static class CrmProviderRegistration
             })
             .ConfigurePrimaryHttpMessageHandler(PrimaryHandler);
 
-        services.AddRefitClient<ISalesforceApi>()
+        services.AddRefitGeneratedClient<ISalesforceApi>()
             .ConfigureHttpClient((sp, client) => Configure(client, Opt<SalesforceOptions>(sp) is var o ? o.InstanceUrl ?? o.MyDomainUrl : null))
             .ConfigurePrimaryHttpMessageHandler(PrimaryHandler)
             .AddCrmResilience(CrmProvider.Salesforce, sp => Opt<SalesforceOptions>(sp).Resilience)
@@ -85,7 +85,7 @@ public static class CrmProviderRegistration
         services.AddTransient<HubSpotAuthHandler>();
         AddLimiter<HubSpotOptions>(services, CrmProvider.HubSpot, o => o.Resilience);
 
-        services.AddRefitClient<IHubSpotApi>()
+        services.AddRefitGeneratedClient<IHubSpotApi>()
             .ConfigureHttpClient((sp, client) => Configure(client, Opt<HubSpotOptions>(sp).BaseUrl))
             .ConfigurePrimaryHttpMessageHandler(PrimaryHandler)
             .AddCrmResilience(CrmProvider.HubSpot, sp => Opt<HubSpotOptions>(sp).Resilience)
@@ -112,7 +112,7 @@ public static class CrmProviderRegistration
         services.AddTransient<DynamicsAuthHandler>();
         AddLimiter<DynamicsOptions>(services, CrmProvider.Dynamics, o => o.Resilience);
 
-        services.AddRefitClient<IDynamicsApi>()
+        services.AddRefitGeneratedClient<IDynamicsApi>()
             .ConfigureHttpClient((sp, client) => Configure(client, Opt<DynamicsOptions>(sp).OrganizationUrl))
             .ConfigurePrimaryHttpMessageHandler(PrimaryHandler)
             .AddCrmResilience(CrmProvider.Dynamics, sp => Opt<DynamicsOptions>(sp).Resilience)
