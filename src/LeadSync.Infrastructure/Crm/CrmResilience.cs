@@ -49,15 +49,24 @@ internal static class CrmResilience
         return builder;
     }
 
+    private const int LimiterSegments = 20;
+
+    /// <summary>
+    /// A segmented sliding window returns a permit when its segment slides out, which can be up to one segment earlier
+    /// than a full window after it was taken. Stretching the window by n/(n−1) holds every permit for at least the
+    /// vendor's window, so no rolling window of that length ever carries more than the configured limit.
+    /// </summary>
     public static SlidingWindowRateLimiter CreateLimiter(CrmResilienceOptions o) => new(new SlidingWindowRateLimiterOptions
     {
         PermitLimit = o.RateLimitPermits,
-        Window = o.RateLimitWindow,
-        SegmentsPerWindow = Math.Clamp((int)(o.RateLimitWindow.TotalSeconds * 2), 2, 60),
+        Window = LimiterWindow(o.RateLimitWindow),
+        SegmentsPerWindow = LimiterSegments,
         QueueLimit = o.RateLimitQueue,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         AutoReplenishment = true,
     });
+
+    internal static TimeSpan LimiterWindow(TimeSpan vendorWindow) => vendorWindow * LimiterSegments / (LimiterSegments - 1);
 
     private static async ValueTask<bool> ShouldRetryAsync(
         Outcome<HttpResponseMessage> outcome, CrmProvider provider, CrmResilienceOptions o, TimeProvider time, bool enabled)

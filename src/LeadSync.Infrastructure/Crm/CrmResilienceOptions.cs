@@ -9,7 +9,10 @@ namespace LeadSync.Infrastructure.Crm;
 /// </summary>
 public sealed class CrmResilienceOptions
 {
-    /// <summary>Requests allowed per <see cref="RateLimitWindow"/> (sliding window).</summary>
+    /// <summary>
+    /// The vendor's request limit per <see cref="RateLimitWindow"/>. The client-side sliding window is stretched by about
+    /// 5 % so that no rolling window of that length ever exceeds it.
+    /// </summary>
     [Range(1, 1_000_000)]
     public int RateLimitPermits { get; set; } = 100;
 
