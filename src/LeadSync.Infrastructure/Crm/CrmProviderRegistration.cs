@@ -54,6 +54,7 @@ public static class CrmProviderRegistration
     private static void AddSalesforce(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SalesforceOptions>().Bind(configuration.GetSection(SalesforceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SalesforceOptions>, CrmProviderOptionsValidator<SalesforceOptions>>();
         services.AddSingleton<SalesforceApiUsage>();
         services.AddSingleton<SalesforceTokenCache>();
         services.AddTransient<SalesforceAuthHandler>();
@@ -81,6 +82,7 @@ public static class CrmProviderRegistration
     private static void AddHubSpot(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HubSpotOptions>().Bind(configuration.GetSection(HubSpotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HubSpotOptions>, CrmProviderOptionsValidator<HubSpotOptions>>();
         services.AddSingleton<HubSpotDailyQuota>();
         services.AddTransient<HubSpotAuthHandler>();
         AddLimiter<HubSpotOptions>(services, CrmProvider.HubSpot, o => o.Resilience);
@@ -97,6 +99,7 @@ public static class CrmProviderRegistration
     private static void AddDynamics(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DynamicsOptions>().Bind(configuration.GetSection(DynamicsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DynamicsOptions>, CrmProviderOptionsValidator<DynamicsOptions>>();
 
         // Tests and other hosts may register their own credential (e.g. a managed identity) before this call.
         services.TryAddKeyedSingleton<TokenCredential>(CrmProvider.Dynamics, (sp, _) =>

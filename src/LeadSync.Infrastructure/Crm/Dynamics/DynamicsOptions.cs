@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace LeadSync.Infrastructure.Crm.Dynamics;
 
 /// <summary>Dynamics 365 / Dataverse Web API settings (<c>LeadSync:Crm:Dynamics</c>).</summary>
-public sealed class DynamicsOptions : IValidatableObject
+public sealed class DynamicsOptions : ICrmProviderOptions
 {
     public const string Section = "LeadSync:Crm:Dynamics";
 
@@ -74,7 +74,7 @@ public sealed class DynamicsOptions : IValidatableObject
 
     internal static readonly int[] DefaultContactedStatusCodes = [2];
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    IEnumerable<ValidationResult> ICrmProviderOptions.ValidateSettings()
     {
         foreach (var key in Fields.Keys.Where(k => !CanonicalField.IsKnown(k)))
         {

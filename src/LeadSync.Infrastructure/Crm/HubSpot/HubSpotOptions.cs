@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace LeadSync.Infrastructure.Crm.HubSpot;
 
 /// <summary>HubSpot CRM v3 settings (<c>LeadSync:Crm:HubSpot</c>).</summary>
-public sealed class HubSpotOptions : IValidatableObject
+public sealed class HubSpotOptions : ICrmProviderOptions
 {
     public const string Section = "LeadSync:Crm:HubSpot";
 
@@ -70,7 +70,7 @@ public sealed class HubSpotOptions : IValidatableObject
     internal static readonly string[] DefaultConvertedStatuses = ["OPEN_DEAL"];
     internal static readonly string[] DefaultDisqualifiedStatuses = ["UNQUALIFIED"];
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    IEnumerable<ValidationResult> ICrmProviderOptions.ValidateSettings()
     {
         foreach (var key in Fields.Keys.Where(k => !CanonicalField.IsKnown(k)))
         {

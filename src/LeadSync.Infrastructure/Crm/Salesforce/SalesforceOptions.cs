@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace LeadSync.Infrastructure.Crm.Salesforce;
 
 /// <summary>Salesforce REST settings (<c>LeadSync:Crm:Salesforce</c>).</summary>
-public sealed class SalesforceOptions : IValidatableObject
+public sealed class SalesforceOptions : ICrmProviderOptions
 {
     public const string Section = "LeadSync:Crm:Salesforce";
 
@@ -88,7 +88,7 @@ public sealed class SalesforceOptions : IValidatableObject
     internal static readonly string[] DefaultContactedStatuses = ["Working - Contacted"];
     internal static readonly string[] DefaultDisqualifiedStatuses = ["Closed - Not Converted"];
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    IEnumerable<ValidationResult> ICrmProviderOptions.ValidateSettings()
     {
         foreach (var key in Fields.Keys.Where(k => !CanonicalField.IsKnown(k)))
         {
