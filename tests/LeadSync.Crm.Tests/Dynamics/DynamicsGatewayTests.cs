@@ -209,7 +209,9 @@ public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifet
         _sim.LimitWindow = TimeSpan.FromSeconds(2);
         await using var sp = Services(s =>
         {
-            s["LeadSync:Crm:Dynamics:Resilience:RateLimitPermits"] = "20";
+            // 10 % headroom under the vendor's 20 / 2 s: the limiter paces sends, the server counts arrivals, and on a
+            // busy two-core runner arrival jitter exceeds the limiter's own 5 % margin.
+            s["LeadSync:Crm:Dynamics:Resilience:RateLimitPermits"] = "18";
             s["LeadSync:Crm:Dynamics:Resilience:RateLimitWindow"] = "00:00:02";
             s["LeadSync:Crm:Dynamics:Resilience:TotalTimeout"] = "00:00:30";
         });
@@ -227,7 +229,7 @@ public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifet
         Assert.All(results, r => Assert.True(r.Outcome.Succeeded, r.Outcome.Reason));
         Assert.True(_sim.Throttled == 0, $"throttled {_sim.Throttled}, requests {_sim.Requests}, elapsed {watch.Elapsed}, log {string.Join(",", _sim.Arrivals.Select(a => (a - _sim.Arrivals[0]).TotalMilliseconds.ToString("F0")))}");
         Assert.Equal(55, _sim.Leads.Count);
-        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(3.5), $"drained in {watch.Elapsed}");
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(4), $"drained in {watch.Elapsed}");
         output.WriteLine($"limiter on: 54 leads in {watch.Elapsed.TotalSeconds:F1} s, {_sim.Throttled} × 429");
     }
 

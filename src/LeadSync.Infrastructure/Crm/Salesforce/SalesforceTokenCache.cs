@@ -49,7 +49,8 @@ internal sealed class SalesforceTokenCache(ISalesforceTokenApi api, IOptionsMoni
             {
                 var status = response.StatusCode is >= HttpStatusCode.InternalServerError ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.Unauthorized;
                 var error = CrmResponseMapper.ReadError(CrmProvider.Salesforce, (response.Error as Refit.ApiException)?.Content);
-                return new SalesforceTokenResult(null, status, $"Token request failed: {error.Code} {error.Message}".TrimEnd());
+                return new SalesforceTokenResult(null, status,
+                    $"Token request failed (HTTP {(int?)response.StatusCode}): {error.Code} {error.Message ?? response.Error?.Message}".TrimEnd());
             }
 
             _token = token;
