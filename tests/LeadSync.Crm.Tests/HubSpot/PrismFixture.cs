@@ -53,6 +53,14 @@ public sealed class PrismFixture : IAsyncLifetime
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(IPAddress.Loopback, port);
+
+                // Someone else may have taken the port between FreePort() and Prism's bind; then Prism exits.
+                await Task.Delay(300);
+                if (_prism.HasExited)
+                {
+                    throw new InvalidOperationException($"Prism exited with code {_prism.ExitCode} (port {port} taken?).");
+                }
+
                 return;
             }
             catch (SocketException)

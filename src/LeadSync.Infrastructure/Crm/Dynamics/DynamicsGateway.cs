@@ -53,7 +53,8 @@ internal sealed partial class DynamicsGateway(
 
             foreach (var row in response.Content?.Value ?? [])
             {
-                if (row.Other is { } other && other.TryGetValue(key, out var v) && v.GetString() is { } leadId)
+                if (row.Other is { } other && other.TryGetValue(key, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String
+                    && v.GetString() is { } leadId)
                 {
                     found[leadId] = row;
                 }
