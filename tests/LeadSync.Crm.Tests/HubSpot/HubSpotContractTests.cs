@@ -20,6 +20,10 @@ public sealed class HubSpotContractTests(PrismFixture prism) : IClassFixture<Pri
         settings["LeadSync:Crm:HubSpot:BaseUrl"] = prism.BaseUri.ToString();
         settings["LeadSync:Crm:HubSpot:AccessToken"] = "pat-na1-00000000-0000-0000-0000-000000000000";
         settings["LeadSync:Crm:HubSpot:Resilience:MaxRetryAttempts"] = "0";
+
+        // Prism generates bodies from the schemas in Node; on a loaded runner that can take seconds.
+        settings["LeadSync:Crm:HubSpot:Resilience:AttemptTimeout"] = "00:00:30";
+        settings["LeadSync:Crm:HubSpot:Resilience:TotalTimeout"] = "00:00:60";
         return CrmServices.Build(settings, s => s.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => _probe)));
     }
 
