@@ -23,7 +23,7 @@ public sealed class HubSpotContractTests(PrismFixture prism) : IClassFixture<Pri
 
         // Prism generates bodies from the schemas in Node; on a loaded runner that can take seconds.
         settings["LeadSync:Crm:HubSpot:Resilience:AttemptTimeout"] = "00:00:30";
-        settings["LeadSync:Crm:HubSpot:Resilience:TotalTimeout"] = "00:00:60";
+        settings["LeadSync:Crm:HubSpot:Resilience:TotalTimeout"] = "00:01:00";
         return CrmServices.Build(settings, s => s.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => _probe)));
     }
 
