@@ -19,7 +19,7 @@ public sealed partial class LeadSyncer(
     IDueIndex dueIndex,
     ISlaPolicy slaPolicy,
     IOptionsMonitor<CrmOptions> crmOptions,
-    IOptionsMonitor<RecycleOptions> recycleOptions,
+    RecyclePolicy recyclePolicy,
     TimeProvider timeProvider,
     ILogger<LeadSyncer> logger)
 {
@@ -61,7 +61,10 @@ public sealed partial class LeadSyncer(
 
         var lead = written.Lead;
         await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Sla, slaPolicy.LevelDueAt(lead, 1)), cancellationToken);
-        await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, now + recycleOptions.CurrentValue.NoProgressWindow), cancellationToken);
+        if (recyclePolicy.NextCheckAt(lead, now) is { } recycleCheck)
+        {
+            await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, recycleCheck), cancellationToken);
+        }
         LogSynced(logger, lead.Id, crm.Name);
         return WorkOutcome.Done("synced");
     }

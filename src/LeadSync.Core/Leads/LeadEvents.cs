@@ -15,4 +15,5 @@ public static class LeadEvents
     public const string NurturePushed = "marketing.nurture-pushed";
     public const string Escalated = "sla.escalated";
     public const string MarketingTouch = "marketing.touch";
+    public const string ReEngaged = "lead.re-engaged";
 }

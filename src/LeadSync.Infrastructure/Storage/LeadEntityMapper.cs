@@ -40,6 +40,10 @@ internal static class LeadEntityMapper
             ["RecycleCount"] = lead.RecycleCount,
             ["RecycleReason"] = lead.RecycleReason,
             ["NurturePushedAt"] = lead.NurturePushedAt,
+            ["LastRecycledAt"] = lead.LastRecycledAt,
+            ["ReEngagedCount"] = lead.ReEngagedCount,
+            ["FirstReceivedAt"] = lead.FirstReceivedAt,
+            ["CloseReason"] = lead.CloseReason,
             ["RawPayload"] = lead.RawPayload,
         };
         return e;
@@ -75,6 +79,10 @@ internal static class LeadEntityMapper
         RecycleCount = e.GetInt32("RecycleCount") ?? 0,
         RecycleReason = e.GetString("RecycleReason"),
         NurturePushedAt = e.GetDateTimeOffset("NurturePushedAt"),
+        LastRecycledAt = e.GetDateTimeOffset("LastRecycledAt"),
+        ReEngagedCount = e.GetInt32("ReEngagedCount") ?? 0,
+        FirstReceivedAt = e.GetDateTimeOffset("FirstReceivedAt"),
+        CloseReason = e.GetString("CloseReason"),
         RawPayload = e.GetString("RawPayload"),
         ETag = e.ETag.ToString(),
     };

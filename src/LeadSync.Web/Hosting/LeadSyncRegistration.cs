@@ -58,6 +58,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<IValidateOptions<SlaOptions>, SlaPolicyOptionsValidator>();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<IValidateOptions<CrmOptions>, CrmProviderValidator>();
+        services.AddSingleton<IValidateOptions<RecycleOptions>, RecycleOptionsValidator>();
         services.AddSingleton<ScheduleValidator>();
         services.AddSingleton<IValidateOptions<SlaOptions>>(sp => sp.GetRequiredService<ScheduleValidator>());
         services.AddSingleton<IValidateOptions<RecycleOptions>>(sp => sp.GetRequiredService<ScheduleValidator>());
@@ -101,6 +102,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<ISlaPolicy, CalendarSlaPolicy>();
         services.AddSingleton<SlaClock>();
         services.AddTransient<SlaSweep>();
+        services.AddSingleton<RecyclePolicy>();
         services.AddSingleton<INurtureTarget, SandboxNurtureTarget>();
         services.AddTransient<RecycleJob>();
         services.AddTransient<RedriveJob>();
