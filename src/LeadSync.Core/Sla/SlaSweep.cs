@@ -144,6 +144,7 @@ public sealed partial class SlaSweep(
             Recipient = recipient,
             RaisedAt = now,
             DeadlineAt = deadline,
+            Cycle = lead.ReEngagedCount,
         };
         return new LeadChange(lead with { EscalationLevel = next }, [entry]) { Notices = [notice] };
     }

@@ -87,16 +87,9 @@ public sealed class TableLeadStore(StorageClients clients) : ILeadStore, INotice
 
     public async Task<EscalationNotice?> GetAsync(string leadId, int level, CancellationToken cancellationToken)
     {
-        if (!LeadIdFactory.IsWellFormed(leadId))
-        {
-            return null;
-        }
-
-        var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
-        var response = await StorageCall.RunAsync(
-            () => table.GetEntityIfExistsAsync<TableEntity>(leadId, LeadEntityMapper.NoticeRowKey(level), cancellationToken: cancellationToken),
-            cancellationToken);
-        return response.HasValue ? LeadEntityMapper.ToNotice(response.Value!) : null;
+        // The level's rows of every cycle sort together; the latest cycle's is the one a message refers to.
+        var rows = await QueryRowsAsync(leadId, LeadEntityMapper.NoticeRowKey(level), cancellationToken);
+        return rows.Select(LeadEntityMapper.ToNotice).Where(n => n.Level == level).MaxBy(n => n.Cycle);
     }
 
     public async Task<IReadOnlyList<EscalationNotice>> ListUnsentAsync(string leadId, CancellationToken cancellationToken)

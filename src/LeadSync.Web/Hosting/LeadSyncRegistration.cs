@@ -76,6 +76,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<ILeadStore>(sp => sp.GetRequiredService<TableLeadStore>());
         services.AddSingleton<INoticeStore>(sp => sp.GetRequiredService<TableLeadStore>());
         services.AddSingleton<IDueIndex, TableDueIndex>();
+        services.AddSingleton<ILeadEmailIndex, TableLeadEmailIndex>();
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<LeadMutator>();
