@@ -12,4 +12,5 @@ public static class Routes
     public const string CrmEvents = "crm-events/{provider}";
     public const string Health = "health";
     public const string AdminJobRun = "admin/jobs/{job}/run";
+    public const string AdminFunnelReport = "admin/reports/funnel";
 }

@@ -7,6 +7,7 @@ using LeadSync.Core.Leads;
 using LeadSync.Core.Notifications;
 using LeadSync.Core.Qualification;
 using LeadSync.Core.Recycle;
+using LeadSync.Core.Reports;
 using LeadSync.Core.Sla;
 using LeadSync.Core.Sla.Policies;
 using LeadSync.Core.Storage;
@@ -77,6 +78,8 @@ public static class LeadSyncRegistration
         services.AddSingleton<INoticeStore>(sp => sp.GetRequiredService<TableLeadStore>());
         services.AddSingleton<IDueIndex, TableDueIndex>();
         services.AddSingleton<ILeadEmailIndex, TableLeadEmailIndex>();
+        services.AddSingleton<IFunnelIndex, TableFunnelIndex>();
+        services.AddSingleton<FunnelReport>();
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<LeadMutator>();
@@ -128,5 +131,6 @@ public static class LeadSyncRegistration
         services.AddSingleton<CrmEventEndpoints>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<JobEndpoints>();
+        services.AddSingleton<ReportEndpoints>();
     }
 }

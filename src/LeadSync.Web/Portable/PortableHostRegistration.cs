@@ -45,6 +45,8 @@ public static class PortableHostRegistration
         api.MapGet(Routes.Health, (HealthEndpoints endpoints, CancellationToken ct) => endpoints.GetAsync(ct));
         api.MapPost(Routes.AdminJobRun, (HttpRequest request, string job, JobEndpoints endpoints, CancellationToken ct) =>
             endpoints.RunAsync(request, job, ct));
+        api.MapGet(Routes.AdminFunnelReport, (HttpRequest request, ReportEndpoints endpoints, CancellationToken ct) =>
+            endpoints.GetFunnelAsync(request, ct));
         return app;
     }
 }
