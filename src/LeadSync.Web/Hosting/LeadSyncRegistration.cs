@@ -107,7 +107,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<SlaClock>();
         services.AddTransient<SlaSweep>();
         services.AddSingleton<RecyclePolicy>();
-        services.AddSingleton<INurtureTarget, SandboxNurtureTarget>();
+        services.TryAddSingleton<INurtureTarget, SandboxNurtureTarget>();
         services.AddTransient<RecycleJob>();
         services.AddTransient<RedriveJob>();
     }
