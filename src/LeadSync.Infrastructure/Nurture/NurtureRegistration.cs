@@ -62,7 +62,7 @@ public static class NurtureRegistration
     private static IHttpClientBuilder Client<TApi>(IServiceCollection services, Func<NurtureOptions, Uri> baseAddress)
         where TApi : class
     {
-        var builder = services.AddRefitClient<TApi>()
+        var builder = services.AddRefitGeneratedClient<TApi>()
             .ConfigureHttpClient((sp, client) => client.BaseAddress = baseAddress(sp.GetRequiredService<IOptions<NurtureOptions>>().Value));
         builder.AddStandardResilienceHandler().Configure((HttpStandardResilienceOptions resilience, IServiceProvider sp) =>
         {

@@ -21,7 +21,7 @@ public sealed class HubSpotListsContractTests(PrismFixture prism) : IClassFixtur
     public async Task Adding_a_contact_to_the_static_list_conforms_to_the_published_contract()
     {
         using var http = Client();
-        var api = RestService.For<IHubSpotListsApi>(http);
+        var api = RestService.ForGenerated<IHubSpotListsApi>(http);
 
         var response = await api.AddMembersAsync("123", ["501"], CancellationToken.None);
 
