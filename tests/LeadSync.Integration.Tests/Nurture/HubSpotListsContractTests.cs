@@ -13,9 +13,12 @@ public sealed class HubSpotListsContractTests(PrismFixture prism) : IClassFixtur
     private HttpClient Client() =>
         new(new HubSpotAuthHandler(new StaticMonitor(new NurtureOptions { HubSpot = { AccessToken = "pat-test-token", ListId = "123" } }))
         {
-            InnerHandler = new HttpClientHandler(),
+            InnerHandler = new ContractGuard { InnerHandler = new HttpClientHandler() },
         })
         { BaseAddress = prism.BaseUrl };
+
+    private static string Violations(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("sl-violations", out var values) ? string.Join(' ', values) : string.Empty;
 
     [Fact]
     public async Task Adding_a_contact_to_the_static_list_conforms_to_the_published_contract()
@@ -32,15 +35,17 @@ public sealed class HubSpotListsContractTests(PrismFixture prism) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_request_the_contract_rejects_fails_and_maps_to_a_permanent_failure()
+    public async Task A_request_the_contract_rejects_is_refused_and_reported()
     {
-        using var http = Client();
+        using var http = new HttpClient { BaseAddress = prism.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "pat-test-token");
         using var wrongBody = new StringContent("""{"recordIds":["501"]}""", Encoding.UTF8, "application/json");
 
         using var raw = await http.PutAsync(new Uri("/crm/v3/lists/123/memberships/add", UriKind.Relative), wrongBody);
 
-        Assert.Equal(422, (int)raw.StatusCode);
-        Assert.Equal("permanent", NurtureResponseMapper.Classify((int)raw.StatusCode));
+        Assert.False(raw.IsSuccessStatusCode);
+        Assert.Contains("\"location\":[\"request\",\"body\"]", Violations(raw), StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => ContractGuard.ThrowOnRequestViolation(raw));
     }
 
     [Fact]
@@ -51,7 +56,28 @@ public sealed class HubSpotListsContractTests(PrismFixture prism) : IClassFixtur
 
         using var raw = await http.PutAsync(new Uri("/crm/v3/lists/123/memberships/add", UriKind.Relative), body);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, raw.StatusCode);
+        Assert.False(raw.IsSuccessStatusCode);
+        Assert.Contains("Invalid security scheme", Violations(raw), StringComparison.Ordinal);
+    }
+
+    /// <summary>Fails the test whenever Prism reports that a request LeadSync made violates the published contract.</summary>
+    private sealed class ContractGuard : DelegatingHandler
+    {
+        public static void ThrowOnRequestViolation(HttpResponseMessage response)
+        {
+            var violations = Violations(response);
+            if (violations.Contains("\"location\":[\"request\"", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("The request violates HubSpot's published contract: " + violations);
+            }
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            ThrowOnRequestViolation(response);
+            return response;
+        }
     }
 
     private sealed class StaticMonitor(NurtureOptions value) : IOptionsMonitor<NurtureOptions>
