@@ -30,6 +30,7 @@ public sealed class ThinPathHostFixture : IAsyncLifetime
             ["LeadSync__Sla__Levels__1__Recipient"] = "manager",
             ["LeadSync__Recycle__Schedule"] = "* * * * * *",
             ["LeadSync__Recycle__NoProgressWindow"] = "00:00:15",
+            ["LeadSync__Recycle__AfterLastLevel"] = "00:00:04",
             ["LeadSync__Crm__RedriveSchedule"] = "*/5 * * * * *",
             ["LeadSync__Notifications__WebhookUrl"] = Receiver.Url.ToString(),
             ["LeadSync__Host__MaxPollingInterval"] = "00:00:00.500",

@@ -10,7 +10,7 @@ public sealed class CrmEventProcessor(
     ILeadStore store,
     LeadMutator mutator,
     IDueIndex dueIndex,
-    IOptionsMonitor<RecycleOptions> recycleOptions,
+    RecyclePolicy recyclePolicy,
     TimeProvider timeProvider)
 {
     public async Task<CrmEventResult> ApplyAsync(string provider, CrmEvent crmEvent, CancellationToken cancellationToken)
@@ -35,7 +35,10 @@ public sealed class CrmEventProcessor(
 
         if (written.Lead.Status == LeadStatus.Contacted)
         {
-            await dueIndex.ScheduleAsync(new DueItem(written.Lead.Id, DueKind.Recycle, now + recycleOptions.CurrentValue.NoProgressWindow), cancellationToken);
+            if (recyclePolicy.NextCheckAt(written.Lead, now) is { } next)
+            {
+                await dueIndex.ScheduleAsync(new DueItem(written.Lead.Id, DueKind.Recycle, next), cancellationToken);
+            }
         }
         else if (written.Lead.Status == LeadStatus.Recycled)
         {

@@ -22,7 +22,7 @@ public sealed partial class LeadSyncer(
     ISlaPolicy slaPolicy,
     IDeadLetterStore deadLetters,
     IOptionsMonitor<CrmOptions> crmOptions,
-    IOptionsMonitor<RecycleOptions> recycleOptions,
+    RecyclePolicy recyclePolicy,
     TimeProvider timeProvider,
     ILogger<LeadSyncer> logger)
 {
@@ -69,7 +69,10 @@ public sealed partial class LeadSyncer(
 
         var lead = written.Lead;
         await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Sla, slaPolicy.LevelDueAt(lead, 1)), cancellationToken);
-        await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, now + recycleOptions.CurrentValue.NoProgressWindow), cancellationToken);
+        if (recyclePolicy.NextCheckAt(lead, now) is { } recycleCheck)
+        {
+            await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, recycleCheck), cancellationToken);
+        }
         LeadSyncTelemetry.LeadsSynced.Add(1, new KeyValuePair<string, object?>("crm", crm.Name));
         LogSynced(logger, lead.Id, crm.Name);
         return WorkOutcome.Done("synced");

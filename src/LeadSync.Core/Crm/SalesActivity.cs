@@ -35,7 +35,9 @@ public static class SalesActivity
             FirstTouchAt = lead.FirstTouchAt ?? (to is LeadStatus.Contacted or LeadStatus.Converted ? touchedAt : null),
             Owner = touch.Owner ?? lead.Owner,
             RecycleCount = to == LeadStatus.Recycled ? lead.RecycleCount + 1 : lead.RecycleCount,
-            RecycleReason = to == LeadStatus.Recycled ? "crm-nurture-status" : lead.RecycleReason,
+            RecycleReason = to == LeadStatus.Recycled ? Recycle.RecycleReasons.CrmNurtureStatus : lead.RecycleReason,
+            LastRecycledAt = to == LeadStatus.Recycled ? now : lead.LastRecycledAt,
+            NurturePushedAt = to == LeadStatus.Recycled ? null : lead.NurturePushedAt,
         };
         return change with { Lead = next };
     }

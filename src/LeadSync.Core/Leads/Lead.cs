@@ -37,6 +37,18 @@ public sealed record Lead
     public int RecycleCount { get; init; }
     public string? RecycleReason { get; init; }
 
+    /// <summary>When the latest recycle happened; the cooldown counts from here.</summary>
+    public DateTimeOffset? LastRecycledAt { get; init; }
+
+    /// <summary>How many times the lead came back from nurture with a new submission.</summary>
+    public int ReEngagedCount { get; init; }
+
+    /// <summary>When the lead first arrived; <see cref="ReceivedAt"/> is when its current cycle started.</summary>
+    public DateTimeOffset? FirstReceivedAt { get; init; }
+
+    /// <summary>Why a closed lead was closed by LeadSync itself (e.g. <c>recycle-exhausted</c>); null otherwise.</summary>
+    public string? CloseReason { get; init; }
+
     /// <summary>When the marketing tool and CRM were told about the latest recycle; null while that is pending.</summary>
     public DateTimeOffset? NurturePushedAt { get; init; }
 

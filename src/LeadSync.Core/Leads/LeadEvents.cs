@@ -18,4 +18,5 @@ public static class LeadEvents
     public const string Escalated = "sla.escalated";
     public const string MarketingTouch = "marketing.touch";
     public const string Erased = "privacy.erased";
+    public const string ReEngaged = "lead.re-engaged";
 }

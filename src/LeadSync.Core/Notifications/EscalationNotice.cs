@@ -16,6 +16,9 @@ public sealed record EscalationNotice
     public int Attempts { get; init; }
     public string? ETag { get; init; }
 
+    /// <summary>The lead's cycle (<c>ReEngagedCount</c>) it fired in, so a re-engaged lead's ladder starts afresh.</summary>
+    public int Cycle { get; init; }
+
     public bool IsSent => SentAt is not null;
 
     public string Id => $"{LeadId}.{Level}";

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace LeadSync.Core.Recycle;
 
 /// <summary>
-/// Sends leads that sales did not progress back to marketing nurture, with a reason, and tells the marketing tool
-/// and the CRM. Reads only due recycle hints; idempotent and safe to run concurrently.
+/// Sends leads that sales did not progress back to marketing nurture, with a reason (see <see cref="RecyclePolicy"/>),
+/// and tells the marketing tool and the CRM. Reads only due recycle hints; idempotent and safe to run concurrently.
 /// </summary>
 public sealed partial class RecycleJob(
     IDueIndex dueIndex,
@@ -17,47 +17,37 @@ public sealed partial class RecycleJob(
     LeadMutator mutator,
     ICrmGateway crm,
     INurtureTarget nurture,
+    RecyclePolicy policy,
     IOptionsMonitor<RecycleOptions> options,
     TimeProvider timeProvider,
     ILogger<RecycleJob> logger)
 {
-    public const string NoProgressReason = "no-progress";
+    public const string NoProgressReason = RecycleReasons.NoProgress;
     private static readonly TimeSpan WriteBackRetry = TimeSpan.FromMinutes(10);
 
     public async Task<JobReport> RunAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var window = options.CurrentValue.NoProgressWindow;
         var due = await dueIndex.GetDueAsync(DueKind.Recycle, now, options.CurrentValue.BatchSize, cancellationToken);
+        var leads = new Dictionary<string, Lead>();
+        foreach (var id in due.Select(d => d.LeadId).Distinct())
+        {
+            if (await store.GetAsync(id, cancellationToken) is { } found)
+            {
+                leads[id] = found;
+            }
+        }
+
+        var touches = await TouchesAsync(leads.Values, cancellationToken);
         int acted = 0, failed = 0;
+        var handled = new HashSet<string>();
         foreach (var hint in due)
         {
-            var lead = await store.GetAsync(hint.LeadId, cancellationToken);
-            if (lead is null)
+            if (leads.TryGetValue(hint.LeadId, out var lead) && handled.Add(lead.Id))
             {
-                await dueIndex.RemoveAsync(hint, cancellationToken);
-                continue;
-            }
-
-            if (lead.IsOpen && lead.Status != LeadStatus.SalesReady)
-            {
-                var written = await mutator.MutateAsync(lead.Id, l => DecideRecycle(l, now, window), cancellationToken);
-                lead = written?.Lead ?? await store.GetAsync(lead.Id, cancellationToken) ?? lead;
-                if (written is not null)
-                {
-                    acted++;
-                    LogRecycled(logger, lead.Id, NoProgressReason);
-                }
-                else if (lead.IsOpen)
-                {
-                    await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, lead.StatusChangedAt + window), cancellationToken);
-                }
-            }
-
-            if (lead.Status == LeadStatus.Recycled && lead.NurturePushedAt is null && !await WriteBackAsync(lead, now, cancellationToken))
-            {
-                failed++;
-                await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, now + WriteBackRetry), cancellationToken);
+                var (didAct, didFail) = await HandleAsync(lead, touches.GetValueOrDefault(lead.Id), now, cancellationToken);
+                acted += didAct ? 1 : 0;
+                failed += didFail ? 1 : 0;
             }
 
             await dueIndex.RemoveAsync(hint, cancellationToken);
@@ -68,19 +58,54 @@ public sealed partial class RecycleJob(
         return report;
     }
 
-    private static LeadChange? DecideRecycle(Lead lead, DateTimeOffset now, TimeSpan window)
+    /// <summary>Attempt counts matter only for contacted leads; one batched CRM read for all of them.</summary>
+    private async Task<Dictionary<string, CrmTouch>> TouchesAsync(IEnumerable<Lead> leads, CancellationToken cancellationToken)
     {
-        if (lead.Status is not (LeadStatus.Synced or LeadStatus.Contacted) || lead.StatusChangedAt + window > now)
+        var contacted = leads.Where(l => l.Status == LeadStatus.Contacted).ToList();
+        if (contacted.Count == 0 || options.CurrentValue.MaxAttempts == 0)
         {
-            return null;
+            return [];
         }
 
-        var change = LeadLifecycle.Transition(lead, LeadStatus.Recycled, now, "recycle",
-            $"Reason {NoProgressReason}: no progress since {lead.StatusChangedAt:u} ({(int)window.TotalDays} d window); back to marketing nurture.");
-        return change with
+        var touches = await crm.GetTouchesAsync(contacted, cancellationToken);
+        return touches.GroupBy(t => t.LeadId).ToDictionary(g => g.Key, g => g.First());
+    }
+
+    private async Task<(bool Acted, bool Failed)> HandleAsync(Lead lead, CrmTouch? touch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var acted = false;
+        if (lead.Status is LeadStatus.Synced or LeadStatus.Contacted)
         {
-            Lead = change.Lead with { RecycleCount = lead.RecycleCount + 1, RecycleReason = NoProgressReason, NurturePushedAt = null },
-        };
+            var written = await mutator.MutateAsync(lead.Id, l => policy.Decide(l, touch, now), cancellationToken);
+            lead = written?.Lead ?? await store.GetAsync(lead.Id, cancellationToken) ?? lead;
+            acted = written is not null;
+            if (acted)
+            {
+                LogRecycled(logger, lead.Id, lead.Status == LeadStatus.Recycled ? lead.RecycleReason ?? "?" : lead.CloseReason ?? "?");
+            }
+            else if (policy.NextCheckAt(lead, now) is { } next)
+            {
+                await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, next), cancellationToken);
+            }
+        }
+
+        if (lead.Status == LeadStatus.Recycled && lead.NurturePushedAt is null)
+        {
+            var closed = await mutator.MutateAsync(lead.Id, l => policy.CloseIfExhausted(l, now), cancellationToken);
+            if (closed is not null)
+            {
+                LogRecycled(logger, lead.Id, RecycleReasons.Exhausted);
+                return (true, false);
+            }
+
+            if (!await WriteBackAsync(lead, now, cancellationToken))
+            {
+                await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, now + WriteBackRetry), cancellationToken);
+                return (acted, true);
+            }
+        }
+
+        return (acted, false);
     }
 
     /// <summary>Tells the marketing tool and the CRM; both calls are idempotent, so a retry after a crash is safe.</summary>
@@ -97,7 +122,7 @@ public sealed partial class RecycleJob(
 
         await mutator.MutateAsync(lead.Id, l => l.Status != LeadStatus.Recycled || l.NurturePushedAt is not null ? null :
             new LeadChange(l with { NurturePushedAt = now },
-                [new TimelineEntry(now, "recycle", LeadEvents.NurturePushed, $"Handed to {pushed.Destination} for nurture; {crm.Name} status set to recycled.")]),
+                [new TimelineEntry(now, "recycle", LeadEvents.NurturePushed, $"Handed to {pushed.Destination} for nurture ({reason}); {crm.Name} status set to recycled.")]),
             cancellationToken);
         return true;
     }

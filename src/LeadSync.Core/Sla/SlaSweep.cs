@@ -22,7 +22,7 @@ public sealed partial class SlaSweep(
     ISlaPolicy policy,
     IWorkQueue queue,
     IOptionsMonitor<SlaOptions> slaOptions,
-    IOptionsMonitor<RecycleOptions> recycleOptions,
+    RecyclePolicy recyclePolicy,
     IOptionsMonitor<NotificationOptions> notificationOptions,
     TimeProvider timeProvider,
     ILogger<SlaSweep> logger)
@@ -90,7 +90,10 @@ public sealed partial class SlaSweep(
         var written = await mutator.MutateAsync(leadId, lead => SalesActivity.Decide(lead, touch, now, crm.Name), cancellationToken);
         if (written?.Lead.Status == LeadStatus.Contacted)
         {
-            await dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Recycle, now + recycleOptions.CurrentValue.NoProgressWindow), cancellationToken);
+            if (recyclePolicy.NextCheckAt(written.Lead, now) is { } next)
+            {
+                await dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Recycle, next), cancellationToken);
+            }
         }
 
         return written is not null;
@@ -141,6 +144,7 @@ public sealed partial class SlaSweep(
             Recipient = recipient,
             RaisedAt = now,
             DeadlineAt = deadline,
+            Cycle = lead.ReEngagedCount,
         };
         return new LeadChange(lead with { EscalationLevel = next }, [entry]) { Notices = [notice] };
     }

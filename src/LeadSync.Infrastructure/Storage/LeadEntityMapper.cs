@@ -41,6 +41,10 @@ internal static class LeadEntityMapper
             ["RecycleCount"] = lead.RecycleCount,
             ["RecycleReason"] = lead.RecycleReason,
             ["NurturePushedAt"] = lead.NurturePushedAt,
+            ["LastRecycledAt"] = lead.LastRecycledAt,
+            ["ReEngagedCount"] = lead.ReEngagedCount,
+            ["FirstReceivedAt"] = lead.FirstReceivedAt,
+            ["CloseReason"] = lead.CloseReason,
             ["RawPayload"] = lead.RawPayload,
             ["IsTest"] = lead.IsTest,
             ["Consent"] = Json(lead.Consent),
@@ -81,6 +85,10 @@ internal static class LeadEntityMapper
         RecycleCount = e.GetInt32("RecycleCount") ?? 0,
         RecycleReason = e.GetString("RecycleReason"),
         NurturePushedAt = e.GetDateTimeOffset("NurturePushedAt"),
+        LastRecycledAt = e.GetDateTimeOffset("LastRecycledAt"),
+        ReEngagedCount = e.GetInt32("ReEngagedCount") ?? 0,
+        FirstReceivedAt = e.GetDateTimeOffset("FirstReceivedAt"),
+        CloseReason = e.GetString("CloseReason"),
         RawPayload = e.GetString("RawPayload"),
         IsTest = e.GetBoolean("IsTest") ?? false,
         Consent = FromJson<ConsentFlags>(e.GetString("Consent")),
@@ -112,10 +120,14 @@ internal static class LeadEntityMapper
         e.GetString("Event") ?? string.Empty,
         e.GetString("Detail") ?? string.Empty);
 
-    public static string NoticeRowKey(int level) => string.Create(CultureInfo.InvariantCulture, $"{NoticePrefix}{level:D2}");
+    /// <summary>First-cycle notices keep the original key; a re-engaged lead's cycles get their own rows.</summary>
+    public static string NoticeRowKey(int level, int cycle = 0) => cycle == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{NoticePrefix}{level:D2}")
+        : string.Create(CultureInfo.InvariantCulture, $"{NoticePrefix}{level:D2}|c{cycle:D3}");
 
-    public static TableEntity ToEntity(EscalationNotice notice) => new(notice.LeadId, NoticeRowKey(notice.Level))
+    public static TableEntity ToEntity(EscalationNotice notice) => new(notice.LeadId, NoticeRowKey(notice.Level, notice.Cycle))
     {
+        ["Cycle"] = notice.Cycle,
         ["Level"] = notice.Level,
         ["Recipient"] = notice.Recipient,
         ["RaisedAt"] = notice.RaisedAt,
@@ -135,6 +147,7 @@ internal static class LeadEntityMapper
         SentAt = e.GetDateTimeOffset("SentAt"),
         DeliveredTo = e.GetString("DeliveredTo"),
         Attempts = e.GetInt32("Attempts") ?? 0,
+        Cycle = e.GetInt32("Cycle") ?? 0,
         ETag = e.ETag.ToString(),
     };
 }

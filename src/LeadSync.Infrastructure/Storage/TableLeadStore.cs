@@ -9,7 +9,8 @@ namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>
 /// Leads in Azure Table Storage, one partition per lead, so the lead row, its timeline and its notices change in one
-/// entity-group transaction. Updates are conditioned on the lead row's ETag.
+/// entity-group transaction. Updates are conditioned on the lead row's ETag. After each write the lead's report row
+/// (<see cref="TableFunnelIndex"/>) is upserted.
 /// </summary>
 public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProvider) : ILeadStore, INoticeStore, ILeadEraser
 {
@@ -56,12 +57,16 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
         {
             var response = await StorageCall.RunAsync(() => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
             var etag = response.Value[0].Headers.ETag ?? default;
+            await TableFunnelIndex.UpsertAsync(clients, change.Lead, cancellationToken);
             return new LeadCreateResult(change.Lead with { ETag = etag.ToString() }, AlreadyExisted: false);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
             var existing = await GetAsync(change.Lead.Id, cancellationToken)
                 ?? throw new StorageUnavailableException("The lead conflicted but could not be read back.", ex);
+
+            // A redelivery repairs a report row that an earlier attempt did not get to write.
+            await TableFunnelIndex.UpsertAsync(clients, existing, cancellationToken);
             return new LeadCreateResult(existing, AlreadyExisted: true);
         }
     }
@@ -106,6 +111,7 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
         {
             var response = await StorageCall.RunAsync(() => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
             var etag = response.Value[0].Headers.ETag ?? default;
+            await TableFunnelIndex.UpsertAsync(clients, lead, cancellationToken);
             return LeadUpdateResult.Updated(lead with { ETag = etag.ToString() });
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
@@ -121,16 +127,9 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
 
     public async Task<EscalationNotice?> GetAsync(string leadId, int level, CancellationToken cancellationToken)
     {
-        if (!LeadIdFactory.IsWellFormed(leadId))
-        {
-            return null;
-        }
-
-        var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
-        var response = await StorageCall.RunAsync(
-            () => table.GetEntityIfExistsAsync<TableEntity>(leadId, LeadEntityMapper.NoticeRowKey(level), cancellationToken: cancellationToken),
-            cancellationToken);
-        return response.HasValue ? LeadEntityMapper.ToNotice(response.Value!) : null;
+        // The level's rows of every cycle sort together; the latest cycle's is the one a message refers to.
+        var rows = await QueryRowsAsync(leadId, LeadEntityMapper.NoticeRowKey(level), cancellationToken);
+        return rows.Select(LeadEntityMapper.ToNotice).Where(n => n.Level == level).MaxBy(n => n.Cycle);
     }
 
     public async Task<IReadOnlyList<EscalationNotice>> ListUnsentAsync(string leadId, CancellationToken cancellationToken)

@@ -8,6 +8,12 @@ public static class TableNames
 
     /// <summary>Time-bucketed wake-up hints for the timer jobs.</summary>
     public const string DueIndex = "DueIndex";
+    /// <summary>E-mail hash → the leads (and deliveries) of that address, for re-entry.</summary>
+    public const string LeadsByEmail = "LeadsByEmail";
+
+    /// <summary>Report index: one row per lead cycle under the day it started (see FunnelReport).</summary>
+    public const string LeadsByDay = "LeadsByDay";
+
     public const string SandboxCrm = "SandboxCrm";
     public const string SandboxNurture = "SandboxNurture";
 

@@ -20,6 +20,8 @@ public sealed record LeadView(
     DateTimeOffset? FirstTouchAt,
     int RecycleCount,
     string? RecycleReason,
+    int ReEngagedCount,
+    string? CloseReason,
     bool IsTest,
     ConsentFlags? Consent,
     BantAnswers? Bant,
@@ -31,6 +33,6 @@ public sealed record LeadView(
         ArgumentNullException.ThrowIfNull(lead);
         return new LeadView(lead.Id, lead.Source, lead.Status.ToString(), lead.ReceivedAt, lead.StatusChangedAt, lead.Contact, lead.Score,
             lead.Campaign, lead.Owner, lead.CrmId, lead.SyncedAt, lead.SlaDueAt, lead.EscalationLevel, lead.FirstTouchAt, lead.RecycleCount,
-            lead.RecycleReason, lead.IsTest, lead.Consent, lead.Bant, lead.Touch, timeline);
+            lead.RecycleReason, lead.ReEngagedCount, lead.CloseReason, lead.IsTest, lead.Consent, lead.Bant, lead.Touch, timeline);
     }
 }

@@ -16,4 +16,5 @@ public static class Routes
     public const string AdminQuarantineReplay = "admin/quarantine/{id}/replay";
     public const string AdminDeadLetters = "admin/dead-letters";
     public const string AdminDeadLetterReplay = "admin/dead-letters/{id}/replay";
+    public const string AdminFunnelReport = "admin/reports/funnel";
 }

@@ -5,12 +5,14 @@ using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Intake.Quarantine;
 using LeadSync.Core.Crm.DeadLetters;
 using LeadSync.Infrastructure.Intake;
+using LeadSync.Infrastructure.Nurture;
 using LeadSync.Core.Intake.Signatures;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Notifications;
 using LeadSync.Core.Qualification;
 using LeadSync.Core.Recycle;
+using LeadSync.Core.Reports;
 using LeadSync.Core.Sla;
 using LeadSync.Core.Sla.Policies;
 using LeadSync.Core.Storage;
@@ -42,6 +44,7 @@ public static class LeadSyncRegistration
         AddStorage(services);
         AddIntake(services);
         services.AddWebhookSources(builder.Configuration);
+        services.AddNurtureProviders(builder.Configuration);
         AddCrm(services, builder.Configuration);
         AddSlaAndRecycle(services);
         AddNotifications(services);
@@ -65,6 +68,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<IValidateOptions<SlaOptions>, SlaPolicyOptionsValidator>();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<IValidateOptions<CrmOptions>, CrmProviderValidator>();
+        services.AddSingleton<IValidateOptions<RecycleOptions>, RecycleOptionsValidator>();
         services.AddSingleton<ScheduleValidator>();
         services.AddSingleton<IValidateOptions<SlaOptions>>(sp => sp.GetRequiredService<ScheduleValidator>());
         services.AddSingleton<IValidateOptions<RecycleOptions>>(sp => sp.GetRequiredService<ScheduleValidator>());
@@ -82,6 +86,9 @@ public static class LeadSyncRegistration
         services.AddSingleton<ILeadStore>(sp => sp.GetRequiredService<TableLeadStore>());
         services.AddSingleton<INoticeStore>(sp => sp.GetRequiredService<TableLeadStore>());
         services.AddSingleton<IDueIndex, TableDueIndex>();
+        services.AddSingleton<ILeadEmailIndex, TableLeadEmailIndex>();
+        services.AddSingleton<IFunnelIndex, TableFunnelIndex>();
+        services.AddSingleton<FunnelReport>();
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<LeadMutator>();
@@ -125,7 +132,8 @@ public static class LeadSyncRegistration
         services.AddSingleton<ISlaPolicy, CalendarSlaPolicy>();
         services.AddSingleton<SlaClock>();
         services.AddTransient<SlaSweep>();
-        services.AddSingleton<INurtureTarget, SandboxNurtureTarget>();
+        services.AddSingleton<RecyclePolicy>();
+        services.TryAddSingleton<INurtureTarget, SandboxNurtureTarget>();
         services.AddTransient<RecycleJob>();
         services.AddTransient<RedriveJob>();
     }
@@ -151,5 +159,6 @@ public static class LeadSyncRegistration
         services.AddSingleton<JobEndpoints>();
         services.AddSingleton<QuarantineEndpoints>();
         services.AddSingleton<DeadLetterEndpoints>();
+        services.AddSingleton<ReportEndpoints>();
     }
 }

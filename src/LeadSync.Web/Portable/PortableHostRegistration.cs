@@ -53,6 +53,8 @@ public static class PortableHostRegistration
             endpoints.ListAsync(request, ct));
         api.MapPost(Routes.AdminDeadLetterReplay, (HttpRequest request, string id, DeadLetterEndpoints endpoints, CancellationToken ct) =>
             endpoints.ReplayAsync(request, id, ct));
+        api.MapGet(Routes.AdminFunnelReport, (HttpRequest request, ReportEndpoints endpoints, CancellationToken ct) =>
+            endpoints.GetFunnelAsync(request, ct));
         return app;
     }
 }

@@ -1,0 +1,22 @@
+namespace LeadSync.Core.Recycle;
+
+/// <summary>Stable reason codes a recycle (or the close that ends recycling) carries; used in timelines and reports.</summary>
+public static class RecycleReasons
+{
+    /// <summary>Never touched, and the last escalation level passed <see cref="RecycleOptions.AfterLastLevel"/> ago.</summary>
+    public const string SlaMissed = "sla-missed";
+
+    /// <summary>Sales made <see cref="RecycleOptions.MaxAttempts"/> attempts within the window without a connect.</summary>
+    public const string AttemptsExhausted = "attempts-exhausted";
+
+    /// <summary>No status change for <see cref="RecycleOptions.NoProgressWindow"/>.</summary>
+    public const string NoProgress = "no-progress";
+
+    /// <summary>Sales put the CRM record in a status of the nurture set.</summary>
+    public const string CrmNurtureStatus = "crm-nurture-status";
+
+    /// <summary>Not a recycle: the lead reached <see cref="RecycleOptions.MaxRecycles"/> and was closed as disqualified.</summary>
+    public const string Exhausted = "recycle-exhausted";
+
+    public static IReadOnlyList<string> All { get; } = [SlaMissed, AttemptsExhausted, NoProgress, CrmNurtureStatus];
+}

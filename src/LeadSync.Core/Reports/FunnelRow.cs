@@ -1,0 +1,49 @@
+using LeadSync.Core.Leads;
+
+namespace LeadSync.Core.Reports;
+
+/// <summary>
+/// The few fields of one lead cycle the funnel report needs, filed under the UTC day the cycle started
+/// (<see cref="Lead.ReceivedAt"/>). Rewritten on every lead write; a re-engaged lead's new cycle gets a new row.
+/// </summary>
+public sealed record FunnelRow
+{
+    public required string LeadId { get; init; }
+    public required DateOnly Day { get; init; }
+    public required string Source { get; init; }
+    public string? Campaign { get; init; }
+    public string? Owner { get; init; }
+    public required LeadStatus Status { get; init; }
+    public required DateTimeOffset ReceivedAt { get; init; }
+    public DateTimeOffset? SyncedAt { get; init; }
+    public DateTimeOffset? FirstTouchAt { get; init; }
+    public DateTimeOffset? SlaDueAt { get; init; }
+    public int EscalationLevel { get; init; }
+    public string? RecycleReason { get; init; }
+    public string? CloseReason { get; init; }
+    public int ReEngagedCount { get; init; }
+
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
+
+    public static FunnelRow From(Lead lead)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        return new FunnelRow
+        {
+            LeadId = lead.Id,
+            Day = DayOf(lead.ReceivedAt),
+            Source = lead.Source,
+            Campaign = lead.Campaign,
+            Owner = lead.Owner,
+            Status = lead.Status,
+            ReceivedAt = lead.ReceivedAt,
+            SyncedAt = lead.SyncedAt,
+            FirstTouchAt = lead.FirstTouchAt,
+            SlaDueAt = lead.SlaDueAt,
+            EscalationLevel = lead.EscalationLevel,
+            RecycleReason = lead.RecycleReason,
+            CloseReason = lead.CloseReason,
+            ReEngagedCount = lead.ReEngagedCount,
+        };
+    }
+}

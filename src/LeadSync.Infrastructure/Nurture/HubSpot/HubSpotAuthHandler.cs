@@ -1,0 +1,15 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Infrastructure.Nurture.HubSpot;
+
+/// <summary>Adds the private-app bearer token.</summary>
+public sealed class HubSpotAuthHandler(IOptionsMonitor<NurtureOptions> options) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.CurrentValue.HubSpot.AccessToken);
+        return base.SendAsync(request, cancellationToken);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using LeadSync.Core.Leads;
+using LeadSync.Core.Recycle;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Infrastructure.Nurture.HubSpot;
+
+/// <summary>
+/// Recycles into HubSpot: sets <c>hs_lead_status</c> on the contact (found by e-mail, created when missing), then adds
+/// the contact's record id to the configured static list. Both steps are idempotent.
+/// </summary>
+public sealed class HubSpotNurtureTarget(IHubSpotContactsApi contacts, IHubSpotListsApi lists, IOptionsMonitor<NurtureOptions> options) : INurtureTarget
+{
+    public string Name => "HubSpot list";
+
+    public async Task<NurtureResult> PushAsync(Lead lead, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var settings = options.CurrentValue.HubSpot;
+        var destination = $"HubSpot list {settings.ListId}";
+        if (lead.Contact.Email is not { } email)
+        {
+            return new NurtureResult(false, destination, "permanent: the lead has no e-mail address");
+        }
+
+        var status = new Dictionary<string, string> { ["hs_lead_status"] = settings.LeadStatus };
+        var updated = await contacts.UpdateByEmailAsync(email, new HubSpotContactInput(status), cancellationToken);
+        if (updated.StatusCode == HttpStatusCode.NotFound)
+        {
+            var created = await contacts.CreateAsync(new HubSpotContactInput(new Dictionary<string, string>(status) { ["email"] = email }), cancellationToken);
+            updated = created.StatusCode == HttpStatusCode.Conflict
+                ? await contacts.UpdateByEmailAsync(email, new HubSpotContactInput(status), cancellationToken)
+                : created;
+        }
+
+        if (NurtureResponseMapper.Failure(updated, destination, "contact") is { } contactFailure)
+        {
+            return contactFailure;
+        }
+
+        if (updated.Content?.Id is not { Length: > 0 } recordId)
+        {
+            return new NurtureResult(false, destination, "permanent: HubSpot returned no contact id");
+        }
+
+        var added = await lists.AddMembersAsync(settings.ListId!, [recordId], cancellationToken);
+        return NurtureResponseMapper.Failure(added, destination, "list membership")
+            ?? (added.Content?.Missing?.Contains(recordId) == true
+                ? new NurtureResult(false, destination, "transient: the contact is not visible to the list yet")
+                : new NurtureResult(true, destination));
+    }
+}

@@ -1,0 +1,13 @@
+using Refit;
+
+namespace LeadSync.Infrastructure.Nurture.HubSpot;
+
+/// <summary>HubSpot CRM contacts v3: update by e-mail (idProperty), or create.</summary>
+public interface IHubSpotContactsApi
+{
+    [Patch("/crm/v3/objects/contacts/{email}?idProperty=email")]
+    Task<IApiResponse<HubSpotContact>> UpdateByEmailAsync(string email, [Body] HubSpotContactInput input, CancellationToken cancellationToken);
+
+    [Post("/crm/v3/objects/contacts")]
+    Task<IApiResponse<HubSpotContact>> CreateAsync([Body] HubSpotContactInput input, CancellationToken cancellationToken);
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using LeadSync.Core.Leads;
+using LeadSync.Core.Recycle;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Infrastructure.Nurture.Mailchimp;
+
+/// <summary>
+/// Recycles into a Mailchimp audience: add or update the member (PUT by subscriber hash, <c>status_if_new</c>), then
+/// set the recycle tags. Both calls are idempotent.
+/// </summary>
+public sealed class MailchimpNurtureTarget(IMailchimpMembersApi api, IOptionsMonitor<NurtureOptions> options) : INurtureTarget
+{
+    public string Name => "Mailchimp audience";
+
+    public async Task<NurtureResult> PushAsync(Lead lead, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var settings = options.CurrentValue.Mailchimp;
+        var destination = $"Mailchimp audience {settings.ListId}";
+        if (lead.Contact.Email is not { } email)
+        {
+            return new NurtureResult(false, destination, "permanent: the lead has no e-mail address");
+        }
+
+        var hash = SubscriberHash(email);
+        var merge = new Dictionary<string, string>();
+        if (lead.Contact.FirstName is { } first)
+        {
+            merge["FNAME"] = first;
+        }
+
+        if (lead.Contact.LastName is { } last)
+        {
+            merge["LNAME"] = last;
+        }
+
+        var member = await api.AddOrUpdateAsync(settings.ListId!, hash, new MailchimpMemberInput(email, settings.StatusIfNew, merge), cancellationToken);
+        if (NurtureResponseMapper.Failure(member, destination, "member") is { } memberFailure)
+        {
+            return memberFailure;
+        }
+
+        var tags = settings.Tags.Append("recycle-" + reason).Distinct(StringComparer.Ordinal).Select(t => new MailchimpTag(t, "active")).ToList();
+        var tagged = await api.SetTagsAsync(settings.ListId!, hash, new MailchimpTagsInput(tags), cancellationToken);
+        return NurtureResponseMapper.Failure(tagged, destination, "tags") ?? new NurtureResult(true, destination);
+    }
+
+    /// <summary>Mailchimp's member id: MD5 (hex, lower case) of the lower-cased address. Not a security use of MD5.</summary>
+    public static string SubscriberHash(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+#pragma warning disable CA5351 // MD5 is the vendor's addressing scheme, not a security control.
+        return Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
+#pragma warning restore CA5351
+    }
+}

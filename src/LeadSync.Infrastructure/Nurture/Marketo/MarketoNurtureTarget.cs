@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using LeadSync.Core.Leads;
+using LeadSync.Core.Recycle;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace LeadSync.Infrastructure.Nurture.Marketo;
+
+/// <summary>
+/// Recycles into Marketo: createOrUpdate the lead by e-mail, add it to the static list, and request the optional
+/// campaign. Each step is idempotent. Marketo reports most failures as HTTP 200 with <c>success: false</c>.
+/// </summary>
+public sealed class MarketoNurtureTarget(IMarketoLeadsApi api, IOptionsMonitor<NurtureOptions> options) : INurtureTarget
+{
+    public string Name => "Marketo list";
+
+    public async Task<NurtureResult> PushAsync(Lead lead, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var settings = options.CurrentValue.Marketo;
+        var destination = $"Marketo list {settings.ListId}";
+        if (lead.Contact.Email is not { } email)
+        {
+            return new NurtureResult(false, destination, "permanent: the lead has no e-mail address");
+        }
+
+        var person = new JsonObject { ["email"] = email };
+        AddIfSet(person, "firstName", lead.Contact.FirstName);
+        AddIfSet(person, "lastName", lead.Contact.LastName);
+        AddIfSet(person, "company", lead.Contact.Company);
+        var synced = await api.SyncAsync(new JsonObject { ["action"] = "createOrUpdate", ["lookupField"] = "email", ["input"] = new JsonArray(person) }, cancellationToken);
+        if (Failure(synced, destination, "lead sync") is { } syncFailure)
+        {
+            return syncFailure;
+        }
+
+        if (synced.Content!.Result?.FirstOrDefault()?.Id is not { } marketoId)
+        {
+            return new NurtureResult(false, destination, "permanent: lead sync returned no lead id");
+        }
+
+        var ids = new JsonObject { ["input"] = new JsonArray(new JsonObject { ["id"] = marketoId }) };
+        var added = await api.AddToListAsync(settings.ListId!, ids, cancellationToken);
+        if (Failure(added, destination, "list membership") is { } listFailure)
+        {
+            return listFailure;
+        }
+
+        if (settings.CampaignId is { Length: > 0 } campaignId)
+        {
+            var request = new JsonObject { ["input"] = new JsonObject { ["leads"] = new JsonArray(new JsonObject { ["id"] = marketoId }) } };
+            if (Failure(await api.RequestCampaignAsync(campaignId, request, cancellationToken), destination, "campaign request") is { } campaignFailure)
+            {
+                return campaignFailure;
+            }
+        }
+
+        return new NurtureResult(true, destination);
+    }
+
+    private static void AddIfSet(JsonObject target, string field, string? value)
+    {
+        if (value is not null)
+        {
+            target[field] = value;
+        }
+    }
+
+    /// <summary>HTTP failures through the shared mapper; Marketo's in-body errors by code (601/602 token, 606/607 quota).</summary>
+    private static NurtureResult? Failure(IApiResponse<MarketoResponse> response, string destination, string step)
+    {
+        if (NurtureResponseMapper.Failure(response, destination, step) is { } httpFailure)
+        {
+            return httpFailure;
+        }
+
+        var content = response.Content;
+        if (content is null)
+        {
+            return new NurtureResult(false, destination, $"{step}: transient (empty body)");
+        }
+
+        var record = content.Result?.FirstOrDefault();
+        if (content.Success && record?.Status != "skipped")
+        {
+            return null;
+        }
+
+        var code = content.Errors?.FirstOrDefault()?.Code ?? record?.Reasons?.FirstOrDefault()?.Code;
+        if (content.Success && code == "1015")
+        {
+            return null; // Skipped because the lead is already in the list.
+        }
+
+        var kind = code switch
+        {
+            "601" or "602" or "604" or "608" or "611" or "615" => "transient",
+            "606" or "607" => "quota",
+            _ => "permanent",
+        };
+        return new NurtureResult(false, destination, $"{step}: {kind} (Marketo {code ?? "?"})");
+    }
+}

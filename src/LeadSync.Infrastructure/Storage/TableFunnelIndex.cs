@@ -1,0 +1,81 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using LeadSync.Core.Leads;
+using LeadSync.Core.Reports;
+
+namespace LeadSync.Infrastructure.Storage;
+
+/// <summary>
+/// Table <c>LeadsByDay</c>: partition = UTC day the lead cycle started (<c>yyyyMMdd</c>), row = lead id, holding only
+/// what the funnel report needs (no contact data). <see cref="TableLeadStore"/> upserts the row after every lead
+/// write: one extra entity write per lead write; a report reads one partition per day in its range.
+/// </summary>
+public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
+{
+    private const string DayFormat = "yyyyMMdd";
+
+    public async Task<IReadOnlyList<FunnelRow>> ReadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var table = await clients.TableAsync(TableNames.LeadsByDay, cancellationToken);
+        var rows = new List<FunnelRow>();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(day)}");
+            var found = await StorageCall.RunAsync(async () =>
+            {
+                var list = new List<FunnelRow>();
+                await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                {
+                    list.Add(ToRow(row, day));
+                }
+
+                return list;
+            }, cancellationToken);
+            rows.AddRange(found);
+        }
+
+        return rows;
+    }
+
+    internal static async Task UpsertAsync(StorageClients clients, Lead lead, CancellationToken cancellationToken)
+    {
+        var row = FunnelRow.From(lead);
+        var table = await clients.TableAsync(TableNames.LeadsByDay, cancellationToken);
+        var entity = new TableEntity(Partition(row.Day), row.LeadId)
+        {
+            ["Source"] = row.Source,
+            ["Campaign"] = row.Campaign,
+            ["Owner"] = row.Owner,
+            ["Status"] = row.Status.ToString(),
+            ["ReceivedAt"] = row.ReceivedAt,
+            ["SyncedAt"] = row.SyncedAt,
+            ["FirstTouchAt"] = row.FirstTouchAt,
+            ["SlaDueAt"] = row.SlaDueAt,
+            ["EscalationLevel"] = row.EscalationLevel,
+            ["RecycleReason"] = row.RecycleReason,
+            ["CloseReason"] = row.CloseReason,
+            ["ReEngagedCount"] = row.ReEngagedCount,
+        };
+        await StorageCall.RunAsync(() => table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+    }
+
+    private static string Partition(DateOnly day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
+
+    private static FunnelRow ToRow(TableEntity e, DateOnly day) => new()
+    {
+        LeadId = e.RowKey,
+        Day = day,
+        Source = e.GetString("Source") ?? string.Empty,
+        Campaign = e.GetString("Campaign"),
+        Owner = e.GetString("Owner"),
+        Status = Enum.TryParse<LeadStatus>(e.GetString("Status"), out var status) ? status : LeadStatus.Received,
+        ReceivedAt = e.GetDateTimeOffset("ReceivedAt") ?? default,
+        SyncedAt = e.GetDateTimeOffset("SyncedAt"),
+        FirstTouchAt = e.GetDateTimeOffset("FirstTouchAt"),
+        SlaDueAt = e.GetDateTimeOffset("SlaDueAt"),
+        EscalationLevel = e.GetInt32("EscalationLevel") ?? 0,
+        RecycleReason = e.GetString("RecycleReason"),
+        CloseReason = e.GetString("CloseReason"),
+        ReEngagedCount = e.GetInt32("ReEngagedCount") ?? 0,
+    };
+}
