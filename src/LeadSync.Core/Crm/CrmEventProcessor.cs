@@ -1,5 +1,6 @@
 using LeadSync.Core.Leads;
 using LeadSync.Core.Recycle;
+using LeadSync.Core.Sla;
 using LeadSync.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +11,7 @@ public sealed class CrmEventProcessor(
     ILeadStore store,
     LeadMutator mutator,
     IDueIndex dueIndex,
+    ISlaPolicy policy,
     IOptionsMonitor<RecycleOptions> recycleOptions,
     TimeProvider timeProvider)
 {
@@ -24,7 +26,9 @@ public sealed class CrmEventProcessor(
         }
 
         var touch = new CrmTouch(crmEvent.LeadId, crmEvent.State, crmEvent.At, Owner: crmEvent.Owner);
-        var written = await mutator.MutateAsync(crmEvent.LeadId, l => SalesActivity.Decide(l, touch, now, provider), cancellationToken);
+        var written = await mutator.MutateAsync(crmEvent.LeadId, l => SalesActivity.Decide(l, touch, now, provider) is { } change
+            ? EscalationLadder.WithFirstTouchResult(policy, change)
+            : null, cancellationToken);
         if (written is null)
         {
             var current = await store.GetAsync(crmEvent.LeadId, cancellationToken) ?? lead;
@@ -36,6 +40,10 @@ public sealed class CrmEventProcessor(
         if (written.Lead.Status == LeadStatus.Contacted)
         {
             await dueIndex.ScheduleAsync(new DueItem(written.Lead.Id, DueKind.Recycle, now + recycleOptions.CurrentValue.NoProgressWindow), cancellationToken);
+            if (EscalationLadder.FollowUpWindowEnd(policy, written.Lead) is { } windowEnd)
+            {
+                await dueIndex.ScheduleAsync(new DueItem(written.Lead.Id, DueKind.FollowUp, windowEnd), cancellationToken);
+            }
         }
         else if (written.Lead.Status == LeadStatus.Recycled)
         {

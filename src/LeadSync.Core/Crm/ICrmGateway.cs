@@ -14,4 +14,10 @@ public interface ICrmGateway
 
     /// <summary>Sets the provider's configured recycled/nurture status on the CRM record.</summary>
     Task<CrmOutcome> MarkRecycledAsync(Lead lead, string reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hands the lead to another owner from <paramref name="pool"/> (a queue, pool or team name the provider knows;
+    /// LeadSync passes the SLA tier name) and returns the new owner.
+    /// </summary>
+    Task<CrmReassignment> ReassignAsync(Lead lead, string pool, CancellationToken cancellationToken);
 }

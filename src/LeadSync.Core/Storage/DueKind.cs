@@ -14,4 +14,7 @@ public enum DueKind
 
     /// <summary>Safety net: re-send an escalation notice whose queue message was lost.</summary>
     Notify,
+
+    /// <summary>The end of a contacted lead's follow-up window: were enough attempts made?</summary>
+    FollowUp,
 }

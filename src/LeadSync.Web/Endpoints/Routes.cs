@@ -11,5 +11,6 @@ public static class Routes
     public const string Lead = "leads/{id}";
     public const string CrmEvents = "crm-events/{provider}";
     public const string Health = "health";
+    public const string EscalationAck = "escalations/{id}/ack";
     public const string AdminJobRun = "admin/jobs/{job}/run";
 }

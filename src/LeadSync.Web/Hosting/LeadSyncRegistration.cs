@@ -12,6 +12,9 @@ using LeadSync.Core.Sla.Policies;
 using LeadSync.Core.Storage;
 using LeadSync.Infrastructure.Crm.Sandbox;
 using LeadSync.Infrastructure.Notifications;
+using LeadSync.Infrastructure.Notifications.Email;
+using LeadSync.Infrastructure.Notifications.Slack;
+using LeadSync.Infrastructure.Notifications.Teams;
 using LeadSync.Infrastructure.Recycle;
 using LeadSync.Infrastructure.Scheduling;
 using LeadSync.Infrastructure.Storage;
@@ -52,6 +55,10 @@ public static class LeadSyncRegistration
         Bind<SlaOptions>(services, SlaOptions.Section);
         Bind<RecycleOptions>(services, RecycleOptions.Section);
         Bind<NotificationOptions>(services, NotificationOptions.Section);
+        Bind<DirectoryOptions>(services, DirectoryOptions.Section);
+        Bind<TeamsOptions>(services, TeamsOptions.Section);
+        Bind<SlackOptions>(services, SlackOptions.Section);
+        Bind<SmtpOptions>(services, SmtpOptions.Section);
         Bind<StorageOptions>(services, StorageOptions.Section);
         Bind<AdminOptions>(services, AdminOptions.Section);
         services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidator>();
@@ -101,6 +108,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<ISlaPolicy, CalendarSlaPolicy>();
         services.AddSingleton<SlaClock>();
         services.AddTransient<SlaSweep>();
+        services.AddTransient<EscalationAcknowledger>();
         services.AddSingleton<INurtureTarget, SandboxNurtureTarget>();
         services.AddTransient<RecycleJob>();
         services.AddTransient<RedriveJob>();
@@ -110,6 +118,10 @@ public static class LeadSyncRegistration
     {
         services.AddHttpClient(ConfiguredNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<OutboxNotifier>();
+        services.AddSingleton<TeamsNotifier>();
+        services.AddSingleton<SlackNotifier>();
+        services.AddSingleton<EmailNotifier>();
+        services.AddSingleton<IEscalationDirectory, SettingsEscalationDirectory>();
         services.AddSingleton<INotifier, ConfiguredNotifier>();
         services.AddTransient<EscalationDispatcher>();
     }
@@ -123,6 +135,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<WebhookEndpoints>();
         services.AddSingleton<LeadEndpoints>();
         services.AddSingleton<CrmEventEndpoints>();
+        services.AddSingleton<EscalationAckEndpoints>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<JobEndpoints>();
     }
