@@ -29,6 +29,10 @@ public sealed record LeadView(
     bool FollowUpMissed,
     int RecycleCount,
     string? RecycleReason,
+    bool IsTest,
+    ConsentFlags? Consent,
+    BantAnswers? Bant,
+    MarketingTouch? Touch,
     IReadOnlyList<TimelineEntry> Timeline)
 {
     public static LeadView From(Lead lead, IReadOnlyList<TimelineEntry> timeline)
@@ -38,6 +42,6 @@ public sealed record LeadView(
             lead.Campaign, lead.Owner, lead.CrmId, lead.SyncedAt, lead.SlaDueAt, lead.EscalationLevel, lead.FirstTouchAt,
             lead.BusinessMinutesToFirstTouch, lead.SlaMet, lead.BreachMarkedAt, lead.EscalationLevel, lead.ContactAttempts, lead.AcknowledgedBy,
             lead.AcknowledgedAt, lead.LadderPausedUntil, lead.FollowUpMissed, lead.RecycleCount,
-            lead.RecycleReason, timeline);
+            lead.RecycleReason, lead.IsTest, lead.Consent, lead.Bant, lead.Touch, timeline);
     }
 }

@@ -13,4 +13,8 @@ public static class Routes
     public const string Health = "health";
     public const string EscalationAck = "escalations/{id}/ack";
     public const string AdminJobRun = "admin/jobs/{job}/run";
+    public const string AdminQuarantine = "admin/quarantine";
+    public const string AdminQuarantineReplay = "admin/quarantine/{id}/replay";
+    public const string AdminDeadLetters = "admin/dead-letters";
+    public const string AdminDeadLetterReplay = "admin/dead-letters/{id}/replay";
 }
