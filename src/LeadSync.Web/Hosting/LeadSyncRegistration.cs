@@ -14,6 +14,7 @@ using LeadSync.Core.Recycle;
 using LeadSync.Core.Sla;
 using LeadSync.Core.Sla.Policies;
 using LeadSync.Core.Storage;
+using LeadSync.Infrastructure.Crm;
 using LeadSync.Infrastructure.Crm.Sandbox;
 using LeadSync.Infrastructure.Notifications;
 using LeadSync.Infrastructure.Notifications.Email;
@@ -24,6 +25,7 @@ using LeadSync.Infrastructure.Scheduling;
 using LeadSync.Infrastructure.Storage;
 using LeadSync.Web.Admin;
 using LeadSync.Web.Endpoints;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -43,7 +45,7 @@ public static class LeadSyncRegistration
         AddStorage(services);
         AddIntake(services);
         services.AddWebhookSources(builder.Configuration);
-        AddCrm(services);
+        AddCrm(services, builder.Configuration);
         AddSlaAndRecycle(services);
         AddNotifications(services);
         AddEndpoints(services);
@@ -105,10 +107,18 @@ public static class LeadSyncRegistration
         services.AddSingleton<WebhookIntake>();
     }
 
-    private static void AddCrm(IServiceCollection services)
+    private static void AddCrm(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SandboxCrmGateway>();
-        services.AddSingleton<ICrmGateway>(sp => sp.GetRequiredService<SandboxCrmGateway>());
+        if (string.Equals(configuration[CrmOptions.Section + ":Provider"] ?? SandboxCrmGateway.ProviderName, SandboxCrmGateway.ProviderName, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<ICrmGateway>(sp => sp.GetRequiredService<SandboxCrmGateway>());
+        }
+        else
+        {
+            services.AddCrmProviders(configuration);
+        }
+
         services.AddTransient<LeadSyncer>();
         services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
         services.AddTransient<DeadLetterReplay>();
