@@ -110,13 +110,16 @@ public static class LeadSyncRegistration
     private static void AddCrm(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SandboxCrmGateway>();
-        if (string.Equals(configuration[CrmOptions.Section + ":Provider"] ?? SandboxCrmGateway.ProviderName, SandboxCrmGateway.ProviderName, StringComparison.OrdinalIgnoreCase))
+        var provider = configuration[CrmOptions.Section + ":Provider"] ?? SandboxCrmGateway.ProviderName;
+        if (CrmProviderValidator.Providers.Contains(provider, StringComparer.OrdinalIgnoreCase) &&
+            !string.Equals(provider, SandboxCrmGateway.ProviderName, StringComparison.OrdinalIgnoreCase))
         {
-            services.AddSingleton<ICrmGateway>(sp => sp.GetRequiredService<SandboxCrmGateway>());
+            services.AddCrmProviders(configuration);
         }
         else
         {
-            services.AddCrmProviders(configuration);
+            // The sandbox; an unknown provider name is reported by CrmProviderValidator when the host starts.
+            services.AddSingleton<ICrmGateway>(sp => sp.GetRequiredService<SandboxCrmGateway>());
         }
 
         services.AddTransient<LeadSyncer>();
