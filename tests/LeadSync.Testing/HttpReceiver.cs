@@ -12,6 +12,8 @@ public sealed class HttpReceiver : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedRequest> _received = new();
     private int _failuresLeft;
+    private int _scriptedLeft;
+    private (int Status, string? Body, TimeSpan? RetryAfter) _scripted;
 
     private HttpReceiver(WebApplication app, Uri url)
     {
@@ -26,6 +28,16 @@ public sealed class HttpReceiver : IAsyncDisposable
     /// <summary>Answer the next <paramref name="count"/> requests with 503 (they are still recorded).</summary>
     public void FailNext(int count) => Interlocked.Exchange(ref _failuresLeft, count);
 
+    /// <summary>
+    /// Answer the next <paramref name="count"/> requests with <paramref name="status"/>, an optional text body and an
+    /// optional <c>Retry-After</c> (a throttling channel); they are still recorded.
+    /// </summary>
+    public void AnswerNext(int count, int status, string? body = null, TimeSpan? retryAfter = null)
+    {
+        _scripted = (status, body, retryAfter);
+        Interlocked.Exchange(ref _scriptedLeft, count);
+    }
+
     public static async Task<HttpReceiver> StartAsync()
     {
         var port = FreePort.Next();
@@ -39,6 +51,23 @@ public sealed class HttpReceiver : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
             receiver._received.Enqueue(new ReceivedRequest(context.Request.Method, context.Request.Path, context.Request.ContentType, body, DateTimeOffset.UtcNow));
+            if (Interlocked.Decrement(ref receiver._scriptedLeft) >= 0)
+            {
+                var (status, text, retryAfter) = receiver._scripted;
+                context.Response.StatusCode = status;
+                if (retryAfter is { } after)
+                {
+                    context.Response.Headers.RetryAfter = ((int)after.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                if (text is not null)
+                {
+                    await context.Response.WriteAsync(text);
+                }
+
+                return;
+            }
+
             context.Response.StatusCode = Interlocked.Decrement(ref receiver._failuresLeft) >= 0 ? 503 : 200;
         });
         await app.StartAsync();

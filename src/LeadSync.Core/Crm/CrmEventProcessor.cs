@@ -1,5 +1,6 @@
 using LeadSync.Core.Leads;
 using LeadSync.Core.Recycle;
+using LeadSync.Core.Sla;
 using LeadSync.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,7 @@ public sealed class CrmEventProcessor(
     LeadMutator mutator,
     IDueIndex dueIndex,
     RecyclePolicy recyclePolicy,
+    ISlaPolicy policy,
     TimeProvider timeProvider)
 {
     public async Task<CrmEventResult> ApplyAsync(string provider, CrmEvent crmEvent, CancellationToken cancellationToken)
@@ -24,7 +26,9 @@ public sealed class CrmEventProcessor(
         }
 
         var touch = new CrmTouch(crmEvent.LeadId, crmEvent.State, crmEvent.At, Owner: crmEvent.Owner);
-        var written = await mutator.MutateAsync(crmEvent.LeadId, l => SalesActivity.Decide(l, touch, now, provider), cancellationToken);
+        var written = await mutator.MutateAsync(crmEvent.LeadId, l => SalesActivity.Decide(l, touch, now, provider) is { } change
+            ? EscalationLadder.WithFirstTouchResult(policy, change)
+            : null, cancellationToken);
         if (written is null)
         {
             var current = await store.GetAsync(crmEvent.LeadId, cancellationToken) ?? lead;
@@ -38,6 +42,11 @@ public sealed class CrmEventProcessor(
             if (recyclePolicy.NextCheckAt(written.Lead, now) is { } next)
             {
                 await dueIndex.ScheduleAsync(new DueItem(written.Lead.Id, DueKind.Recycle, next), cancellationToken);
+            }
+
+            if (EscalationLadder.FollowUpWindowEnd(policy, written.Lead) is { } windowEnd)
+            {
+                await dueIndex.ScheduleAsync(new DueItem(written.Lead.Id, DueKind.FollowUp, windowEnd), cancellationToken);
             }
         }
         else if (written.Lead.Status == LeadStatus.Recycled)

@@ -14,4 +14,12 @@ public interface ICrmGateway
 
     /// <summary>Sets the provider's configured recycled/nurture status on the CRM record.</summary>
     Task<CrmOutcome> MarkRecycledAsync(Lead lead, string reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hands the lead to another owner from <paramref name="pool"/> (a queue, pool or team name the provider knows;
+    /// LeadSync passes the SLA tier name) and returns the new owner. Adapters that cannot reassign keep this default:
+    /// a permanent failure, recorded on the lead's timeline as <c>sla.reassign-failed</c>.
+    /// </summary>
+    Task<CrmReassignment> ReassignAsync(Lead lead, string pool, CancellationToken cancellationToken) =>
+        Task.FromResult(new CrmReassignment(new CrmOutcome(CrmOutcomeKind.Permanent, $"The {Name} adapter does not reassign leads yet.")));
 }

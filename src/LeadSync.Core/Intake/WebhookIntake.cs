@@ -328,6 +328,14 @@ public sealed partial class WebhookIntake(
             SlaDueAt = null,
             EscalationLevel = 0,
             FirstTouchAt = null,
+            BusinessMinutesToFirstTouch = null,
+            SlaMet = null,
+            BreachMarkedAt = null,
+            AcknowledgedBy = null,
+            AcknowledgedAt = null,
+            LadderPausedUntil = null,
+            FollowUpMissed = false,
+            ContactAttempts = 0,
         };
         return new LeadChange(next, [engaged, .. change.Entries]);
     }

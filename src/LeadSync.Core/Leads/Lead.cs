@@ -34,6 +34,29 @@ public sealed record Lead
     public DateTimeOffset? SlaDueAt { get; init; }
     public int EscalationLevel { get; init; }
     public DateTimeOffset? FirstTouchAt { get; init; }
+    /// <summary>Working minutes on the lead's calendar from receipt to first touch; set with <see cref="FirstTouchAt"/>.</summary>
+    public int? BusinessMinutesToFirstTouch { get; init; }
+
+    /// <summary>True when the first touch met the deadline, false once it was missed; null while undecided.</summary>
+    public bool? SlaMet { get; init; }
+
+    /// <summary>When a <c>mark-breached</c> level marked the lead as breached.</summary>
+    public DateTimeOffset? BreachMarkedAt { get; init; }
+
+    /// <summary>Sales attempts the CRM reports (calls, e-mails…), as of the latest sweep.</summary>
+    public int ContactAttempts { get; init; }
+
+    /// <summary>Who acknowledged the latest escalation, and when; the ladder waits until <see cref="LadderPausedUntil"/>.</summary>
+    public string? AcknowledgedBy { get; init; }
+
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+
+    /// <summary>The next escalation level fires no earlier than this (acknowledgement + grace).</summary>
+    public DateTimeOffset? LadderPausedUntil { get; init; }
+
+    /// <summary>True once the follow-up window ended with fewer attempts than the policy requires.</summary>
+    public bool FollowUpMissed { get; init; }
+
     public int RecycleCount { get; init; }
     public string? RecycleReason { get; init; }
 

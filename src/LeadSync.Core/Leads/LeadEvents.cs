@@ -16,6 +16,11 @@ public static class LeadEvents
     public const string Disqualified = "sales.disqualified";
     public const string NurturePushed = "marketing.nurture-pushed";
     public const string Escalated = "sla.escalated";
+    public const string Acknowledged = "sla.acknowledged";
+    public const string Reassigned = "sla.reassigned";
+    public const string ReassignFailed = "sla.reassign-failed";
+    public const string Breached = "sla.breached";
+    public const string FollowUpMissed = "sla.follow-up-missed";
     public const string MarketingTouch = "marketing.touch";
     public const string Erased = "privacy.erased";
     public const string ReEngaged = "lead.re-engaged";

@@ -10,6 +10,7 @@ public sealed partial class EscalationDispatcher(
     INoticeStore notices,
     ILeadStore leads,
     INotifier notifier,
+    IEscalationDirectory directory,
     IOptionsMonitor<NotificationOptions> options,
     TimeProvider timeProvider,
     ILogger<EscalationDispatcher> logger)
@@ -25,6 +26,7 @@ public sealed partial class EscalationDispatcher(
         }
 
         var now = timeProvider.GetUtcNow();
+        var settings = options.CurrentValue;
         var escalation = new EscalationMessage
         {
             NoticeId = notice.Id,
@@ -38,7 +40,14 @@ public sealed partial class EscalationDispatcher(
             ReceivedAt = lead.ReceivedAt,
             DeadlineAt = notice.DeadlineAt,
             Late = now - notice.DeadlineAt,
-            LeadLink = new Uri(options.CurrentValue.PublicBaseUrl, $"api/leads/{lead.Id}"),
+            LeadLink = new Uri(settings.PublicBaseUrl, $"api/leads/{lead.Id}"),
+            Kind = notice.IsFollowUp ? EscalationMessage.FollowUpMissedKind : EscalationMessage.EscalationKind,
+            Action = notice.Action,
+            Destination = directory.Resolve(notice.Recipient, lead.Owner),
+            AckLink = notice.IsFollowUp || string.IsNullOrEmpty(settings.AckSecret)
+                ? null
+                : new Uri(settings.PublicBaseUrl, $"api/escalations/{Uri.EscapeDataString(notice.Id)}/ack?sig={AckSignature.Sign(notice.Id, settings.AckSecret)}"),
+            Attempts = lead.ContactAttempts,
         };
         var delivery = await notifier.SendAsync(escalation, cancellationToken);
         var settled = notice with
@@ -51,7 +60,8 @@ public sealed partial class EscalationDispatcher(
         if (!delivery.Delivered)
         {
             LogDeliveryFailed(logger, notice.Id, delivery.Destination, delivery.Error ?? "unknown");
-            return WorkOutcome.Retry(TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, notice.Attempts))), delivery.Error ?? "delivery failed");
+            var backoff = TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, notice.Attempts)));
+            return WorkOutcome.Retry(delivery.RetryAfter ?? backoff, delivery.Error ?? "delivery failed");
         }
 
         LogDelivered(logger, notice.Id, delivery.Destination);

@@ -1,8 +1,11 @@
 namespace LeadSync.Core.Notifications;
 
-/// <summary>What a sales owner or manager is told when a lead breaches its SLA.</summary>
+/// <summary>What a sales owner, manager or team is told when a lead breaches its SLA (or misses its follow-up cadence).</summary>
 public sealed record EscalationMessage
 {
+    public const string EscalationKind = "escalation";
+    public const string FollowUpMissedKind = "follow-up-missed";
+
     public required string NoticeId { get; init; }
     public required string LeadId { get; init; }
     public required int Level { get; init; }
@@ -15,4 +18,29 @@ public sealed record EscalationMessage
     public required DateTimeOffset DeadlineAt { get; init; }
     public required TimeSpan Late { get; init; }
     public required Uri LeadLink { get; init; }
+
+    /// <summary><see cref="EscalationKind"/> or <see cref="FollowUpMissedKind"/>.</summary>
+    public string Kind { get; init; } = EscalationKind;
+
+    /// <summary>What the level did besides notifying (<c>notify</c>, <c>reassign</c>, <c>mark-breached</c>).</summary>
+    public string? Action { get; init; }
+
+    /// <summary>Where the message goes; null means the generic channel.</summary>
+    public EscalationDestination? Destination { get; init; }
+
+    /// <summary>The signed acknowledge link; null when no <c>AckSecret</c> is configured.</summary>
+    public Uri? AckLink { get; init; }
+
+    /// <summary>Attempts sales made so far (for follow-up notices).</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>One line that says it all, for text fallbacks, subjects and logs.</summary>
+    public string Headline => Kind == FollowUpMissedKind
+        ? $"Follow-up cadence missed: {LeadName}{(Company is null ? string.Empty : " at " + Company)} had {Attempts} attempt(s)"
+        : $"SLA breach, level {Level} ({Recipient}): {LeadName}{(Company is null ? string.Empty : " at " + Company)} not contacted, {LateText} late";
+
+    /// <summary>How late, in words (e.g. <c>2 h 5 min</c>).</summary>
+    public string LateText => Late.TotalMinutes < 1 ? $"{Math.Max(0, (int)Late.TotalSeconds)} s"
+        : Late.TotalHours < 1 ? $"{(int)Late.TotalMinutes} min"
+        : $"{(int)Late.TotalHours} h {Late.Minutes} min";
 }

@@ -11,15 +11,41 @@ public sealed record EscalationNotice
     public required string Recipient { get; init; }
     public required DateTimeOffset RaisedAt { get; init; }
     public required DateTimeOffset DeadlineAt { get; init; }
+    /// <summary>What the level did besides notifying (see EscalationActions); empty for follow-up notices.</summary>
+    public string? Action { get; init; }
+
     public DateTimeOffset? SentAt { get; init; }
     public string? DeliveredTo { get; init; }
     public int Attempts { get; init; }
+    public string? AcknowledgedBy { get; init; }
+    public DateTimeOffset? AcknowledgedAt { get; init; }
     public string? ETag { get; init; }
 
     /// <summary>The lead's cycle (<c>ReEngagedCount</c>) it fired in, so a re-engaged lead's ladder starts afresh.</summary>
     public int Cycle { get; init; }
 
+    /// <summary>The pseudo-level of the one "follow-up missed" notice a lead can raise.</summary>
+    public const int FollowUpLevel = 0;
+
     public bool IsSent => SentAt is not null;
 
+    public bool IsFollowUp => Level == FollowUpLevel;
+
     public string Id => $"{LeadId}.{Level}";
+
+    /// <summary>Splits a notice id (<c>{leadId}.{level}</c>) into its parts; false when it is malformed.</summary>
+    public static bool TryParseId(string? id, out string leadId, out int level)
+    {
+        leadId = string.Empty;
+        level = -1;
+        var dot = id?.LastIndexOf('.') ?? -1;
+        if (id is null || dot <= 0
+            || !int.TryParse(id.AsSpan(dot + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out level))
+        {
+            return false;
+        }
+
+        leadId = id[..dot];
+        return true;
+    }
 }

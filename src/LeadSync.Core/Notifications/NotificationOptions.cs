@@ -13,4 +13,10 @@ public sealed class NotificationOptions
 
     /// <summary>How long after raising a notice the re-drive job checks that it was delivered.</summary>
     public TimeSpan RedriveDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Secret for the HMAC-SHA256 signature of acknowledge links. Empty: notifications carry no acknowledge link and
+    /// the acknowledge route answers 404.
+    /// </summary>
+    public string? AckSecret { get; set; }
 }

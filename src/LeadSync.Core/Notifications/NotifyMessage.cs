@@ -10,7 +10,7 @@ public sealed record NotifyMessage(string LeadId, int Level)
     public static NotifyMessage? TryDecode(string? text)
     {
         var parts = text?.Split('|');
-        return parts is { Length: 2 } && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var level) && level > 0
+        return parts is { Length: 2 } && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var level) && level >= 0
             ? new NotifyMessage(parts[0], level)
             : null;
     }

@@ -20,6 +20,9 @@ public sealed class SlaOptions
     [Range(1, 100_000)]
     public int BatchSize { get; set; } = 1000;
 
+    /// <summary>How long an acknowledgement pauses the ladder: the next level fires no earlier than ack + grace.</summary>
+    public TimeSpan AckGrace { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>The escalation ladder, in increasing <see cref="EscalationLevelOptions.After"/> order.</summary>
     public IList<EscalationLevelOptions> Levels { get; } = [];
 

@@ -17,6 +17,11 @@ public sealed class SlaOptionsValidator : IValidateOptions<SlaOptions>
             failures.Add("LeadSync:Sla:FirstTouch must be a positive duration.");
         }
 
+        if (options.AckGrace < TimeSpan.Zero)
+        {
+            failures.Add("LeadSync:Sla:AckGrace must not be negative.");
+        }
+
         EscalationLadderRules.Validate($"{SlaOptions.Section}:Levels", options.EffectiveLevels, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -11,7 +11,8 @@ namespace LeadSync.Core.Sla;
 
 /// <summary>
 /// The SLA sweep: reads only due leads from the due index, asks the CRM (batched) whether sales touched them,
-/// records first touches, and escalates the rest one level. Each (lead, level) fires exactly once because the
+/// records first touches (with the SLA result), and escalates the rest one level (reassigning or marking the lead
+/// breached when the level says so); also checks the follow-up cadence of contacted leads whose window has ended. Each (lead, level) fires exactly once because the
 /// escalation and its notice are one ETag-conditioned write; safe to run concurrently.
 /// </summary>
 public sealed partial class SlaSweep(
@@ -30,10 +31,20 @@ public sealed partial class SlaSweep(
     public async Task<JobReport> RunAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var due = await dueIndex.GetDueAsync(DueKind.Sla, now, slaOptions.CurrentValue.BatchSize, cancellationToken);
+        var sla = await SweepAsync(DueKind.Sla, LeadStatus.Synced, now, cancellationToken);
+        var followUps = await SweepAsync(DueKind.FollowUp, LeadStatus.Contacted, now, cancellationToken);
+        var report = new JobReport(JobNames.SlaSweep, sla.Due + followUps.Due, sla.Acted + followUps.Acted,
+            sla.Skipped + followUps.Skipped, sla.Failed + followUps.Failed);
+        LogSwept(logger, report.Due, report.Acted, report.Failed);
+        return report;
+    }
+
+    private async Task<JobReport> SweepAsync(DueKind kind, LeadStatus status, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var due = await dueIndex.GetDueAsync(kind, now, slaOptions.CurrentValue.BatchSize, cancellationToken);
         var hintsByLead = due.GroupBy(d => d.LeadId).ToDictionary(g => g.Key, g => g.ToList());
         var leads = await LoadAsync(hintsByLead.Keys, cancellationToken);
-        var open = leads.Where(l => l.Status == LeadStatus.Synced).ToList();
+        var open = leads.Where(l => l.Status == status).ToList();
         var touches = open.Count == 0
             ? new Dictionary<string, CrmTouch>()
             : (await crm.GetTouchesAsync(open, cancellationToken)).ToDictionary(t => t.LeadId);
@@ -44,9 +55,11 @@ public sealed partial class SlaSweep(
             try
             {
                 var touch = touches.GetValueOrDefault(lead.Id);
-                var didAct = touch is not null && touch.State != CrmLeadState.Untouched
-                    ? await RecordTouchAsync(lead.Id, touch, now, cancellationToken)
-                    : await EscalateAsync(lead, now, cancellationToken);
+                var didAct = kind == DueKind.FollowUp
+                    ? await CheckFollowUpAsync(lead.Id, touch?.Attempts ?? 0, now, cancellationToken)
+                    : touch is not null && touch.State != CrmLeadState.Untouched
+                        ? await RecordTouchAsync(lead.Id, touch, now, cancellationToken)
+                        : await EscalateAsync(lead, now, cancellationToken);
                 acted += didAct ? 1 : 0;
             }
             catch (StorageUnavailableException)
@@ -68,9 +81,7 @@ public sealed partial class SlaSweep(
             await dueIndex.RemoveAsync(hint, cancellationToken);
         }
 
-        var report = new JobReport(JobNames.SlaSweep, due.Count, acted, hintsByLead.Count - acted - failed, failed);
-        LogSwept(logger, report.Due, report.Acted, report.Failed);
-        return report;
+        return new JobReport(JobNames.SlaSweep, due.Count, acted, hintsByLead.Count - acted - failed, failed);
     }
 
     private async Task<List<Lead>> LoadAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
@@ -87,78 +98,98 @@ public sealed partial class SlaSweep(
 
     private async Task<bool> RecordTouchAsync(string leadId, CrmTouch touch, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var written = await mutator.MutateAsync(leadId, lead => SalesActivity.Decide(lead, touch, now, crm.Name), cancellationToken);
+        var written = await mutator.MutateAsync(leadId, lead => SalesActivity.Decide(lead, touch, now, crm.Name) is { } change
+            ? EscalationLadder.WithFirstTouchResult(policy, change with { Lead = change.Lead with { ContactAttempts = Math.Max(touch.Attempts, change.Lead.ContactAttempts) } })
+            : null, cancellationToken);
         if (written?.Lead.Status == LeadStatus.Contacted)
         {
             if (recyclePolicy.NextCheckAt(written.Lead, now) is { } next)
             {
                 await dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Recycle, next), cancellationToken);
             }
+
+            if (EscalationLadder.FollowUpWindowEnd(policy, written.Lead) is { } windowEnd)
+            {
+                await dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.FollowUp, windowEnd), cancellationToken);
+            }
         }
 
         return written is not null;
     }
 
+    private async Task<bool> CheckFollowUpAsync(string leadId, int attempts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var written = await mutator.MutateAsync(leadId, lead => EscalationLadder.CheckFollowUp(policy, lead, attempts, now), cancellationToken);
+        foreach (var notice in written?.Notices ?? [])
+        {
+            await dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Notify, now + notificationOptions.CurrentValue.RedriveDelay), cancellationToken);
+            await queue.EnqueueAsync(QueueNames.Notifications, new NotifyMessage(notice.LeadId, notice.Level).Encode(), cancellationToken);
+            LogFollowUpMissed(logger, leadId, attempts);
+        }
+
+        return written?.Notices.Count > 0;
+    }
+
     private async Task<bool> EscalateAsync(Lead loaded, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (DecideEscalation(loaded, now) is not null)
+        if (EscalationLadder.Escalate(policy, loaded, now) is not null)
         {
             // Intent first: if the notice's queue message is lost, the re-drive job finds the unsent notice.
             await dueIndex.ScheduleAsync(new DueItem(loaded.Id, DueKind.Notify, now + notificationOptions.CurrentValue.RedriveDelay), cancellationToken);
         }
 
-        var written = await mutator.MutateAsync(loaded.Id, lead => DecideEscalation(lead, now), cancellationToken);
+        var written = await mutator.MutateAsync(loaded.Id, lead => EscalationLadder.Escalate(policy, lead, now), cancellationToken);
         foreach (var notice in written?.Notices ?? [])
         {
+            if (notice.Action == EscalationActions.Reassign)
+            {
+                // Only the sweep whose write won gets here, so the CRM is asked once per (lead, level).
+                await ReassignAsync(written!.Lead, notice.Level, now, cancellationToken);
+            }
+
             await queue.EnqueueAsync(QueueNames.Notifications, new NotifyMessage(notice.LeadId, notice.Level).Encode(), cancellationToken);
             LogEscalated(logger, notice.LeadId, notice.Level, notice.Recipient);
         }
 
         // Whether this run escalated or another one did, make sure the next rung has its wake-up hint.
-        var latest = written?.Lead ?? await store.GetAsync(loaded.Id, cancellationToken);
+        var latest = await store.GetAsync(loaded.Id, cancellationToken);
         if (latest is { Status: LeadStatus.Synced } && latest.EscalationLevel < policy.LevelCount(latest))
         {
-            await dueIndex.ScheduleAsync(new DueItem(latest.Id, DueKind.Sla, policy.LevelDueAt(latest, latest.EscalationLevel + 1)), cancellationToken);
+            await dueIndex.ScheduleAsync(new DueItem(latest.Id, DueKind.Sla, EscalationLadder.DueAt(policy, latest, latest.EscalationLevel + 1)), cancellationToken);
         }
 
         return written is not null;
     }
 
-    private LeadChange? DecideEscalation(Lead lead, DateTimeOffset now)
+    private async Task ReassignAsync(Lead lead, int level, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var next = lead.EscalationLevel + 1;
-        if (lead.Status != LeadStatus.Synced || next > policy.LevelCount(lead) || policy.LevelDueAt(lead, next) > now)
+        var pool = policy.PolicyName(lead);
+        var result = await crm.ReassignAsync(lead, pool, cancellationToken);
+        await mutator.MutateAsync(lead.Id, current =>
         {
-            return null;
-        }
+            if (result.Outcome.Succeeded && result.NewOwner is { } owner)
+            {
+                return new LeadChange(current with { Owner = owner },
+                    [new TimelineEntry(now, crm.Name, LeadEvents.Reassigned, $"Level {level}: reassigned from {current.Owner ?? "nobody"} to {owner} (pool {pool}).")]);
+            }
 
-        var deadline = lead.SlaDueAt ?? policy.FirstTouchDeadline(lead);
-        var recipient = policy.Recipient(lead, next);
-        var late = now - deadline;
-        var entry = new TimelineEntry(now, "sla-sweep", LeadEvents.Escalated,
-            $"Level {next} ({recipient}): not contacted {FormatLate(late)} after the first-touch deadline.");
-        var notice = new EscalationNotice
-        {
-            LeadId = lead.Id,
-            Level = next,
-            Recipient = recipient,
-            RaisedAt = now,
-            DeadlineAt = deadline,
-            Cycle = lead.ReEngagedCount,
-        };
-        return new LeadChange(lead with { EscalationLevel = next }, [entry]) { Notices = [notice] };
+            return new LeadChange(current,
+                [new TimelineEntry(now, crm.Name, LeadEvents.ReassignFailed, $"Level {level}: the CRM did not reassign ({result.Outcome.Kind}: {result.Outcome.Reason}).")]);
+        }, cancellationToken);
+        LogReassigned(logger, lead.Id, level, result.Outcome.Succeeded);
     }
-
-    internal static string FormatLate(TimeSpan late) =>
-        late.TotalMinutes < 1 ? $"{Math.Max(0, (int)late.TotalSeconds)} s"
-        : late.TotalHours < 1 ? $"{(int)late.TotalMinutes} min"
-        : $"{(int)late.TotalHours} h {late.Minutes} min";
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "SLA sweep: {Due} due, {Acted} acted on, {Failed} failed")]
     private static partial void LogSwept(ILogger logger, int due, int acted, int failed);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Lead {LeadId} escalated to level {Level} ({Recipient})")]
     private static partial void LogEscalated(ILogger logger, string leadId, int level, string recipient);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Lead {LeadId}: reassign by the CRM succeeded: {Succeeded} (level {Level})")]
+    private static partial void LogReassigned(ILogger logger, string leadId, int level, bool succeeded);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Lead {LeadId}: follow-up cadence missed with {Attempts} attempt(s)")]
+    private static partial void LogFollowUpMissed(ILogger logger, string leadId, int attempts);
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "SLA sweep failed for lead {LeadId}; its hint is kept for the next run")]
     private static partial void LogLeadFailed(ILogger logger, Exception exception, string leadId);

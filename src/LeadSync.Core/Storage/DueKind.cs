@@ -17,4 +17,7 @@ public enum DueKind
 
     /// <summary>Safety net: re-drive the enrichment of a Received lead whose queue message was lost.</summary>
     Enrich,
+
+    /// <summary>The end of a contacted lead's follow-up window: were enough attempts made?</summary>
+    FollowUp,
 }

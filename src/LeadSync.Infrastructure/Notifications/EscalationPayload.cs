@@ -18,15 +18,20 @@ public sealed record EscalationPayload(
     DateTimeOffset DeadlineAt,
     int MinutesLate,
     string Summary,
-    Uri LeadUrl)
+    Uri LeadUrl,
+    string Kind = EscalationMessage.EscalationKind,
+    string? Action = null,
+    string? Destination = null,
+    Uri? AckUrl = null)
 {
     public static EscalationPayload From(EscalationMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         var minutesLate = (int)Math.Max(0, message.Late.TotalMinutes);
-        var summary = string.Create(CultureInfo.InvariantCulture,
+        var summary = message.Kind == EscalationMessage.FollowUpMissedKind ? message.Headline + "." : string.Create(CultureInfo.InvariantCulture,
             $"SLA breach, level {message.Level} ({message.Recipient}): {message.LeadName}{(message.Company is null ? string.Empty : " at " + message.Company)} from {message.Source} has not been contacted, {minutesLate} min past the first-touch deadline.");
         return new EscalationPayload("leadsync.escalation", message.NoticeId, message.LeadId, message.Level, message.Recipient,
-            message.LeadName, message.Company, message.Source, message.Owner, message.ReceivedAt, message.DeadlineAt, minutesLate, summary, message.LeadLink);
+            message.LeadName, message.Company, message.Source, message.Owner, message.ReceivedAt, message.DeadlineAt, minutesLate, summary, message.LeadLink,
+            message.Kind, message.Action, message.Destination?.Name, message.AckLink);
     }
 }

@@ -18,6 +18,15 @@ public sealed record LeadView(
     DateTimeOffset? SlaDueAt,
     int EscalationLevel,
     DateTimeOffset? FirstTouchAt,
+    int? BusinessMinutesToFirstTouch,
+    bool? SlaMet,
+    DateTimeOffset? BreachMarkedAt,
+    int HighestLevelReached,
+    int ContactAttempts,
+    string? AcknowledgedBy,
+    DateTimeOffset? AcknowledgedAt,
+    DateTimeOffset? LadderPausedUntil,
+    bool FollowUpMissed,
     int RecycleCount,
     string? RecycleReason,
     int ReEngagedCount,
@@ -32,7 +41,9 @@ public sealed record LeadView(
     {
         ArgumentNullException.ThrowIfNull(lead);
         return new LeadView(lead.Id, lead.Source, lead.Status.ToString(), lead.ReceivedAt, lead.StatusChangedAt, lead.Contact, lead.Score,
-            lead.Campaign, lead.Owner, lead.CrmId, lead.SyncedAt, lead.SlaDueAt, lead.EscalationLevel, lead.FirstTouchAt, lead.RecycleCount,
+            lead.Campaign, lead.Owner, lead.CrmId, lead.SyncedAt, lead.SlaDueAt, lead.EscalationLevel, lead.FirstTouchAt,
+            lead.BusinessMinutesToFirstTouch, lead.SlaMet, lead.BreachMarkedAt, lead.EscalationLevel, lead.ContactAttempts, lead.AcknowledgedBy,
+            lead.AcknowledgedAt, lead.LadderPausedUntil, lead.FollowUpMissed, lead.RecycleCount,
             lead.RecycleReason, lead.ReEngagedCount, lead.CloseReason, lead.IsTest, lead.Consent, lead.Bant, lead.Touch, timeline);
     }
 }

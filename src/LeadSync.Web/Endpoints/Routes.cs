@@ -11,6 +11,7 @@ public static class Routes
     public const string Lead = "leads/{id}";
     public const string CrmEvents = "crm-events/{provider}";
     public const string Health = "health";
+    public const string EscalationAck = "escalations/{id}/ack";
     public const string AdminJobRun = "admin/jobs/{job}/run";
     public const string AdminQuarantine = "admin/quarantine";
     public const string AdminQuarantineReplay = "admin/quarantine/{id}/replay";

@@ -19,6 +19,9 @@ using LeadSync.Core.Storage;
 using LeadSync.Infrastructure.Crm;
 using LeadSync.Infrastructure.Crm.Sandbox;
 using LeadSync.Infrastructure.Notifications;
+using LeadSync.Infrastructure.Notifications.Email;
+using LeadSync.Infrastructure.Notifications.Slack;
+using LeadSync.Infrastructure.Notifications.Teams;
 using LeadSync.Infrastructure.Recycle;
 using LeadSync.Infrastructure.Scheduling;
 using LeadSync.Infrastructure.Storage;
@@ -62,11 +65,16 @@ public static class LeadSyncRegistration
         Bind<SlaOptions>(services, SlaOptions.Section);
         Bind<RecycleOptions>(services, RecycleOptions.Section);
         Bind<NotificationOptions>(services, NotificationOptions.Section);
+        Bind<DirectoryOptions>(services, DirectoryOptions.Section);
+        Bind<TeamsOptions>(services, TeamsOptions.Section);
+        Bind<SlackOptions>(services, SlackOptions.Section);
+        Bind<SmtpOptions>(services, SmtpOptions.Section);
         Bind<StorageOptions>(services, StorageOptions.Section);
         Bind<AdminOptions>(services, AdminOptions.Section);
         services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidator>();
         services.AddSingleton<IValidateOptions<SlaOptions>, SlaPolicyOptionsValidator>();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<IValidateOptions<DirectoryOptions>, DirectoryOptionsValidator>();
         services.AddSingleton<IValidateOptions<CrmOptions>, CrmProviderValidator>();
         services.AddSingleton<IValidateOptions<RecycleOptions>, RecycleOptionsValidator>();
         services.AddSingleton<ScheduleValidator>();
@@ -134,6 +142,7 @@ public static class LeadSyncRegistration
         services.AddTransient<SlaSweep>();
         services.AddSingleton<RecyclePolicy>();
         services.TryAddSingleton<INurtureTarget, SandboxNurtureTarget>();
+        services.AddTransient<EscalationAcknowledger>();
         services.AddTransient<RecycleJob>();
         services.AddTransient<RedriveJob>();
     }
@@ -142,6 +151,10 @@ public static class LeadSyncRegistration
     {
         services.AddHttpClient(ConfiguredNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<OutboxNotifier>();
+        services.AddSingleton<TeamsNotifier>();
+        services.AddSingleton<SlackNotifier>();
+        services.AddSingleton<EmailNotifier>();
+        services.AddSingleton<IEscalationDirectory, SettingsEscalationDirectory>();
         services.AddSingleton<INotifier, ConfiguredNotifier>();
         services.AddTransient<EscalationDispatcher>();
     }
@@ -155,6 +168,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<WebhookEndpoints>();
         services.AddSingleton<LeadEndpoints>();
         services.AddSingleton<CrmEventEndpoints>();
+        services.AddSingleton<EscalationAckEndpoints>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<JobEndpoints>();
         services.AddSingleton<QuarantineEndpoints>();

@@ -42,6 +42,10 @@ public static class PortableHostRegistration
             endpoints.GetAsync(request, id, ct));
         api.MapPost(Routes.CrmEvents, (HttpRequest request, string provider, CrmEventEndpoints endpoints, CancellationToken ct) =>
             endpoints.ReceiveAsync(request, provider, ct));
+        api.MapGet(Routes.EscalationAck, (HttpRequest request, string id, EscalationAckEndpoints endpoints) =>
+            endpoints.ShowAsync(request, id));
+        api.MapPost(Routes.EscalationAck, (HttpRequest request, string id, EscalationAckEndpoints endpoints, CancellationToken ct) =>
+            endpoints.AcknowledgeAsync(request, id, ct)).DisableAntiforgery();
         api.MapGet(Routes.Health, (HealthEndpoints endpoints, CancellationToken ct) => endpoints.GetAsync(ct));
         api.MapPost(Routes.AdminJobRun, (HttpRequest request, string job, JobEndpoints endpoints, CancellationToken ct) =>
             endpoints.RunAsync(request, job, ct));

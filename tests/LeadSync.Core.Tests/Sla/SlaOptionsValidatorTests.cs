@@ -38,4 +38,12 @@ public sealed class SlaOptionsValidatorTests
 
         Assert.Contains("Recipient", _validator.Validate(null, options).FailureMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_ack_grace_must_not_be_negative()
+    {
+        var result = _validator.Validate(null, new SlaOptions { AckGrace = TimeSpan.FromMinutes(-1) });
+
+        Assert.Contains("LeadSync:Sla:AckGrace", result.FailureMessage, StringComparison.Ordinal);
+    }
 }

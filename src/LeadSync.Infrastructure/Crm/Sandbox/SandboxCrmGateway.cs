@@ -15,6 +15,8 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
 {
     public const string ProviderName = "sandbox";
     private const string Partition = "lead";
+    private const string CursorPartition = "reassign";
+    private const string CursorRow = "cursor";
 
     public string Name => ProviderName;
 
@@ -72,6 +74,64 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
         return await SetStatusAsync(lead.Id, SandboxCrmStatus.Nurture, null, cancellationToken)
             ? CrmOutcome.Success
             : new CrmOutcome(CrmOutcomeKind.Permanent, "No sandbox CRM record for this lead.");
+    }
+
+    /// <summary>
+    /// Round-robin over <c>ReassignPool</c> (skipping the current owner when the pool has others); the cursor lives in
+    /// the sandbox table and advances with an ETag condition, so concurrent reassignments take different owners.
+    /// </summary>
+    public async Task<CrmReassignment> ReassignAsync(Lead lead, string pool, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var owners = options.CurrentValue.ReassignPool.Where(o => !string.IsNullOrWhiteSpace(o)).ToList();
+        if (owners.Count == 0)
+        {
+            return new CrmReassignment(new CrmOutcome(CrmOutcomeKind.Permanent, "LeadSync:Crm:Sandbox:ReassignPool is empty."));
+        }
+
+        var table = await clients.TableAsync(TableNames.SandboxCrm, cancellationToken);
+        var record = await ReadAsync(table, lead.Id, cancellationToken);
+        if (record is null)
+        {
+            return new CrmReassignment(new CrmOutcome(CrmOutcomeKind.Permanent, "No sandbox CRM record for this lead."));
+        }
+
+        var current = record.GetString("Owner");
+        var owner = await NextOwnerAsync(table, owners, current, cancellationToken);
+        record["Owner"] = owner;
+        record["UpdatedAt"] = timeProvider.GetUtcNow();
+        await StorageCall.RunAsync(() => table.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        return new CrmReassignment(CrmOutcome.Success, owner);
+    }
+
+    private static async Task<string> NextOwnerAsync(TableClient table, List<string> owners, string? current, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var cursor = await StorageCall.RunAsync(
+                () => table.GetEntityIfExistsAsync<TableEntity>(CursorPartition, CursorRow, cancellationToken: cancellationToken), cancellationToken);
+            var position = cursor.HasValue ? cursor.Value!.GetInt32("Next") ?? 0 : 0;
+            var pick = position % owners.Count;
+            if (owners.Count > 1 && string.Equals(owners[pick], current, StringComparison.OrdinalIgnoreCase))
+            {
+                pick = (pick + 1) % owners.Count;
+            }
+
+            var next = new TableEntity(CursorPartition, CursorRow) { ["Next"] = pick + 1 };
+            try
+            {
+                await StorageCall.RunAsync(
+                    () => cursor.HasValue
+                        ? table.UpdateEntityAsync(next, cursor.Value!.ETag, TableUpdateMode.Replace, cancellationToken)
+                        : table.AddEntityAsync(next, cancellationToken),
+                    cancellationToken);
+                return owners[pick];
+            }
+            catch (Azure.RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another reassignment moved the cursor first; take the next one.
+            }
+        }
     }
 
     /// <summary>Records sales activity the way a CRM user would (used by the sandbox callback endpoint).</summary>

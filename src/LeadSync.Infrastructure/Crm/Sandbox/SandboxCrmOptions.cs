@@ -7,4 +7,7 @@ public sealed class SandboxCrmOptions
 
     /// <summary>The owner the sandbox's assignment rule gives every new lead.</summary>
     public string DefaultOwner { get; set; } = "sandbox-rep";
+
+    /// <summary>Owners a <c>reassign</c> escalation hands leads to, round-robin (<c>LeadSync:Crm:Sandbox:ReassignPool:0</c>, …).</summary>
+    public IList<string> ReassignPool { get; } = [];
 }

@@ -1,0 +1,13 @@
+namespace LeadSync.Core.Notifications;
+
+/// <summary>One person in the escalation directory.</summary>
+public sealed class DirectoryEntryOptions
+{
+    /// <summary>The owner name of this person's manager (itself an entry of the directory, or just a name).</summary>
+    public string? Manager { get; set; }
+
+    public string? Email { get; set; }
+
+    /// <summary><c>teams</c>, <c>slack</c>, <c>email</c> or <c>webhook</c>; empty means e-mail when an address is set.</summary>
+    public string? Channel { get; set; }
+}

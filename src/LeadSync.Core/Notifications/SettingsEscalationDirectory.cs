@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Core.Notifications;
+
+/// <summary>The directory kept in settings (<c>LeadSync:Directory</c>), re-read on every call so edits apply at once.</summary>
+public sealed class SettingsEscalationDirectory(IOptionsMonitor<DirectoryOptions> options) : IEscalationDirectory
+{
+    public EscalationDestination Resolve(string recipient, string? owner)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        var directory = options.CurrentValue;
+        if (recipient.Equals("team", StringComparison.OrdinalIgnoreCase))
+        {
+            return new EscalationDestination(recipient, "team", NotificationChannels.Normalize(directory.DefaultTeamChannel));
+        }
+
+        var ownerEntry = Find(directory, owner);
+        var name = recipient.Equals("manager", StringComparison.OrdinalIgnoreCase) ? ownerEntry?.Manager : owner;
+        if (name is null)
+        {
+            // Nobody known for this role: the team hears about it rather than no one.
+            return new EscalationDestination(recipient, "team", NotificationChannels.Normalize(directory.DefaultTeamChannel));
+        }
+
+        var entry = Find(directory, name);
+        var channel = string.IsNullOrWhiteSpace(entry?.Channel) && !string.IsNullOrWhiteSpace(entry?.Email)
+            ? NotificationChannels.Email
+            : NotificationChannels.Normalize(entry?.Channel);
+        return new EscalationDestination(recipient, name, channel, entry?.Email);
+    }
+
+    private static DirectoryEntryOptions? Find(DirectoryOptions directory, string? name) =>
+        name is not null && directory.Owners.TryGetValue(name, out var entry) ? entry : null;
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using LeadSync.Core.Notifications;
+
+namespace LeadSync.Infrastructure.Notifications.Slack;
+
+/// <summary>The incoming-webhook body: <c>text</c> as the notification fallback, <c>blocks</c> for the layout.</summary>
+public static class SlackMessage
+{
+    private const int MaxFieldLength = 300;
+
+    public static JsonObject From(EscalationMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var fields = new JsonArray
+        {
+            Field("Lead", message.LeadName),
+            Field("Company", message.Company ?? "—"),
+            Field("Source", message.Source),
+            Field("Owner", message.Owner ?? "—"),
+        };
+        if (message.Kind == EscalationMessage.FollowUpMissedKind)
+        {
+            fields.Add(Field("Attempts", message.Attempts.ToString(CultureInfo.InvariantCulture)));
+        }
+        else
+        {
+            fields.Add(Field("Late", message.LateText));
+            fields.Add(Field("Level", string.Create(CultureInfo.InvariantCulture, $"{message.Level} ({message.Recipient}, {message.Action ?? "notify"})")));
+        }
+
+        var links = $"<{message.LeadLink}|Open lead>" + (message.AckLink is { } ack ? $"  ·  <{ack}|Acknowledge>" : string.Empty);
+        return new JsonObject
+        {
+            ["text"] = message.Headline,
+            ["blocks"] = new JsonArray
+            {
+                new JsonObject { ["type"] = "header", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Cap(message.Headline, 150) } },
+                new JsonObject { ["type"] = "section", ["fields"] = fields },
+                new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = links } },
+            },
+        };
+    }
+
+    private static JsonObject Field(string title, string value) =>
+        new() { ["type"] = "mrkdwn", ["text"] = $"*{title}*\n{Cap(Escape(value), MaxFieldLength)}" };
+
+    // Slack mrkdwn control characters; user text must not become links or mentions.
+    private static string Escape(string value) =>
+        value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    private static string Cap(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text;
+using LeadSync.Core.Notifications;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Infrastructure.Notifications.Slack;
+
+/// <summary>Posts blocks + text fallback to a Slack incoming webhook; 429 comes back with <c>Retry-After</c>.</summary>
+public sealed class SlackNotifier(IHttpClientFactory httpClientFactory, IOptionsMonitor<SlackOptions> options, TimeProvider timeProvider) : IDisposable
+{
+    public const string Destination = NotificationChannels.Slack;
+    private readonly Lazy<ChannelThrottle> _throttle = new(() => new ChannelThrottle(options.CurrentValue.PerSecond));
+
+    public bool IsConfigured => options.CurrentValue.WebhookUrl is not null;
+
+    public async Task<DeliveryResult> SendAsync(EscalationMessage message, CancellationToken cancellationToken)
+    {
+        var url = options.CurrentValue.WebhookUrl ?? throw new InvalidOperationException("Slack is not configured.");
+        if (_throttle.Value.TryAcquire() is { } wait)
+        {
+            return DeliveryResult.Failed(Destination, "throttled (client-side limit)", wait);
+        }
+
+        using var content = new StringContent(SlackMessage.From(message).ToJsonString(), Encoding.UTF8, "application/json");
+        try
+        {
+            using var response = await httpClientFactory.CreateClient(ConfiguredNotifier.HttpClientName).PostAsync(url, content, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                return DeliveryResult.Failed(Destination, "throttled by Slack", RetryAfterHeader.Read(response.Headers, timeProvider.GetUtcNow()) ?? TimeSpan.FromSeconds(1));
+            }
+
+            if (response.IsSuccessStatusCode)
+            {
+                return DeliveryResult.To(Destination);
+            }
+
+            // Slack names the problem in a short text body (invalid_payload, channel_is_archived, no_service, …).
+            var reason = await response.Content.ReadAsStringAsync(cancellationToken);
+            return DeliveryResult.Failed(Destination, $"HTTP {(int)response.StatusCode} {(reason.Length > 64 ? reason[..64] : reason)}");
+        }
+        catch (HttpRequestException ex)
+        {
+            return DeliveryResult.Failed(Destination, ex.HttpRequestError.ToString());
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return DeliveryResult.Failed(Destination, "timeout");
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_throttle.IsValueCreated)
+        {
+            _throttle.Value.Dispose();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using LeadSync.Core.Notifications;
+
+namespace LeadSync.Infrastructure.Notifications.Teams;
+
+/// <summary>
+/// The Adaptive Card (version 1.2) message envelope Teams Workflows and connectors accept:
+/// <c>{"type":"message","attachments":[{"contentType":"application/vnd.microsoft.card.adaptive","content":{…}}]}</c>.
+/// </summary>
+public static class TeamsCard
+{
+    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+
+    /// <summary>Teams rejects posts above about 28 KB.</summary>
+    public const int MaxBytes = 28 * 1024;
+
+    private const int MaxValueLength = 400;
+
+    public static JsonObject From(EscalationMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var actions = new JsonArray { OpenUrl("Open lead", message.LeadLink) };
+        if (message.AckLink is { } ack)
+        {
+            actions.Add(OpenUrl("Acknowledge", ack));
+        }
+
+        var card = new JsonObject
+        {
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["type"] = "AdaptiveCard",
+            ["version"] = "1.2",
+            ["body"] = new JsonArray
+            {
+                new JsonObject { ["type"] = "TextBlock", ["size"] = "Medium", ["weight"] = "Bolder", ["wrap"] = true, ["text"] = Cap(message.Headline) },
+                new JsonObject { ["type"] = "FactSet", ["facts"] = Facts(message) },
+            },
+            ["actions"] = actions,
+        };
+        return new JsonObject
+        {
+            ["type"] = "message",
+            ["attachments"] = new JsonArray
+            {
+                new JsonObject { ["contentType"] = ContentType, ["contentUrl"] = null, ["content"] = card },
+            },
+        };
+    }
+
+    /// <summary>The serialized envelope; every value is capped, so it stays far below <see cref="MaxBytes"/>.</summary>
+    public static byte[] Serialize(EscalationMessage message)
+    {
+        var bytes = Encoding.UTF8.GetBytes(From(message).ToJsonString());
+        return bytes.Length <= MaxBytes ? bytes : throw new InvalidOperationException($"Teams card of {bytes.Length} bytes exceeds {MaxBytes}.");
+    }
+
+    private static JsonArray Facts(EscalationMessage message)
+    {
+        var facts = new JsonArray
+        {
+            Fact("Lead", message.LeadName),
+            Fact("Company", message.Company ?? "—"),
+            Fact("Source", message.Source),
+            Fact("Owner", message.Owner ?? "—"),
+            Fact("Received", message.ReceivedAt.ToString("u", CultureInfo.InvariantCulture)),
+        };
+        if (message.Kind == EscalationMessage.FollowUpMissedKind)
+        {
+            facts.Add(Fact("Attempts", message.Attempts.ToString(CultureInfo.InvariantCulture)));
+            facts.Add(Fact("Window ended", message.DeadlineAt.ToString("u", CultureInfo.InvariantCulture)));
+        }
+        else
+        {
+            facts.Add(Fact("Deadline", message.DeadlineAt.ToString("u", CultureInfo.InvariantCulture)));
+            facts.Add(Fact("Late", message.LateText));
+            facts.Add(Fact("Level", string.Create(CultureInfo.InvariantCulture, $"{message.Level} ({message.Recipient}, {message.Action ?? "notify"})")));
+        }
+
+        return facts;
+    }
+
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = Cap(value) };
+
+    private static JsonObject OpenUrl(string title, Uri url) => new() { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url.ToString() };
+
+    private static string Cap(string value) => value.Length <= MaxValueLength ? value : value[..(MaxValueLength - 1)] + "…";
+}

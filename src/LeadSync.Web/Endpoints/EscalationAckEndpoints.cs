@@ -1,0 +1,97 @@
+using System.Net;
+using LeadSync.Core.Notifications;
+using LeadSync.Core.Sla;
+using LeadSync.Web.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Web.Endpoints;
+
+/// <summary>
+/// <c>GET|POST /api/escalations/{id}/ack?sig=…</c>: the signed acknowledge link in every escalation. GET only shows a
+/// confirmation page with a POST button (link-preview bots fetch links but do not submit forms); POST records who
+/// (<c>?by=</c> or the <c>by</c> form field) and when, and pauses the ladder.
+/// </summary>
+public sealed class EscalationAckEndpoints(EscalationAcknowledger acknowledger, IOptionsMonitor<NotificationOptions> options, EndpointGuard guard)
+{
+    private const int MaxByLength = 100;
+
+    public Task<IResult> ShowAsync(HttpRequest request, string id) =>
+        guard.RunAsync("escalation ack page", () =>
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            if (Check(request, id) is { } refusal)
+            {
+                return Task.FromResult(refusal);
+            }
+
+            var by = WebUtility.HtmlEncode(Clean(request.Query["by"]) ?? string.Empty);
+            var action = WebUtility.HtmlEncode(request.Path + request.QueryString);
+            var html = $"""
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Acknowledge escalation</title></head>
+                <body><h1>Acknowledge escalation {WebUtility.HtmlEncode(id)}</h1>
+                <p>Acknowledging tells LeadSync someone is on it: the next escalation level waits for the grace period.</p>
+                <form method="post" action="{action}"><label>Your name <input name="by" value="{by}" maxlength="{MaxByLength}" required></label>
+                <button type="submit">Acknowledge</button></form></body></html>
+                """;
+            return Task.FromResult<IResult>(TypedResults.Content(html, "text/html; charset=utf-8"));
+        });
+
+    public Task<IResult> AcknowledgeAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        guard.RunAsync("escalation ack", async () =>
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            if (Check(request, id) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
+            var by = Clean(form?["by"]) ?? Clean(request.Query["by"]) ?? "ack-link";
+            var result = await acknowledger.AcknowledgeAsync(id, by, cancellationToken);
+            if (result.Status == AckStatus.UnknownNotice)
+            {
+                return Problem.NotFound("No escalation has this id.");
+            }
+
+            var recorded = new AckRecorded(id, result.By!, result.At!.Value, result.PausedUntil, result.Status == AckStatus.AlreadyAcknowledged);
+            if (form is null)
+            {
+                return TypedResults.Ok(recorded);
+            }
+
+            var text = recorded.AlreadyAcknowledged
+                ? $"Already acknowledged by {recorded.AcknowledgedBy} at {recorded.AcknowledgedAt:u}."
+                : $"Acknowledged by {recorded.AcknowledgedBy}. The next escalation level waits until {recorded.LadderPausedUntil:u}.";
+            return TypedResults.Content(
+                $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Acknowledged</title></head><body><p>{WebUtility.HtmlEncode(text)}</p></body></html>",
+                "text/html; charset=utf-8");
+        });
+
+    /// <summary>404 when acknowledging is off, 401 without a signature, 403 with a wrong one; null when the link is genuine.</summary>
+    private IResult? Check(HttpRequest request, string id)
+    {
+        var secret = options.CurrentValue.AckSecret;
+        if (string.IsNullOrEmpty(secret))
+        {
+            return Problem.NotFound("Acknowledge links are not enabled.");
+        }
+
+        string? sig = request.Query["sig"];
+        if (string.IsNullOrEmpty(sig))
+        {
+            return Problem.Create(401, ProblemTypes.Unauthenticated, "Signature required", "The acknowledge link has no signature (sig).");
+        }
+
+        return AckSignature.IsValid(id, sig, secret)
+            ? null
+            : Problem.Create(403, ProblemTypes.Forbidden, "Invalid signature", "The acknowledge link's signature does not match this escalation.");
+    }
+
+    private static string? Clean(string? by)
+    {
+        var trimmed = by?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed.Length > MaxByLength ? trimmed[..MaxByLength] : trimmed;
+    }
+}
