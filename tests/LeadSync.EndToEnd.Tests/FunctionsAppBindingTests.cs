@@ -66,7 +66,7 @@ public sealed partial class FunctionsAppBindingTests
         var names = FunctionName().Matches(Source).Select(m => m.Groups[1].Value + m.Groups[2].Value).ToList();
 
         Assert.Equal(names.Count, names.Distinct().Count());
-        Assert.Equal(6 + 3 + 2, names.Count);
+        Assert.Equal(6 + 8 + 3 + 2, names.Count);
     }
 
     [Fact]

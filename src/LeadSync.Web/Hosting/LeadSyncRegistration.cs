@@ -1,3 +1,4 @@
+using LeadSync.Core.Admin;
 using LeadSync.Core.Crm;
 using LeadSync.Core.Intake;
 using LeadSync.Core.Intake.Generic;
@@ -38,6 +39,7 @@ public static class LeadSyncRegistration
         AddCrm(services);
         AddSlaAndRecycle(services);
         AddNotifications(services);
+        AddAdmin(services);
         AddEndpoints(services);
         return builder;
     }
@@ -75,6 +77,8 @@ public static class LeadSyncRegistration
         services.AddSingleton<ILeadStore>(sp => sp.GetRequiredService<TableLeadStore>());
         services.AddSingleton<INoticeStore>(sp => sp.GetRequiredService<TableLeadStore>());
         services.AddSingleton<IDueIndex, TableDueIndex>();
+        services.AddSingleton<ILeadSearch, TableLeadSearch>();
+        services.AddSingleton<IAdminConfigStore, TableAdminConfigStore>();
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<LeadMutator>();
@@ -114,6 +118,38 @@ public static class LeadSyncRegistration
         services.AddTransient<EscalationDispatcher>();
     }
 
+    /// <summary>
+    /// Admin-stored documents take precedence over their settings sections: each overlay re-applies on every change,
+    /// and the settings stay the fallback for anything no admin has edited.
+    /// </summary>
+    private static void AddAdmin(IServiceCollection services)
+    {
+        services.AddSingleton<AdminConfigurationSnapshot>();
+        services.AddSingleton<IAdminConfiguration>(sp => sp.GetRequiredService<AdminConfigurationSnapshot>());
+        services.AddSingleton<AdminResourceCatalog>();
+        Overlay<SlaOptions, SlaPolicyDocument>(services, AdminResources.SlaPolicies, (doc, options) => doc.ApplyTo(options));
+        Overlay<QualificationOptions, QualificationOptions>(services, AdminResources.Qualification, (doc, options) =>
+        {
+            options.MinimumScore = doc.MinimumScore;
+            options.RequiredFields.Clear();
+            foreach (var field in doc.RequiredFields)
+            {
+                options.RequiredFields.Add(field);
+            }
+        });
+        Overlay<RecycleOptions, RecyclePolicyDocument>(services, AdminResources.Recycle, (doc, options) => options.NoProgressWindow = doc.NoProgressWindow);
+        services.AddHostedService<AdminConfigurationRefresher>();
+    }
+
+    private static void Overlay<TOptions, TDocument>(IServiceCollection services, string resource, Action<TDocument, TOptions> apply)
+        where TOptions : class
+        where TDocument : class
+    {
+        services.AddSingleton(sp => new AdminOptionsOverlay<TOptions, TDocument>(sp.GetRequiredService<AdminConfigurationSnapshot>(), resource, apply));
+        services.AddSingleton<IPostConfigureOptions<TOptions>>(sp => sp.GetRequiredService<AdminOptionsOverlay<TOptions, TDocument>>());
+        services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(sp => sp.GetRequiredService<AdminOptionsOverlay<TOptions, TDocument>>());
+    }
+
     private static void AddEndpoints(IServiceCollection services)
     {
         services.AddSingleton<EndpointGuard>();
@@ -125,5 +161,9 @@ public static class LeadSyncRegistration
         services.AddSingleton<CrmEventEndpoints>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<JobEndpoints>();
+        services.AddSingleton<AdminConfigEndpoints>();
+        services.AddSingleton<SlaDryRunEndpoints>();
+        services.AddSingleton<LeadSearchEndpoints>();
+        services.AddSingleton<DashboardEndpoints>();
     }
 }
