@@ -40,6 +40,16 @@ public sealed partial class AdminConfigurationRefresher(
             {
                 LogStorageUnavailable(logger, ex);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A failed refresh must never stop the host: the last good documents stay in effect.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogRefreshFailed(logger, ex);
+            }
 
             await Task.Delay(Interval, timeProvider, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
@@ -50,4 +60,7 @@ public sealed partial class AdminConfigurationRefresher(
 
     [LoggerMessage(EventId = 8102, Level = LogLevel.Warning, Message = "Admin configuration could not be refreshed: storage unavailable")]
     private static partial void LogStorageUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 8103, Level = LogLevel.Error, Message = "Admin configuration could not be refreshed")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 }
