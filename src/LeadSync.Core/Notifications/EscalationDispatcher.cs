@@ -1,3 +1,4 @@
+using LeadSync.Core.Admin;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,8 @@ public sealed partial class EscalationDispatcher(
     INotifier notifier,
     IOptionsMonitor<NotificationOptions> options,
     TimeProvider timeProvider,
-    ILogger<EscalationDispatcher> logger)
+    ILogger<EscalationDispatcher> logger,
+    IAdminConfiguration? adminConfiguration = null)
 {
     public async Task<WorkOutcome> DispatchAsync(NotifyMessage message, CancellationToken cancellationToken)
     {
@@ -25,6 +27,7 @@ public sealed partial class EscalationDispatcher(
         }
 
         var now = timeProvider.GetUtcNow();
+        var directory = EscalationDirectory.Find(adminConfiguration, lead.Owner);
         var escalation = new EscalationMessage
         {
             NoticeId = notice.Id,
@@ -39,6 +42,8 @@ public sealed partial class EscalationDispatcher(
             DeadlineAt = notice.DeadlineAt,
             Late = now - notice.DeadlineAt,
             LeadLink = new Uri(options.CurrentValue.PublicBaseUrl, $"api/leads/{lead.Id}"),
+            Manager = directory?.Manager,
+            Channel = directory?.Channel,
         };
         var delivery = await notifier.SendAsync(escalation, cancellationToken);
         var settled = notice with

@@ -15,4 +15,10 @@ public sealed record EscalationMessage
     public required DateTimeOffset DeadlineAt { get; init; }
     public required TimeSpan Late { get; init; }
     public required Uri LeadLink { get; init; }
+
+    /// <summary>The owner's manager from the admin escalation directory, when listed.</summary>
+    public string? Manager { get; init; }
+
+    /// <summary>The owner's channel (chat channel or URL) from the admin escalation directory, when listed.</summary>
+    public string? Channel { get; init; }
 }

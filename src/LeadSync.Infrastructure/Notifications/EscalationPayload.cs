@@ -18,7 +18,9 @@ public sealed record EscalationPayload(
     DateTimeOffset DeadlineAt,
     int MinutesLate,
     string Summary,
-    Uri LeadUrl)
+    Uri LeadUrl,
+    string? Manager = null,
+    string? Channel = null)
 {
     public static EscalationPayload From(EscalationMessage message)
     {
@@ -27,6 +29,7 @@ public sealed record EscalationPayload(
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"SLA breach, level {message.Level} ({message.Recipient}): {message.LeadName}{(message.Company is null ? string.Empty : " at " + message.Company)} from {message.Source} has not been contacted, {minutesLate} min past the first-touch deadline.");
         return new EscalationPayload("leadsync.escalation", message.NoticeId, message.LeadId, message.Level, message.Recipient,
-            message.LeadName, message.Company, message.Source, message.Owner, message.ReceivedAt, message.DeadlineAt, minutesLate, summary, message.LeadLink);
+            message.LeadName, message.Company, message.Source, message.Owner, message.ReceivedAt, message.DeadlineAt, minutesLate, summary, message.LeadLink,
+            message.Manager, message.Channel);
     }
 }
