@@ -13,12 +13,28 @@ public sealed class QueueFunctions(QueueWork work)
     [Function("lead-sync")]
     public Task SyncAsync(
         [QueueTrigger(QueueNames.LeadSync)] string message,
+        long dequeueCount,
         CancellationToken cancellationToken) =>
-        work.RunFromTriggerAsync(QueueNames.LeadSync, message, cancellationToken);
+        work.RunFromTriggerAsync(QueueNames.LeadSync, message, dequeueCount, cancellationToken);
 
     [Function("lead-notify")]
     public Task NotifyAsync(
         [QueueTrigger(QueueNames.Notifications)] string message,
+        long dequeueCount,
         CancellationToken cancellationToken) =>
-        work.RunFromTriggerAsync(QueueNames.Notifications, message, cancellationToken);
+        work.RunFromTriggerAsync(QueueNames.Notifications, message, dequeueCount, cancellationToken);
+
+    [Function("lead-enrich")]
+    public Task EnrichAsync(
+        [QueueTrigger(QueueNames.LeadEnrich)] string message,
+        long dequeueCount,
+        CancellationToken cancellationToken) =>
+        work.RunFromTriggerAsync(QueueNames.LeadEnrich, message, dequeueCount, cancellationToken);
+
+    [Function("lead-erase")]
+    public Task EraseAsync(
+        [QueueTrigger(QueueNames.LeadErase)] string message,
+        long dequeueCount,
+        CancellationToken cancellationToken) =>
+        work.RunFromTriggerAsync(QueueNames.LeadErase, message, dequeueCount, cancellationToken);
 }

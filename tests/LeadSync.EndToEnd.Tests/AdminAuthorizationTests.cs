@@ -25,6 +25,10 @@ public sealed class AdminAuthorizationTests
         ("POST", "api/admin/sla-policies/dry-run", "api/admin/sla-policies/dry-run"),
         ("GET", "api/admin/leads", "api/admin/leads?status=Synced"),
         ("GET", "api/admin/dashboard", "api/admin/dashboard"),
+        ("GET", "api/admin/quarantine", "api/admin/quarantine"),
+        ("POST", "api/admin/quarantine/{id}/replay", "api/admin/quarantine/q_1/replay"),
+        ("GET", "api/admin/dead-letters", "api/admin/dead-letters"),
+        ("POST", "api/admin/dead-letters/{id}/replay", "api/admin/dead-letters/d_1/replay"),
     ];
 
     public static TheoryData<string, string> Routes()

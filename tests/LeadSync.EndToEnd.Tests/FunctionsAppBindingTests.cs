@@ -43,10 +43,12 @@ public sealed partial class FunctionsAppBindingTests
     [Fact]
     public void Every_work_queue_has_a_queue_trigger()
     {
-        foreach (var queue in new[] { nameof(QueueNames.LeadSync), nameof(QueueNames.Notifications) })
+        var queues = typeof(QueueNames).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => f.Name).ToList();
+        Assert.Equal(LeadSync.Web.Hosting.QueueWork.Queues.Count, queues.Count);
+        foreach (var queue in queues)
         {
             Assert.Contains($"[QueueTrigger(QueueNames.{queue})] string message", Source, StringComparison.Ordinal);
-            Assert.Contains($"work.RunFromTriggerAsync(QueueNames.{queue}, message, cancellationToken)", Source, StringComparison.Ordinal);
+            Assert.Contains($"work.RunFromTriggerAsync(QueueNames.{queue}, message, dequeueCount, cancellationToken)", Source, StringComparison.Ordinal);
         }
     }
 
@@ -66,7 +68,7 @@ public sealed partial class FunctionsAppBindingTests
         var names = FunctionName().Matches(Source).Select(m => m.Groups[1].Value + m.Groups[2].Value).ToList();
 
         Assert.Equal(names.Count, names.Distinct().Count());
-        Assert.Equal(6 + 8 + 3 + 2, names.Count);
+        Assert.Equal(10 + 8 + 3 + 4, names.Count);
     }
 
     [Fact]

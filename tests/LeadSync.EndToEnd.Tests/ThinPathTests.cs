@@ -31,7 +31,7 @@ public sealed class ThinPathTests(ThinPathHostFixture fixture)
         Assert.Equal([1, 2], levels);
         Assert.Equal(["owner", "manager"], received.Select(r => r.GetProperty("recipient").GetString()));
         Assert.All(received, r => Assert.EndsWith($"/api/leads/{leadId}", r.GetProperty("leadUrl").GetString(), StringComparison.Ordinal));
-        Assert.Equal(["lead.received", "lead.sales-ready", "crm.synced", "sla.escalated", "sla.escalated"], LeadApi.Events(escalated).Take(5));
+        Assert.Equal(["lead.received", "marketing.touch", "lead.sales-ready", "crm.synced", "sla.escalated", "sla.escalated"], LeadApi.Events(escalated).Take(6));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public static class Pipeline
                 var outcome = await services.Get<QueueWork>().HandleAsync(queueName, message.MessageText, CancellationToken.None);
                 Assert.True(outcome.Completed, outcome.Detail);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-                handled.Add(message.MessageText);
+                handled.Add(LeadSync.Core.Telemetry.WorkMessage.Unwrap(message.MessageText).Body);
             }
         }
     }

@@ -1,8 +1,10 @@
+using LeadSync.Core.Crm.DeadLetters;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Recycle;
 using LeadSync.Core.Sla;
 using LeadSync.Core.Storage;
+using LeadSync.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +20,7 @@ public sealed partial class LeadSyncer(
     ILeadStore store,
     IDueIndex dueIndex,
     ISlaPolicy slaPolicy,
+    IDeadLetterStore deadLetters,
     IOptionsMonitor<CrmOptions> crmOptions,
     IOptionsMonitor<RecycleOptions> recycleOptions,
     TimeProvider timeProvider,
@@ -29,6 +32,11 @@ public sealed partial class LeadSyncer(
         if (lead is null || lead.Status != LeadStatus.SalesReady)
         {
             return WorkOutcome.Done(lead is null ? "unknown lead" : $"already {lead.Status}");
+        }
+
+        if (lead.SyncAttempts >= crmOptions.CurrentValue.MaxSyncAttempts)
+        {
+            return WorkOutcome.Done("dead-lettered; waiting for an admin replay");
         }
 
         var result = (await crm.UpsertAsync([lead], cancellationToken)).Single();
@@ -62,6 +70,7 @@ public sealed partial class LeadSyncer(
         var lead = written.Lead;
         await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Sla, slaPolicy.LevelDueAt(lead, 1)), cancellationToken);
         await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, now + recycleOptions.CurrentValue.NoProgressWindow), cancellationToken);
+        LeadSyncTelemetry.LeadsSynced.Add(1, new KeyValuePair<string, object?>("crm", crm.Name));
         LogSynced(logger, lead.Id, crm.Name);
         return WorkOutcome.Done("synced");
     }
@@ -87,12 +96,35 @@ public sealed partial class LeadSyncer(
         var attemptsSoFar = written?.Lead.SyncAttempts ?? maxAttempts;
         if (outcome.Kind == CrmOutcomeKind.Permanent || attemptsSoFar >= maxAttempts)
         {
-            return WorkOutcome.Done($"gave up: {outcome.Kind}");
+            await DeadLetterAsync(leadId, outcome, attemptsSoFar, now, cancellationToken);
+            return WorkOutcome.Done($"dead-lettered: {outcome.Kind}");
         }
 
         var backoff = outcome.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, attemptsSoFar)));
         return WorkOutcome.Retry(backoff, outcome.Kind.ToString());
     }
+
+    private async Task DeadLetterAsync(string leadId, CrmOutcome outcome, int attempts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reason = outcome.Reason ?? outcome.Kind.ToString();
+        await deadLetters.AddAsync(new DeadLetter
+        {
+            Id = $"dl_{leadId}_{attempts:D3}",
+            LeadId = leadId,
+            Crm = crm.Name,
+            Reason = reason,
+            Kind = outcome.Kind,
+            Attempts = attempts,
+            At = now,
+        }, cancellationToken);
+        await mutator.MutateAsync(leadId, lead => lead.Status != LeadStatus.SalesReady ? null :
+            new LeadChange(lead, [new TimelineEntry(now, crm.Name, LeadEvents.DeadLettered, $"Gave up after {attempts} attempt(s): {reason}. Shown to admins for replay.")]),
+            cancellationToken);
+        LogDeadLettered(logger, leadId, crm.Name, outcome.Kind);
+    }
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Lead {LeadId} dead-lettered by {Crm}: {Kind}")]
+    private static partial void LogDeadLettered(ILogger logger, string leadId, string crm, CrmOutcomeKind kind);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Lead {LeadId} synced to {Crm}")]
     private static partial void LogSynced(ILogger logger, string leadId, string crm);

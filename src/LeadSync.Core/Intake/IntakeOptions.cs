@@ -17,4 +17,13 @@ public sealed class IntakeOptions
 
     /// <summary>How long after intake the sync safety net re-drives a lead whose sync message was lost.</summary>
     public TimeSpan SyncSafetyNetDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long after intake the safety net re-drives the enrichment of a lead stored as Received.</summary>
+    public TimeSpan EnrichmentSafetyNetDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Delay before retrying an enrichment when the vendor API gave no Retry-After.</summary>
+    public TimeSpan EnrichmentRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long after intake the re-drive job keeps offering a still-Received lead to enrichment.</summary>
+    public TimeSpan EnrichmentRedriveWindow { get; set; } = TimeSpan.FromDays(1);
 }

@@ -1,7 +1,9 @@
 using System.Text;
+using LeadSync.Core.Intake.Quarantine;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Qualification;
 using LeadSync.Core.Storage;
+using LeadSync.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +19,7 @@ public sealed partial class WebhookIntake(
     IDueIndex dueIndex,
     IWorkQueue queue,
     QualificationPolicy qualification,
+    IQuarantineStore quarantine,
     IOptions<IntakeOptions> options,
     TimeProvider timeProvider,
     ILogger<WebhookIntake> logger)
@@ -30,6 +33,26 @@ public sealed partial class WebhookIntake(
     public async Task<IntakeResult> AcceptAsync(InboundWebhook webhook, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhook);
+        using var activity = LeadSyncTelemetry.Source.StartActivity("intake");
+        activity?.SetTag("leadsync.source", webhook.Source);
+        var result = await AcceptCoreAsync(webhook, cancellationToken);
+        if (result.Rejection is { } refused)
+        {
+            activity?.SetTag("leadsync.rejection", refused.Kind.ToString());
+            LeadSyncTelemetry.Rejections.Add(1, new KeyValuePair<string, object?>("reason", refused.Kind.ToString()));
+        }
+        else
+        {
+            activity?.SetTag("leadsync.lead_ids", string.Join(',', result.Leads.Select(l => l.LeadId)));
+            LeadSyncTelemetry.LeadsAccepted.Add(result.Leads.Count(l => !l.Duplicate), new KeyValuePair<string, object?>("source", webhook.Source));
+            LeadSyncTelemetry.DuplicateDeliveries.Add(result.Leads.Count(l => l.Duplicate), new KeyValuePair<string, object?>("source", webhook.Source));
+        }
+
+        return result;
+    }
+
+    private async Task<IntakeResult> AcceptCoreAsync(InboundWebhook webhook, CancellationToken cancellationToken)
+    {
         var source = FindSource(webhook.Source);
         if (source is null)
         {
@@ -53,11 +76,31 @@ public sealed partial class WebhookIntake(
             return IntakeResult.Rejected(unauthenticated.Kind, unauthenticated.Detail);
         }
 
+        return await ParseAndStoreAsync(source, webhook, quarantineUnprocessable: true, cancellationToken);
+    }
+
+    /// <summary>Re-runs a quarantined (already authenticated) delivery through the source's current mapping.</summary>
+    public async Task<IntakeResult> ReplayAsync(InboundWebhook webhook, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        var source = FindSource(webhook.Source);
+        return source is null
+            ? IntakeResult.Rejected(RejectionKind.UnknownSource, $"No enabled webhook source is named '{Truncate(webhook.Source)}'.")
+            : await ParseAndStoreAsync(source, webhook, quarantineUnprocessable: false, cancellationToken);
+    }
+
+    private async Task<IntakeResult> ParseAndStoreAsync(IWebhookSource source, InboundWebhook webhook, bool quarantineUnprocessable, CancellationToken cancellationToken)
+    {
         var parsed = source.Parse(webhook);
         if (parsed.Rejection is { } rejection)
         {
             LogRejected(logger, source.Name, rejection.Kind);
-            return IntakeResult.Rejected(rejection.Kind, rejection.Detail, rejection.Errors);
+            if (rejection.Kind != RejectionKind.Unprocessable || !quarantineUnprocessable)
+            {
+                return IntakeResult.Rejected(rejection.Kind, rejection.Detail, rejection.Errors);
+            }
+
+            return await QuarantineAsync(source.Name, webhook, rejection, cancellationToken);
         }
 
         var accepted = new List<AcceptedLead>(parsed.Drafts.Count);
@@ -65,7 +108,9 @@ public sealed partial class WebhookIntake(
         {
             foreach (var draft in parsed.Drafts)
             {
-                accepted.Add(await StoreAsync(source.Name, draft, webhook, cancellationToken));
+                accepted.Add(draft.IsErasure
+                    ? await RequestErasureAsync(source.Name, draft, cancellationToken)
+                    : await StoreAsync(source.Name, draft, webhook, cancellationToken));
             }
         }
         catch (StorageUnavailableException)
@@ -77,8 +122,42 @@ public sealed partial class WebhookIntake(
         return IntakeResult.Accepted(accepted);
     }
 
+    private async Task<IntakeResult> QuarantineAsync(string sourceName, InboundWebhook webhook, Rejection rejection, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var id = $"q_{now.UtcTicks:D19}_{Guid.NewGuid():N}"[..32];
+        try
+        {
+            await quarantine.AddAsync(new QuarantineItem
+            {
+                Id = id,
+                Source = sourceName,
+                ReceivedAt = now,
+                Reason = rejection.Detail,
+                Errors = rejection.Errors ?? new Dictionary<string, string[]>(),
+                ContentType = webhook.ContentType,
+                RequestUri = webhook.RequestUri,
+                Body = webhook.Body.ToArray(),
+                Headers = webhook.Headers,
+            }, cancellationToken);
+        }
+        catch (StorageUnavailableException)
+        {
+            LogStorageUnavailable(logger, sourceName);
+            return IntakeResult.Rejected(RejectionKind.StorageUnavailable, "Storage is unavailable; the delivery was not accepted. Retry later.");
+        }
+
+        var errors = new Dictionary<string, string[]>(rejection.Errors ?? new Dictionary<string, string[]>()) { ["quarantineId"] = [id] };
+        return IntakeResult.Rejected(RejectionKind.Unprocessable, rejection.Detail + $" It was quarantined as {id}; an admin can replay it once the mapping is fixed.", errors);
+    }
+
     private async Task<AcceptedLead> StoreAsync(string sourceName, LeadDraft draft, InboundWebhook webhook, CancellationToken cancellationToken)
     {
+        if (draft.NeedsEnrichment)
+        {
+            return await StoreForEnrichmentAsync(sourceName, draft, webhook, cancellationToken);
+        }
+
         var now = timeProvider.GetUtcNow();
         var leadId = LeadIdFactory.FromDelivery(sourceName, draft.DeliveryKey);
         var (status, reason) = qualification.Qualify(draft);
@@ -100,24 +179,66 @@ public sealed partial class WebhookIntake(
         return new AcceptedLead(leadId, created.AlreadyExisted);
     }
 
+    /// <summary>
+    /// An id-only delivery: stored as Received (acknowledged even while the vendor API is down) and completed by
+    /// LeadEnrichment off the request path.
+    /// </summary>
+    private async Task<AcceptedLead> StoreForEnrichmentAsync(string sourceName, LeadDraft draft, InboundWebhook webhook, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var leadId = LeadIdFactory.FromDelivery(sourceName, draft.DeliveryKey);
+        await dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Enrich, now + options.Value.EnrichmentSafetyNetDelay), cancellationToken);
+        var lead = NewLead(leadId, sourceName, draft, webhook, now);
+        var received = new TimelineEntry(now, "intake", LeadEvents.Received, ReceivedDetail(sourceName, draft) + " Details to be read from the vendor.");
+        var created = await leads.CreateAsync(new LeadChange(lead, [received, .. TouchEntries(draft, now)]), cancellationToken);
+        if (created.Lead.Status == LeadStatus.Received)
+        {
+            await queue.EnqueueAsync(QueueNames.LeadEnrich, leadId, cancellationToken);
+        }
+
+        LogAccepted(logger, sourceName, leadId, created.AlreadyExisted, created.Lead.Status);
+        return new AcceptedLead(leadId, created.AlreadyExisted);
+    }
+
+    /// <summary>An erasure request (e.g. LinkedIn DELETED) is queued durably; the answer names the lead it targets.</summary>
+    private async Task<AcceptedLead> RequestErasureAsync(string sourceName, LeadDraft draft, CancellationToken cancellationToken)
+    {
+        var target = LeadIdFactory.FromDelivery(sourceName, draft.EraseDeliveryKey!);
+        await queue.EnqueueAsync(QueueNames.LeadErase, target, cancellationToken);
+        LogErasureRequested(logger, sourceName, target);
+        return new AcceptedLead(target, Duplicate: false);
+    }
+
+    private Lead NewLead(string leadId, string sourceName, LeadDraft draft, InboundWebhook webhook, DateTimeOffset now) => new()
+    {
+        Id = leadId,
+        Source = sourceName,
+        DeliveryKey = draft.DeliveryKey,
+        ReceivedAt = now,
+        StatusChangedAt = now,
+        Contact = draft.Contact,
+        Score = draft.Score,
+        Campaign = draft.Campaign,
+        IsTest = draft.IsTest,
+        Consent = draft.Consent,
+        Bant = draft.Bant,
+        Touch = draft.Touch,
+        EnrichmentKey = draft.EnrichmentKey,
+        RawPayload = CapRawPayload(webhook.Body.Span),
+    };
+
+    private static string ReceivedDetail(string sourceName, LeadDraft draft) =>
+        $"Received from {sourceName}" + (draft.EventType is null ? "." : $" ({Truncate(draft.EventType)}).") + (draft.IsTest ? " Test lead." : string.Empty);
+
+    private static IEnumerable<TimelineEntry> TouchEntries(LeadDraft draft, DateTimeOffset now) =>
+        draft.Touch is { IsEmpty: false } touch ? [new TimelineEntry(now, "intake", LeadEvents.MarketingTouch, touch.Describe())] : [];
+
     private LeadChange NewLeadChange(string leadId, string sourceName, LeadDraft draft, InboundWebhook webhook, LeadStatus status, string reason, DateTimeOffset now)
     {
-        var lead = new Lead
-        {
-            Id = leadId,
-            Source = sourceName,
-            DeliveryKey = draft.DeliveryKey,
-            ReceivedAt = now,
-            StatusChangedAt = now,
-            Contact = draft.Contact,
-            Score = draft.Score,
-            Campaign = draft.Campaign,
-            RawPayload = CapRawPayload(webhook.Body.Span),
-        };
-        var received = new TimelineEntry(now, "intake", LeadEvents.Received,
-            $"Received from {sourceName}" + (draft.EventType is null ? "." : $" ({Truncate(draft.EventType)})."));
+        var lead = NewLead(leadId, sourceName, draft, webhook, now);
+        var received = new TimelineEntry(now, "intake", LeadEvents.Received, ReceivedDetail(sourceName, draft));
         var qualified = LeadLifecycle.Transition(lead, status, now, "qualification", reason);
-        return new LeadChange(qualified.Lead, [received, .. qualified.Entries]);
+        return new LeadChange(qualified.Lead, [received, .. TouchEntries(draft, now), .. qualified.Entries]);
     }
 
     private string CapRawPayload(ReadOnlySpan<byte> body)
@@ -145,6 +266,9 @@ public sealed partial class WebhookIntake(
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Rejected {Source} delivery: {Kind}")]
     private static partial void LogRejected(ILogger logger, string source, RejectionKind kind);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "{Source} asked to erase lead {LeadId}; erasure queued")]
+    private static partial void LogErasureRequested(ILogger logger, string source, string leadId);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Storage unavailable while accepting a {Source} delivery; not acknowledged")]
     private static partial void LogStorageUnavailable(ILogger logger, string source);

@@ -17,6 +17,7 @@ public sealed partial class RedriveJob(
     INoticeStore notices,
     IWorkQueue queue,
     IOptionsMonitor<IntakeOptions> intakeOptions,
+    IOptionsMonitor<Crm.CrmOptions> crmOptions,
     IOptionsMonitor<NotificationOptions> notificationOptions,
     TimeProvider timeProvider,
     ILogger<RedriveJob> logger)
@@ -28,11 +29,13 @@ public sealed partial class RedriveJob(
         var now = timeProvider.GetUtcNow();
         var syncs = await dueIndex.GetDueAsync(DueKind.Sync, now, BatchSize, cancellationToken);
         var notifies = await dueIndex.GetDueAsync(DueKind.Notify, now, BatchSize, cancellationToken);
+        var enrichments = await dueIndex.GetDueAsync(DueKind.Enrich, now, BatchSize, cancellationToken);
         var acted = 0;
         foreach (var hint in syncs)
         {
             var lead = await store.GetAsync(hint.LeadId, cancellationToken);
-            if (lead?.Status == LeadStatus.SalesReady)
+            // A dead-lettered lead (attempts used up) waits for an admin replay instead.
+            if (lead?.Status == LeadStatus.SalesReady && lead.SyncAttempts < crmOptions.CurrentValue.MaxSyncAttempts)
             {
                 await queue.EnqueueAsync(QueueNames.LeadSync, lead.Id, cancellationToken);
                 await dueIndex.ScheduleAsync(hint with { DueAt = now + intakeOptions.CurrentValue.SyncSafetyNetDelay }, cancellationToken);
@@ -59,7 +62,21 @@ public sealed partial class RedriveJob(
             await dueIndex.RemoveAsync(hint, cancellationToken);
         }
 
-        var report = new JobReport(JobNames.Redrive, syncs.Count + notifies.Count, acted, syncs.Count + notifies.Count - acted, 0);
+        foreach (var hint in enrichments)
+        {
+            var lead = await store.GetAsync(hint.LeadId, cancellationToken);
+            if (lead is { Status: LeadStatus.Received, EnrichmentKey: not null } && now - lead.ReceivedAt < intakeOptions.CurrentValue.EnrichmentRedriveWindow)
+            {
+                await queue.EnqueueAsync(QueueNames.LeadEnrich, lead.Id, cancellationToken);
+                await dueIndex.ScheduleAsync(hint with { DueAt = now + intakeOptions.CurrentValue.EnrichmentSafetyNetDelay }, cancellationToken);
+                acted++;
+            }
+
+            await dueIndex.RemoveAsync(hint, cancellationToken);
+        }
+
+        var due = syncs.Count + notifies.Count + enrichments.Count;
+        var report = new JobReport(JobNames.Redrive, due, acted, due - acted, 0);
         LogRun(logger, report.Due, report.Acted);
         return report;
     }

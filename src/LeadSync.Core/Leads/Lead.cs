@@ -15,6 +15,18 @@ public sealed record Lead
     public DateTimeOffset StatusChangedAt { get; init; }
     public int? Score { get; init; }
     public string? Campaign { get; init; }
+
+    /// <summary>The vendor flagged the submission as a test (Google Ads <c>is_test</c>); excluded from reports.</summary>
+    public bool IsTest { get; init; }
+
+    public ConsentFlags? Consent { get; init; }
+    public BantAnswers? Bant { get; init; }
+
+    /// <summary>The marketing touch that created the lead (campaign, form, page, UTM).</summary>
+    public MarketingTouch? Touch { get; init; }
+
+    /// <summary>Vendor record id still to be read while the lead is <see cref="LeadStatus.Received"/>; see LeadEnrichment.</summary>
+    public string? EnrichmentKey { get; init; }
     public string? Owner { get; init; }
     public string? CrmId { get; init; }
     public DateTimeOffset? SyncedAt { get; init; }

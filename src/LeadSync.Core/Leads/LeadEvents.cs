@@ -8,6 +8,8 @@ public static class LeadEvents
     public const string SalesReady = "lead.sales-ready";
     public const string Synced = "crm.synced";
     public const string SyncFailed = "crm.sync-failed";
+    public const string DeadLettered = "crm.dead-lettered";
+    public const string SyncReplayed = "crm.replayed";
     public const string Contacted = "sales.contacted";
     public const string Converted = "sales.converted";
     public const string Recycled = "lead.recycled";
@@ -15,4 +17,5 @@ public static class LeadEvents
     public const string NurturePushed = "marketing.nurture-pushed";
     public const string Escalated = "sla.escalated";
     public const string MarketingTouch = "marketing.touch";
+    public const string Erased = "privacy.erased";
 }

@@ -14,4 +14,7 @@ public enum DueKind
 
     /// <summary>Safety net: re-send an escalation notice whose queue message was lost.</summary>
     Notify,
+
+    /// <summary>Safety net: re-drive the enrichment of a Received lead whose queue message was lost.</summary>
+    Enrich,
 }

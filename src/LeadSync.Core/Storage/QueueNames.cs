@@ -5,4 +5,10 @@ public static class QueueNames
 {
     public const string LeadSync = "lead-sync";
     public const string Notifications = "lead-notify";
+
+    /// <summary>Leads stored as Received that must be completed from the vendor's API (message = lead id).</summary>
+    public const string LeadEnrich = "lead-enrich";
+
+    /// <summary>Requests to erase a lead's personal data (message = lead id), e.g. LinkedIn DELETED.</summary>
+    public const string LeadErase = "lead-erase";
 }

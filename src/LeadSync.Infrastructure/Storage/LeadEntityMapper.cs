@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Azure.Data.Tables;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Notifications;
@@ -41,6 +42,11 @@ internal static class LeadEntityMapper
             ["RecycleReason"] = lead.RecycleReason,
             ["NurturePushedAt"] = lead.NurturePushedAt,
             ["RawPayload"] = lead.RawPayload,
+            ["IsTest"] = lead.IsTest,
+            ["Consent"] = Json(lead.Consent),
+            ["Bant"] = Json(lead.Bant),
+            ["Touch"] = Json(lead.Touch),
+            ["EnrichmentKey"] = lead.EnrichmentKey,
         };
         return e;
     }
@@ -76,8 +82,19 @@ internal static class LeadEntityMapper
         RecycleReason = e.GetString("RecycleReason"),
         NurturePushedAt = e.GetDateTimeOffset("NurturePushedAt"),
         RawPayload = e.GetString("RawPayload"),
+        IsTest = e.GetBoolean("IsTest") ?? false,
+        Consent = FromJson<ConsentFlags>(e.GetString("Consent")),
+        Bant = FromJson<BantAnswers>(e.GetString("Bant")),
+        Touch = FromJson<MarketingTouch>(e.GetString("Touch")),
+        EnrichmentKey = e.GetString("EnrichmentKey"),
         ETag = e.ETag.ToString(),
     };
+
+    private static string? Json<T>(T? value)
+        where T : class => value is null ? null : JsonSerializer.Serialize(value);
+
+    private static T? FromJson<T>(string? json)
+        where T : class => string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<T>(json);
 
     /// <summary>Row key: time, then the entry's position within its write (entries of one write share a time).</summary>
     public static TableEntity ToEntity(string leadId, TimelineEntry entry, int index) =>

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Notifications;
 using LeadSync.Core.Storage;
@@ -10,8 +11,41 @@ namespace LeadSync.Infrastructure.Storage;
 /// Leads in Azure Table Storage, one partition per lead, so the lead row, its timeline and its notices change in one
 /// entity-group transaction. Updates are conditioned on the lead row's ETag.
 /// </summary>
-public sealed class TableLeadStore(StorageClients clients) : ILeadStore, INoticeStore
+public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProvider) : ILeadStore, INoticeStore, ILeadEraser
 {
+    /// <summary>
+    /// Erases the lead's personal data (contact, raw payload, answers, touch details) in one ETag-conditioned write and
+    /// notes it on the timeline; the anonymized record keeps source, status and times for reporting and dedupe.
+    /// </summary>
+    public async Task<bool> EraseAsync(string leadId, string reason, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var lead = await GetAsync(leadId, cancellationToken);
+            if (lead is null)
+            {
+                return false;
+            }
+
+            var now = timeProvider.GetUtcNow();
+            var erased = lead with
+            {
+                Contact = new ContactDetails { Country = lead.Contact.Country },
+                RawPayload = null,
+                Bant = null,
+                Consent = null,
+                Touch = null,
+            };
+            var change = new LeadChange(erased, [new TimelineEntry(now, "privacy", LeadEvents.Erased, reason)]);
+            if ((await UpdateAsync(change, cancellationToken)).Status != LeadUpdateStatus.Conflict)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public async Task<LeadCreateResult> CreateAsync(LeadChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);

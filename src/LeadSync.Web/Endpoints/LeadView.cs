@@ -20,6 +20,10 @@ public sealed record LeadView(
     DateTimeOffset? FirstTouchAt,
     int RecycleCount,
     string? RecycleReason,
+    bool IsTest,
+    ConsentFlags? Consent,
+    BantAnswers? Bant,
+    MarketingTouch? Touch,
     IReadOnlyList<TimelineEntry> Timeline)
 {
     public static LeadView From(Lead lead, IReadOnlyList<TimelineEntry> timeline)
@@ -27,6 +31,6 @@ public sealed record LeadView(
         ArgumentNullException.ThrowIfNull(lead);
         return new LeadView(lead.Id, lead.Source, lead.Status.ToString(), lead.ReceivedAt, lead.StatusChangedAt, lead.Contact, lead.Score,
             lead.Campaign, lead.Owner, lead.CrmId, lead.SyncedAt, lead.SlaDueAt, lead.EscalationLevel, lead.FirstTouchAt, lead.RecycleCount,
-            lead.RecycleReason, timeline);
+            lead.RecycleReason, lead.IsTest, lead.Consent, lead.Bant, lead.Touch, timeline);
     }
 }

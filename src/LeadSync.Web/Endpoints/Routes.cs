@@ -19,4 +19,8 @@ public static class Routes
     public const string AdminDashboard = "admin/dashboard";
     public const string Console = "console/{*path}";
     public const string OpenApi = "openapi.json";
+    public const string AdminQuarantine = "admin/quarantine";
+    public const string AdminQuarantineReplay = "admin/quarantine/{id}/replay";
+    public const string AdminDeadLetters = "admin/dead-letters";
+    public const string AdminDeadLetterReplay = "admin/dead-letters/{id}/replay";
 }

@@ -1,6 +1,7 @@
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Recycle;
 using LeadSync.Core.Sla;
+using LeadSync.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadSync.Web.Hosting;
@@ -12,6 +13,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes)
 
     public async Task<JobReport?> RunAsync(string job, CancellationToken cancellationToken)
     {
+        using var activity = LeadSyncTelemetry.Source.StartActivity($"job {job}");
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         return job switch

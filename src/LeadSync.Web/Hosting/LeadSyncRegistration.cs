@@ -1,7 +1,11 @@
 using LeadSync.Core.Admin;
 using LeadSync.Core.Crm;
 using LeadSync.Core.Intake;
-using LeadSync.Core.Intake.Generic;
+using LeadSync.Core.Intake.Enrichment;
+using LeadSync.Core.Intake.Erasure;
+using LeadSync.Core.Intake.Quarantine;
+using LeadSync.Core.Crm.DeadLetters;
+using LeadSync.Infrastructure.Intake;
 using LeadSync.Core.Intake.Signatures;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Leads;
@@ -36,18 +40,19 @@ public static class LeadSyncRegistration
         AddOptions(services);
         AddStorage(services);
         AddIntake(services);
+        services.AddWebhookSources(builder.Configuration);
         AddCrm(services);
         AddSlaAndRecycle(services);
         AddNotifications(services);
         AddAdmin(services);
         AddEndpoints(services);
+        builder.AddLeadSyncTelemetry();
         return builder;
     }
 
     private static void AddOptions(IServiceCollection services)
     {
         Bind<IntakeOptions>(services, IntakeOptions.Section);
-        Bind<GenericSourceOptions>(services, GenericSourceOptions.Section);
         Bind<QualificationOptions>(services, QualificationOptions.Section);
         Bind<CrmOptions>(services, CrmOptions.Section);
         Bind<SandboxCrmOptions>(services, SandboxCrmOptions.Section);
@@ -87,7 +92,11 @@ public static class LeadSyncRegistration
     private static void AddIntake(IServiceCollection services)
     {
         services.AddSingleton<StandardWebhookVerifier>();
-        services.AddSingleton<IWebhookSource, GenericWebhookSource>();
+        services.AddSingleton<IQuarantineStore, TableQuarantineStore>();
+        services.AddSingleton<QuarantineReplay>();
+        services.AddTransient<LeadEnrichment>();
+        services.AddTransient<LeadErasure>();
+        services.AddSingleton<ILeadEraser>(sp => sp.GetRequiredService<TableLeadStore>());
         services.AddSingleton<QualificationPolicy>();
         services.AddSingleton<WebhookIntake>();
     }
@@ -97,6 +106,8 @@ public static class LeadSyncRegistration
         services.AddSingleton<SandboxCrmGateway>();
         services.AddSingleton<ICrmGateway>(sp => sp.GetRequiredService<SandboxCrmGateway>());
         services.AddTransient<LeadSyncer>();
+        services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
+        services.AddTransient<DeadLetterReplay>();
         services.AddTransient<CrmEventProcessor>();
     }
 
@@ -161,6 +172,8 @@ public static class LeadSyncRegistration
         services.AddSingleton<CrmEventEndpoints>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<JobEndpoints>();
+        services.AddSingleton<QuarantineEndpoints>();
+        services.AddSingleton<DeadLetterEndpoints>();
         services.AddSingleton<AdminConfigEndpoints>();
         services.AddSingleton<SlaDryRunEndpoints>();
         services.AddSingleton<LeadSearchEndpoints>();

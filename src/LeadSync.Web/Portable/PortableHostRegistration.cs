@@ -48,6 +48,14 @@ public static class PortableHostRegistration
         api.MapGet(Routes.Health, (HealthEndpoints endpoints, CancellationToken ct) => endpoints.GetAsync(ct));
         api.MapPost(Routes.AdminJobRun, (HttpRequest request, string job, JobEndpoints endpoints, CancellationToken ct) =>
             endpoints.RunAsync(request, job, ct));
+        api.MapGet(Routes.AdminQuarantine, (HttpRequest request, QuarantineEndpoints endpoints, CancellationToken ct) =>
+            endpoints.ListAsync(request, ct));
+        api.MapPost(Routes.AdminQuarantineReplay, (HttpRequest request, string id, QuarantineEndpoints endpoints, CancellationToken ct) =>
+            endpoints.ReplayAsync(request, id, ct));
+        api.MapGet(Routes.AdminDeadLetters, (HttpRequest request, DeadLetterEndpoints endpoints, CancellationToken ct) =>
+            endpoints.ListAsync(request, ct));
+        api.MapPost(Routes.AdminDeadLetterReplay, (HttpRequest request, string id, DeadLetterEndpoints endpoints, CancellationToken ct) =>
+            endpoints.ReplayAsync(request, id, ct));
         api.MapGet(Routes.AdminConfig, (HttpRequest request, string resource, AdminConfigEndpoints endpoints, CancellationToken ct) =>
             endpoints.GetAsync(request, resource, ct));
         api.MapPut(Routes.AdminConfig, (HttpRequest request, string resource, AdminConfigEndpoints endpoints, CancellationToken ct) =>

@@ -70,7 +70,7 @@ public sealed partial class QueueConsumer(
 
         try
         {
-            var outcome = await work.HandleAsync(queueName, message.MessageText, stoppingToken);
+            var outcome = await work.HandleAsync(queueName, message.MessageText, message.DequeueCount, stoppingToken);
             if (outcome.Completed)
             {
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);

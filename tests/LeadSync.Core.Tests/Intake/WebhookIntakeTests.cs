@@ -1,6 +1,7 @@
 using System.Text;
 using LeadSync.Core.Intake;
 using LeadSync.Core.Intake.Generic;
+using LeadSync.Core.Intake.Quarantine;
 using LeadSync.Core.Intake.Signatures;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Qualification;
@@ -20,6 +21,7 @@ public sealed class WebhookIntakeTests
     private readonly Mock<ILeadStore> _store = new();
     private readonly Mock<IDueIndex> _dueIndex = new();
     private readonly Mock<IWorkQueue> _queue = new();
+    private readonly Mock<IQuarantineStore> _quarantine = new();
     private readonly List<string> _calls = [];
     private int _minimumScore;
 
@@ -38,7 +40,7 @@ public sealed class WebhookIntakeTests
     {
         var source = new GenericWebhookSource(Options.Create(new GenericSourceOptions { Secret = Secret }), new StandardWebhookVerifier(_time));
         var qualification = new QualificationPolicy(Mock.Of<IOptionsMonitor<QualificationOptions>>(m => m.CurrentValue == new QualificationOptions { MinimumScore = _minimumScore }));
-        return new WebhookIntake([source], _store.Object, _dueIndex.Object, _queue.Object, qualification,
+        return new WebhookIntake([source], _store.Object, _dueIndex.Object, _queue.Object, qualification, _quarantine.Object,
             Options.Create(new IntakeOptions()), _time, NullLogger<WebhookIntake>.Instance);
     }
 
@@ -129,6 +131,42 @@ public sealed class WebhookIntakeTests
         var result = await Intake().AcceptAsync(Signed("""{"data":{"email":"ada@example.com"}}""", "application/json; charset=utf-8"), CancellationToken.None);
 
         Assert.True(result.IsAccepted);
+    }
+
+    [Fact]
+    public async Task An_authentic_payload_that_cannot_become_a_lead_is_quarantined_with_its_reason()
+    {
+        QuarantineItem? stored = null;
+        _quarantine.Setup(q => q.AddAsync(It.IsAny<QuarantineItem>(), It.IsAny<CancellationToken>()))
+            .Callback((QuarantineItem item, CancellationToken _) => stored = item).Returns(Task.CompletedTask);
+
+        var result = await Intake().AcceptAsync(Signed("""{"data":{"firstName":"Nobody"}}"""), CancellationToken.None);
+
+        Assert.Equal(RejectionKind.Unprocessable, result.Rejection?.Kind);
+        Assert.NotNull(stored);
+        Assert.Equal("generic", stored.Source);
+        Assert.Equal(stored.Id, Assert.Single(result.Rejection!.Errors!["quarantineId"]));
+        Assert.Contains("data.email", stored.Errors.Keys);
+        _store.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task A_quarantine_that_cannot_be_stored_is_a_retryable_storage_failure_not_a_422()
+    {
+        _quarantine.Setup(q => q.AddAsync(It.IsAny<QuarantineItem>(), It.IsAny<CancellationToken>())).ThrowsAsync(new StorageUnavailableException());
+
+        var result = await Intake().AcceptAsync(Signed("""{"data":{"firstName":"Nobody"}}"""), CancellationToken.None);
+
+        Assert.Equal(RejectionKind.StorageUnavailable, result.Rejection?.Kind);
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_not_quarantined()
+    {
+        var result = await Intake().AcceptAsync(Signed("{oops"), CancellationToken.None);
+
+        Assert.Equal(RejectionKind.Malformed, result.Rejection?.Kind);
+        _quarantine.VerifyNoOtherCalls();
     }
 
     [Fact]

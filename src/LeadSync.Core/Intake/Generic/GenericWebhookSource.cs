@@ -86,13 +86,16 @@ public sealed class GenericWebhookSource(IOptions<GenericSourceOptions> options,
                 return ParseResult.Fail(RejectionKind.Unprocessable, "The payload cannot become a lead.", errors);
             }
 
+            var campaign = ContactNormalizer.Clean(Text(data, "campaign", errors));
+            var eventType = ContactNormalizer.Clean(root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null);
             return ParseResult.Ok(new LeadDraft
             {
                 DeliveryKey = webhook.Header(StandardWebhookVerifier.IdHeader)!,
                 Contact = contact,
                 Score = score,
-                Campaign = Text(data, "campaign", errors),
-                EventType = root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null,
+                Campaign = campaign,
+                EventType = eventType,
+                Touch = eventType is null && campaign is null ? null : new MarketingTouch { SourceEvent = eventType, CampaignName = campaign },
             });
         }
     }

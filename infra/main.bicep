@@ -1,0 +1,221 @@
+// LeadSync on Azure: a resource group with the Functions app (Flex Consumption), its storage, Key Vault,
+// user-assigned identity and monitoring. Deployed by `azd up` / `azd provision` (see docs/deploy.md).
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name; part of the resource group name and of the resource token.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource (must offer Flex Consumption).')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Object id of the person or pipeline running azd: gets data access to storage and may set Key Vault secrets. Empty: none.')
+param principalId string = ''
+
+@description('Type of principalId.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param principalType string = 'User'
+
+@description('Resource group name; empty: rg-{environmentName}.')
+param resourceGroupName string = ''
+
+@description('Most instances the Functions app scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+// ---------------------------------------------------------------------------------------------------------
+// LeadSync settings. THE one list: configuration key → value (string), defaults mirroring the Options
+// classes. Adding a setting is one line here. Secrets go in leadSyncSecrets below instead.
+// LeadSync:Notifications:PublicBaseUrl left empty means "https://{function app default host name}/".
+// LeadSync:Storage:TableServiceUri, QueueServiceUri and ManagedIdentityClientId come from the deployment.
+// ---------------------------------------------------------------------------------------------------------
+@description('Non-secret LeadSync settings (configuration key → value). To change a few, use leadSyncSettingOverrides.')
+param leadSyncSettings object = {
+  'LeadSync:Intake:MaxBodyBytes': '262144'
+  'LeadSync:Intake:RawPayloadCapBytes': '16384'
+  'LeadSync:Intake:SyncSafetyNetDelay': '00:02:00'
+  'LeadSync:Sources:generic:Tolerance': '00:05:00'
+  'LeadSync:Qualification:MinimumScore': '0'
+  'LeadSync:Crm:Provider': 'sandbox'
+  'LeadSync:Crm:MaxSyncAttempts': '8'
+  'LeadSync:Crm:RedriveSchedule': '0 */5 * * * *'
+  'LeadSync:Crm:Sandbox:DefaultOwner': 'sandbox-rep'
+  'LeadSync:Sla:FirstTouch': '01:00:00'
+  'LeadSync:Sla:SweepSchedule': '0 */1 * * * *'
+  'LeadSync:Sla:BatchSize': '1000'
+  'LeadSync:Recycle:Schedule': '0 0 * * * *'
+  'LeadSync:Recycle:NoProgressWindow': '14.00:00:00'
+  'LeadSync:Recycle:BatchSize': '1000'
+  'LeadSync:Notifications:WebhookUrl': ''
+  'LeadSync:Notifications:PublicBaseUrl': ''
+  'LeadSync:Notifications:RedriveDelay': '00:05:00'
+  'LeadSync:Storage:TablePrefix': ''
+  'LeadSync:Storage:NetworkTimeout': '00:00:05'
+  'LeadSync:Storage:ConnectionString': '' // local (Azurite) only; Azure uses the service URIs and the identity
+  'LeadSync:Admin:TrustAppServiceAuthentication': 'false'
+  'LeadSync:Admin:AdminRole': 'LeadSync.Admin'
+}
+
+@description('Values that replace entries of leadSyncSettings (configuration key → value), e.g. {"LeadSync:Crm:Provider": "hubspot"}.')
+param leadSyncSettingOverrides object = {}
+
+@secure()
+@description('LeadSync:Sources:generic:Secret, the generic source\'s whsec_ signing secret. Empty: keep what the vault has.')
+param sourcesGenericSecret string = ''
+
+@secure()
+@description('LeadSync:Crm:EventsSecret, the whsec_ secret that signs CRM event callbacks. Empty: keep what the vault has.')
+param crmEventsSecret string = ''
+
+@secure()
+@description('LeadSync:Admin:ApiKeys:0, a hashed admin API key (sha256:<hex>). Empty: keep what the vault has.')
+param adminApiKey string = ''
+
+// Secret settings: configuration key → value. Each becomes the Key Vault secret named after the key with
+// ":" replaced by "--", and the app setting becomes a Key Vault reference to it.
+var leadSyncSecrets = {
+  'LeadSync:Sources:generic:Secret': sourcesGenericSecret
+  'LeadSync:Crm:EventsSecret': crmEventsSecret
+  'LeadSync:Admin:ApiKeys:0': adminApiKey
+}
+
+var abbrs = loadJsonContent('abbreviations.json')
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+var serviceName = 'api'
+var functionAppName = '${abbrs.webSitesFunctions}leadsync-${resourceToken}'
+var deploymentContainerName = 'app-package-${take(resourceToken, 7)}'
+var identityName = '${abbrs.managedIdentityUserAssignedIdentities}leadsync-${resourceToken}'
+var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
+var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
+var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'core/security/user-assigned-identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: identityName
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'core/storage/storage-account.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: storageAccountName
+    location: location
+    tags: tags
+    containers: [
+      deploymentContainerName
+    ]
+    // The app's work queues (LeadSync.Core QueueNames); the app creates its tables itself.
+    queues: [
+      'lead-sync'
+      'lead-notify'
+    ]
+  }
+}
+
+module monitoring 'core/monitor/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+  }
+}
+
+module keyVault 'core/security/key-vault.bicep' = {
+  name: 'keyVault'
+  scope: rg
+  params: {
+    name: keyVaultName
+    location: location
+    tags: tags
+    secretNames: map(objectKeys(leadSyncSecrets), key => replace(key, ':', '--'))
+    secretValues: toObject(items(leadSyncSecrets), secret => replace(secret.key, ':', '--'), secret => secret.value)
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    storageAccountName: storageAccountName
+    keyVaultName: keyVaultName
+    applicationInsightsName: applicationInsightsName
+    identityName: identityName
+    developerPrincipalId: principalId
+    developerPrincipalType: principalType
+  }
+  dependsOn: [
+    identity
+    storage
+    keyVault
+    monitoring
+  ]
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  params: {
+    name: functionAppName
+    planName: '${abbrs.webServerFarms}leadsync-${resourceToken}'
+    location: location
+    tags: tags
+    serviceName: serviceName
+    identityResourceId: identity.outputs.resourceId
+    identityClientId: identity.outputs.clientId
+    blobEndpoint: storage.outputs.blobEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    deploymentContainerName: deploymentContainerName
+    keyVaultUri: keyVault.outputs.vaultUri
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    leadSyncSettings: union(leadSyncSettings, leadSyncSettingOverrides)
+    leadSyncSecretKeys: objectKeys(leadSyncSecrets)
+    maximumInstanceCount: maximumInstanceCount
+  }
+  // Key Vault references and identity-based storage resolve only once the roles exist.
+  dependsOn: [
+    rbac
+  ]
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = api.outputs.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.vaultUri
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString
+output SERVICE_API_NAME string = api.outputs.name
+output SERVICE_API_URI string = api.outputs.uri
+output LEADSYNC_WEBHOOK_BASE_URL string = '${api.outputs.uri}/api/webhooks/'

@@ -1,0 +1,3 @@
+namespace LeadSync.Core.Intake.Quarantine;
+
+public sealed record QuarantineReplayResult(QuarantineReplayStatus Status, QuarantineItem? Item, IntakeResult? Intake);

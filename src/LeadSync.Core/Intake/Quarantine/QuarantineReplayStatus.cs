@@ -1,0 +1,8 @@
+namespace LeadSync.Core.Intake.Quarantine;
+
+public enum QuarantineReplayStatus
+{
+    Replayed,
+    StillRejected,
+    NotFound,
+}

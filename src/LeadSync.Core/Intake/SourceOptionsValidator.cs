@@ -1,0 +1,121 @@
+using LeadSync.Core.Intake.Fields;
+using LeadSync.Core.Intake.GoogleAds;
+using LeadSync.Core.Intake.HubSpot;
+using LeadSync.Core.Intake.Mailchimp;
+using LeadSync.Core.Intake.Marketo;
+using LeadSync.Core.Intake.Meta;
+using LeadSync.Core.Intake.Pardot;
+using LeadSync.Core.Intake.Typeform;
+using LeadSync.Core.Intake.Unbounce;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Core.Intake;
+
+/// <summary>
+/// Validates source settings at start-up: every field mapping must name a known lead field (a typo would silently
+/// drop answers), tolerances and API settings must be usable.
+/// </summary>
+public sealed class SourceOptionsValidator :
+    IValidateOptions<HubSpotSourceOptions>,
+    IValidateOptions<TypeformSourceOptions>,
+    IValidateOptions<MetaSourceOptions>,
+    IValidateOptions<GoogleAdsSourceOptions>,
+    IValidateOptions<MailchimpSourceOptions>,
+    IValidateOptions<UnbounceSourceOptions>,
+    IValidateOptions<MarketoSourceOptions>,
+    IValidateOptions<PardotSourceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, HubSpotSourceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.Tolerance <= TimeSpan.Zero || options.Tolerance > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{HubSpotSourceOptions.Section}:Tolerance must be between 0 and 1 hour.");
+        }
+
+        if (!options.ApiBaseAddress.IsAbsoluteUri)
+        {
+            failures.Add($"{HubSpotSourceOptions.Section}:ApiBaseAddress must be an absolute URL.");
+        }
+
+        return Result(failures);
+    }
+
+    public ValidateOptionsResult Validate(string? name, TypeformSourceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        foreach (var (formId, form) in options.Forms)
+        {
+            CheckMapping(failures, $"{TypeformSourceOptions.Section}:Forms:{formId}:Fields", form.Fields);
+        }
+
+        return Result(failures);
+    }
+
+    public ValidateOptionsResult Validate(string? name, MetaSourceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        CheckMapping(failures, $"{MetaSourceOptions.Section}:Fields", options.Fields);
+        var version = options.GraphApiVersion?.TrimStart('v') ?? string.Empty;
+        if (!Version.TryParse(version, out _))
+        {
+            failures.Add($"{MetaSourceOptions.Section}:GraphApiVersion must look like 23.0.");
+        }
+
+        if (!string.IsNullOrEmpty(options.AppSecret) && string.IsNullOrEmpty(options.VerifyToken))
+        {
+            failures.Add($"{MetaSourceOptions.Section}:VerifyToken is required when the source is enabled.");
+        }
+
+        return Result(failures);
+    }
+
+    public ValidateOptionsResult Validate(string? name, GoogleAdsSourceOptions options) =>
+        Mapping($"{GoogleAdsSourceOptions.Section}:Columns", options?.Columns);
+
+    public ValidateOptionsResult Validate(string? name, MailchimpSourceOptions options) =>
+        Mapping($"{MailchimpSourceOptions.Section}:MergeFields", options?.MergeFields);
+
+    public ValidateOptionsResult Validate(string? name, UnbounceSourceOptions options) =>
+        Mapping($"{UnbounceSourceOptions.Section}:Fields", options?.Fields);
+
+    public ValidateOptionsResult Validate(string? name, MarketoSourceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        CheckMapping(failures, $"{MarketoSourceOptions.Section}:Fields", options.Fields);
+        if (string.IsNullOrWhiteSpace(options.SecretHeader))
+        {
+            failures.Add($"{MarketoSourceOptions.Section}:SecretHeader must name a header.");
+        }
+
+        return Result(failures);
+    }
+
+    public ValidateOptionsResult Validate(string? name, PardotSourceOptions options) =>
+        Mapping($"{PardotSourceOptions.Section}:Fields", options?.Fields);
+
+    private static ValidateOptionsResult Mapping(string path, Dictionary<string, string>? mapping)
+    {
+        var failures = new List<string>();
+        CheckMapping(failures, path, mapping);
+        return Result(failures);
+    }
+
+    private static void CheckMapping(List<string> failures, string path, Dictionary<string, string>? mapping)
+    {
+        foreach (var (field, target) in mapping ?? [])
+        {
+            if (!LeadFieldNames.TryParse(target, out _))
+            {
+                failures.Add($"{path}:{field} = '{target}' is not a lead field (use one of: {string.Join(", ", Enum.GetNames<LeadField>())}).");
+            }
+        }
+    }
+
+    private static ValidateOptionsResult Result(List<string> failures) =>
+        failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+}

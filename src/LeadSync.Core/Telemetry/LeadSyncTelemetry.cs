@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace LeadSync.Core.Telemetry;
+
+/// <summary>
+/// LeadSync's OpenTelemetry sources: one ActivitySource for traces (webhook → queue → CRM stays one trace because
+/// queue messages carry the W3C traceparent) and one Meter for the product's counters. No PII in tags.
+/// </summary>
+public static class LeadSyncTelemetry
+{
+    public const string Name = "LeadSync";
+
+    public static readonly ActivitySource Source = new(Name);
+
+    public static readonly Meter Meter = new(Name);
+
+    public static readonly Counter<long> LeadsAccepted = Meter.CreateCounter<long>("leadsync.leads.accepted", description: "Leads accepted at intake (duplicates excluded).");
+
+    public static readonly Counter<long> DuplicateDeliveries = Meter.CreateCounter<long>("leadsync.deliveries.duplicate", description: "Redelivered webhooks answered as duplicates.");
+
+    public static readonly Counter<long> Rejections = Meter.CreateCounter<long>("leadsync.deliveries.rejected", description: "Webhook deliveries refused, by reason.");
+
+    public static readonly Counter<long> LeadsSynced = Meter.CreateCounter<long>("leadsync.crm.synced", description: "Leads upserted into the CRM.");
+
+    public static readonly Counter<long> Escalations = Meter.CreateCounter<long>("leadsync.sla.escalations", description: "SLA escalations raised, by level.");
+
+    public static readonly Counter<long> Recycles = Meter.CreateCounter<long>("leadsync.leads.recycled", description: "Leads recycled to nurture, by reason.");
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using LeadSync.Core.Intake.Quarantine;
+
+namespace LeadSync.Infrastructure.Storage;
+
+/// <summary>
+/// Quarantine in table <c>Quarantine</c> (one partition, row key = id, which sorts newest first). The raw body is
+/// split over binary properties of at most 60 KB, so a full 256 KB delivery fits in one entity.
+/// </summary>
+public sealed class TableQuarantineStore(StorageClients clients) : IQuarantineStore
+{
+    public const string Table = "Quarantine";
+    private const string Partition = "q";
+    private const int ChunkBytes = 60 * 1024;
+
+    public async Task AddAsync(QuarantineItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var table = await clients.TableAsync(Table, cancellationToken);
+        await StorageCall.RunAsync(() => table.UpsertEntityAsync(ToEntity(item), TableUpdateMode.Replace, cancellationToken), cancellationToken);
+    }
+
+    public async Task<QuarantineItem?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!IsId(id))
+        {
+            return null;
+        }
+
+        var table = await clients.TableAsync(Table, cancellationToken);
+        var row = await StorageCall.RunAsync(() => table.GetEntityIfExistsAsync<TableEntity>(Partition, RowKey(id), cancellationToken: cancellationToken), cancellationToken);
+        return row.HasValue ? FromEntity(row.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<QuarantineItem>> ListAsync(int max, CancellationToken cancellationToken)
+    {
+        var table = await clients.TableAsync(Table, cancellationToken);
+        return await StorageCall.RunAsync(async () =>
+        {
+            var items = new List<QuarantineItem>();
+            await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
+            {
+                items.Add(FromEntity(row));
+                if (items.Count >= max)
+                {
+                    break;
+                }
+            }
+
+            return (IReadOnlyList<QuarantineItem>)items;
+        }, cancellationToken);
+    }
+
+    public async Task<bool> UpdateAsync(QuarantineItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var table = await clients.TableAsync(Table, cancellationToken);
+        try
+        {
+            await StorageCall.RunAsync(() => table.UpdateEntityAsync(ToEntity(item), new ETag(item.ETag ?? "*"), TableUpdateMode.Replace, cancellationToken), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsId(string id) => id.Length == 32 && id.StartsWith("q_", StringComparison.Ordinal) && id.AsSpan(2).IndexOfAnyExcept("0123456789abcdef_") < 0;
+
+    /// <summary>Newest first: the row key inverts the ticks embedded in the id.</summary>
+    private static string RowKey(string id) => $"{long.MaxValue - long.Parse(id.AsSpan(2, 19), System.Globalization.CultureInfo.InvariantCulture):D19}{id[21..]}";
+
+    private static TableEntity ToEntity(QuarantineItem item)
+    {
+        var entity = new TableEntity(Partition, RowKey(item.Id))
+        {
+            ["Id"] = item.Id,
+            ["Source"] = item.Source,
+            ["ReceivedAt"] = item.ReceivedAt,
+            ["Reason"] = item.Reason,
+            ["Errors"] = JsonSerializer.Serialize(item.Errors),
+            ["ContentType"] = item.ContentType,
+            ["RequestUri"] = item.RequestUri.ToString(),
+            ["Headers"] = JsonSerializer.Serialize(item.Headers),
+            ["ReplayedAt"] = item.ReplayedAt,
+            ["LeadIds"] = string.Join(',', item.LeadIds),
+            ["BodyChunks"] = (item.Body.Length + ChunkBytes - 1) / ChunkBytes,
+        };
+        for (var i = 0; i * ChunkBytes < item.Body.Length; i++)
+        {
+            entity[$"Body{i}"] = item.Body.AsSpan(i * ChunkBytes, Math.Min(ChunkBytes, item.Body.Length - (i * ChunkBytes))).ToArray();
+        }
+
+        return entity;
+    }
+
+    private static QuarantineItem FromEntity(TableEntity e)
+    {
+        var chunks = e.GetInt32("BodyChunks") ?? 0;
+        var body = Enumerable.Range(0, chunks).SelectMany(i => e.GetBinary($"Body{i}") ?? []).ToArray();
+        return new QuarantineItem
+        {
+            Id = e.GetString("Id") ?? string.Empty,
+            Source = e.GetString("Source") ?? string.Empty,
+            ReceivedAt = e.GetDateTimeOffset("ReceivedAt") ?? default,
+            Reason = e.GetString("Reason") ?? string.Empty,
+            Errors = JsonSerializer.Deserialize<Dictionary<string, string[]>>(e.GetString("Errors") ?? "{}") ?? [],
+            ContentType = e.GetString("ContentType"),
+            RequestUri = new Uri(e.GetString("RequestUri") ?? "http://localhost/"),
+            Headers = JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("Headers") ?? "{}") ?? [],
+            ReplayedAt = e.GetDateTimeOffset("ReplayedAt"),
+            LeadIds = (e.GetString("LeadIds") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries),
+            Body = body,
+            ETag = e.ETag.ToString(),
+        };
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text;
+using LeadSync.Core.Intake.Quarantine;
+using LeadSync.Web.Admin;
+using LeadSync.Web.Problems;
+using Microsoft.AspNetCore.Http;
+
+namespace LeadSync.Web.Endpoints;
+
+/// <summary>Admin: list quarantined deliveries and replay one after the mapping is fixed.</summary>
+public sealed class QuarantineEndpoints(IQuarantineStore quarantine, QuarantineReplay replay, AdminAuthorizer authorizer, EndpointGuard guard)
+{
+    private const int PageSize = 200;
+
+    public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        guard.RunAsync("quarantine list", async () =>
+        {
+            if (authorizer.Challenge(request) is { } challenge)
+            {
+                return challenge;
+            }
+
+            var items = await quarantine.ListAsync(PageSize, cancellationToken);
+            return TypedResults.Ok(items.Select(View).ToList());
+        });
+
+    public Task<IResult> ReplayAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        guard.RunAsync("quarantine replay", async () =>
+        {
+            if (authorizer.Challenge(request) is { } challenge)
+            {
+                return challenge;
+            }
+
+            var result = await replay.ReplayAsync(id, cancellationToken);
+            return result.Status switch
+            {
+                QuarantineReplayStatus.NotFound => Problem.NotFound("No quarantined delivery has this id."),
+                QuarantineReplayStatus.StillRejected when result.Intake!.Rejection is { } rejection => Problem.From(rejection),
+                _ => TypedResults.Ok(View(result.Item!)),
+            };
+        });
+
+    private static QuarantineView View(QuarantineItem item) => new(
+        item.Id, item.Source, item.ReceivedAt, item.Reason, item.Errors, item.ContentType,
+        Encoding.UTF8.GetString(item.Body.AsSpan(0, Math.Min(item.Body.Length, 16 * 1024))), item.ReplayedAt, item.LeadIds);
+}

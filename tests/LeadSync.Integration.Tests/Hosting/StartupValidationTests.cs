@@ -1,0 +1,52 @@
+using LeadSync.Web.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Integration.Tests.Hosting;
+
+/// <summary>Bad settings stop the host at start with a message that names the setting.</summary>
+public sealed class StartupValidationTests
+{
+    private static async Task<OptionsValidationException> StartWithAsync(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["LeadSync:Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.AddLeadSync();
+        using var host = builder.Build();
+        return await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+    }
+
+    [Theory]
+    [InlineData("LeadSync:Sla:SweepSchedule", "every minute", "LeadSync:Sla:SweepSchedule")]
+    [InlineData("LeadSync:Recycle:Schedule", "0 0 * *", "LeadSync:Recycle:Schedule")]
+    [InlineData("LeadSync:Crm:RedriveSchedule", "", "LeadSync:Crm:RedriveSchedule")]
+    [InlineData("LeadSync:Sla:FirstTouch", "-00:05:00", "LeadSync:Sla:FirstTouch")]
+    [InlineData("LeadSync:Crm:Provider", "pipedrive", "LeadSync:Crm:Provider")]
+    [InlineData("LeadSync:Sla:Calendars:office:TimeZone", "Mars/Olympus_Mons", "Mars/Olympus_Mons")]
+    public async Task An_invalid_setting_stops_the_host_with_a_message_naming_it(string key, string value, string expectedInMessage)
+    {
+        var ex = await StartWithAsync(new Dictionary<string, string?> { [key] = value });
+
+        Assert.Contains(expectedInMessage, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_storage_settings_stop_the_host()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.AddLeadSync();
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("LeadSync:Storage:ConnectionString", ex.Message, StringComparison.Ordinal);
+    }
+}
