@@ -79,6 +79,27 @@ public sealed class AdminConsoleTests(ConsoleHostFixture fixture) : IClassFixtur
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_quarantined_delivery_is_listed_and_can_be_replayed_from_the_console()
+    {
+        // Signed (so authenticated) but without any contact channel: intake quarantines it instead of dropping it.
+        using var delivery = StandardWebhookSigner.SignedPost(fixture.Host.Url("api/webhooks/generic"), ConsoleHostFixture.GenericSecret,
+            """{"type":"lead.created","timestamp":"2026-11-23T10:00:00Z","data":{"firstName":"Nobody","company":"Quarantine Ltd"}}""");
+        using var rejected = await fixture.Client.SendAsync(delivery);
+        Assert.False(rejected.IsSuccessStatusCode && rejected.StatusCode == HttpStatusCode.Accepted);
+
+        var page = await fixture.SignedInPageAsync();
+        await page.ClickAsync("#tabs button[data-tab=quarantine]");
+        var replay = page.Locator("#quarantine button[data-replay]").First;
+        await Assertions.Expect(replay).ToBeVisibleAsync();
+        await replay.ClickAsync();
+
+        // The mapping is unchanged, so the replay is still rejected; the console reports the outcome either way.
+        await Assertions.Expect(replay).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Replayed|Failed \\(4\\d\\d\\)"));
+        await ConsoleHostFixture.ScreenshotAsync(page, "quarantine-replay");
+        await page.CloseAsync();
+    }
+
     [Theory]
     [InlineData("quarantine")]
     [InlineData("dead-letters")]
@@ -99,7 +120,7 @@ public sealed class AdminConsoleTests(ConsoleHostFixture fixture) : IClassFixtur
         else
         {
             await Assertions.Expect(page.Locator($"#{tab} .list table, #{tab} [data-empty]")).ToBeVisibleAsync();
-            var replay = page.Locator($"#{tab} button:has-text('Replay')");
+            var replay = page.Locator($"#{tab} button[data-replay]");
             if (await replay.CountAsync() > 0)
             {
                 await replay.First.ClickAsync();

@@ -308,7 +308,7 @@ async function loadList(section) {
   }
   host.replaceChildren(el("table", {}, el("tbody", {}, ...items.map((item) => el("tr", {},
     el("td", {}, item.id ?? ""), el("td", {}, item.source ?? item.queue ?? ""), el("td", {}, item.reason ?? item.error ?? ""), el("td", {}, fmt(item.at ?? item.receivedAt)),
-    el("td", {}, el("button", { class: "secondary", onclick: async (e) => {
+    el("td", {}, el("button", { class: "secondary", "data-replay": item.id ?? "", onclick: async (e) => {
       const r = await api(`${path}/${encodeURIComponent(item.id)}/replay`, { method: "POST" });
       e.target.textContent = r.ok ? "Replayed" : `Failed (${r.status})`;
       e.target.disabled = r.ok;
