@@ -30,7 +30,7 @@ public sealed class TestServices : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();
 
-    public static TestServices Create(string connectionString, IDictionary<string, string?>? settings = null, DateTimeOffset? start = null)
+    public static TestServices Create(string connectionString, IDictionary<string, string?>? settings = null, DateTimeOffset? start = null, Action<IServiceCollection>? configure = null)
     {
         var prefix = AzuriteFixture.NewPrefix();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development", DisableDefaults = true });
@@ -50,6 +50,7 @@ public sealed class TestServices : IAsyncDisposable
         var time = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.AddLeadSync();
+        configure?.Invoke(builder.Services);
         var provider = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         return new TestServices(provider, time, prefix);
     }

@@ -118,7 +118,8 @@ public sealed partial class LeadSyncer(
             At = now,
         }, cancellationToken);
         await mutator.MutateAsync(leadId, lead => lead.Status != LeadStatus.SalesReady ? null :
-            new LeadChange(lead, [new TimelineEntry(now, crm.Name, LeadEvents.DeadLettered, $"Gave up after {attempts} attempt(s): {reason}. Shown to admins for replay.")]),
+            // Attempts marked as used up: neither the queue nor the re-drive job retries it until an admin replays it.
+            new LeadChange(lead with { SyncAttempts = Math.Max(lead.SyncAttempts, crmOptions.CurrentValue.MaxSyncAttempts) }, [new TimelineEntry(now, crm.Name, LeadEvents.DeadLettered, $"Gave up after {attempts} attempt(s): {reason}. Shown to admins for replay.")]),
             cancellationToken);
         LogDeadLettered(logger, leadId, crm.Name, outcome.Kind);
     }

@@ -6,7 +6,7 @@ namespace LeadSync.Web.Hosting;
 /// <summary>Stops the host with a clear message when the configured CRM provider is not one LeadSync has.</summary>
 public sealed class CrmProviderValidator : IValidateOptions<CrmOptions>
 {
-    public static IReadOnlyList<string> Providers { get; } = ["sandbox"];
+    public static IReadOnlyList<string> Providers { get; } = ["sandbox", "salesforce", "hubspot", "dynamics"];
 
     public ValidateOptionsResult Validate(string? name, CrmOptions options)
     {

@@ -14,6 +14,7 @@ using LeadSync.Core.Recycle;
 using LeadSync.Core.Sla;
 using LeadSync.Core.Sla.Policies;
 using LeadSync.Core.Storage;
+using LeadSync.Infrastructure.Crm;
 using LeadSync.Infrastructure.Crm.Sandbox;
 using LeadSync.Infrastructure.Intake;
 using LeadSync.Infrastructure.Notifications;
@@ -22,6 +23,7 @@ using LeadSync.Infrastructure.Scheduling;
 using LeadSync.Infrastructure.Storage;
 using LeadSync.Web.Admin;
 using LeadSync.Web.Endpoints;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -41,7 +43,7 @@ public static class LeadSyncRegistration
         AddStorage(services);
         AddIntake(services);
         services.AddWebhookSources(builder.Configuration);
-        AddCrm(services);
+        AddCrm(services, builder.Configuration);
         AddSlaAndRecycle(services);
         AddNotifications(services);
         AddAdmin(services);
@@ -101,10 +103,21 @@ public static class LeadSyncRegistration
         services.AddSingleton<WebhookIntake>();
     }
 
-    private static void AddCrm(IServiceCollection services)
+    private static void AddCrm(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SandboxCrmGateway>();
-        services.AddSingleton<ICrmGateway>(sp => sp.GetRequiredService<SandboxCrmGateway>());
+        var provider = configuration[CrmOptions.Section + ":Provider"] ?? SandboxCrmGateway.ProviderName;
+        if (CrmProviderValidator.Providers.Contains(provider, StringComparer.OrdinalIgnoreCase) &&
+            !string.Equals(provider, SandboxCrmGateway.ProviderName, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddCrmProviders(configuration);
+        }
+        else
+        {
+            // The sandbox; an unknown provider name is reported by CrmProviderValidator when the host starts.
+            services.AddSingleton<ICrmGateway>(sp => sp.GetRequiredService<SandboxCrmGateway>());
+        }
+
         services.AddTransient<LeadSyncer>();
         services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
         services.AddTransient<DeadLetterReplay>();

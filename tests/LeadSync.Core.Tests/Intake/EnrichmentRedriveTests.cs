@@ -17,7 +17,7 @@ public sealed class EnrichmentRedriveTests
         due.Setup(d => d.GetDueAsync(It.IsAny<DueKind>(), It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((DueKind kind, DateTimeOffset _, int _, CancellationToken _) => kind == DueKind.Enrich ? enrichHints : []);
         return new RedriveJob(due.Object, _harness.Store, Mock.Of<INoticeStore>(), _harness.Queue,
-            SourceOptions.Of(new IntakeOptions()), SourceOptions.Of(new NotificationOptions()), _harness.Time, NullLogger<RedriveJob>.Instance);
+            SourceOptions.Of(new IntakeOptions()), SourceOptions.Of(new LeadSync.Core.Crm.CrmOptions()), SourceOptions.Of(new NotificationOptions()), _harness.Time, NullLogger<RedriveJob>.Instance);
     }
 
     [Fact]

@@ -38,7 +38,10 @@ public sealed class IntakeHarness
     public QualificationPolicy Qualification { get; }
 
     public WebhookIntake Intake() => new(
-        SourceCatalog.All, Store, DueIndex, Queue, Qualification, Options.Create(new IntakeOptions()), Time, NullLogger<WebhookIntake>.Instance);
+        SourceCatalog.All, Store, DueIndex, Queue, Qualification, Quarantine.Object, Options.Create(new IntakeOptions()), Time, NullLogger<WebhookIntake>.Instance);
+
+    /// <summary>Deliveries that could not become leads land here (see WebhookIntake's quarantine).</summary>
+    public Mock<LeadSync.Core.Intake.Quarantine.IQuarantineStore> Quarantine { get; } = new();
 
     public LeadEnrichment Enrichment(params ILeadEnricher[] enrichers) => new(
         enrichers, Store, new LeadMutator(Store), DueIndex, Queue, Qualification, SourceOptions.Of(new IntakeOptions()), Time, NullLogger<LeadEnrichment>.Instance);

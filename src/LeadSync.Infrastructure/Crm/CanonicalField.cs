@@ -1,0 +1,67 @@
+using System.Globalization;
+using LeadSync.Core.Leads;
+
+namespace LeadSync.Infrastructure.Crm;
+
+/// <summary>
+/// The canonical lead fields a provider's <c>Fields</c> map can send, keyed by these names (case-insensitive).
+/// </summary>
+public static class CanonicalField
+{
+    public const string LeadId = "LeadId";
+    public const string Email = "Email";
+    public const string FirstName = "FirstName";
+    public const string LastName = "LastName";
+    public const string Company = "Company";
+    public const string Phone = "Phone";
+    public const string Title = "Title";
+    public const string Country = "Country";
+    public const string Source = "Source";
+    public const string Campaign = "Campaign";
+    public const string Score = "Score";
+
+    /// <summary>
+    /// CRM field → value for every mapped canonical field that has a value. A map entry with an empty CRM field name
+    /// switches that field off.
+    /// </summary>
+    public static Dictionary<string, string> Map(Lead lead, IReadOnlyDictionary<string, string> fieldMap)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(fieldMap);
+        var mapped = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (canonical, crmField) in fieldMap)
+        {
+            if (!string.IsNullOrWhiteSpace(crmField) && ValueOf(lead, canonical) is { Length: > 0 } value)
+            {
+                mapped[crmField] = value;
+            }
+        }
+
+        return mapped;
+    }
+
+    public static string? ValueOf(Lead lead, string canonical)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var c = lead.Contact;
+        return canonical.ToUpperInvariant() switch
+        {
+            "LEADID" => lead.Id,
+            "EMAIL" => c.Email,
+            "FIRSTNAME" => c.FirstName,
+            "LASTNAME" => c.LastName,
+            "COMPANY" => c.Company,
+            "PHONE" => c.Phone,
+            "TITLE" => c.Title,
+            "COUNTRY" => c.Country,
+            "SOURCE" => lead.Source,
+            "CAMPAIGN" => lead.Campaign,
+            "SCORE" => lead.Score?.ToString(CultureInfo.InvariantCulture),
+            _ => null,
+        };
+    }
+
+    public static bool IsKnown(string canonical) =>
+        canonical.ToUpperInvariant() is "LEADID" or "EMAIL" or "FIRSTNAME" or "LASTNAME" or "COMPANY" or "PHONE" or "TITLE"
+            or "COUNTRY" or "SOURCE" or "CAMPAIGN" or "SCORE";
+}

@@ -1,0 +1,32 @@
+using LeadSync.Core.Crm;
+
+namespace LeadSync.Infrastructure.Crm;
+
+/// <summary>
+/// Thrown by a read (touches) that the CRM did not answer. Reads have no per-lead result, and treating an outage as
+/// "nobody touched these leads" would escalate leads sales may have worked; the caller keeps its hints and retries.
+/// </summary>
+public sealed class CrmUnavailableException : Exception
+{
+    public CrmUnavailableException()
+    {
+    }
+
+    public CrmUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public CrmUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public CrmUnavailableException(string crm, CrmOutcome outcome)
+        : base($"{crm} read failed: {outcome?.Kind} — {outcome?.Reason}")
+    {
+        Outcome = outcome;
+    }
+
+    public CrmOutcome? Outcome { get; }
+}

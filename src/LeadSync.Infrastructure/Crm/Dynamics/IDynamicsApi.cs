@@ -1,0 +1,31 @@
+using Refit;
+
+namespace LeadSync.Infrastructure.Crm.Dynamics;
+
+/// <summary>The Dataverse Web API calls LeadSync makes on the lead table.</summary>
+[Headers("OData-MaxVersion: 4.0", "OData-Version: 4.0", "Accept: application/json")]
+internal interface IDynamicsApi
+{
+    /// <summary>
+    /// Upsert by alternate key: 201 created / 200 updated with <c>Prefer: return=representation</c>; 412 with
+    /// <c>If-None-Match: *</c> when the row exists; 404 with <c>If-Match: *</c> when it does not.
+    /// </summary>
+    [Patch("/api/data/v{version}/leads({keyAttribute}='{keyValue}')")]
+    [Headers("Prefer: return=representation")]
+    Task<IApiResponse<DynamicsLead>> UpsertLeadAsync(
+        string version, string keyAttribute, string keyValue,
+        [Header("If-Match")] string? ifMatch, [Header("If-None-Match")] string? ifNoneMatch,
+        [AliasAs("$select")] string select, [Body(buffered: true)] Dictionary<string, object> fields, CancellationToken cancellationToken);
+
+    [Get("/api/data/v{version}/leads({keyAttribute}='{keyValue}')")]
+    Task<IApiResponse<DynamicsLead>> GetLeadAsync(
+        string version, string keyAttribute, string keyValue, [AliasAs("$select")] string select, CancellationToken cancellationToken);
+
+    [Get("/api/data/v{version}/leads")]
+    Task<IApiResponse<DynamicsCollection<DynamicsLead>>> QueryLeadsAsync(
+        string version, [AliasAs("$select")] string select, [AliasAs("$filter")] string filter, CancellationToken cancellationToken);
+
+    [Patch("/api/data/v{version}/leads({id})")]
+    Task<IApiResponse> UpdateLeadAsync(
+        string version, string id, [Header("If-Match")] string ifMatch, [Body(buffered: true)] Dictionary<string, object> fields, CancellationToken cancellationToken);
+}

@@ -1,0 +1,232 @@
+using System.Globalization;
+using LeadSync.Core.Crm;
+using LeadSync.Core.Leads;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace LeadSync.Infrastructure.Crm.HubSpot;
+
+/// <summary>
+/// HubSpot contact adapter. Batch-upserts by e-mail (the contact's unique key), so a retry updates the same contact;
+/// sets the lead status and reads the owner from the upsert result.
+/// </summary>
+internal sealed partial class HubSpotGateway(
+    IHubSpotApi api,
+    HubSpotDailyQuota dailyQuota,
+    IOptionsMonitor<HubSpotOptions> options,
+    TimeProvider time,
+    ILogger<HubSpotGateway> logger) : ICrmGateway
+{
+    private const string EmailProperty = "email";
+
+    public string Name => "hubspot";
+
+    public async Task<IReadOnlyList<CrmUpsertResult>> UpsertAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        var o = options.CurrentValue;
+        if (QuotaStop() is { } stop)
+        {
+            return [.. leads.Select(l => new CrmUpsertResult(l.Id, stop))];
+        }
+
+        var results = new Dictionary<string, CrmUpsertResult>(StringComparer.Ordinal);
+        var withoutEmail = leads.Where(l => string.IsNullOrWhiteSpace(l.Contact.Email)).ToList();
+        foreach (var lead in withoutEmail)
+        {
+            results[lead.Id] = new CrmUpsertResult(lead.Id, new CrmOutcome(CrmOutcomeKind.Permanent, "HubSpot upserts contacts by e-mail and this lead has none."));
+        }
+
+        // One input per e-mail: HubSpot rejects a batch that names the same contact twice; later leads win.
+        var byEmail = leads.Except(withoutEmail)
+            .GroupBy(l => l.Contact.Email!.Trim().ToLowerInvariant())
+            .ToList();
+        foreach (var chunk in byEmail.Chunk(o.BatchSize))
+        {
+            foreach (var result in await UpsertChunkAsync(chunk, o, cancellationToken))
+            {
+                results[result.LeadId] = result;
+            }
+        }
+
+        return [.. leads.Select(l => results[l.Id])];
+    }
+
+    public async Task<IReadOnlyList<CrmTouch>> GetTouchesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        var o = options.CurrentValue;
+        if (QuotaStop() is { } stop)
+        {
+            throw new CrmUnavailableException(Name, stop);
+        }
+
+        var properties = new[] { EmailProperty, o.LeadStatusProperty, o.LastContactedProperty, o.OwnerProperty }
+            .Where(p => !string.IsNullOrWhiteSpace(p)).Distinct(StringComparer.Ordinal).ToArray();
+        var byId = leads.Where(l => l.CrmId is { Length: > 0 }).ToList();
+        var byEmail = leads.Where(l => l.CrmId is not { Length: > 0 } && !string.IsNullOrWhiteSpace(l.Contact.Email)).ToList();
+
+        var found = new Dictionary<string, HubSpotObject>(StringComparer.Ordinal);
+        foreach (var chunk in byId.Chunk(o.BatchSize))
+        {
+            var read = await ReadAsync(chunk.Select(l => l.CrmId!), null, properties, cancellationToken);
+            foreach (var lead in chunk)
+            {
+                if (read.FirstOrDefault(r => r.Id == lead.CrmId) is { } contact)
+                {
+                    found[lead.Id] = contact;
+                }
+            }
+        }
+
+        foreach (var chunk in byEmail.Chunk(o.BatchSize))
+        {
+            var read = await ReadAsync(chunk.Select(l => l.Contact.Email!.Trim()), EmailProperty, properties, cancellationToken);
+            foreach (var lead in chunk)
+            {
+                if (read.FirstOrDefault(r => SameEmail(r, lead.Contact.Email)) is { } contact)
+                {
+                    found[lead.Id] = contact;
+                }
+            }
+        }
+
+        return [.. leads.Select(l => found.TryGetValue(l.Id, out var c) ? ToTouch(l.Id, c, o) : new CrmTouch(l.Id, CrmLeadState.Untouched))];
+    }
+
+    public async Task<CrmOutcome> MarkRecycledAsync(Lead lead, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var o = options.CurrentValue;
+        if (QuotaStop() is { } stop)
+        {
+            return stop;
+        }
+
+        var (contactId, idProperty) = lead.CrmId is { Length: > 0 } id ? (id, (string?)null)
+            : lead.Contact.Email is { Length: > 0 } email ? (email.Trim(), EmailProperty)
+            : (null, null);
+        if (contactId is null)
+        {
+            return new CrmOutcome(CrmOutcomeKind.Permanent, "Neither a HubSpot contact id nor an e-mail to find the contact by.");
+        }
+
+        var input = new HubSpotPropertiesInput(new Dictionary<string, string> { [o.LeadStatusProperty] = o.RecycledLeadStatus });
+        using var response = await api.UpdateContactAsync(contactId, idProperty, input, cancellationToken);
+        return Map(response);
+    }
+
+    private async Task<IEnumerable<CrmUpsertResult>> UpsertChunkAsync(IGrouping<string, Lead>[] chunk, HubSpotOptions o, CancellationToken cancellationToken)
+    {
+        var inputs = chunk.Select(group =>
+        {
+            var lead = group.Last();
+            var properties = CanonicalField.Map(lead, o.Fields);
+            properties[EmailProperty] = group.Key;
+            if (!string.IsNullOrWhiteSpace(o.NewLeadStatus))
+            {
+                properties[o.LeadStatusProperty] = o.NewLeadStatus;
+            }
+
+            return new HubSpotUpsertInput(group.Key, EmailProperty, lead.Id, properties);
+        }).ToList();
+
+        using var response = await api.UpsertContactsAsync(new HubSpotUpsertBatch(inputs), cancellationToken);
+        var outcome = Map(response);
+        if (!outcome.Succeeded || response.Content is not { } batch)
+        {
+            var failed = outcome.Succeeded ? new CrmOutcome(CrmOutcomeKind.Transient, "HubSpot returned no batch result.") : outcome;
+            LogUpsertFailed(logger, inputs.Count, failed.Kind, (int?)response.StatusCode ?? 0);
+            return chunk.SelectMany(g => g.Select(l => new CrmUpsertResult(l.Id, failed)));
+        }
+
+        var results = batch.Results ?? [];
+        var errors = batch.Errors ?? [];
+        var single = inputs.Count == 1;
+        return chunk.SelectMany(group =>
+        {
+            var traceId = group.Last().Id;
+            var contact = results.FirstOrDefault(r => r.ObjectWriteTraceId == traceId)
+                ?? results.FirstOrDefault(r => SameEmail(r, group.Key))
+                ?? (single && results.Count == 1 && errors.Count == 0 ? results[0] : null);
+            var error = errors.FirstOrDefault(e => Mentions(e, traceId, group.Key))
+                ?? (single && contact is null && errors.Count == 1 ? errors[0] : null);
+            var result = contact is not null
+                ? new CrmUpsertResult(traceId, CrmOutcome.Success, contact.Id, Property(contact, o.OwnerProperty))
+                : error is not null
+                    ? new CrmUpsertResult(traceId, CrmResponseMapper.ClassifyRecordError(CrmProvider.HubSpot, error.Category, error.Message, dailyQuota.UntilReset()))
+                    : new CrmUpsertResult(traceId, new CrmOutcome(CrmOutcomeKind.Transient, "HubSpot did not report this contact in the batch result."));
+            return group.Select(l => result with { LeadId = l.Id });
+        }).ToList();
+    }
+
+    private async Task<IReadOnlyList<HubSpotObject>> ReadAsync(IEnumerable<string> ids, string? idProperty, string[] properties, CancellationToken cancellationToken)
+    {
+        var batch = new HubSpotReadBatch([.. ids.Distinct(StringComparer.OrdinalIgnoreCase).Select(id => new HubSpotObjectId(id))], properties, [], idProperty);
+        using var response = await api.ReadContactsAsync(batch, cancellationToken);
+        var outcome = Map(response);
+        if (!outcome.Succeeded)
+        {
+            throw new CrmUnavailableException(Name, outcome);
+        }
+
+        // A 207 lists unknown ids as errors: those contacts simply are not there (yet), i.e. untouched.
+        return response.Content?.Results ?? [];
+    }
+
+    private static CrmTouch ToTouch(string leadId, HubSpotObject contact, HubSpotOptions o)
+    {
+        var status = Property(contact, o.LeadStatusProperty);
+        var lastContacted = ParseDate(Property(contact, o.LastContactedProperty));
+        var state = In(status, o.ConvertedStatuses, HubSpotOptions.DefaultConvertedStatuses) ? CrmLeadState.Converted
+            : In(status, o.DisqualifiedStatuses, HubSpotOptions.DefaultDisqualifiedStatuses) ? CrmLeadState.Disqualified
+            : string.Equals(status, o.RecycledLeadStatus, StringComparison.OrdinalIgnoreCase) || In(status, o.NurtureStatuses, []) ? CrmLeadState.Nurture
+            : In(status, o.ContactedStatuses, HubSpotOptions.DefaultContactedStatuses) || lastContacted is not null ? CrmLeadState.Contacted
+            : CrmLeadState.Untouched;
+        return new CrmTouch(leadId, state, lastContacted, lastContacted is null ? 0 : 1, Property(contact, o.OwnerProperty));
+    }
+
+    /// <summary>HubSpot datetime properties arrive as ISO-8601 or as epoch milliseconds depending on the property.</summary>
+    internal static DateTimeOffset? ParseDate(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
+        : null;
+
+    private static bool In(string? status, IList<string> configured, string[] defaults) =>
+        status is not null && (configured.Count > 0 ? configured : defaults).Contains(status, StringComparer.OrdinalIgnoreCase);
+
+    private static string? Property(HubSpotObject contact, string name) =>
+        contact.Properties is { } p && p.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v) ? v : null;
+
+    private static bool SameEmail(HubSpotObject contact, string? email) =>
+        email is not null && string.Equals(Property(contact, EmailProperty)?.Trim(), email.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    private static bool Mentions(HubSpotError error, string traceId, string email) =>
+        error.Context is { } context && context.Values.Any(values => values.Any(v =>
+            string.Equals(v, traceId, StringComparison.Ordinal) || string.Equals(v, email, StringComparison.OrdinalIgnoreCase)));
+
+    private CrmOutcome? QuotaStop() => dailyQuota.Remaining is { } left
+        ? new CrmOutcome(CrmOutcomeKind.QuotaExhausted, "HubSpot daily API limit reached; waiting for the daily reset.", left)
+        : null;
+
+    private CrmOutcome Map(IApiResponse response)
+    {
+        var outcome = CrmResponseMapper.ToOutcome(response, CrmProvider.HubSpot, dailyQuota.UntilReset(), time.GetUtcNow());
+        var dailyRemaining = response.IsReceived && response.Headers.TryGetValues("X-HubSpot-RateLimit-Daily-Remaining", out var v) ? v.FirstOrDefault() : null;
+        if (outcome.Kind == CrmOutcomeKind.QuotaExhausted || dailyRemaining == "0")
+        {
+            dailyQuota.MarkExhausted();
+            LogDailyLimit(logger, dailyQuota.UntilReset());
+        }
+
+        return outcome;
+    }
+
+    [LoggerMessage(EventId = 6201, Level = LogLevel.Warning, Message = "HubSpot batch upsert of {Count} contacts failed: {Kind} (HTTP {Status})")]
+    private static partial void LogUpsertFailed(ILogger logger, int count, CrmOutcomeKind kind, int status);
+
+    [LoggerMessage(EventId = 6202, Level = LogLevel.Warning, Message = "HubSpot daily API limit reached; pausing for {Wait}")]
+    private static partial void LogDailyLimit(ILogger logger, TimeSpan wait);
+}

@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LeadSync.Infrastructure.Crm.HubSpot;
+
+/// <summary>HubSpot CRM v3 settings (<c>LeadSync:Crm:HubSpot</c>).</summary>
+public sealed class HubSpotOptions : ICrmProviderOptions
+{
+    public const string Section = "LeadSync:Crm:HubSpot";
+
+    public Uri BaseUrl { get; set; } = new("https://api.hubapi.com");
+
+    /// <summary>Private app access token (scopes crm.objects.contacts.read and crm.objects.contacts.write).</summary>
+    [Required]
+    public string AccessToken { get; set; } = "";
+
+    /// <summary>Contacts per batch upsert call (HubSpot allows 100).</summary>
+    [Range(1, 100)]
+    public int BatchSize { get; set; } = 100;
+
+    [Required]
+    public string LeadStatusProperty { get; set; } = "hs_lead_status";
+
+    /// <summary>Lead status written when a sales-ready lead is upserted; empty leaves the property alone.</summary>
+    public string NewLeadStatus { get; set; } = "NEW";
+
+    /// <summary>Lead status the recycle job writes.</summary>
+    [Required]
+    public string RecycledLeadStatus { get; set; } = "BAD_TIMING";
+
+    /// <summary>Date property that, once set, means sales made contact.</summary>
+    public string LastContactedProperty { get; set; } = "notes_last_contacted";
+
+    [Required]
+    public string OwnerProperty { get; set; } = "hubspot_owner_id";
+
+    public IList<string> ContactedStatuses { get; set; } = [];
+
+    public IList<string> ConvertedStatuses { get; set; } = [];
+
+    public IList<string> DisqualifiedStatuses { get; set; } = [];
+
+    /// <summary>Statuses that send the lead back to nurture besides <see cref="RecycledLeadStatus"/>.</summary>
+    public IList<string> NurtureStatuses { get; set; } = [];
+
+    /// <summary>Canonical field → contact property. Email is required: HubSpot upserts contacts by e-mail.</summary>
+    public Dictionary<string, string> Fields { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["LeadId"] = "",
+        ["Email"] = "email",
+        ["FirstName"] = "firstname",
+        ["LastName"] = "lastname",
+        ["Company"] = "company",
+        ["Phone"] = "phone",
+        ["Title"] = "jobtitle",
+        ["Country"] = "country",
+    };
+
+    /// <summary>IANA/Windows time zone of the HubSpot account: the daily limit resets at its midnight.</summary>
+    [Required]
+    public string AccountTimeZone { get; set; } = "UTC";
+
+    /// <summary>Defaults to the Free/Starter private-app limit (100 per 10 s); Professional/Enterprise may use 190.</summary>
+    public CrmResilienceOptions Resilience { get; set; } = new()
+    {
+        RateLimitPermits = 100,
+        RateLimitWindow = TimeSpan.FromSeconds(10),
+    };
+
+    internal static readonly string[] DefaultContactedStatuses = ["ATTEMPTED_TO_CONTACT", "CONNECTED", "IN_PROGRESS"];
+    internal static readonly string[] DefaultConvertedStatuses = ["OPEN_DEAL"];
+    internal static readonly string[] DefaultDisqualifiedStatuses = ["UNQUALIFIED"];
+
+    IEnumerable<ValidationResult> ICrmProviderOptions.ValidateSettings()
+    {
+        foreach (var key in Fields.Keys.Where(k => !CanonicalField.IsKnown(k)))
+        {
+            yield return new ValidationResult($"{Section}:Fields:{key} is not a canonical field.", [nameof(Fields)]);
+        }
+
+        if (!Fields.TryGetValue(CanonicalField.Email, out var email) || string.IsNullOrWhiteSpace(email))
+        {
+            yield return new ValidationResult($"{Section}:Fields:Email must be mapped: contacts are upserted by e-mail.", [nameof(Fields)]);
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(AccountTimeZone, out _))
+        {
+            yield return new ValidationResult($"{Section}:AccountTimeZone '{AccountTimeZone}' is not a known time zone.", [nameof(AccountTimeZone)]);
+        }
+
+        foreach (var result in Resilience.Validate(Section))
+        {
+            yield return result;
+        }
+    }
+}

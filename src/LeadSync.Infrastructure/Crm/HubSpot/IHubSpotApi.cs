@@ -1,0 +1,18 @@
+using Refit;
+
+namespace LeadSync.Infrastructure.Crm.HubSpot;
+
+/// <summary>The HubSpot CRM v3 contact calls LeadSync makes.</summary>
+internal interface IHubSpotApi
+{
+    /// <summary>Create or update up to 100 contacts by e-mail; 200, or 207 with per-record errors.</summary>
+    [Post("/crm/v3/objects/contacts/batch/upsert")]
+    Task<IApiResponse<HubSpotBatchResponse>> UpsertContactsAsync([Body(buffered: true)] HubSpotUpsertBatch batch, CancellationToken cancellationToken);
+
+    [Post("/crm/v3/objects/contacts/batch/read")]
+    Task<IApiResponse<HubSpotBatchResponse>> ReadContactsAsync([Body(buffered: true)] HubSpotReadBatch batch, CancellationToken cancellationToken);
+
+    [Patch("/crm/v3/objects/contacts/{contactId}")]
+    Task<IApiResponse<HubSpotObject>> UpdateContactAsync(
+        string contactId, [Query] string? idProperty, [Body(buffered: true)] HubSpotPropertiesInput input, CancellationToken cancellationToken);
+}

@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using LeadSync.Core.Crm;
+using LeadSync.Core.Leads;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace LeadSync.Infrastructure.Crm.Salesforce;
+
+/// <summary>
+/// Salesforce Lead adapter. Upserts by an external-id field holding the LeadSync id, so a retry updates the same Lead
+/// instead of creating a second one; reads owner and status back with SOQL.
+/// </summary>
+internal sealed partial class SalesforceGateway(
+    ISalesforceApi api,
+    SalesforceApiUsage usage,
+    IOptionsMonitor<SalesforceOptions> options,
+    TimeProvider time,
+    ILogger<SalesforceGateway> logger) : ICrmGateway
+{
+    private const int IdsPerQuery = 100;
+
+    public string Name => "salesforce";
+
+    public async Task<IReadOnlyList<CrmUpsertResult>> UpsertAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        var o = options.CurrentValue;
+        if (Throttled(o) is { } stop)
+        {
+            return [.. leads.Select(l => new CrmUpsertResult(l.Id, stop))];
+        }
+
+        var results = new List<CrmUpsertResult>(leads.Count);
+        if (leads.Count == 1)
+        {
+            results.Add(await UpsertOneAsync(leads[0], o, cancellationToken));
+        }
+        else
+        {
+            foreach (var chunk in leads.Chunk(o.BatchSize))
+            {
+                results.AddRange(await UpsertChunkAsync(chunk, o, cancellationToken));
+            }
+        }
+
+        return await WithOwnersAsync(results, o, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CrmTouch>> GetTouchesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        var o = options.CurrentValue;
+        var records = await QueryByLeadIdAsync(leads.Select(l => l.Id), "Id, OwnerId, Status, LastActivityDate, IsConverted", o, cancellationToken);
+        return [.. leads.Select(l => records.TryGetValue(l.Id, out var r) ? ToTouch(l.Id, r, o) : new CrmTouch(l.Id, CrmLeadState.Untouched))];
+    }
+
+    public async Task<CrmOutcome> MarkRecycledAsync(Lead lead, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var o = options.CurrentValue;
+        if (Throttled(o) is { } stop)
+        {
+            return stop;
+        }
+
+        var fields = new Dictionary<string, object> { ["Status"] = o.RecycledStatus };
+        if (lead.CrmId is { Length: > 0 } crmId)
+        {
+            using var update = await api.UpdateLeadAsync(o.ApiVersion, crmId, fields, cancellationToken);
+            return Map(update, o);
+        }
+
+        using var upsert = await api.UpsertLeadAsync(o.ApiVersion, o.ExternalIdField, lead.Id, fields, cancellationToken);
+        return Map(upsert, o);
+    }
+
+    private async Task<CrmUpsertResult> UpsertOneAsync(Lead lead, SalesforceOptions o, CancellationToken cancellationToken)
+    {
+        using var response = await api.UpsertLeadAsync(o.ApiVersion, o.ExternalIdField, lead.Id, Fields(lead, o), cancellationToken);
+        var outcome = Map(response, o);
+        if (!outcome.Succeeded)
+        {
+            LogUpsertFailed(logger, lead.Id, outcome.Kind, (int?)response.StatusCode ?? 0);
+            return new CrmUpsertResult(lead.Id, outcome);
+        }
+
+        // 201 and 200 carry the record id; 204 (older API versions) does not, the owner query fills it in.
+        return new CrmUpsertResult(lead.Id, outcome, response.Content?.Id);
+    }
+
+    private async Task<IEnumerable<CrmUpsertResult>> UpsertChunkAsync(Lead[] chunk, SalesforceOptions o, CancellationToken cancellationToken)
+    {
+        var records = chunk.Select(lead =>
+        {
+            var record = Fields(lead, o);
+            record["attributes"] = new Dictionary<string, string> { ["type"] = "Lead" };
+            record[o.ExternalIdField] = lead.Id;
+            return record;
+        }).ToList();
+
+        using var response = await api.UpsertLeadsAsync(o.ApiVersion, o.ExternalIdField, new SalesforceCollectionRequest(false, records), cancellationToken);
+        var outcome = Map(response, o);
+        if (!outcome.Succeeded || response.Content is not { } saved)
+        {
+            var failed = outcome.Succeeded ? new CrmOutcome(CrmOutcomeKind.Transient, "Salesforce returned no per-record results.") : outcome;
+            LogUpsertFailed(logger, $"{chunk.Length} leads", failed.Kind, (int?)response.StatusCode ?? 0);
+            return chunk.Select(l => new CrmUpsertResult(l.Id, failed));
+        }
+
+        // Results come back in request order, one per record.
+        return chunk.Select((lead, i) => i >= saved.Count
+            ? new CrmUpsertResult(lead.Id, new CrmOutcome(CrmOutcomeKind.Transient, "Salesforce returned fewer results than records."))
+            : saved[i].Success
+                ? new CrmUpsertResult(lead.Id, CrmOutcome.Success, saved[i].Id)
+                : new CrmUpsertResult(lead.Id, RecordError(saved[i], o)));
+    }
+
+    /// <summary>Assignment rules run on insert, so the owner is known right after the upsert: one SOQL per 100 leads.</summary>
+    private async Task<IReadOnlyList<CrmUpsertResult>> WithOwnersAsync(List<CrmUpsertResult> results, SalesforceOptions o, CancellationToken cancellationToken)
+    {
+        var succeeded = results.Where(r => r.Outcome.Succeeded).Select(r => r.LeadId).ToList();
+        if (succeeded.Count == 0)
+        {
+            return results;
+        }
+
+        Dictionary<string, Dictionary<string, JsonElement>> records;
+        try
+        {
+            records = await QueryByLeadIdAsync(succeeded, "Id, OwnerId", o, cancellationToken);
+        }
+        catch (CrmUnavailableException ex)
+        {
+            // The write is done; a missing owner must not turn it into a failure and a second write.
+            LogOwnerReadFailed(logger, ex.Outcome?.Kind ?? CrmOutcomeKind.Transient);
+            return results;
+        }
+
+        return [.. results.Select(r => r.Outcome.Succeeded && records.TryGetValue(r.LeadId, out var rec)
+            ? r with { CrmId = r.CrmId ?? Str(rec, "Id"), Owner = Str(rec, "OwnerId") }
+            : r)];
+    }
+
+    private async Task<Dictionary<string, Dictionary<string, JsonElement>>> QueryByLeadIdAsync(
+        IEnumerable<string> leadIds, string select, SalesforceOptions o, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, Dictionary<string, JsonElement>>(StringComparer.Ordinal);
+        foreach (var chunk in leadIds.Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
+        {
+            var inList = string.Join(", ", chunk.Select(Quote));
+            var soql = $"SELECT {select}, {o.ExternalIdField} FROM Lead WHERE {o.ExternalIdField} IN ({inList})";
+            using var response = await api.QueryAsync(o.ApiVersion, soql, cancellationToken);
+            var outcome = Map(response, o);
+            if (!outcome.Succeeded || response.Content is not { } page)
+            {
+                throw new CrmUnavailableException(Name, outcome.Succeeded ? new CrmOutcome(CrmOutcomeKind.Transient, "Empty query response.") : outcome);
+            }
+
+            // ≤ 100 ids per query stay far below the 2,000-row first page, so nextRecordsUrl never matters here.
+            foreach (var record in page.Records ?? [])
+            {
+                if (Str(record, o.ExternalIdField) is { } leadId)
+                {
+                    found[leadId] = record;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static CrmTouch ToTouch(string leadId, Dictionary<string, JsonElement> record, SalesforceOptions o)
+    {
+        var status = Str(record, "Status");
+        var owner = Str(record, "OwnerId");
+        DateTimeOffset? lastActivity = Str(record, "LastActivityDate") is { } d
+            && DateTime.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date)
+            ? new DateTimeOffset(date, TimeSpan.Zero)
+            : null;
+        var converted = record.TryGetValue("IsConverted", out var c) && c.ValueKind == JsonValueKind.True;
+
+        var state = converted ? CrmLeadState.Converted
+            : In(status, o.DisqualifiedStatuses, SalesforceOptions.DefaultDisqualifiedStatuses) ? CrmLeadState.Disqualified
+            : string.Equals(status, o.RecycledStatus, StringComparison.OrdinalIgnoreCase) || In(status, o.NurtureStatuses, []) ? CrmLeadState.Nurture
+            : In(status, o.ContactedStatuses, SalesforceOptions.DefaultContactedStatuses) || lastActivity is not null ? CrmLeadState.Contacted
+            : CrmLeadState.Untouched;
+        return new CrmTouch(leadId, state, lastActivity, lastActivity is null ? 0 : 1, owner);
+    }
+
+    private static bool In(string? status, IList<string> configured, string[] defaults) =>
+        status is not null && (configured.Count > 0 ? configured : defaults).Contains(status, StringComparer.OrdinalIgnoreCase);
+
+    private static Dictionary<string, object> Fields(Lead lead, SalesforceOptions o)
+    {
+        var fields = CanonicalField.Map(lead, o.Fields).ToDictionary(kv => kv.Key, kv => (object)kv.Value, StringComparer.Ordinal);
+        foreach (var required in new[] { "LastName", "Company" })
+        {
+            if (o.Fields.TryGetValue(required, out var field) && field.Length > 0)
+            {
+                fields.TryAdd(field, o.MissingValuePlaceholder);
+            }
+        }
+
+        return fields;
+    }
+
+    private CrmOutcome? Throttled(SalesforceOptions o) =>
+        usage.Max > 0 && usage.Ratio >= o.ApiUsageCeiling
+            ? new CrmOutcome(CrmOutcomeKind.QuotaExhausted,
+                $"Salesforce API usage {usage.Used}/{usage.Max} is at the configured ceiling ({o.ApiUsageCeiling:P0}).", o.QuotaRetryAfter)
+            : null;
+
+    private CrmOutcome Map(IApiResponse response, SalesforceOptions o) =>
+        CrmResponseMapper.ToOutcome(response, CrmProvider.Salesforce, o.QuotaRetryAfter, time.GetUtcNow());
+
+    private static CrmOutcome RecordError(SalesforceSaveResult saved, SalesforceOptions o)
+    {
+        var first = saved.Errors?.FirstOrDefault();
+        return CrmResponseMapper.ClassifyRecordError(CrmProvider.Salesforce, first?.Code, first?.Message, o.QuotaRetryAfter);
+    }
+
+    private static string? Str(Dictionary<string, JsonElement> record, string name) =>
+        record.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static string Quote(string value)
+    {
+        var sb = new StringBuilder(value.Length + 2).Append('\'');
+        foreach (var ch in value)
+        {
+            if (ch is '\'' or '\\')
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(ch);
+        }
+
+        return sb.Append('\'').ToString();
+    }
+
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "Salesforce upsert for {Leads} failed: {Kind} (HTTP {Status})")]
+    private static partial void LogUpsertFailed(ILogger logger, string leads, CrmOutcomeKind kind, int status);
+
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Salesforce owner read-back failed ({Kind}); leads are synced without owner")]
+    private static partial void LogOwnerReadFailed(ILogger logger, CrmOutcomeKind kind);
+}

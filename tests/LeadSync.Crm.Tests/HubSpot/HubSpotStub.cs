@@ -1,0 +1,151 @@
+using System.Text.Json.Nodes;
+using LeadSync.Crm.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace LeadSync.Crm.Tests.HubSpot;
+
+/// <summary>
+/// A stateful HubSpot contacts store for behaviour the spec cannot drive through Prism (the spec documents no 429, 423
+/// or 477): batch upsert by e-mail with 207 for invalid e-mails, and scripted rate-limit / lock / migration faults
+/// shaped as vendor/FACTS.md B2 and the vendor samples describe them.
+/// </summary>
+public sealed class HubSpotStub : IAsyncDisposable
+{
+    public const string OwnerId = "77123";
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, HubSpotContact> _byEmail = new(StringComparer.OrdinalIgnoreCase);
+    private SimulatorHost? _host;
+    private int _seq = 1000;
+
+    public ScriptedFaults Faults { get; } = new();
+
+    public Uri BaseUri => _host!.BaseUri;
+
+    public int Requests { get; private set; }
+
+    public List<int> BatchSizes { get; } = [];
+
+    public List<DateTimeOffset> Arrivals { get; } = [];
+
+    public static async Task<HubSpotStub> StartAsync()
+    {
+        var stub = new HubSpotStub();
+        stub._host = await SimulatorHost.StartAsync(app => app.MapPost("/crm/v3/objects/contacts/batch/upsert", stub.UpsertAsync));
+        return stub;
+    }
+
+    public IReadOnlyDictionary<string, HubSpotContact> Contacts
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new Dictionary<string, HubSpotContact>(_byEmail, StringComparer.OrdinalIgnoreCase);
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync() => _host?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private async Task UpsertAsync(HttpContext context)
+    {
+        lock (_lock)
+        {
+            Requests++;
+            Arrivals.Add(DateTimeOffset.UtcNow);
+        }
+
+        if (context.Request.Headers.Authorization.ToString() != "Bearer pat-test")
+        {
+            await ScriptedFaults.WriteAsync(context, 401, """{"status":"error","message":"Authentication credentials not found.","category":"INVALID_AUTHENTICATION"}""", []);
+            return;
+        }
+
+        var (handled, delayAfter) = await Faults.TryServeAsync(context, """{"status":"error","message":"Service Unavailable","category":"SERVICE_UNAVAILABLE"}""");
+        if (handled)
+        {
+            return;
+        }
+
+        var body = await JsonNode.ParseAsync(context.Request.Body);
+        var inputs = body!["inputs"]!.AsArray();
+        if (inputs.Count > 100)
+        {
+            await ScriptedFaults.WriteAsync(context, 400, Fixture.Read("hubspot-crm-error.json"), []);
+            return;
+        }
+
+        var results = new JsonArray();
+        var errors = new JsonArray();
+        lock (_lock)
+        {
+            BatchSizes.Add(inputs.Count);
+            foreach (var input in inputs)
+            {
+                var email = input!["id"]!.GetValue<string>();
+                var trace = input["objectWriteTraceId"]?.GetValue<string>();
+                if (!email.Contains('@', StringComparison.Ordinal))
+                {
+                    errors.Add(new JsonObject
+                    {
+                        ["status"] = "error",
+                        ["category"] = "VALIDATION_ERROR",
+                        ["message"] = $"Property values were not valid: email {email}",
+                        ["context"] = new JsonObject { ["objectWriteTraceId"] = new JsonArray(trace) },
+                    });
+                    continue;
+                }
+
+                var isNew = !_byEmail.TryGetValue(email, out var contact);
+                if (contact is null)
+                {
+                    contact = new HubSpotContact((++_seq).ToString(System.Globalization.CultureInfo.InvariantCulture), email) { Creates = 1 };
+                    _byEmail[email] = contact;
+                }
+                else
+                {
+                    contact.Updates++;
+                }
+
+                foreach (var (k, v) in input["properties"]!.AsObject())
+                {
+                    contact.Properties[k] = v?.GetValue<string>();
+                }
+
+                var props = new JsonObject { ["email"] = email, ["hubspot_owner_id"] = OwnerId };
+                results.Add(new JsonObject
+                {
+                    ["id"] = contact.Id,
+                    ["new"] = isNew,
+                    ["archived"] = false,
+                    ["createdAt"] = "2026-11-23T09:00:00Z",
+                    ["updatedAt"] = "2026-11-23T09:00:00Z",
+                    ["properties"] = props,
+                });
+            }
+        }
+
+        var response = new JsonObject
+        {
+            ["status"] = "COMPLETE",
+            ["results"] = results,
+            ["startedAt"] = "2026-11-23T09:00:00Z",
+            ["completedAt"] = "2026-11-23T09:00:01Z",
+        };
+        if (errors.Count > 0)
+        {
+            response["errors"] = errors;
+            response["numErrors"] = errors.Count;
+        }
+
+        if (delayAfter is { } delay)
+        {
+            // Written, but the answer comes too late: the client times out and upserts again.
+            await Task.Delay(delay, context.RequestAborted);
+        }
+
+        await ScriptedFaults.WriteAsync(context, errors.Count > 0 ? 207 : 200, response.ToJsonString(), []);
+    }
+}

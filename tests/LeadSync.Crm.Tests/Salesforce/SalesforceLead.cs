@@ -1,0 +1,23 @@
+namespace LeadSync.Crm.Tests.Salesforce;
+
+/// <summary>A Lead row in the simulator.</summary>
+public sealed class SalesforceLead(string id, string externalId, string ownerId)
+{
+    public string Id { get; } = id;
+
+    public string ExternalId { get; } = externalId;
+
+    public string OwnerId { get; } = ownerId;
+
+    public Dictionary<string, string?> Fields { get; } = new(StringComparer.Ordinal);
+
+    public DateOnly? LastActivityDate { get; set; }
+
+    public bool IsConverted { get; set; }
+
+    public bool Created { get; set; }
+
+    public int Creates { get; set; }
+
+    public int Updates { get; set; }
+}
