@@ -68,7 +68,7 @@ public sealed partial class FunctionsAppBindingTests
         var names = FunctionName().Matches(Source).Select(m => m.Groups[1].Value + m.Groups[2].Value).ToList();
 
         Assert.Equal(names.Count, names.Distinct().Count());
-        Assert.Equal(13 + 3 + 4, names.Count);
+        Assert.Equal(21 + 3 + 4, names.Count);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using LeadSync.Core.Admin;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,8 @@ public sealed partial class EscalationDispatcher(
     IEscalationDirectory directory,
     IOptionsMonitor<NotificationOptions> options,
     TimeProvider timeProvider,
-    ILogger<EscalationDispatcher> logger)
+    ILogger<EscalationDispatcher> logger,
+    IAdminConfiguration? adminConfiguration = null)
 {
     public async Task<WorkOutcome> DispatchAsync(NotifyMessage message, CancellationToken cancellationToken)
     {
@@ -27,6 +29,7 @@ public sealed partial class EscalationDispatcher(
 
         var now = timeProvider.GetUtcNow();
         var settings = options.CurrentValue;
+        var adminEntry = EscalationDirectory.Find(adminConfiguration, lead.Owner);
         var escalation = new EscalationMessage
         {
             NoticeId = notice.Id,
@@ -48,6 +51,8 @@ public sealed partial class EscalationDispatcher(
                 ? null
                 : new Uri(settings.PublicBaseUrl, $"api/escalations/{Uri.EscapeDataString(notice.Id)}/ack?sig={AckSignature.Sign(notice.Id, settings.AckSecret)}"),
             Attempts = lead.ContactAttempts,
+            Manager = adminEntry?.Manager,
+            Channel = adminEntry?.Channel,
         };
         var delivery = await notifier.SendAsync(escalation, cancellationToken);
         var settled = notice with

@@ -43,4 +43,10 @@ public sealed record EscalationMessage
     public string LateText => Late.TotalMinutes < 1 ? $"{Math.Max(0, (int)Late.TotalSeconds)} s"
         : Late.TotalHours < 1 ? $"{(int)Late.TotalMinutes} min"
         : $"{(int)Late.TotalHours} h {Late.Minutes} min";
+
+    /// <summary>The owner's manager from the admin escalation directory, when listed.</summary>
+    public string? Manager { get; init; }
+
+    /// <summary>The owner's channel (chat channel or URL) from the admin escalation directory, when listed.</summary>
+    public string? Channel { get; init; }
 }

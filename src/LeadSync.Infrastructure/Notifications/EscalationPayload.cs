@@ -22,7 +22,9 @@ public sealed record EscalationPayload(
     string Kind = EscalationMessage.EscalationKind,
     string? Action = null,
     string? Destination = null,
-    Uri? AckUrl = null)
+    Uri? AckUrl = null,
+    string? Manager = null,
+    string? Channel = null)
 {
     public static EscalationPayload From(EscalationMessage message)
     {
@@ -32,6 +34,7 @@ public sealed record EscalationPayload(
             $"SLA breach, level {message.Level} ({message.Recipient}): {message.LeadName}{(message.Company is null ? string.Empty : " at " + message.Company)} from {message.Source} has not been contacted, {minutesLate} min past the first-touch deadline.");
         return new EscalationPayload("leadsync.escalation", message.NoticeId, message.LeadId, message.Level, message.Recipient,
             message.LeadName, message.Company, message.Source, message.Owner, message.ReceivedAt, message.DeadlineAt, minutesLate, summary, message.LeadLink,
-            message.Kind, message.Action, message.Destination?.Name, message.AckLink);
+            message.Kind, message.Action, message.Destination?.Name, message.AckLink,
+            message.Manager, message.Channel);
     }
 }

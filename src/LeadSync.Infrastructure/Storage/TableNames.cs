@@ -19,4 +19,7 @@ public static class TableNames
 
     /// <summary>Escalations when no notification channel is configured.</summary>
     public const string Outbox = "Outbox";
+
+    /// <summary>Admin configuration: partition = resource, rows <c>current</c> and one <c>v{version}</c> per change.</summary>
+    public const string AdminConfig = "AdminConfig";
 }

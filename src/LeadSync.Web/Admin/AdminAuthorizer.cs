@@ -16,24 +16,42 @@ public sealed class AdminAuthorizer(IOptionsMonitor<AdminOptions> options)
     public const string KeyHeader = "X-LeadSync-Admin-Key";
     private const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
 
+    private const string PrincipalNameHeader = "X-MS-CLIENT-PRINCIPAL-NAME";
+
     /// <summary>Null when the caller is an admin; otherwise the 401/403 problem to answer with.</summary>
-    public IResult? Challenge(HttpRequest request)
+    public IResult? Challenge(HttpRequest request) => Challenge(request, out _);
+
+    /// <summary>
+    /// As <see cref="Challenge(HttpRequest)"/>, also naming the admin for audit: <c>key:&lt;first 12 hex of the key
+    /// hash&gt;</c> (the hash is in settings already, so this reveals nothing) or <c>entra:&lt;principal name&gt;</c>.
+    /// </summary>
+    public IResult? Challenge(HttpRequest request, out string actor)
     {
         ArgumentNullException.ThrowIfNull(request);
+        actor = string.Empty;
         var settings = options.CurrentValue;
         var key = request.Headers[KeyHeader].ToString();
         if (key.Length > 0)
         {
-            return IsKnownKey(key, settings.ApiKeys)
-                ? null
-                : Problem.Create(401, ProblemTypes.Unauthenticated, "Unauthenticated", "The admin key is not valid (or has been revoked).");
+            if (!IsKnownKey(key, settings.ApiKeys))
+            {
+                return Problem.Create(401, ProblemTypes.Unauthenticated, "Unauthenticated", "The admin key is not valid (or has been revoked).");
+            }
+
+            actor = "key:" + AdminKeyHasher.Hash(key)[AdminKeyHasher.Prefix.Length..][..12];
+            return null;
         }
 
         if (settings.TrustAppServiceAuthentication && request.Headers[PrincipalHeader].ToString() is { Length: > 0 } principal)
         {
-            return HasRole(principal, settings.AdminRole)
-                ? null
-                : Problem.Create(403, ProblemTypes.Forbidden, "Forbidden", $"The signed-in identity lacks the {settings.AdminRole} role.");
+            if (!HasRole(principal, settings.AdminRole))
+            {
+                return Problem.Create(403, ProblemTypes.Forbidden, "Forbidden", $"The signed-in identity lacks the {settings.AdminRole} role.");
+            }
+
+            var name = request.Headers[PrincipalNameHeader].ToString();
+            actor = "entra:" + (name.Length > 0 ? name : "principal");
+            return null;
         }
 
         return Problem.Create(401, ProblemTypes.Unauthenticated, "Unauthenticated", $"Admin routes need an admin identity ({KeyHeader} or Entra ID).");

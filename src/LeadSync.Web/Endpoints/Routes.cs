@@ -13,6 +13,13 @@ public static class Routes
     public const string Health = "health";
     public const string EscalationAck = "escalations/{id}/ack";
     public const string AdminJobRun = "admin/jobs/{job}/run";
+    public const string AdminConfig = "admin/config/{resource}";
+    public const string AdminConfigHistory = "admin/config/{resource}/history";
+    public const string AdminSlaDryRun = "admin/sla-policies/dry-run";
+    public const string AdminLeads = "admin/leads";
+    public const string AdminDashboard = "admin/dashboard";
+    public const string Console = "console/{*path}";
+    public const string OpenApi = "openapi.json";
     public const string AdminQuarantine = "admin/quarantine";
     public const string AdminQuarantineReplay = "admin/quarantine/{id}/replay";
     public const string AdminDeadLetters = "admin/dead-letters";

@@ -1,35 +1,36 @@
+using LeadSync.Core.Admin;
+using LeadSync.Core.Crm.DeadLetters;
 using LeadSync.Core.Crm;
-using LeadSync.Core.Intake;
 using LeadSync.Core.Intake.Enrichment;
 using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Intake.Quarantine;
-using LeadSync.Core.Crm.DeadLetters;
-using LeadSync.Infrastructure.Intake;
-using LeadSync.Infrastructure.Nurture;
 using LeadSync.Core.Intake.Signatures;
+using LeadSync.Core.Intake;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Notifications;
 using LeadSync.Core.Qualification;
 using LeadSync.Core.Recycle;
 using LeadSync.Core.Reports;
-using LeadSync.Core.Sla;
 using LeadSync.Core.Sla.Policies;
+using LeadSync.Core.Sla;
 using LeadSync.Core.Storage;
-using LeadSync.Infrastructure.Crm;
 using LeadSync.Infrastructure.Crm.Sandbox;
-using LeadSync.Infrastructure.Notifications;
+using LeadSync.Infrastructure.Crm;
+using LeadSync.Infrastructure.Intake;
 using LeadSync.Infrastructure.Notifications.Email;
 using LeadSync.Infrastructure.Notifications.Slack;
 using LeadSync.Infrastructure.Notifications.Teams;
+using LeadSync.Infrastructure.Notifications;
+using LeadSync.Infrastructure.Nurture;
 using LeadSync.Infrastructure.Recycle;
 using LeadSync.Infrastructure.Scheduling;
 using LeadSync.Infrastructure.Storage;
 using LeadSync.Web.Admin;
 using LeadSync.Web.Endpoints;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -51,6 +52,7 @@ public static class LeadSyncRegistration
         AddCrm(services, builder.Configuration);
         AddSlaAndRecycle(services);
         AddNotifications(services);
+        AddAdmin(services);
         AddEndpoints(services);
         builder.AddLeadSyncTelemetry();
         return builder;
@@ -97,6 +99,8 @@ public static class LeadSyncRegistration
         services.AddSingleton<ILeadEmailIndex, TableLeadEmailIndex>();
         services.AddSingleton<IFunnelIndex, TableFunnelIndex>();
         services.AddSingleton<FunnelReport>();
+        services.AddSingleton<ILeadSearch, TableLeadSearch>();
+        services.AddSingleton<IAdminConfigStore, TableAdminConfigStore>();
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<LeadMutator>();
@@ -159,6 +163,38 @@ public static class LeadSyncRegistration
         services.AddTransient<EscalationDispatcher>();
     }
 
+    /// <summary>
+    /// Admin-stored documents take precedence over their settings sections: each overlay re-applies on every change,
+    /// and the settings stay the fallback for anything no admin has edited.
+    /// </summary>
+    private static void AddAdmin(IServiceCollection services)
+    {
+        services.AddSingleton<AdminConfigurationSnapshot>();
+        services.AddSingleton<IAdminConfiguration>(sp => sp.GetRequiredService<AdminConfigurationSnapshot>());
+        services.AddSingleton<AdminResourceCatalog>();
+        Overlay<SlaOptions, SlaPolicyDocument>(services, AdminResources.SlaPolicies, (doc, options) => doc.ApplyTo(options));
+        Overlay<QualificationOptions, QualificationOptions>(services, AdminResources.Qualification, (doc, options) =>
+        {
+            options.MinimumScore = doc.MinimumScore;
+            options.RequiredFields.Clear();
+            foreach (var field in doc.RequiredFields)
+            {
+                options.RequiredFields.Add(field);
+            }
+        });
+        Overlay<RecycleOptions, RecyclePolicyDocument>(services, AdminResources.Recycle, (doc, options) => options.NoProgressWindow = doc.NoProgressWindow);
+        services.AddHostedService<AdminConfigurationRefresher>();
+    }
+
+    private static void Overlay<TOptions, TDocument>(IServiceCollection services, string resource, Action<TDocument, TOptions> apply)
+        where TOptions : class
+        where TDocument : class
+    {
+        services.AddSingleton(sp => new AdminOptionsOverlay<TOptions, TDocument>(sp.GetRequiredService<AdminConfigurationSnapshot>(), resource, apply));
+        services.AddSingleton<IPostConfigureOptions<TOptions>>(sp => sp.GetRequiredService<AdminOptionsOverlay<TOptions, TDocument>>());
+        services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(sp => sp.GetRequiredService<AdminOptionsOverlay<TOptions, TDocument>>());
+    }
+
     private static void AddEndpoints(IServiceCollection services)
     {
         services.AddSingleton<EndpointGuard>();
@@ -174,5 +210,9 @@ public static class LeadSyncRegistration
         services.AddSingleton<QuarantineEndpoints>();
         services.AddSingleton<DeadLetterEndpoints>();
         services.AddSingleton<ReportEndpoints>();
+        services.AddSingleton<AdminConfigEndpoints>();
+        services.AddSingleton<SlaDryRunEndpoints>();
+        services.AddSingleton<LeadSearchEndpoints>();
+        services.AddSingleton<DashboardEndpoints>();
     }
 }

@@ -1,4 +1,7 @@
+using LeadSync.Web.Admin;
+using LeadSync.Web.Console;
 using LeadSync.Web.Endpoints;
+using LeadSync.Web.OpenApi;
 using LeadSync.Web.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -59,6 +62,23 @@ public static class PortableHostRegistration
             endpoints.ReplayAsync(request, id, ct));
         api.MapGet(Routes.AdminFunnelReport, (HttpRequest request, ReportEndpoints endpoints, CancellationToken ct) =>
             endpoints.GetFunnelAsync(request, ct));
+        api.MapGet(Routes.AdminConfig, (HttpRequest request, string resource, AdminConfigEndpoints endpoints, CancellationToken ct) =>
+            endpoints.GetAsync(request, resource, ct));
+        api.MapPut(Routes.AdminConfig, (HttpRequest request, string resource, AdminConfigEndpoints endpoints, CancellationToken ct) =>
+            endpoints.PutAsync(request, resource, ct));
+        api.MapGet(Routes.AdminConfigHistory, (HttpRequest request, string resource, AdminConfigEndpoints endpoints, CancellationToken ct) =>
+            endpoints.HistoryAsync(request, resource, ct));
+        api.MapPost(Routes.AdminSlaDryRun, (HttpRequest request, SlaDryRunEndpoints endpoints, CancellationToken ct) =>
+            endpoints.RunAsync(request, ct));
+        api.MapGet(Routes.AdminLeads, (HttpRequest request, LeadSearchEndpoints endpoints, CancellationToken ct) =>
+            endpoints.SearchAsync(request, ct));
+        api.MapGet(Routes.AdminDashboard, (HttpRequest request, DashboardEndpoints endpoints, CancellationToken ct) =>
+            endpoints.GetAsync(request, ct));
+        api.MapGet(Routes.Console, (string? path) => ConsoleEndpoints.Get(path));
+        api.MapGet(Routes.OpenApi, OpenApiEndpoints.Get);
+
+        // The console's short address on the portable host (the Functions app serves it at /api/console/ only).
+        app.MapGet("/admin", () => Results.Redirect("/" + Routes.Prefix + "/console/"));
         return app;
     }
 }

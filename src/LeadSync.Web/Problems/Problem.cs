@@ -37,4 +37,14 @@ public static class Problem
 
     public static IResult Internal() =>
         Create(500, ProblemTypes.Internal, "Unexpected error", "An unexpected error occurred; it has been logged.");
+
+    public static IResult Validation(IReadOnlyDictionary<string, string[]> errors, string detail = "Some fields are not valid; see errors.") =>
+        Create(400, ProblemTypes.Validation, "Validation failed", detail, errors);
+
+    public static IResult PreconditionFailed(string detail) =>
+        Create(412, ProblemTypes.PreconditionFailed, "Precondition failed", detail);
+
+    public static IResult PreconditionRequired() =>
+        Create(428, ProblemTypes.PreconditionRequired, "Precondition required",
+            "Send If-Match with the ETag of the version you edited (GET it first); use * only to overwrite blindly.");
 }

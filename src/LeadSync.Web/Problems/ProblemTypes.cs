@@ -15,4 +15,7 @@ public static class ProblemTypes
     public const string Conflict = "/problems/conflict";
     public const string MethodNotAllowed = "/problems/method-not-allowed";
     public const string Internal = "/problems/internal";
+    public const string Validation = "/problems/validation";
+    public const string PreconditionFailed = "/problems/precondition-failed";
+    public const string PreconditionRequired = "/problems/precondition-required";
 }

@@ -1,0 +1,24 @@
+namespace LeadSync.Core.Admin;
+
+/// <summary>The admin-editable configuration resources (the <c>{resource}</c> of <c>/api/admin/config/{resource}</c>).</summary>
+public static class AdminResources
+{
+    /// <summary>Default first touch and ladder, business calendars and tiered policies (the <c>LeadSync:Sla</c> shape).</summary>
+    public const string SlaPolicies = "sla-policies";
+
+    /// <summary>The sales-ready definition (the <c>LeadSync:Qualification</c> shape).</summary>
+    public const string Qualification = "qualification";
+
+    /// <summary>Recycle values (the <c>LeadSync:Recycle</c> shape, without the timer schedule).</summary>
+    public const string Recycle = "recycle";
+
+    /// <summary>The escalation directory: owner → manager and channel.</summary>
+    public const string Directory = "directory";
+
+    /// <summary>Source and CRM connection settings; secrets are write-only.</summary>
+    public const string Connections = "connections";
+
+    public static IReadOnlyList<string> All { get; } = [SlaPolicies, Qualification, Recycle, Directory, Connections];
+
+    public static bool IsKnown(string? resource) => resource is not null && All.Contains(resource, StringComparer.Ordinal);
+}

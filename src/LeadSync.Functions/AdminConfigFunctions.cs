@@ -1,0 +1,39 @@
+using LeadSync.Web.Admin;
+using LeadSync.Web.Endpoints;
+using LeadSync.Web.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LeadSync.Functions;
+
+/// <summary>Admin configuration: read, conditional write, history, SLA dry run (admin identity checked in shared code).</summary>
+public sealed class AdminConfigFunctions(AdminConfigEndpoints config, SlaDryRunEndpoints dryRun)
+{
+    [Function("admin-config-get")]
+    public Task<IActionResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminConfig)] HttpRequest request,
+        string resource,
+        CancellationToken cancellationToken) =>
+        config.GetAsync(request, resource, cancellationToken).AsActionResult();
+
+    [Function("admin-config-put")]
+    public Task<IActionResult> PutAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.AdminConfig)] HttpRequest request,
+        string resource,
+        CancellationToken cancellationToken) =>
+        config.PutAsync(request, resource, cancellationToken).AsActionResult();
+
+    [Function("admin-config-history")]
+    public Task<IActionResult> HistoryAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminConfigHistory)] HttpRequest request,
+        string resource,
+        CancellationToken cancellationToken) =>
+        config.HistoryAsync(request, resource, cancellationToken).AsActionResult();
+
+    [Function("admin-sla-dry-run")]
+    public Task<IActionResult> DryRunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminSlaDryRun)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        dryRun.RunAsync(request, cancellationToken).AsActionResult();
+}

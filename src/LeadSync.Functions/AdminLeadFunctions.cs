@@ -1,0 +1,24 @@
+using LeadSync.Web.Admin;
+using LeadSync.Web.Endpoints;
+using LeadSync.Web.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LeadSync.Functions;
+
+/// <summary>Lead search and the console dashboard (admin identity checked in shared code).</summary>
+public sealed class AdminLeadFunctions(LeadSearchEndpoints search, DashboardEndpoints dashboard)
+{
+    [Function("admin-leads-search")]
+    public Task<IActionResult> SearchAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminLeads)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        search.SearchAsync(request, cancellationToken).AsActionResult();
+
+    [Function("admin-dashboard")]
+    public Task<IActionResult> DashboardAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminDashboard)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        dashboard.GetAsync(request, cancellationToken).AsActionResult();
+}

@@ -1,0 +1,100 @@
+using System.Text;
+using LeadSync.Core.Admin;
+using LeadSync.Core.Leads;
+using LeadSync.Core.Recycle;
+using LeadSync.Core.Sla.Policies;
+using LeadSync.Core.Storage;
+using LeadSync.Web.Endpoints;
+using LeadSync.Web.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Web.Admin;
+
+/// <summary>
+/// <c>POST /api/admin/sla-policies/dry-run</c>: which open leads a candidate SLA document would breach, and which
+/// the recycle window would recycle, in the next 24 hours. Reads at most <see cref="MaxLeads"/> open leads (paged
+/// search on status), never the whole table; the answer says when it was truncated. Nothing is changed.
+/// </summary>
+public sealed class SlaDryRunEndpoints(
+    ILeadSearch search,
+    AdminResourceCatalog catalog,
+    IOptionsMonitor<RecycleOptions> recycle,
+    TimeProvider timeProvider,
+    AdminAuthorizer authorizer,
+    EndpointGuard guard)
+{
+    public const int MaxLeads = 1000;
+    public static readonly TimeSpan Horizon = TimeSpan.FromHours(24);
+
+    public Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        guard.RunAsync("sla dry run", async () =>
+        {
+            if (authorizer.Challenge(request) is { } challenge)
+            {
+                return challenge;
+            }
+
+            var body = await RequestReader.ReadBodyAsync(request, AdminConfigEndpoints.MaxDocumentBytes, cancellationToken);
+            if (body is null)
+            {
+                return Problem.Create(413, ProblemTypes.PayloadTooLarge, "Payload too large", $"Admin documents are at most {AdminConfigEndpoints.MaxDocumentBytes} bytes.");
+            }
+
+            var errors = new AdminFieldErrors();
+            if (catalog.ToSlaOptions(Encoding.UTF8.GetString(body), errors) is not { } candidate)
+            {
+                return Problem.Validation(errors.ToDictionary());
+            }
+
+            var policy = new CalendarSlaPolicy(new FixedOptionsMonitor<Core.Sla.SlaOptions>(candidate));
+            var now = timeProvider.GetUtcNow();
+            var horizon = now + Horizon;
+            var window = recycle.CurrentValue.NoProgressWindow;
+            var breaches = new List<DryRunItem>();
+            var recycles = new List<DryRunItem>();
+            var (leads, truncated) = await OpenLeadsAsync(cancellationToken);
+            foreach (var lead in leads)
+            {
+                if (lead.FirstTouchAt is null && lead.Status is LeadStatus.SalesReady or LeadStatus.Synced)
+                {
+                    var deadline = policy.FirstTouchDeadline(lead with { SlaDueAt = null });
+                    if (deadline <= horizon)
+                    {
+                        breaches.Add(Item(lead, policy.PolicyName(lead), deadline, now));
+                    }
+                }
+
+                if (lead.Status is LeadStatus.Synced or LeadStatus.Contacted && lead.StatusChangedAt + window <= horizon)
+                {
+                    recycles.Add(Item(lead, "recycle", lead.StatusChangedAt + window, now));
+                }
+            }
+
+            return TypedResults.Ok(new DryRunView(now, horizon, leads.Count, truncated,
+                [.. breaches.OrderBy(b => b.At)], [.. recycles.OrderBy(r => r.At)]));
+        });
+
+    private static DryRunItem Item(Lead lead, string policy, DateTimeOffset at, DateTimeOffset now) =>
+        new(lead.Id, lead.Source, lead.Status.ToString(), lead.Owner, policy, at, at <= now);
+
+    private async Task<(List<Lead> Leads, bool Truncated)> OpenLeadsAsync(CancellationToken cancellationToken)
+    {
+        var leads = new List<Lead>();
+        string? token = null;
+        do
+        {
+            var page = await search.SearchAsync(new LeadSearchQuery
+            {
+                Statuses = [LeadStatus.SalesReady, LeadStatus.Synced, LeadStatus.Contacted],
+                PageSize = Math.Min(500, MaxLeads - leads.Count),
+                ContinuationToken = token,
+            }, cancellationToken);
+            leads.AddRange(page.Leads);
+            token = page.ContinuationToken;
+        }
+        while (token is not null && leads.Count < MaxLeads);
+
+        return (leads, token is not null);
+    }
+}

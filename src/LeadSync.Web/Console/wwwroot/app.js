@@ -1,0 +1,337 @@
+// LeadSync admin console: dependency-free. Every call carries the admin key from sessionStorage; the server
+// checks it on every admin route. Data is inserted with textContent only (never as HTML).
+"use strict";
+
+const KEY = "leadsync.adminKey";
+const SVG = "http://www.w3.org/2000/svg";
+const $ = (sel) => document.querySelector(sel);
+const state = { etag: null, resource: "sla-policies", continuation: null };
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(c ?? ""));
+  return node;
+}
+
+function svg(tag, attrs = {}, text) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+async function api(path, options = {}) {
+  const headers = { "X-LeadSync-Admin-Key": sessionStorage.getItem(KEY) ?? "", ...(options.headers ?? {}) };
+  const response = await fetch(path, { ...options, headers });
+  if (response.status === 401) {
+    signOut("Your admin key was not accepted (it may have been revoked).");
+    throw new Error("unauthenticated");
+  }
+  return response;
+}
+
+const fmt = (iso) => (iso ? new Date(iso).toLocaleString() : "—");
+
+// ---- sign in / out and tabs ----
+
+async function signIn(key) {
+  sessionStorage.setItem(KEY, key);
+  const probe = await fetch("/api/admin/dashboard?days=1", { headers: { "X-LeadSync-Admin-Key": key } });
+  if (!probe.ok) {
+    sessionStorage.removeItem(KEY);
+    const problem = await probe.json().catch(() => ({}));
+    $("#login-error").textContent = problem.detail ?? `Sign-in failed (${probe.status}).`;
+    return;
+  }
+  showApp();
+}
+
+function signOut(message) {
+  sessionStorage.removeItem(KEY);
+  $("#tabs").hidden = true;
+  $("#logout").hidden = true;
+  document.querySelectorAll(".tab").forEach((t) => (t.hidden = true));
+  $("#login").hidden = false;
+  $("#login-error").textContent = message ?? "";
+}
+
+function showApp() {
+  $("#login").hidden = true;
+  $("#tabs").hidden = false;
+  $("#logout").hidden = false;
+  openTab("dashboard");
+}
+
+function openTab(name) {
+  document.querySelectorAll("#tabs button").forEach((b) => b.classList.toggle("active", b.dataset.tab === name));
+  document.querySelectorAll(".tab").forEach((t) => (t.hidden = t.id !== name));
+  if (name === "dashboard") loadDashboard();
+  if (name === "policies") loadPolicy();
+  if (name === "leads") searchLeads(false);
+  if (name === "quarantine" || name === "dead-letters") loadList($("#" + name));
+}
+
+// ---- dashboard (inline SVG charts) ----
+
+async function loadDashboard() {
+  const response = await api("/api/admin/dashboard?days=14");
+  if (!response.ok) return;
+  const d = await response.json();
+  drawCompliance($("#chart-compliance"), d.compliance);
+  drawHistogram($("#chart-first-touch"), d.firstTouch);
+  drawFunnel($("#chart-funnel"), d.funnel);
+  $("#dashboard-note").textContent = `${d.evaluated} leads received since ${fmt(d.from)}${d.truncated ? " (sample: more exist)" : ""}.`;
+}
+
+function drawCompliance(host, days) {
+  const W = 520, H = 220, L = 36, B = 28, T = 10;
+  const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "SLA compliance by day" });
+  for (const p of [0, 50, 100]) {
+    const y = T + (H - T - B) * (1 - p / 100);
+    chart.append(svg("line", { x1: L, x2: W - 6, y1: y, y2: y, stroke: "#dde1ea" }), svg("text", { x: 4, y: y + 4, "font-size": 10, fill: "#6b7385" }, `${p}%`));
+  }
+  const step = (W - L - 10) / Math.max(days.length, 1);
+  const points = [];
+  days.forEach((day, i) => {
+    const x = L + step * i + step / 2;
+    const judged = day.met + day.breached;
+    if (judged > 0) points.push([x, T + (H - T - B) * (1 - day.met / judged), day]);
+    if (i % 2 === 0) chart.append(svg("text", { x, y: H - 8, "font-size": 9, fill: "#6b7385", "text-anchor": "middle" }, day.day.slice(5)));
+  });
+  if (points.length > 1) chart.append(svg("polyline", { points: points.map((p) => p.slice(0, 2).join(",")).join(" "), fill: "none", stroke: "#2457d6", "stroke-width": 2 }));
+  for (const [x, y, day] of points) {
+    const dot = svg("circle", { cx: x, cy: y, r: 4, fill: day.breached ? "#c2352b" : "#1f8a4c" });
+    dot.append(svg("title", {}, `${day.day}: ${day.met} met, ${day.breached} breached, ${day.pending} pending`));
+    chart.append(dot);
+  }
+  if (points.length === 0) chart.append(svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", fill: "#6b7385" }, "No deadlines judged yet"));
+  host.replaceChildren(chart);
+}
+
+function drawHistogram(host, buckets) {
+  const W = 520, H = 220, B = 28, T = 14;
+  const max = Math.max(1, ...buckets.map((b) => b.count));
+  const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Time to first touch" });
+  const step = (W - 20) / buckets.length;
+  buckets.forEach((b, i) => {
+    const h = (H - T - B) * (b.count / max);
+    const x = 10 + step * i;
+    chart.append(
+      svg("rect", { x: x + 6, y: H - B - h, width: step - 12, height: h, rx: 3, fill: "#2457d6" }),
+      svg("text", { x: x + step / 2, y: H - B - h - 4, "text-anchor": "middle", "font-size": 11 }, String(b.count)),
+      svg("text", { x: x + step / 2, y: H - 8, "text-anchor": "middle", "font-size": 11, fill: "#6b7385" }, b.label));
+  });
+  host.replaceChildren(chart);
+}
+
+const STATUS_COLORS = { SalesReady: "#7aa2ff", Synced: "#2457d6", Contacted: "#1f8a4c", Converted: "#0d5c31", Nurture: "#c98a16", Recycled: "#e0b458", Disqualified: "#c2352b", Received: "#b8bfcc" };
+
+function drawFunnel(host, funnel) {
+  if (funnel.length === 0) {
+    host.replaceChildren(el("div", { class: "empty" }, "No leads in this window yet."));
+    return;
+  }
+  const W = 1100, row = 26, H = funnel.length * row + 10, L = 120;
+  const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Funnel per source" });
+  funnel.forEach((f, i) => {
+    const total = Object.values(f.statuses).reduce((a, b) => a + b, 0) || 1;
+    let x = L;
+    const y = 5 + i * row;
+    chart.append(svg("text", { x: 0, y: y + 15, "font-size": 12 }, `${f.source} (${total})`));
+    for (const [status, n] of Object.entries(f.statuses)) {
+      if (!n) continue;
+      const w = (W - L - 10) * (n / total);
+      const r = svg("rect", { x, y, width: w, height: row - 6, fill: STATUS_COLORS[status] ?? "#999" });
+      r.append(svg("title", {}, `${status}: ${n}`));
+      chart.append(r);
+      x += w;
+    }
+  });
+  const legend = el("div", { class: "legend" });
+  for (const [status, color] of Object.entries(STATUS_COLORS)) {
+    const sw = el("span", { class: "swatch" });
+    sw.style.background = color;
+    legend.append(el("span", {}, sw, status));
+  }
+  host.replaceChildren(chart, legend);
+}
+
+// ---- policy editor ----
+
+async function loadPolicy() {
+  state.resource = $("#resource").value;
+  clearErrors();
+  $("#policy-status").textContent = "";
+  const response = await api(`/api/admin/config/${state.resource}`);
+  if (!response.ok) return showProblem(await response.json());
+  state.etag = response.headers.get("ETag");
+  $("#editor").value = JSON.stringify(await response.json(), null, 2);
+  $("#etag").textContent = state.etag === '"0"' ? "from settings (never edited)" : `version ${state.etag}`;
+  $("#dry-run").hidden = state.resource !== "sla-policies";
+  $("#dry-run-result").hidden = true;
+  loadHistory();
+}
+
+function clearErrors() {
+  $("#policy-errors").replaceChildren();
+  $("#editor").classList.remove("invalid");
+}
+
+function showProblem(problem) {
+  clearErrors();
+  $("#editor").classList.add("invalid");
+  const list = $("#policy-errors");
+  const errors = problem.errors ?? {};
+  if (Object.keys(errors).length === 0) list.append(el("li", {}, problem.detail ?? problem.title ?? "The request failed."));
+  for (const [field, messages] of Object.entries(errors)) {
+    for (const message of messages) list.append(el("li", { "data-field": field }, el("code", {}, field), " ", message));
+  }
+}
+
+function parseEditor() {
+  try {
+    return JSON.parse($("#editor").value);
+  } catch (e) {
+    showProblem({ errors: { $: [`Not valid JSON: ${e.message}`] } });
+    return null;
+  }
+}
+
+async function savePolicy() {
+  const doc = parseEditor();
+  if (!doc) return;
+  const response = await api(`/api/admin/config/${state.resource}`, {
+    method: "PUT",
+    headers: { "content-type": "application/json", "If-Match": state.etag ?? "" },
+    body: JSON.stringify(doc),
+  });
+  if (!response.ok) {
+    showProblem(await response.json());
+    return;
+  }
+  clearErrors();
+  state.etag = response.headers.get("ETag");
+  $("#editor").value = JSON.stringify(await response.json(), null, 2);
+  $("#etag").textContent = `version ${state.etag}`;
+  $("#policy-status").textContent = `Saved as version ${state.etag}.`;
+  loadHistory();
+}
+
+async function dryRun() {
+  const doc = parseEditor();
+  if (!doc) return;
+  const response = await api("/api/admin/sla-policies/dry-run", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(doc) });
+  const body = await response.json();
+  if (!response.ok) return showProblem(body);
+  clearErrors();
+  const rows = (items, label) => items.map((i) => el("tr", {}, el("td", {}, label), el("td", {}, i.leadId), el("td", {}, i.source), el("td", {}, i.policy), el("td", {}, fmt(i.at)), el("td", {}, i.alreadyPast ? "already past" : "")));
+  const table = el("table", {}, el("thead", {}, el("tr", {}, ...["What", "Lead", "Source", "Policy", "When", ""].map((h) => el("th", {}, h)))),
+    el("tbody", {}, ...rows(body.breaches, "breach"), ...rows(body.recycles, "recycle")));
+  $("#dry-run-body").replaceChildren(
+    el("p", { class: "muted" }, `${body.evaluated} open leads evaluated${body.truncated ? " (bounded: more exist)" : ""}; ${body.breaches.length} would breach and ${body.recycles.length} would recycle before ${fmt(body.horizon)}.`),
+    table);
+  $("#dry-run-result").hidden = false;
+}
+
+async function loadHistory() {
+  const response = await api(`/api/admin/config/${state.resource}/history`);
+  if (!response.ok) return;
+  const { versions } = await response.json();
+  $("#history").replaceChildren(versions.length === 0
+    ? el("p", { class: "muted" }, "No admin changes yet: the settings apply.")
+    : el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "Version"), el("th", {}, "When"), el("th", {}, "Who"), el("th", {}, "Changed"))),
+      el("tbody", {}, ...versions.map((v) => el("tr", {}, el("td", {}, String(v.version)), el("td", {}, fmt(v.changedAt)), el("td", {}, v.changedBy), el("td", {}, v.changes.join(", ") || "—"))))));
+}
+
+// ---- leads and timeline ----
+
+async function searchLeads(more) {
+  const q = new URLSearchParams({ pageSize: "25" });
+  if ($("#f-status").value) q.set("status", $("#f-status").value);
+  if ($("#f-source").value) q.set("source", $("#f-source").value);
+  if ($("#f-owner").value) q.set("owner", $("#f-owner").value);
+  if ($("#f-breached").checked) q.set("breached", "true");
+  if (more && state.continuation) q.set("continuationToken", state.continuation);
+  const response = await api(`/api/admin/leads?${q}`);
+  if (!response.ok) return;
+  const page = await response.json();
+  const body = $("#lead-table tbody");
+  if (!more) body.replaceChildren();
+  for (const lead of page.items) {
+    body.append(el("tr", { "data-lead": lead.id, onclick: () => openLead(lead.id) },
+      el("td", {}, fmt(lead.receivedAt)), el("td", {}, lead.source), el("td", {}, el("span", { class: "pill" }, lead.status)),
+      el("td", {}, lead.company ?? "—"), el("td", {}, lead.owner ?? "—"), el("td", {}, fmt(lead.slaDueAt)),
+      el("td", {}, lead.escalationLevel > 0 ? el("span", { class: "pill bad" }, String(lead.escalationLevel)) : "0")));
+  }
+  state.continuation = page.continuationToken;
+  $("#lead-more").hidden = !page.continuationToken;
+  $("#lead-empty").hidden = body.children.length > 0;
+}
+
+async function openLead(id) {
+  const response = await api(`/api/leads/${encodeURIComponent(id)}`);
+  if (!response.ok) return;
+  const lead = await response.json();
+  $("#timeline-lead").textContent = lead.id;
+  const facts = [["Status", lead.status], ["Source", lead.source], ["Received", fmt(lead.receivedAt)], ["Owner", lead.owner ?? "—"],
+    ["SLA due", fmt(lead.slaDueAt)], ["First touch", fmt(lead.firstTouchAt)], ["Company", lead.contact?.company ?? "—"], ["CRM id", lead.crmId ?? "—"]];
+  $("#lead-facts").replaceChildren(...facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]));
+  $("#timeline").replaceChildren(...lead.timeline.map((t) => el("li", {}, el("div", { class: "event" }, t.event),
+    el("div", { class: "muted" }, `${fmt(t.at)} · ${t.actor}`), el("div", {}, t.detail))));
+  $("#timeline-card").hidden = false;
+}
+
+// ---- quarantine and dead letters (endpoints owned by other features; empty state until they exist) ----
+
+async function loadList(section) {
+  const host = section.querySelector(".list");
+  const path = section.dataset.list;
+  const response = await api(path);
+  if (response.status === 404) {
+    host.replaceChildren(el("div", { class: "empty", "data-empty": "true" }, "Nothing to show: this list is not available on this deployment yet."));
+    return;
+  }
+  if (!response.ok) {
+    host.replaceChildren(el("div", { class: "empty" }, `Could not load (${response.status}).`));
+    return;
+  }
+  const body = await response.json();
+  const items = Array.isArray(body) ? body : (body.items ?? []);
+  if (items.length === 0) {
+    host.replaceChildren(el("div", { class: "empty", "data-empty": "true" }, "Nothing here."));
+    return;
+  }
+  host.replaceChildren(el("table", {}, el("tbody", {}, ...items.map((item) => el("tr", {},
+    el("td", {}, item.id ?? ""), el("td", {}, item.source ?? item.queue ?? ""), el("td", {}, item.reason ?? item.error ?? ""), el("td", {}, fmt(item.at ?? item.receivedAt)),
+    el("td", {}, el("button", { class: "secondary", "data-replay": item.id ?? "", onclick: async (e) => {
+      const r = await api(`${path}/${encodeURIComponent(item.id)}/replay`, { method: "POST" });
+      e.target.textContent = r.ok ? "Replayed" : `Failed (${r.status})`;
+      e.target.disabled = r.ok;
+    } }, "Replay")))))));
+}
+
+// ---- wiring ----
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("#login-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    signIn($("#admin-key").value.trim());
+  });
+  $("#logout").addEventListener("click", () => signOut());
+  document.querySelectorAll("#tabs button").forEach((b) => b.addEventListener("click", () => openTab(b.dataset.tab)));
+  $("#resource").addEventListener("change", loadPolicy);
+  $("#save").addEventListener("click", savePolicy);
+  $("#reload").addEventListener("click", loadPolicy);
+  $("#dry-run").addEventListener("click", dryRun);
+  $("#lead-search").addEventListener("submit", (e) => {
+    e.preventDefault();
+    searchLeads(false);
+  });
+  $("#lead-more").addEventListener("click", () => searchLeads(true));
+  if (sessionStorage.getItem(KEY)) showApp();
+});

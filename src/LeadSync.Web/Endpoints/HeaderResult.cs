@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Http;
+
+namespace LeadSync.Web.Endpoints;
+
+/// <summary>Adds a response header to a result (e.g. <c>ETag</c> on admin documents).</summary>
+public sealed class HeaderResult(IResult inner, string name, string value) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.Headers[name] = value;
+        return inner.ExecuteAsync(httpContext);
+    }
+}

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using LeadSync.Testing;
+
+namespace LeadSync.EndToEnd.Tests;
+
+/// <summary>
+/// The admin API over HTTP against real storage (Azurite) on the portable host: ETag / If-Match, versioned history,
+/// field-level validation, write-only secrets, dry run, search and the console. Writes only resources with no effect
+/// on the other thin-path tests (directory, connections); SLA documents are validated or dry-run, never stored.
+/// </summary>
+[Collection(ThinPathCollection.Name)]
+public sealed class AdminApiTests(ThinPathHostFixture fixture)
+{
+    private readonly HttpClient _client = fixture.Client;
+    private readonly PortableHostProcess _host = fixture.Host;
+
+    [Fact]
+    public async Task Directory_changes_need_the_current_etag_and_are_listed_in_the_history()
+    {
+        using var first = await GetAsync("api/admin/config/directory");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag!.Tag;
+
+        using var missing = await PutAsync("api/admin/config/directory", """{"owners":{"ada":{"manager":"grace"}}}""", ifMatch: null);
+        Assert.Equal(HttpStatusCode.PreconditionRequired, missing.StatusCode);
+
+        using var saved = await PutAsync("api/admin/config/directory", """{"owners":{"ada":{"manager":"grace","channel":"#sales-emea"}}}""", etag);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.NotEqual(etag, saved.Headers.ETag!.Tag);
+
+        using var stale = await PutAsync("api/admin/config/directory", """{"owners":{}}""", etag);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+
+        using var history = await GetAsync("api/admin/config/directory/history");
+        var versions = (await history.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("versions");
+        var newest = versions[0];
+        Assert.Equal(saved.Headers.ETag!.Tag.Trim('"'), newest.GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.StartsWith("key:", newest.GetProperty("changedBy").GetString(), StringComparison.Ordinal);
+        Assert.Contains("owners", newest.GetProperty("changes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("grace", newest.GetProperty("document").GetProperty("owners").GetProperty("ada").GetProperty("manager").GetString());
+    }
+
+    [Fact]
+    public async Task Connection_secrets_are_write_only_and_kept_when_omitted()
+    {
+        using var before = await GetAsync("api/admin/config/connections");
+        using var saved = await PutAsync("api/admin/config/connections",
+            """{"sources":{"generic":{"secret":"whsec_do-not-echo"}},"crm":{"baseUrl":"https://crm.example","clientSecret":"crm-do-not-echo"}}""", "*");
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        using var kept = await PutAsync("api/admin/config/connections", """{"sources":{"generic":{"enabled":false}},"crm":{"baseUrl":"https://crm.example"}}""",
+            saved.Headers.ETag!.Tag);
+
+        using var read = await GetAsync("api/admin/config/connections");
+        using var history = await GetAsync("api/admin/config/connections/history");
+        var everything = await saved.Content.ReadAsStringAsync() + await kept.Content.ReadAsStringAsync() +
+            await read.Content.ReadAsStringAsync() + await history.Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("do-not-echo", everything, StringComparison.Ordinal);
+        var doc = await read.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(doc.GetProperty("sources").GetProperty("generic").GetProperty("secretSet").GetBoolean());
+        Assert.True(doc.GetProperty("crm").GetProperty("clientSecretSet").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Invalid_sla_policies_answer_field_level_problem_details_from_the_settings_validators()
+    {
+        using var response = await PutAsync("api/admin/config/sla-policies", """
+            {"firstTouch":"-00:05:00",
+             "levels":[{"after":"00:30:00","recipient":"owner"},{"after":"00:10:00","recipient":"owner"}],
+             "calendars":{"emea":{"timeZone":"Mars/Olympus","hours":{"Monday":"09:00-17:00"}}},
+             "policies":[{"name":"hot","calendar":"missing"}],
+             "color":"red"}
+            """, "*");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("color", out _));
+
+        using var noUnknown = await PutAsync("api/admin/config/sla-policies", """
+            {"firstTouch":"-00:05:00",
+             "levels":[{"after":"00:30:00","recipient":"owner"},{"after":"00:10:00","recipient":"owner"}],
+             "calendars":{"emea":{"timeZone":"Mars/Olympus","hours":{"Monday":"09:00-17:00"}}},
+             "policies":[{"name":"hot","calendar":"missing"}]}
+            """, "*");
+        var fields = (await noUnknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("firstTouch", fields);
+        Assert.Contains("levels[1].after", fields);
+        Assert.Contains("calendars.emea.timeZone", fields);
+        Assert.Contains("policies[0].calendar", fields);
+
+        using var unchanged = await GetAsync("api/admin/config/sla-policies");
+        Assert.Equal("\"0\"", unchanged.Headers.ETag!.Tag);
+    }
+
+    [Fact]
+    public async Task Dry_run_lists_open_leads_a_tighter_policy_would_breach_without_storing_it()
+    {
+        var (_, body) = await LeadApi.PostLeadAsync(_client, _host, LeadApi.LeadJson("dry-run@example.com"));
+        var leadId = body.GetProperty("leadId").GetString()!;
+        await LeadApi.WaitForLeadAsync(_client, _host, leadId, l => LeadApi.Status(l) is "SalesReady" or "Synced", TimeSpan.FromSeconds(30));
+
+        using var response = await PostAsync("api/admin/sla-policies/dry-run", """{"firstTouch":"00:00:01"}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(result.GetProperty("evaluated").GetInt32() >= 1);
+        Assert.False(result.GetProperty("truncated").GetBoolean());
+        using var unchanged = await GetAsync("api/admin/config/sla-policies");
+        Assert.Equal("\"0\"", unchanged.Headers.ETag!.Tag);
+    }
+
+    [Fact]
+    public async Task Lead_search_filters_by_source_and_status_and_pages_with_a_continuation_token()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await LeadApi.PostLeadAsync(_client, _host, LeadApi.LeadJson($"search-{i}@example.com"));
+        }
+
+        using var page = await GetAsync("api/admin/leads?source=generic&pageSize=2");
+        var first = await page.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, first.GetProperty("items").GetArrayLength());
+        var token = first.GetProperty("continuationToken").GetString();
+        Assert.False(string.IsNullOrEmpty(token));
+        using var next = await GetAsync($"api/admin/leads?source=generic&pageSize=2&continuationToken={Uri.EscapeDataString(token!)}");
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+
+        using var none = await GetAsync("api/admin/leads?source=no-such-source");
+        Assert.Equal(0, (await none.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").GetArrayLength());
+
+        using var bad = await GetAsync("api/admin/leads?status=Sleeping");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_and_console_are_served()
+    {
+        using var dashboard = await GetAsync("api/admin/dashboard?days=3");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Equal(3, (await dashboard.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("compliance").GetArrayLength());
+
+        using var console = await _client.GetAsync(_host.Url("api/console/"));
+        Assert.Equal(HttpStatusCode.OK, console.StatusCode);
+        Assert.Contains("LeadSync admin", await console.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("default-src 'self'", console.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, _host.Url(path));
+        request.Headers.Add("X-LeadSync-Admin-Key", _host.AdminKey);
+        return await _client.SendAsync(request);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string path, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _host.Url(path)) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-LeadSync-Admin-Key", _host.AdminKey);
+        return await _client.SendAsync(request);
+    }
+
+    private async Task<HttpResponseMessage> PutAsync(string path, string json, string? ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, _host.Url(path)) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-LeadSync-Admin-Key", _host.AdminKey);
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return await _client.SendAsync(request);
+    }
+}
