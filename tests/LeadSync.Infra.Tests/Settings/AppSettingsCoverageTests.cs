@@ -18,7 +18,7 @@ public sealed class AppSettingsCoverageTests(DeploymentSnapshot snapshot)
 
         var missing = OptionsCatalog.Settings()
             .Where(setting => !IsProvided(setting, provided))
-            .Select(setting => $"{setting.Key} ({setting.Property.DeclaringType!.Name}.{setting.Property.Name})")
+            .Select(setting => $"'{setting.Key}': '{Suggested(setting)}' // {setting.Property.DeclaringType!.Name}.{setting.Property.Name}")
             .ToList();
 
         Assert.True(
@@ -103,6 +103,12 @@ public sealed class AppSettingsCoverageTests(DeploymentSnapshot snapshot)
 
         Assert.False(IsProvided(setting, provided));
     }
+
+    /// <summary>The class default as the template would write it, so the failure message is a ready line to paste.</summary>
+    private static string Suggested(BoundSetting setting) =>
+        setting.IsCollection || setting.DefaultValue is null
+            ? string.Empty
+            : TypeDescriptor.GetConverter(setting.Property.PropertyType).ConvertToInvariantString(setting.DefaultValue) ?? string.Empty;
 
     private HashSet<string> ProvidedKeys() =>
         snapshot.FunctionAppSettings().Keys

@@ -67,7 +67,7 @@ internal static class OptionsCatalog
                     yield return new BoundSetting(key, section, IsCollection: false, property, value);
                 }
             }
-            else if (typeof(IEnumerable).IsAssignableFrom(propertyType))
+            else if (typeof(IEnumerable).IsAssignableFrom(propertyType) && (settable || IsMutableCollection(propertyType)))
             {
                 yield return new BoundSetting(key, section, IsCollection: true, property, value);
             }
@@ -80,6 +80,12 @@ internal static class OptionsCatalog
             }
         }
     }
+
+    // A get-only collection is bound in place only when it can be added to; a computed read-only view is not a setting.
+    private static bool IsMutableCollection(Type type) =>
+        type.GetInterfaces().Append(type).Any(i => i.IsGenericType &&
+            (i.GetGenericTypeDefinition() == typeof(ICollection<>) || i.GetGenericTypeDefinition() == typeof(IDictionary<,>)))
+        || typeof(IList).IsAssignableFrom(type) || typeof(IDictionary).IsAssignableFrom(type);
 
     // The configuration binder converts a string to a property's type with its TypeConverter: such a type
     // is one key; anything else is an object or collection of keys.
