@@ -18,7 +18,7 @@ public sealed class AppSettingsCoverageTests(DeploymentSnapshot snapshot)
 
         var missing = OptionsCatalog.Settings()
             .Where(setting => !IsProvided(setting, provided))
-            .Select(setting => $"'{setting.Key}': '{Suggested(setting)}' // {setting.Property.DeclaringType!.Name}.{setting.Property.Name}")
+            .Select(setting => $"'{setting.Key}': '{Suggested(setting)}' // {setting.Property.DeclaringType!.Name}.{setting.Property.Name}{(setting.IsCollection ? " (collection)" : string.Empty)}")
             .ToList();
 
         Assert.True(
