@@ -46,6 +46,7 @@ param leadSyncSettings object = {
   'LeadSync:Intake:MaxBodyBytes': '262144'
   'LeadSync:Intake:RawPayloadCapBytes': '16384'
   'LeadSync:Intake:SyncSafetyNetDelay': '00:02:00'
+  'LeadSync:Intake:DuplicateWindow': '30.00:00:00'
   'LeadSync:Sources:generic:Tolerance': '00:05:00'
   'LeadSync:Qualification:MinimumScore': '0'
   'LeadSync:Crm:Provider': 'sandbox'

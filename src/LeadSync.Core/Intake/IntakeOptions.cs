@@ -16,6 +16,12 @@ public sealed class IntakeOptions
     public int RawPayloadCapBytes { get; set; } = 16 * 1024;
 
     /// <summary>How long after intake the sync safety net re-drives a lead whose sync message was lost.</summary>
+    /// <summary>
+    /// A new submission from an e-mail whose open lead was received within this window becomes a marketing touch on
+    /// that lead instead of a second lead.
+    /// </summary>
+    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromDays(30);
+
     public TimeSpan SyncSafetyNetDelay { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How long after intake the safety net re-drives the enrichment of a lead stored as Received.</summary>

@@ -271,7 +271,11 @@ public sealed partial class WebhookIntake(
         {
             foreach (var id in entries.Select(e => e.LeadId).Where(id => id != deliveryLeadId).Distinct())
             {
-                if (await leads.GetAsync(id, cancellationToken) is { Status: LeadStatus.Recycled or LeadStatus.Nurture } candidate &&
+                // A recycled or nurtured lead re-enters; an open lead received within the duplicate window takes the
+                // submission as a marketing touch instead of a second lead being created.
+                if (await leads.GetAsync(id, cancellationToken) is { } candidate &&
+                    (candidate.Status is LeadStatus.Recycled or LeadStatus.Nurture ||
+                     (candidate.IsOpen && now - candidate.ReceivedAt <= options.Value.DuplicateWindow)) &&
                     (target is null || candidate.ReceivedAt > target.ReceivedAt))
                 {
                     target = candidate;
@@ -291,7 +295,8 @@ public sealed partial class WebhookIntake(
             await dueIndex.ScheduleAsync(new DueItem(target.Id, DueKind.Sync, now + options.Value.SyncSafetyNetDelay), cancellationToken);
         }
 
-        var written = await _mutator.MutateAsync(target.Id, l => DecideReEntry(l, sourceName, qualified, reason, now), cancellationToken);
+        var redelivery = own is not null;
+        var written = await _mutator.MutateAsync(target.Id, l => DecideReEntry(l, sourceName, qualified, reason, now, redelivery), cancellationToken);
         var current = written?.Lead ?? await leads.GetAsync(target.Id, cancellationToken) ?? target;
         if (current.Status == LeadStatus.SalesReady)
         {
@@ -302,8 +307,14 @@ public sealed partial class WebhookIntake(
         return new AcceptedLead(current.Id, Duplicate: written is null && own is not null);
     }
 
-    private static LeadChange? DecideReEntry(Lead lead, string sourceName, LeadStatus qualified, string reason, DateTimeOffset now)
+    private static LeadChange? DecideReEntry(Lead lead, string sourceName, LeadStatus qualified, string reason, DateTimeOffset now, bool redelivery)
     {
+        if (lead.IsOpen)
+        {
+            return redelivery ? null : new LeadChange(lead, [new TimelineEntry(now, "intake", LeadEvents.MarketingTouch,
+                $"New submission from {sourceName} while the lead is open ({lead.Status}); attached here instead of a second lead.")]);
+        }
+
         if (lead.Status is not (LeadStatus.Recycled or LeadStatus.Nurture))
         {
             return null;

@@ -56,6 +56,36 @@ public sealed class ReEntryTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_second_submission_from_an_open_leads_address_inside_the_window_becomes_a_touch_on_that_lead()
+    {
+        var first = await Pipeline.IntakeAsync(_services, "twice@example.com", "msg_open_1");
+        await Pipeline.DrainAsync(_services, QueueNames.LeadSync);
+        _services.Time.Advance(TimeSpan.FromDays(2));
+
+        var second = await Pipeline.IntakeAsync(_services, "TWICE@example.com", "msg_open_2");
+        var redelivered = await Pipeline.IntakeAsync(_services, "twice@example.com", "msg_open_2");
+
+        Assert.Equal(first, second);
+        Assert.Equal(first, redelivered);
+        Assert.Null(await Store.GetAsync(LeadIdFactory.FromDelivery("generic", "msg_open_2"), CancellationToken.None));
+        var timeline = await Store.GetTimelineAsync(first, CancellationToken.None);
+        Assert.Single(timeline, e => e.Event == LeadEvents.MarketingTouch && e.Detail.Contains("attached here", StringComparison.Ordinal));
+        Assert.Equal(LeadStatus.Synced, (await Store.GetAsync(first, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task A_submission_after_the_duplicate_window_creates_a_new_lead()
+    {
+        var first = await Pipeline.IntakeAsync(_services, "later@example.com", "msg_late_1");
+        _services.Time.Advance(TimeSpan.FromDays(31));
+
+        var second = await Pipeline.IntakeAsync(_services, "later@example.com", "msg_late_2");
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(LeadIdFactory.FromDelivery("generic", "msg_late_2"), second);
+    }
+
+    [Fact]
     public async Task A_redelivery_of_the_re_entering_delivery_is_a_duplicate()
     {
         var id = await RecycledLeadAsync("twice@example.com");
@@ -71,13 +101,13 @@ public sealed class ReEntryTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_new_submission_from_an_open_lead_still_creates_a_second_lead()
+    public async Task A_new_submission_from_an_open_lead_is_attached_without_re_engaging_it()
     {
         var id = await Pipeline.IntakeAsync(_services, "busy@example.com");
 
         var other = await Pipeline.IntakeAsync(_services, "busy@example.com");
 
-        Assert.NotEqual(id, other);
+        Assert.Equal(id, other);
         Assert.Equal(0, (await Store.GetAsync(id, CancellationToken.None))!.ReEngagedCount);
     }
 
