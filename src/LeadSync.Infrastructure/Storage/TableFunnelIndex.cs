@@ -39,6 +39,12 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
 
     internal static async Task UpsertAsync(StorageClients clients, Lead lead, CancellationToken cancellationToken)
     {
+        if (lead.IsTest)
+        {
+            // Vendor test leads (e.g. Google Ads is_test) are kept out of the closed-loop report.
+            return;
+        }
+
         var row = FunnelRow.From(lead);
         var table = await clients.TableAsync(TableNames.LeadsByDay, cancellationToken);
         var entity = new TableEntity(Partition(row.Day), row.LeadId)
