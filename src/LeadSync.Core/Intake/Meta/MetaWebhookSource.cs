@@ -40,20 +40,8 @@ public sealed class MetaWebhookSource(IOptionsMonitor<MetaSourceOptions> options
             : new ChallengeAnswer(403, "text/plain", "The verify token does not match.");
     }
 
-    public Rejection? Authenticate(InboundWebhook webhook)
-    {
-        ArgumentNullException.ThrowIfNull(webhook);
-        var header = webhook.Header(SignatureHeader);
-        if (header is null || !header.StartsWith(SignaturePrefix, StringComparison.Ordinal))
-        {
-            return new Rejection(RejectionKind.Unauthenticated, "The X-Hub-Signature-256 header (sha256=…) is required.");
-        }
-
-        var expected = Hmac.Sha256(options.CurrentValue.AppSecret ?? string.Empty, default, webhook.Body.Span);
-        return Hmac.HexEquals(header[SignaturePrefix.Length..], expected)
-            ? null
-            : new Rejection(RejectionKind.Unauthenticated, "The Meta signature does not match.");
-    }
+    public Rejection? Authenticate(InboundWebhook webhook) =>
+        Hmac.VerifyPrefixedBodySignature(webhook, SignatureHeader, SignaturePrefix, options.CurrentValue.AppSecret ?? string.Empty, SignatureEncoding.Hex, "Meta");
 
     /// <summary>Builds an <c>X-Hub-Signature-256</c> header value; used by tests and samples.</summary>
     public static string Sign(string appSecret, ReadOnlySpan<byte> body) => SignaturePrefix + Hmac.ToHex(Hmac.Sha256(appSecret, default, body));

@@ -69,4 +69,24 @@ public static class Hmac
     }
 
     public static string ToHex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(bytes);
+
+    /// <summary>
+    /// Verifies a <c>"{prefix}{encoded HMAC-SHA256 of the raw body}"</c> header (Meta's <c>sha256=&lt;hex&gt;</c>,
+    /// Typeform's <c>sha256=&lt;base64&gt;</c>); null when it matches, otherwise the 401 rejection naming the header.
+    /// </summary>
+    public static Rejection? VerifyPrefixedBodySignature(
+        InboundWebhook webhook, string headerName, string prefix, string secret, SignatureEncoding encoding, string vendor)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        var header = webhook.Header(headerName);
+        if (header is null || !header.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return new Rejection(RejectionKind.Unauthenticated, $"The {headerName} header ({prefix}…) is required.");
+        }
+
+        var expected = Sha256(secret, default, webhook.Body.Span);
+        var given = header[prefix.Length..];
+        var matches = encoding == SignatureEncoding.Hex ? HexEquals(given, expected) : Base64Equals(given, expected);
+        return matches ? null : new Rejection(RejectionKind.Unauthenticated, $"The {vendor} signature does not match.");
+    }
 }

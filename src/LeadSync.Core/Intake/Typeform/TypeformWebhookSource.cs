@@ -24,20 +24,8 @@ public sealed class TypeformWebhookSource(IOptionsMonitor<TypeformSourceOptions>
 
     public IReadOnlyCollection<string> AcceptedMediaTypes { get; } = ["application/json"];
 
-    public Rejection? Authenticate(InboundWebhook webhook)
-    {
-        ArgumentNullException.ThrowIfNull(webhook);
-        var header = webhook.Header(SignatureHeader);
-        if (header is null || !header.StartsWith(SignaturePrefix, StringComparison.Ordinal))
-        {
-            return new Rejection(RejectionKind.Unauthenticated, "The Typeform-Signature header (sha256=…) is required.");
-        }
-
-        var expected = Hmac.Sha256(options.CurrentValue.Secret ?? string.Empty, default, webhook.Body.Span);
-        return Hmac.Base64Equals(header[SignaturePrefix.Length..], expected)
-            ? null
-            : new Rejection(RejectionKind.Unauthenticated, "The Typeform signature does not match.");
-    }
+    public Rejection? Authenticate(InboundWebhook webhook) =>
+        Hmac.VerifyPrefixedBodySignature(webhook, SignatureHeader, SignaturePrefix, options.CurrentValue.Secret ?? string.Empty, SignatureEncoding.Base64, "Typeform");
 
     /// <summary>Builds a <c>Typeform-Signature</c> header value; used by tests and samples.</summary>
     public static string Sign(string secret, ReadOnlySpan<byte> body) => SignaturePrefix + Convert.ToBase64String(Hmac.Sha256(secret, default, body));
