@@ -2,6 +2,7 @@ using LeadSync.Core.Crm;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Storage;
+using LeadSync.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -81,7 +82,9 @@ public sealed partial class RecycleJob(
             acted = written is not null;
             if (acted)
             {
-                LogRecycled(logger, lead.Id, lead.Status == LeadStatus.Recycled ? lead.RecycleReason ?? "?" : lead.CloseReason ?? "?");
+                var reason = lead.Status == LeadStatus.Recycled ? lead.RecycleReason ?? "?" : lead.CloseReason ?? "?";
+                LeadSyncTelemetry.Recycles.Add(1, new KeyValuePair<string, object?>("reason", reason));
+                LogRecycled(logger, lead.Id, reason);
             }
             else if (policy.NextCheckAt(lead, now) is { } next)
             {

@@ -4,6 +4,7 @@ using LeadSync.Core.Leads;
 using LeadSync.Core.Notifications;
 using LeadSync.Core.Recycle;
 using LeadSync.Core.Storage;
+using LeadSync.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -148,6 +149,7 @@ public sealed partial class SlaSweep(
             }
 
             await queue.EnqueueAsync(QueueNames.Notifications, new NotifyMessage(notice.LeadId, notice.Level).Encode(), cancellationToken);
+            LeadSyncTelemetry.Escalations.Add(1, new KeyValuePair<string, object?>("level", notice.Level));
             LogEscalated(logger, notice.LeadId, notice.Level, notice.Recipient);
         }
 
