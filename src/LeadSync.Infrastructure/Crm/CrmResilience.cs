@@ -53,8 +53,10 @@ internal static class CrmResilience
 
     /// <summary>
     /// A segmented sliding window returns a permit when its segment slides out, which can be up to one segment earlier
-    /// than a full window after it was taken. Stretching the window by n/(n−1) holds every permit for at least the
-    /// vendor's window, so no rolling window of that length ever carries more than the configured limit.
+    /// than a full window after it was taken, and the replenishment timer fires with a few milliseconds of jitter.
+    /// Stretching the window by n/(n−2) holds every permit for at least the vendor's window plus one segment of
+    /// margin, so no rolling window of that length ever carries more than the configured limit (with n/(n−1) the
+    /// margin was zero and a 2 s window saw permits come back after 1,997 ms).
     /// </summary>
     public static SlidingWindowRateLimiter CreateLimiter(CrmResilienceOptions o) => new(new SlidingWindowRateLimiterOptions
     {
@@ -66,7 +68,7 @@ internal static class CrmResilience
         AutoReplenishment = true,
     });
 
-    internal static TimeSpan LimiterWindow(TimeSpan vendorWindow) => vendorWindow * LimiterSegments / (LimiterSegments - 1);
+    internal static TimeSpan LimiterWindow(TimeSpan vendorWindow) => vendorWindow * LimiterSegments / (LimiterSegments - 2);
 
     private static async ValueTask<bool> ShouldRetryAsync(
         Outcome<HttpResponseMessage> outcome, CrmProvider provider, CrmResilienceOptions o, TimeProvider time, bool enabled)
