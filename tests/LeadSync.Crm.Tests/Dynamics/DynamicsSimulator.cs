@@ -1,3 +1,4 @@
+using LeadSync.Testing.Crm;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;

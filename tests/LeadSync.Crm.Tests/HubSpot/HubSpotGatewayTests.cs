@@ -1,3 +1,4 @@
+using LeadSync.Testing.Crm;
 using System.Diagnostics;
 using LeadSync.Core.Crm;
 using LeadSync.Crm.Tests.Support;

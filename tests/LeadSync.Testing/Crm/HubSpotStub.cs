@@ -1,12 +1,11 @@
 using System.Text.Json.Nodes;
-using LeadSync.Crm.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace LeadSync.Crm.Tests.HubSpot;
+namespace LeadSync.Testing.Crm;
 
 /// <summary>
-/// A stateful HubSpot contacts store for behaviour the spec cannot drive through Prism (the spec documents no 429, 423
+/// A stateful HubSpot contacts store (CRM simulator shared by the CRM tests, the reliability suite and the benchmarks) for behaviour the spec cannot drive through Prism (the spec documents no 429, 423
 /// or 477): batch upsert by e-mail with 207 for invalid e-mails, and scripted rate-limit / lock / migration faults
 /// shaped as vendor/FACTS.md B2 and the vendor samples describe them.
 /// </summary>
@@ -20,6 +19,19 @@ public sealed class HubSpotStub : IAsyncDisposable
     private int _seq = 1000;
 
     public ScriptedFaults Faults { get; } = new();
+
+    /// <summary>
+    /// HubSpot's burst limit as a rolling window: more than <see cref="RequestLimit"/> requests within any
+    /// <see cref="LimitWindow"/> get 429 with <c>policyName: TEN_SECONDLY_ROLLING</c> (vendor/FACTS.md B2). Off when null.
+    /// </summary>
+    public int? RequestLimit { get; set; }
+
+    public TimeSpan LimitWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Milliseconds each successful batch takes to answer (vendor latency).</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    public int RateLimited { get; private set; }
 
     public Uri BaseUri => _host!.BaseUri;
 
@@ -47,14 +59,33 @@ public sealed class HubSpotStub : IAsyncDisposable
         }
     }
 
+    private const string TenSecondlyRollingBody =
+        """{"status":"error","message":"You have reached your ten_secondly_rolling limit.","errorType":"RATE_LIMIT","correlationId":"c033cdaa-2c40-4a64-ae48-b4cec88dad24","policyName":"TEN_SECONDLY_ROLLING"}""";
+
+    private const string BatchTooLargeBody =
+        """{"status":"error","message":"Batch input limit is 100.","category":"VALIDATION_ERROR","correlationId":"a43683b0-5717-4ceb-80b4-104d02915d8c"}""";
+
     public ValueTask DisposeAsync() => _host?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task UpsertAsync(HttpContext context)
     {
+        bool overQuota;
         lock (_lock)
         {
+            var now = DateTimeOffset.UtcNow;
             Requests++;
-            Arrivals.Add(DateTimeOffset.UtcNow);
+            Arrivals.Add(now);
+            overQuota = RequestLimit is { } limit && CountSince(now - LimitWindow) > limit;
+            if (overQuota)
+            {
+                RateLimited++;
+            }
+        }
+
+        if (overQuota)
+        {
+            await ScriptedFaults.WriteAsync(context, 429, TenSecondlyRollingBody, []);
+            return;
         }
 
         if (context.Request.Headers.Authorization.ToString() != "Bearer pat-test")
@@ -73,7 +104,7 @@ public sealed class HubSpotStub : IAsyncDisposable
         var inputs = body!["inputs"]!.AsArray();
         if (inputs.Count > 100)
         {
-            await ScriptedFaults.WriteAsync(context, 400, Fixture.Read("hubspot-crm-error.json"), []);
+            await ScriptedFaults.WriteAsync(context, 400, BatchTooLargeBody, []);
             return;
         }
 
@@ -140,6 +171,11 @@ public sealed class HubSpotStub : IAsyncDisposable
             response["numErrors"] = errors.Count;
         }
 
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, context.RequestAborted);
+        }
+
         if (delayAfter is { } delay)
         {
             // Written, but the answer comes too late: the client times out and upserts again.
@@ -147,5 +183,17 @@ public sealed class HubSpotStub : IAsyncDisposable
         }
 
         await ScriptedFaults.WriteAsync(context, errors.Count > 0 ? 207 : 200, response.ToJsonString(), []);
+    }
+
+    /// <summary>Requests (accepted or refused) that arrived after <paramref name="since"/>; callers hold the lock.</summary>
+    private int CountSince(DateTimeOffset since)
+    {
+        var count = 0;
+        for (var i = Arrivals.Count - 1; i >= 0 && Arrivals[i] > since; i--)
+        {
+            count++;
+        }
+
+        return count;
     }
 }

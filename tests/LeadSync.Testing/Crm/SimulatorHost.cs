@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace LeadSync.Crm.Tests.Support;
+namespace LeadSync.Testing.Crm;
 
 /// <summary>A minimal ASP.NET Core app on real Kestrel, loopback, free port (no TestServer).</summary>
 public sealed class SimulatorHost : IAsyncDisposable

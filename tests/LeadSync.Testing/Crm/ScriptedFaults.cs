@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace LeadSync.Crm.Tests.Support;
+namespace LeadSync.Testing.Crm;
 
 /// <summary>Scripted failures a simulator serves before (or, for slow responses, after) doing the real work.</summary>
 public sealed class ScriptedFaults

@@ -1,4 +1,4 @@
-namespace LeadSync.Crm.Tests.HubSpot;
+namespace LeadSync.Testing.Crm;
 
 /// <summary>A contact in the HubSpot stub.</summary>
 public sealed class HubSpotContact(string id, string email)
