@@ -1,0 +1,13 @@
+namespace LeadSync.Bench;
+
+/// <summary>Every benchmark `eng/bench` runs, in RESULTS.md order.</summary>
+public static class BenchmarkCatalog
+{
+    public static IReadOnlyList<IBenchmark> All { get; } =
+    [
+    ];
+
+    public static IBenchmark Get(string id) =>
+        All.FirstOrDefault(b => string.Equals(b.Id, id, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"No benchmark '{id}'. Known: {string.Join(", ", All.Select(b => b.Id))}.", nameof(id));
+}
