@@ -100,6 +100,8 @@ public static class LeadSyncRegistration
         services.AddSingleton<IFunnelIndex, TableFunnelIndex>();
         services.AddSingleton<FunnelReport>();
         services.AddSingleton<ILeadSearch, TableLeadSearch>();
+        services.AddSingleton<FunnelRowRepair>();
+        services.AddTransient<FunnelBackfillJob>();
         services.AddSingleton<IAdminConfigStore, TableAdminConfigStore>();
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton<StorageHealth>();
