@@ -51,8 +51,10 @@ public sealed class HubSpotListsContractTests(PrismFixture prism) : IClassFixtur
 
         using var http = new HttpClient { BaseAddress = prism.BaseUrl };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "pat-test-token");
-        using var other = await http.GetAsync(new Uri("/crm/v3/lists/123", UriKind.Relative));
+        using var body = new StringContent("""["501"]""", Encoding.UTF8, "application/json");
+        using var other = await http.PutAsync(new Uri("/crm/v3/lists/123/memberships/remove", UriKind.Relative), body);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Empty(Violations(other));
     }
 
     [Fact]
