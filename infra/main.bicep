@@ -49,6 +49,7 @@ param leadSyncSettings object = {
   'LeadSync:Intake:DuplicateWindow': '30.00:00:00'
   'LeadSync:Sources:generic:Tolerance': '00:05:00'
   'LeadSync:Qualification:MinimumScore': '0'
+  'LeadSync:Qualification:Mode': 'All'
   'LeadSync:Crm:Provider': 'sandbox'
   'LeadSync:Crm:MaxSyncAttempts': '8'
   'LeadSync:Crm:RedriveSchedule': '0 */5 * * * *'

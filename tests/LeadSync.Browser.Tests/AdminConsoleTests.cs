@@ -54,6 +54,13 @@ public sealed class AdminConsoleTests(ConsoleHostFixture fixture) : IClassFixtur
         await Assertions.Expect(page.Locator("#policy-errors li")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#history tbody tr").First).ToContainTextAsync("key:");
         await ConsoleHostFixture.ScreenshotAsync(page, "policy-saved");
+
+        await page.SelectOptionAsync("#resource", "qualification");
+        await Assertions.Expect(page.Locator("#policy-help")).ToContainTextAsync("budget, authority, need, timeline");
+        await page.FillAsync("#editor", """{ "minimumScore": 50, "requiredFields": [ "budget", "zodiac" ] }""");
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#policy-errors li[data-field='requiredFields[1]']")).ToContainTextAsync("not a known field");
+        await ConsoleHostFixture.ScreenshotAsync(page, "qualification-validation-error");
         await page.CloseAsync();
     }
 

@@ -8,8 +8,9 @@ namespace LeadSync.EndToEnd.Tests;
 
 /// <summary>
 /// The admin API over HTTP against real storage (Azurite) on the portable host: ETag / If-Match, versioned history,
-/// field-level validation, write-only secrets, dry run, search and the console. Writes only resources with no effect
-/// on the other thin-path tests (directory, connections); SLA documents are validated or dry-run, never stored.
+/// field-level validation, write-only secrets, dry run, search and the console. Writes only documents with no effect
+/// on the other thin-path tests (a directory without their owner, the typeform source they never use); SLA documents
+/// are validated or dry-run, never stored. Changes that do take effect are tested on their own host (AdminEffectTests).
 /// </summary>
 [Collection(ThinPathCollection.Name)]
 public sealed class AdminApiTests(ThinPathHostFixture fixture)
@@ -27,7 +28,7 @@ public sealed class AdminApiTests(ThinPathHostFixture fixture)
         using var missing = await PutAsync("api/admin/config/directory", """{"owners":{"ada":{"manager":"grace"}}}""", ifMatch: null);
         Assert.Equal(HttpStatusCode.PreconditionRequired, missing.StatusCode);
 
-        using var saved = await PutAsync("api/admin/config/directory", """{"owners":{"ada":{"manager":"grace","channel":"#sales-emea"}}}""", etag);
+        using var saved = await PutAsync("api/admin/config/directory", """{"owners":{"ada":{"manager":"grace","channel":"teams"}}}""", etag);
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.NotEqual(etag, saved.Headers.ETag!.Tag);
 
@@ -48,9 +49,9 @@ public sealed class AdminApiTests(ThinPathHostFixture fixture)
     {
         using var before = await GetAsync("api/admin/config/connections");
         using var saved = await PutAsync("api/admin/config/connections",
-            """{"sources":{"generic":{"secret":"whsec_do-not-echo"}},"crm":{"baseUrl":"https://crm.example","clientSecret":"crm-do-not-echo"}}""", "*");
+            """{"sources":{"typeform":{"secret":"tf-do-not-echo"}},"crm":{"baseUrl":"https://crm.example","clientSecret":"crm-do-not-echo"}}""", "*");
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        using var kept = await PutAsync("api/admin/config/connections", """{"sources":{"generic":{"enabled":false}},"crm":{"baseUrl":"https://crm.example"}}""",
+        using var kept = await PutAsync("api/admin/config/connections", """{"sources":{"typeform":{"enabled":false}},"crm":{"baseUrl":"https://crm.example"}}""",
             saved.Headers.ETag!.Tag);
 
         using var read = await GetAsync("api/admin/config/connections");
@@ -60,7 +61,7 @@ public sealed class AdminApiTests(ThinPathHostFixture fixture)
 
         Assert.DoesNotContain("do-not-echo", everything, StringComparison.Ordinal);
         var doc = await read.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(doc.GetProperty("sources").GetProperty("generic").GetProperty("secretSet").GetBoolean());
+        Assert.True(doc.GetProperty("sources").GetProperty("typeform").GetProperty("secretSet").GetBoolean());
         Assert.True(doc.GetProperty("crm").GetProperty("clientSecretSet").GetBoolean());
     }
 

@@ -1,5 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LeadSync.Core.Crm;
+using LeadSync.Core.Intake;
+using LeadSync.Core.Intake.Generic;
+using LeadSync.Core.Intake.Signatures;
+using LeadSync.Core.Notifications;
 using LeadSync.Core.Qualification;
 using LeadSync.Core.Recycle;
 using LeadSync.Core.Sla;
@@ -15,9 +20,13 @@ namespace LeadSync.Core.Admin;
 public sealed class AdminResourceCatalog(
     IOptionsMonitor<SlaOptions> sla,
     IOptionsMonitor<QualificationOptions> qualification,
-    IOptionsMonitor<RecycleOptions> recycle)
+    IOptionsMonitor<RecycleOptions> recycle,
+    IOptionsMonitor<DirectoryOptions> directory,
+    IOptionsMonitor<CrmOptions> crm,
+    IEnumerable<IWebhookSource> sources)
 {
     private static readonly IValidateOptions<SlaOptions>[] SlaValidators = [new SlaOptionsValidator(), new SlaPolicyOptionsValidator()];
+    private readonly string[] _sourceNames = [.. sources.Select(s => s.Name).Order(StringComparer.Ordinal)];
 
     /// <summary>The document as the settings define it, for a resource no admin has changed yet.</summary>
     public string Fallback(string resource) => resource switch
@@ -25,7 +34,7 @@ public sealed class AdminResourceCatalog(
         AdminResources.SlaPolicies => Serialize(SlaPolicyDocument.From(sla.CurrentValue)),
         AdminResources.Qualification => Serialize(qualification.CurrentValue),
         AdminResources.Recycle => Serialize(new RecyclePolicyDocument { NoProgressWindow = recycle.CurrentValue.NoProgressWindow }),
-        AdminResources.Directory => Serialize(new EscalationDirectory()),
+        AdminResources.Directory => Serialize(directory.CurrentValue),
         AdminResources.Connections => Serialize(new ConnectionSettings()),
         _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Unknown admin resource."),
     };
@@ -52,7 +61,7 @@ public sealed class AdminResourceCatalog(
             AdminResources.SlaPolicies => Read<SlaPolicyDocument>(json, errors) is { } s && CheckSla(s, errors) ? Serialize(s) : null,
             AdminResources.Qualification => Read<QualificationOptions>(json, errors) is { } q && CheckQualification(q, errors) ? Serialize(q) : null,
             AdminResources.Recycle => Read<RecyclePolicyDocument>(json, errors) is { } r && CheckRecycle(r, errors) ? Serialize(r) : null,
-            AdminResources.Directory => Read<EscalationDirectory>(json, errors) is { } d && CheckDirectory(d, errors) ? Serialize(d) : null,
+            AdminResources.Directory => Read<DirectoryOptions>(json, errors) is { } d && CheckDirectory(d, errors) ? Serialize(d) : null,
             AdminResources.Connections => Read<ConnectionSettings>(json, errors) is { } c && CheckConnections(c, currentJson, errors) ? Serialize(c) : null,
             _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Unknown admin resource."),
         };
@@ -156,17 +165,9 @@ public sealed class AdminResourceCatalog(
     private static bool CheckQualification(QualificationOptions doc, AdminFieldErrors errors)
     {
         var before = errors.Count;
-        if (doc.MinimumScore < 0)
+        foreach (var failure in new QualificationOptionsValidator().Validate(null, doc).Failures ?? [])
         {
-            errors.Add("minimumScore", "minimumScore must not be negative.");
-        }
-
-        for (var i = 0; i < doc.RequiredFields.Count; i++)
-        {
-            if (!QualificationOptions.KnownFields.Contains(doc.RequiredFields[i], StringComparer.OrdinalIgnoreCase))
-            {
-                errors.Add($"requiredFields[{i}]", $"'{doc.RequiredFields[i]}' is not a known field ({string.Join(", ", QualificationOptions.KnownFields)}).");
-            }
+            errors.AddSettingsFailure(QualificationOptions.Section, failure);
         }
 
         return errors.Count == before;
@@ -183,7 +184,7 @@ public sealed class AdminResourceCatalog(
         return true;
     }
 
-    private static bool CheckDirectory(EscalationDirectory doc, AdminFieldErrors errors)
+    private static bool CheckDirectory(DirectoryOptions doc, AdminFieldErrors errors)
     {
         var before = errors.Count;
         foreach (var (owner, entry) in doc.Owners)
@@ -192,20 +193,30 @@ public sealed class AdminResourceCatalog(
             {
                 errors.Add("owners", "Owner ids must not be empty.");
             }
-            else if (entry is null || (string.IsNullOrWhiteSpace(entry.Manager) && string.IsNullOrWhiteSpace(entry.Channel)))
+            else if (entry is null || (string.IsNullOrWhiteSpace(entry.Manager) && string.IsNullOrWhiteSpace(entry.Email) && string.IsNullOrWhiteSpace(entry.Channel)))
             {
-                errors.Add($"owners.{owner}", "Each owner needs a manager or a channel.");
+                errors.Add($"owners.{owner}", "Each owner needs a manager, an e-mail address or a channel.");
             }
-            else if (entry.Channel is { } channel && channel.Contains("://", StringComparison.Ordinal) && !IsHttpUrl(channel))
+            else if (entry.Email is { Length: > 0 } email && !IsEmailAddress(email))
             {
-                errors.Add($"owners.{owner}.channel", "A channel URL must be an absolute http(s) URL.");
+                errors.Add($"owners.{owner}.email", "Not an e-mail address.");
             }
+        }
+
+        if (errors.Count > before)
+        {
+            return false;
+        }
+
+        foreach (var failure in new DirectoryOptionsValidator().Validate(null, doc).Failures ?? [])
+        {
+            errors.AddSettingsFailure(DirectoryOptions.Section, failure);
         }
 
         return errors.Count == before;
     }
 
-    private static bool CheckConnections(ConnectionSettings doc, string? currentJson, AdminFieldErrors errors)
+    private bool CheckConnections(ConnectionSettings doc, string? currentJson, AdminFieldErrors errors)
     {
         var before = errors.Count;
         foreach (var (name, source) in doc.Sources)
@@ -214,6 +225,23 @@ public sealed class AdminResourceCatalog(
             {
                 errors.Add($"sources.{name}", "Each source needs a name and an object.");
             }
+            else if (!_sourceNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add($"sources.{name}", $"Unknown source (use one of: {string.Join(", ", _sourceNames)}).");
+            }
+            else if (source.Secret is { } secret && (secret.Trim().Length == 0 ||
+                     (name.Equals(GenericWebhookSource.SourceName, StringComparison.OrdinalIgnoreCase) && !StandardWebhookVerifier.IsValidSecret(secret))))
+            {
+                errors.Add($"sources.{name}.secret", secret.Trim().Length == 0
+                    ? "Leave the secret out (or null) to keep the stored one; use enabled: false to turn the source off."
+                    : "The generic source's secret must be whsec_ followed by base64.");
+            }
+        }
+
+        var running = crm.CurrentValue.Provider;
+        if (doc.Crm.Provider is { Length: > 0 } provider && !provider.Equals(running, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("crm.provider", $"The CRM provider is chosen when the app starts ({CrmOptions.Section}:Provider = {running}); change that setting to switch.");
         }
 
         if (doc.Crm.BaseUrl is { Length: > 0 } url && !IsHttpUrl(url))
@@ -240,6 +268,9 @@ public sealed class AdminResourceCatalog(
             }
         }
     }
+
+    private static bool IsEmailAddress(string value) =>
+        value.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && at < value.Length - 1 && !value.Any(char.IsWhiteSpace);
 
     private static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

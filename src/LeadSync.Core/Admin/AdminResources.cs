@@ -12,10 +12,10 @@ public static class AdminResources
     /// <summary>Recycle values (the <c>LeadSync:Recycle</c> shape, without the timer schedule).</summary>
     public const string Recycle = "recycle";
 
-    /// <summary>The escalation directory: owner → manager and channel.</summary>
+    /// <summary>The escalation directory: owner → manager, e-mail and channel (the <c>LeadSync:Directory</c> shape).</summary>
     public const string Directory = "directory";
 
-    /// <summary>Source and CRM connection settings; secrets are write-only.</summary>
+    /// <summary>Source and CRM connection settings laid over the settings at run time; secrets are write-only.</summary>
     public const string Connections = "connections";
 
     public static IReadOnlyList<string> All { get; } = [SlaPolicies, Qualification, Recycle, Directory, Connections];

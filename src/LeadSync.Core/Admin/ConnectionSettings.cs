@@ -7,6 +7,25 @@ public sealed class ConnectionSettings
 
     public CrmConnection Crm { get; } = new();
 
+    /// <summary>
+    /// The secret <paramref name="source"/> runs with, given the one its settings hold: none while an admin turned the
+    /// source off (a source without a secret is off), the admin-stored secret when one is set, otherwise the settings'.
+    /// </summary>
+    public string? EffectiveSecret(string source, string? configured)
+    {
+        if (!Sources.TryGetValue(source, out var connection) || connection is null)
+        {
+            return configured;
+        }
+
+        if (!connection.Enabled)
+        {
+            return null;
+        }
+
+        return string.IsNullOrEmpty(connection.Secret) ? configured : connection.Secret;
+    }
+
     /// <summary>Fills secrets left null from <paramref name="stored"/>, so a client that never saw them keeps them.</summary>
     public void KeepSecretsFrom(ConnectionSettings? stored)
     {

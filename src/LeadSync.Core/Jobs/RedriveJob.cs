@@ -1,6 +1,7 @@
 using LeadSync.Core.Intake;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Notifications;
+using LeadSync.Core.Reports;
 using LeadSync.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,9 @@ namespace LeadSync.Core.Jobs;
 
 /// <summary>
 /// The safety net: re-enqueues CRM syncs and escalation notices whose queue messages were lost (a crash between
-/// the durable write and the enqueue), so no lead waits forever. Idempotent: consumers ignore finished work.
+/// the durable write and the enqueue), so no lead waits forever. Idempotent: consumers ignore finished work. Each lead
+/// it reads also gets its report row reconciled (<see cref="FunnelRowRepair"/>), so a row lost in a crash after the
+/// lead's own write is rebuilt minutes later instead of missing from the report.
 /// </summary>
 public sealed partial class RedriveJob(
     IDueIndex dueIndex,
@@ -20,7 +23,8 @@ public sealed partial class RedriveJob(
     IOptionsMonitor<Crm.CrmOptions> crmOptions,
     IOptionsMonitor<NotificationOptions> notificationOptions,
     TimeProvider timeProvider,
-    ILogger<RedriveJob> logger)
+    ILogger<RedriveJob> logger,
+    FunnelRowRepair? reportRepair = null)
 {
     private const int BatchSize = 1000;
 
@@ -34,6 +38,8 @@ public sealed partial class RedriveJob(
         foreach (var hint in syncs)
         {
             var lead = await store.GetAsync(hint.LeadId, cancellationToken);
+            await ReconcileReportAsync(lead, cancellationToken);
+
             // A dead-lettered lead (attempts used up) waits for an admin replay instead.
             if (lead?.Status == LeadStatus.SalesReady && lead.SyncAttempts < crmOptions.CurrentValue.MaxSyncAttempts)
             {
@@ -65,6 +71,7 @@ public sealed partial class RedriveJob(
         foreach (var hint in enrichments)
         {
             var lead = await store.GetAsync(hint.LeadId, cancellationToken);
+            await ReconcileReportAsync(lead, cancellationToken);
             if (lead is { Status: LeadStatus.Received, EnrichmentKey: not null } && now - lead.ReceivedAt < intakeOptions.CurrentValue.EnrichmentRedriveWindow)
             {
                 await queue.EnqueueAsync(QueueNames.LeadEnrich, lead.Id, cancellationToken);
@@ -79,6 +86,14 @@ public sealed partial class RedriveJob(
         var report = new JobReport(JobNames.Redrive, due, acted, due - acted, 0);
         LogRun(logger, report.Due, report.Acted);
         return report;
+    }
+
+    private async Task ReconcileReportAsync(Lead? lead, CancellationToken cancellationToken)
+    {
+        if (lead is not null && reportRepair is not null)
+        {
+            await reportRepair.RepairAsync(lead, cancellationToken);
+        }
     }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Re-drive run: {Due} hints due, {Acted} re-enqueued")]

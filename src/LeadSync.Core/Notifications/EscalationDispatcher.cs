@@ -1,4 +1,3 @@
-using LeadSync.Core.Admin;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -14,8 +13,7 @@ public sealed partial class EscalationDispatcher(
     IEscalationDirectory directory,
     IOptionsMonitor<NotificationOptions> options,
     TimeProvider timeProvider,
-    ILogger<EscalationDispatcher> logger,
-    IAdminConfiguration? adminConfiguration = null)
+    ILogger<EscalationDispatcher> logger)
 {
     public async Task<WorkOutcome> DispatchAsync(NotifyMessage message, CancellationToken cancellationToken)
     {
@@ -29,7 +27,7 @@ public sealed partial class EscalationDispatcher(
 
         var now = timeProvider.GetUtcNow();
         var settings = options.CurrentValue;
-        var adminEntry = EscalationDirectory.Find(adminConfiguration, lead.Owner);
+        var destination = directory.Resolve(notice.Recipient, lead.Owner);
         var escalation = new EscalationMessage
         {
             NoticeId = notice.Id,
@@ -46,13 +44,13 @@ public sealed partial class EscalationDispatcher(
             LeadLink = new Uri(settings.PublicBaseUrl, $"api/leads/{lead.Id}"),
             Kind = notice.IsFollowUp ? EscalationMessage.FollowUpMissedKind : EscalationMessage.EscalationKind,
             Action = notice.Action,
-            Destination = directory.Resolve(notice.Recipient, lead.Owner),
+            Destination = destination,
             AckLink = notice.IsFollowUp || string.IsNullOrEmpty(settings.AckSecret)
                 ? null
                 : new Uri(settings.PublicBaseUrl, $"api/escalations/{Uri.EscapeDataString(notice.Id)}/ack?sig={AckSignature.Sign(notice.Id, settings.AckSecret)}"),
             Attempts = lead.ContactAttempts,
-            Manager = adminEntry?.Manager,
-            Channel = adminEntry?.Channel,
+            Manager = directory.ManagerOf(lead.Owner),
+            Channel = destination.Channel,
         };
         var delivery = await notifier.SendAsync(escalation, cancellationToken);
         var settled = notice with

@@ -44,9 +44,9 @@ public sealed record EscalationMessage
         : Late.TotalHours < 1 ? $"{(int)Late.TotalMinutes} min"
         : $"{(int)Late.TotalHours} h {Late.Minutes} min";
 
-    /// <summary>The owner's manager from the admin escalation directory, when listed.</summary>
+    /// <summary>The owner's manager from the escalation directory, when listed.</summary>
     public string? Manager { get; init; }
 
-    /// <summary>The owner's channel (chat channel or URL) from the admin escalation directory, when listed.</summary>
+    /// <summary>The channel the message is sent on (<see cref="NotificationChannels"/>).</summary>
     public string? Channel { get; init; }
 }

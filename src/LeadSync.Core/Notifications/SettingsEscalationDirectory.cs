@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace LeadSync.Core.Notifications;
 
-/// <summary>The directory kept in settings (<c>LeadSync:Directory</c>), re-read on every call so edits apply at once.</summary>
+/// <summary>
+/// The directory in effect (<c>LeadSync:Directory</c>, with the admin-stored <c>directory</c> document laid over it by
+/// the options overlay), re-read on every call so an admin's edit applies to the next notice without a restart.
+/// </summary>
 public sealed class SettingsEscalationDirectory(IOptionsMonitor<DirectoryOptions> options) : IEscalationDirectory
 {
     public EscalationDestination Resolve(string recipient, string? owner)
@@ -28,6 +31,8 @@ public sealed class SettingsEscalationDirectory(IOptionsMonitor<DirectoryOptions
             : NotificationChannels.Normalize(entry?.Channel);
         return new EscalationDestination(recipient, name, channel, entry?.Email);
     }
+
+    public string? ManagerOf(string? owner) => Find(options.CurrentValue, owner)?.Manager;
 
     private static DirectoryEntryOptions? Find(DirectoryOptions directory, string? name) =>
         name is not null && directory.Owners.TryGetValue(name, out var entry) ? entry : null;

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace LeadSync.Core.Qualification;
 
-/// <summary>Decides whether a new lead goes to sales or to marketing nurture.</summary>
+/// <summary>
+/// Decides whether a new lead goes to sales or straight to marketing nurture, by the sales-ready definition in
+/// effect (settings, or the admin-stored <c>qualification</c> document laid over them; read on every lead).
+/// </summary>
 public sealed class QualificationPolicy(IOptionsMonitor<QualificationOptions> options)
 {
     public (LeadStatus Status, string Reason) Qualify(LeadDraft draft)
@@ -13,9 +16,24 @@ public sealed class QualificationPolicy(IOptionsMonitor<QualificationOptions> op
         var settings = options.CurrentValue;
         var minimum = settings.MinimumScore;
         var missing = settings.RequiredFields.Where(f => !HasField(draft, f)).ToList();
-        if (missing.Count > 0)
+        var fieldsMet = missing.Count == 0;
+        var missingText = $"missing {string.Join(", ", missing)} required to be sales-ready";
+        if (settings.Mode == QualificationMode.Any)
         {
-            return (LeadStatus.Nurture, $"missing {string.Join(", ", missing)} required to be sales-ready");
+            // Either rule qualifies: the answers, or a score at or above the threshold (no score cannot meet it).
+            if (draft.Score is { } anyScore && anyScore >= minimum)
+            {
+                return (LeadStatus.SalesReady, $"score {anyScore} meets the threshold {minimum}");
+            }
+
+            return fieldsMet
+                ? (LeadStatus.SalesReady, $"every required field is present ({string.Join(", ", settings.RequiredFields)})")
+                : (LeadStatus.Nurture, missingText + (draft.Score is { } low ? $" and score {low} is below the threshold {minimum}" : " and no score"));
+        }
+
+        if (!fieldsMet)
+        {
+            return (LeadStatus.Nurture, missingText);
         }
 
         if (draft.Score is { } score && score < minimum)
@@ -36,6 +54,12 @@ public sealed class QualificationPolicy(IOptionsMonitor<QualificationOptions> op
         "FIRSTNAME" => !string.IsNullOrWhiteSpace(draft.Contact.FirstName),
         "LASTNAME" => !string.IsNullOrWhiteSpace(draft.Contact.LastName),
         "SCORE" => draft.Score is not null,
+        "BUDGET" => !string.IsNullOrWhiteSpace(draft.Bant?.Budget),
+        "AUTHORITY" => !string.IsNullOrWhiteSpace(draft.Bant?.Authority),
+        "NEED" => !string.IsNullOrWhiteSpace(draft.Bant?.Need),
+        "TIMELINE" => !string.IsNullOrWhiteSpace(draft.Bant?.Timeline),
+
+        // Unknown names are refused by QualificationOptionsValidator before they can get here.
         _ => true,
     };
 }

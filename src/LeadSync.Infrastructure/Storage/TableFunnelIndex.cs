@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure;
 using Azure.Data.Tables;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Reports;
@@ -8,7 +9,8 @@ namespace LeadSync.Infrastructure.Storage;
 /// <summary>
 /// Table <c>LeadsByDay</c>: partition = UTC day the lead cycle started (<c>yyyyMMdd</c>), row = lead id, holding only
 /// what the funnel report needs (no contact data). <see cref="TableLeadStore"/> upserts the row after every lead
-/// write: one extra entity write per lead write; a report reads one partition per day in its range.
+/// write: one extra entity write per lead write; a report reads one partition per day in its range. Rows lost between
+/// the two writes are rebuilt by FunnelRowRepair (the re-drive timer and the report-backfill job).
 /// </summary>
 public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
 {
@@ -37,6 +39,34 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
         return rows;
     }
 
+    public async Task<StoredFunnelRow?> GetAsync(DateOnly day, string leadId, CancellationToken cancellationToken)
+    {
+        var table = await clients.TableAsync(TableNames.LeadsByDay, cancellationToken);
+        var response = await StorageCall.RunAsync(
+            () => table.GetEntityIfExistsAsync<TableEntity>(Partition(day), leadId, cancellationToken: cancellationToken), cancellationToken);
+        return response.HasValue ? new StoredFunnelRow(ToRow(response.Value!, day), response.Value!.ETag.ToString()) : null;
+    }
+
+    public async Task<bool> TryWriteAsync(FunnelRow row, string? expectedETag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var table = await clients.TableAsync(TableNames.LeadsByDay, cancellationToken);
+        var entity = ToEntity(row);
+        try
+        {
+            await StorageCall.RunAsync(
+                () => expectedETag is null
+                    ? table.AddEntityAsync(entity, cancellationToken)
+                    : table.UpdateEntityAsync(entity, new ETag(expectedETag), TableUpdateMode.Replace, cancellationToken),
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
+        {
+            return false;
+        }
+    }
+
     internal static async Task UpsertAsync(StorageClients clients, Lead lead, CancellationToken cancellationToken)
     {
         if (lead.IsTest)
@@ -45,25 +75,26 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
             return;
         }
 
-        var row = FunnelRow.From(lead);
         var table = await clients.TableAsync(TableNames.LeadsByDay, cancellationToken);
-        var entity = new TableEntity(Partition(row.Day), row.LeadId)
-        {
-            ["Source"] = row.Source,
-            ["Campaign"] = row.Campaign,
-            ["Owner"] = row.Owner,
-            ["Status"] = row.Status.ToString(),
-            ["ReceivedAt"] = row.ReceivedAt,
-            ["SyncedAt"] = row.SyncedAt,
-            ["FirstTouchAt"] = row.FirstTouchAt,
-            ["SlaDueAt"] = row.SlaDueAt,
-            ["EscalationLevel"] = row.EscalationLevel,
-            ["RecycleReason"] = row.RecycleReason,
-            ["CloseReason"] = row.CloseReason,
-            ["ReEngagedCount"] = row.ReEngagedCount,
-        };
+        var entity = ToEntity(FunnelRow.From(lead));
         await StorageCall.RunAsync(() => table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
     }
+
+    private static TableEntity ToEntity(FunnelRow row) => new(Partition(row.Day), row.LeadId)
+    {
+        ["Source"] = row.Source,
+        ["Campaign"] = row.Campaign,
+        ["Owner"] = row.Owner,
+        ["Status"] = row.Status.ToString(),
+        ["ReceivedAt"] = row.ReceivedAt,
+        ["SyncedAt"] = row.SyncedAt,
+        ["FirstTouchAt"] = row.FirstTouchAt,
+        ["SlaDueAt"] = row.SlaDueAt,
+        ["EscalationLevel"] = row.EscalationLevel,
+        ["RecycleReason"] = row.RecycleReason,
+        ["CloseReason"] = row.CloseReason,
+        ["ReEngagedCount"] = row.ReEngagedCount,
+    };
 
     private static string Partition(DateOnly day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
 

@@ -1,15 +1,19 @@
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Recycle;
+using LeadSync.Core.Reports;
 using LeadSync.Core.Sla;
 using LeadSync.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadSync.Web.Hosting;
 
-/// <summary>Runs a timer job by name: the one call both hosts' timers (and the manual-run endpoint) make.</summary>
+/// <summary>
+/// Runs a job by name: the one call both hosts' timers (and the manual-run endpoint) make. The report backfill has no
+/// timer (it reads every lead); it runs only through <c>POST /api/admin/jobs/report-backfill/run</c>.
+/// </summary>
 public sealed class JobRunner(IServiceScopeFactory scopes)
 {
-    public static IReadOnlyList<string> Jobs { get; } = [JobNames.SlaSweep, JobNames.Recycle, JobNames.Redrive];
+    public static IReadOnlyList<string> Jobs { get; } = [JobNames.SlaSweep, JobNames.Recycle, JobNames.Redrive, JobNames.ReportBackfill];
 
     public async Task<JobReport?> RunAsync(string job, CancellationToken cancellationToken)
     {
@@ -21,6 +25,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes)
             JobNames.SlaSweep => await services.GetRequiredService<SlaSweep>().RunAsync(cancellationToken),
             JobNames.Recycle => await services.GetRequiredService<RecycleJob>().RunAsync(cancellationToken),
             JobNames.Redrive => await services.GetRequiredService<RedriveJob>().RunAsync(cancellationToken),
+            JobNames.ReportBackfill => await services.GetRequiredService<FunnelBackfillJob>().RunAsync(cancellationToken),
             _ => null,
         };
     }

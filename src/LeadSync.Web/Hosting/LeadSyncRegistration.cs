@@ -79,6 +79,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<IValidateOptions<DirectoryOptions>, DirectoryOptionsValidator>();
         services.AddSingleton<IValidateOptions<CrmOptions>, CrmProviderValidator>();
         services.AddSingleton<IValidateOptions<RecycleOptions>, RecycleOptionsValidator>();
+        services.AddSingleton<IValidateOptions<QualificationOptions>, QualificationOptionsValidator>();
         services.AddSingleton<ScheduleValidator>();
         services.AddSingleton<IValidateOptions<SlaOptions>>(sp => sp.GetRequiredService<ScheduleValidator>());
         services.AddSingleton<IValidateOptions<RecycleOptions>>(sp => sp.GetRequiredService<ScheduleValidator>());
@@ -99,6 +100,8 @@ public static class LeadSyncRegistration
         services.AddSingleton<ILeadEmailIndex, TableLeadEmailIndex>();
         services.AddSingleton<IFunnelIndex, TableFunnelIndex>();
         services.AddSingleton<FunnelReport>();
+        services.AddSingleton<FunnelRowRepair>();
+        services.AddTransient<FunnelBackfillJob>();
         services.AddSingleton<ILeadSearch, TableLeadSearch>();
         services.AddSingleton<IAdminConfigStore, TableAdminConfigStore>();
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
@@ -164,35 +167,16 @@ public static class LeadSyncRegistration
     }
 
     /// <summary>
-    /// Admin-stored documents take precedence over their settings sections: each overlay re-applies on every change,
-    /// and the settings stay the fallback for anything no admin has edited.
+    /// Admin-stored documents take precedence over their settings sections (see <see cref="AdminOverlayRegistration"/>);
+    /// the refresher loads other instances' changes.
     /// </summary>
     private static void AddAdmin(IServiceCollection services)
     {
         services.AddSingleton<AdminConfigurationSnapshot>();
         services.AddSingleton<IAdminConfiguration>(sp => sp.GetRequiredService<AdminConfigurationSnapshot>());
         services.AddSingleton<AdminResourceCatalog>();
-        Overlay<SlaOptions, SlaPolicyDocument>(services, AdminResources.SlaPolicies, (doc, options) => doc.ApplyTo(options));
-        Overlay<QualificationOptions, QualificationOptions>(services, AdminResources.Qualification, (doc, options) =>
-        {
-            options.MinimumScore = doc.MinimumScore;
-            options.RequiredFields.Clear();
-            foreach (var field in doc.RequiredFields)
-            {
-                options.RequiredFields.Add(field);
-            }
-        });
-        Overlay<RecycleOptions, RecyclePolicyDocument>(services, AdminResources.Recycle, (doc, options) => options.NoProgressWindow = doc.NoProgressWindow);
+        services.AddAdminOverlays();
         services.AddHostedService<AdminConfigurationRefresher>();
-    }
-
-    private static void Overlay<TOptions, TDocument>(IServiceCollection services, string resource, Action<TDocument, TOptions> apply)
-        where TOptions : class
-        where TDocument : class
-    {
-        services.AddSingleton(sp => new AdminOptionsOverlay<TOptions, TDocument>(sp.GetRequiredService<AdminConfigurationSnapshot>(), resource, apply));
-        services.AddSingleton<IPostConfigureOptions<TOptions>>(sp => sp.GetRequiredService<AdminOptionsOverlay<TOptions, TDocument>>());
-        services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(sp => sp.GetRequiredService<AdminOptionsOverlay<TOptions, TDocument>>());
     }
 
     private static void AddEndpoints(IServiceCollection services)

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using LeadSync.Core.Admin;
+using LeadSync.Core.Crm;
+using LeadSync.Core.Notifications;
 using LeadSync.Core.Qualification;
 using LeadSync.Core.Recycle;
 using LeadSync.Core.Sla;
+using LeadSync.Core.Tests.Intake;
 using LeadSync.Core.Tests.Sla.Policies;
 
 namespace LeadSync.Core.Tests.Admin;
@@ -12,7 +15,10 @@ public sealed class AdminResourceCatalogTests
     private readonly AdminResourceCatalog _catalog = new(
         new FixedOptionsMonitor<SlaOptions>(new SlaOptions { FirstTouch = TimeSpan.FromHours(2) }),
         new FixedOptionsMonitor<QualificationOptions>(new QualificationOptions { MinimumScore = 40 }),
-        new FixedOptionsMonitor<RecycleOptions>(new RecycleOptions()));
+        new FixedOptionsMonitor<RecycleOptions>(new RecycleOptions()),
+        new FixedOptionsMonitor<DirectoryOptions>(new DirectoryOptions { Owners = { ["ana"] = new DirectoryEntryOptions { Manager = "max" } } }),
+        new FixedOptionsMonitor<CrmOptions>(new CrmOptions { Provider = "hubspot" }),
+        SourceCatalog.All);
 
     [Fact]
     public void The_fallback_is_the_settings_in_the_document_shape()
@@ -49,11 +55,51 @@ public sealed class AdminResourceCatalogTests
     }
 
     [Fact]
-    public void Qualification_accepts_only_known_required_fields()
+    public void Qualification_accepts_only_known_required_fields_and_known_modes()
     {
-        var check = _catalog.Check(AdminResources.Qualification, """{"minimumScore":50,"requiredFields":["company","budget"]}""", null);
+        var check = _catalog.Check(AdminResources.Qualification, """{"minimumScore":50,"requiredFields":["company","budget","shoeSize"]}""", null);
+        var mode = _catalog.Check(AdminResources.Qualification, """{"minimumScore":50,"requiredFields":["budget"],"mode":"sometimes"}""", null);
+        var emptyAny = _catalog.Check(AdminResources.Qualification, """{"mode":"any"}""", null);
 
-        Assert.Equal(["requiredFields[1]"], check.Errors.Keys);
+        Assert.Equal(["requiredFields[2]"], check.Errors.Keys);
+        Assert.Contains("not a known field", check.Errors["requiredFields[2]"][0], StringComparison.Ordinal);
+        Assert.Equal(["mode"], mode.Errors.Keys);
+        Assert.Equal(["mode"], emptyAny.Errors.Keys);
+    }
+
+    [Fact]
+    public void A_bant_definition_is_stored_with_its_mode()
+    {
+        var check = _catalog.Check(AdminResources.Qualification, """{"minimumScore":70,"requiredFields":["budget","authority"],"mode":"any"}""", null);
+
+        Assert.True(check.IsValid, string.Join("; ", check.Errors.SelectMany(e => e.Value)));
+        Assert.Contains("\"mode\":\"Any\"", check.Json, StringComparison.Ordinal);
+        Assert.Equal(["minimumScore", "requiredFields", "mode"], check.Changes);
+    }
+
+    [Fact]
+    public void The_directory_falls_back_to_the_settings_and_accepts_only_known_channels()
+    {
+        using var fallback = JsonDocument.Parse(_catalog.Fallback(AdminResources.Directory));
+        var check = _catalog.Check(AdminResources.Directory, """
+            {"owners":{"ada":{"manager":"grace","channel":"#sales"},"bob":{},"cy":{"email":"not-an-address"}},"defaultTeamChannel":"pager"}
+            """, null);
+
+        Assert.Equal("max", fallback.RootElement.GetProperty("owners").GetProperty("ana").GetProperty("manager").GetString());
+        Assert.Equal(["owners.bob", "owners.cy.email"], check.Errors.Keys.Order(StringComparer.Ordinal));
+        var channels = _catalog.Check(AdminResources.Directory, """{"owners":{"ada":{"manager":"grace","channel":"#sales"}},"defaultTeamChannel":"pager"}""", null);
+        Assert.Equal(["defaultTeamChannel", "owners.ada.channel"], channels.Errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Connections_name_known_sources_usable_secrets_and_the_running_crm_provider()
+    {
+        var check = _catalog.Check(AdminResources.Connections, """
+            {"sources":{"nosuch":{"enabled":true},"generic":{"secret":"not-whsec"},"unbounce":{"secret":" "}},"crm":{"provider":"salesforce"}}
+            """, null);
+
+        Assert.Equal(["crm.provider", "sources.generic.secret", "sources.nosuch", "sources.unbounce.secret"], check.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.True(_catalog.Check(AdminResources.Connections, """{"sources":{"unbounce":{"secret":"k2"}},"crm":{"provider":"HubSpot"}}""", null).IsValid);
     }
 
     [Fact]
@@ -68,8 +114,8 @@ public sealed class AdminResourceCatalogTests
     [Fact]
     public void Connection_secrets_are_kept_when_omitted_and_never_in_the_history()
     {
-        var first = _catalog.Check(AdminResources.Connections, """{"sources":{"generic":{"secret":"s1"}},"crm":{"clientSecret":"c1"}}""", null);
-        var second = _catalog.Check(AdminResources.Connections, """{"sources":{"generic":{"enabled":false}}}""", first.Json);
+        var first = _catalog.Check(AdminResources.Connections, """{"sources":{"typeform":{"secret":"s1"}},"crm":{"clientSecret":"c1"}}""", null);
+        var second = _catalog.Check(AdminResources.Connections, """{"sources":{"typeform":{"enabled":false}}}""", first.Json);
 
         Assert.Contains("s1", second.Json, StringComparison.Ordinal);
         Assert.Contains("c1", second.Json, StringComparison.Ordinal);

@@ -2,7 +2,7 @@ using System.Text;
 using LeadSync.Core.Intake;
 using LeadSync.Core.Intake.Generic;
 using LeadSync.Core.Intake.Signatures;
-using Microsoft.Extensions.Options;
+using LeadSync.Core.Leads;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LeadSync.Core.Tests.Intake;
@@ -11,7 +11,7 @@ public sealed class GenericWebhookSourceTests
 {
     private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private readonly GenericWebhookSource _source = new(
-        Options.Create(new GenericSourceOptions { Secret = Secret }),
+        SourceOptions.Of(new GenericSourceOptions { Secret = Secret }),
         new StandardWebhookVerifier(new FakeTimeProvider(DateTimeOffset.UtcNow)));
 
     private static InboundWebhook Delivery(string body, string id = "msg_1") => new()
@@ -29,7 +29,8 @@ public sealed class GenericWebhookSourceTests
     {
         var result = _source.Parse(Delivery("""
             {"type":"lead.created","data":{"email":"  Ada@Example.COM ","firstName":" Ada ","lastName":"Lovelace",
-             "company":"Analytical Engines","phone":"+44 20 7946 0958","country":"gb","score":72,"campaign":"q4-webinar"}}
+             "company":"Analytical Engines","phone":"+44 20 7946 0958","country":"gb","score":72,"campaign":"q4-webinar",
+             "budget":" 50k ","need":"CRM sync"}}
             """, "msg_abc"));
 
         Assert.Null(result.Rejection);
@@ -42,6 +43,7 @@ public sealed class GenericWebhookSourceTests
         Assert.Equal(72, draft.Score);
         Assert.Equal("q4-webinar", draft.Campaign);
         Assert.Equal("lead.created", draft.EventType);
+        Assert.Equal(new BantAnswers { Budget = "50k", Need = "CRM sync" }, draft.Bant);
     }
 
     [Theory]
@@ -90,7 +92,7 @@ public sealed class GenericWebhookSourceTests
     [Fact]
     public void The_source_is_disabled_until_a_secret_is_configured()
     {
-        var unconfigured = new GenericWebhookSource(Options.Create(new GenericSourceOptions()), new StandardWebhookVerifier(TimeProvider.System));
+        var unconfigured = new GenericWebhookSource(SourceOptions.Of(new GenericSourceOptions()), new StandardWebhookVerifier(TimeProvider.System));
 
         Assert.False(unconfigured.IsEnabled);
         Assert.True(_source.IsEnabled);

@@ -11,7 +11,6 @@ using LeadSync.Core.Intake.Pardot;
 using LeadSync.Core.Intake.Signatures;
 using LeadSync.Core.Intake.Typeform;
 using LeadSync.Core.Intake.Unbounce;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LeadSync.Core.Tests.Intake;
@@ -25,7 +24,7 @@ public static class SourceCatalog
 
     public static readonly IReadOnlyList<IWebhookSource> All =
     [
-        new GenericWebhookSource(Options.Create(new GenericSourceOptions { Secret = GenericSecret }), new StandardWebhookVerifier(Time)),
+        new GenericWebhookSource(SourceOptions.Of(new GenericSourceOptions { Secret = GenericSecret }), new StandardWebhookVerifier(Time)),
         new HubSpotWebhookSource(SourceOptions.Of(new HubSpotSourceOptions { ClientSecret = "hs" }), new HubSpotSignature(Time)),
         new TypeformWebhookSource(SourceOptions.Of(new TypeformSourceOptions { Secret = "tf" })),
         new MetaWebhookSource(SourceOptions.Of(new MetaSourceOptions { AppSecret = "meta", VerifyToken = "vt" })),

@@ -38,7 +38,7 @@ public sealed class WebhookIntakeTests
 
     private WebhookIntake Intake()
     {
-        var source = new GenericWebhookSource(Options.Create(new GenericSourceOptions { Secret = Secret }), new StandardWebhookVerifier(_time));
+        var source = new GenericWebhookSource(SourceOptions.Of(new GenericSourceOptions { Secret = Secret }), new StandardWebhookVerifier(_time));
         var qualification = new QualificationPolicy(Mock.Of<IOptionsMonitor<QualificationOptions>>(m => m.CurrentValue == new QualificationOptions { MinimumScore = _minimumScore }));
         return new WebhookIntake([source], _store.Object, _dueIndex.Object, _queue.Object, qualification, _quarantine.Object,
             Options.Create(new IntakeOptions()), _time, NullLogger<WebhookIntake>.Instance);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using LeadSync.Infrastructure.Nurture;
 using LeadSync.Infrastructure.Nurture.HubSpot;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ using Refit;
 
 namespace LeadSync.Integration.Tests.Nurture;
 
-/// <summary>The HubSpot list call LeadSync makes, checked by Prism against HubSpot's published Lists v3 document.</summary>
+/// <summary>The HubSpot list call LeadSync makes, checked by Prism against HubSpot's whole published Lists v3 document.</summary>
 public sealed class HubSpotListsContractTests(PrismFixture prism) : IClassFixture<PrismFixture>
 {
     private HttpClient Client() =>
@@ -32,6 +33,28 @@ public sealed class HubSpotListsContractTests(PrismFixture prism) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(response.Content);
         Assert.Null(NurtureResponseMapper.Failure(response, "HubSpot list 123", "list membership"));
+    }
+
+    [Fact]
+    public async Task Prism_serves_the_whole_published_document_not_only_the_called_operation()
+    {
+        var published = JsonNode.Parse(await File.ReadAllTextAsync(PrismFixture.PublishedDocumentPath))!.AsObject();
+        OpenApiCycles.Relax(published, out var relaxed);
+
+        Assert.Equal(published["paths"]!.AsObject().Select(p => p.Key), prism.ServedDocument["paths"]!.AsObject().Select(p => p.Key));
+        Assert.True(JsonNode.DeepEquals(published["paths"], prism.ServedDocument["paths"]));
+        var servedSchemas = prism.ServedDocument["components"]!["schemas"]!.AsObject();
+        var differing = published["components"]!["schemas"]!.AsObject()
+            .Where(s => !JsonNode.DeepEquals(s.Value, servedSchemas[s.Key])).Select(s => s.Key).ToList();
+        Assert.Equal(relaxed, differing);
+        Assert.All(differing, name => Assert.True(name.EndsWith("FilterBranch", StringComparison.Ordinal) || name == "PublicListFolder", name));
+
+        using var http = new HttpClient { BaseAddress = prism.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "pat-test-token");
+        using var body = new StringContent("""["501"]""", Encoding.UTF8, "application/json");
+        using var other = await http.PutAsync(new Uri("/crm/v3/lists/123/memberships/remove", UriKind.Relative), body);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Empty(Violations(other));
     }
 
     [Fact]

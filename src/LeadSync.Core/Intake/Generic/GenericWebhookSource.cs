@@ -8,15 +8,16 @@ namespace LeadSync.Core.Intake.Generic;
 /// <summary>
 /// The generic source: any tool that sends Standard Webhooks. The payload is
 /// <c>{ "type": "...", "timestamp": "...", "data": { "email", "firstName", "lastName", "company", "phone", "title",
-/// "country", "score", "campaign" } }</c>.
+/// "country", "score", "campaign", "budget", "authority", "need", "timeline" } }</c>; the last four are the BANT
+/// answers the qualification rules can require.
 /// </summary>
-public sealed class GenericWebhookSource(IOptions<GenericSourceOptions> options, StandardWebhookVerifier verifier) : IWebhookSource
+public sealed class GenericWebhookSource(IOptionsMonitor<GenericSourceOptions> options, StandardWebhookVerifier verifier) : IWebhookSource
 {
     public const string SourceName = "generic";
 
     public string Name => SourceName;
 
-    public bool IsEnabled => !string.IsNullOrEmpty(options.Value.Secret);
+    public bool IsEnabled => !string.IsNullOrEmpty(options.CurrentValue.Secret);
 
     public IReadOnlyCollection<string> AcceptedMediaTypes { get; } = ["application/json"];
 
@@ -28,8 +29,8 @@ public sealed class GenericWebhookSource(IOptions<GenericSourceOptions> options,
             webhook.Header(StandardWebhookVerifier.TimestampHeader),
             webhook.Header(StandardWebhookVerifier.SignatureHeader),
             webhook.Body.Span,
-            options.Value.Secret ?? string.Empty,
-            options.Value.Tolerance);
+            options.CurrentValue.Secret ?? string.Empty,
+            options.CurrentValue.Tolerance);
         return check switch
         {
             SignatureCheck.Valid => null,
@@ -87,6 +88,18 @@ public sealed class GenericWebhookSource(IOptions<GenericSourceOptions> options,
             }
 
             var campaign = ContactNormalizer.Clean(Text(data, "campaign", errors));
+            var bant = ContactNormalizer.NormalizeBant(new BantAnswers
+            {
+                Budget = Text(data, "budget", errors),
+                Authority = Text(data, "authority", errors),
+                Need = Text(data, "need", errors),
+                Timeline = Text(data, "timeline", errors),
+            });
+            if (errors.Count > 0)
+            {
+                return ParseResult.Fail(RejectionKind.Unprocessable, "The payload cannot become a lead.", errors);
+            }
+
             var eventType = ContactNormalizer.Clean(root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null);
             return ParseResult.Ok(new LeadDraft
             {
@@ -94,6 +107,7 @@ public sealed class GenericWebhookSource(IOptions<GenericSourceOptions> options,
                 Contact = contact,
                 Score = score,
                 Campaign = campaign,
+                Bant = bant,
                 EventType = eventType,
                 Touch = eventType is null && campaign is null ? null : new MarketingTouch { SourceEvent = eventType, CampaignName = campaign },
             });

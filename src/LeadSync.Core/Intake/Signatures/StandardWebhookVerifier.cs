@@ -78,6 +78,9 @@ public sealed class StandardWebhookVerifier(TimeProvider timeProvider)
         return hmac.GetHashAndReset();
     }
 
+    /// <summary>True for a usable signing secret (<c>whsec_</c> followed by base64).</summary>
+    public static bool IsValidSecret(string? secret) => secret is not null && TryDecodeSecret(secret, out _);
+
     private static bool TryDecodeSecret(string secret, out byte[] key)
     {
         var encoded = secret.StartsWith(SecretPrefix, StringComparison.Ordinal) ? secret[SecretPrefix.Length..] : secret;

@@ -163,6 +163,15 @@ function drawFunnel(host, funnel) {
 
 // ---- policy editor ----
 
+// What each document holds; the server checks every field and answers field-level errors shown under the editor.
+const POLICY_HELP = {
+  "sla-policies": "firstTouch, levels (after, recipient owner|manager|team, action), calendars (IANA timeZone, hours, holidays) and tiered policies.",
+  qualification: "The sales-ready definition. requiredFields: any of email, phone, company, title, country, firstName, lastName, score and the BANT answers budget, authority, need, timeline. minimumScore: 0 or more. mode: All (fields and score must pass) or Any (either suffices). Leads that are not sales-ready go straight to nurture.",
+  recycle: "noProgressWindow: how long a synced or contacted lead may go without progress before it goes back to nurture.",
+  directory: "owners: { ownerId: { manager, email, channel: webhook|teams|slack|email } } and defaultTeamChannel. Decides who the escalation ladder notifies, from the next notice on.",
+  connections: "sources: { name: { enabled, secret } } and crm: { provider, baseUrl, clientId, clientSecret }. Secrets are write-only: leave one out to keep it; enabled: false turns a source off. Applies without a restart.",
+};
+
 async function loadPolicy() {
   state.resource = $("#resource").value;
   clearErrors();
@@ -172,6 +181,7 @@ async function loadPolicy() {
   state.etag = response.headers.get("ETag");
   $("#editor").value = JSON.stringify(await response.json(), null, 2);
   $("#etag").textContent = state.etag === '"0"' ? "from settings (never edited)" : `version ${state.etag}`;
+  $("#policy-help").textContent = POLICY_HELP[state.resource] ?? "";
   $("#dry-run").hidden = state.resource !== "sla-policies";
   $("#dry-run-result").hidden = true;
   loadHistory();

@@ -1,0 +1,129 @@
+using LeadSync.Core.Admin;
+using LeadSync.Core.Intake.Generic;
+using LeadSync.Core.Intake.GoogleAds;
+using LeadSync.Core.Intake.HubSpot;
+using LeadSync.Core.Intake.LinkedIn;
+using LeadSync.Core.Intake.Mailchimp;
+using LeadSync.Core.Intake.Marketo;
+using LeadSync.Core.Intake.Meta;
+using LeadSync.Core.Intake.Pardot;
+using LeadSync.Core.Intake.Typeform;
+using LeadSync.Core.Intake.Unbounce;
+using LeadSync.Core.Notifications;
+using LeadSync.Core.Qualification;
+using LeadSync.Core.Recycle;
+using LeadSync.Core.Sla;
+using LeadSync.Infrastructure.Crm.Dynamics;
+using LeadSync.Infrastructure.Crm.HubSpot;
+using LeadSync.Infrastructure.Crm.Salesforce;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Web.Admin;
+
+/// <summary>
+/// Lays each admin-stored document over the options it governs. Every consumer reads those options through
+/// <see cref="IOptionsMonitor{TOptions}"/>, and each overlay is also the options' change-token source, so a change
+/// stored through the admin API (or loaded from another instance by the refresher) applies without a restart. The
+/// settings stay the fallback for anything no admin has edited.
+/// </summary>
+public static class AdminOverlayRegistration
+{
+    public static IServiceCollection AddAdminOverlays(this IServiceCollection services)
+    {
+        Overlay<SlaOptions, SlaPolicyDocument>(services, AdminResources.SlaPolicies, (doc, options) => doc.ApplyTo(options));
+        Overlay<QualificationOptions, QualificationOptions>(services, AdminResources.Qualification, (doc, options) =>
+        {
+            options.MinimumScore = doc.MinimumScore;
+            options.Mode = doc.Mode;
+            Replace(options.RequiredFields, doc.RequiredFields);
+        });
+        Overlay<RecycleOptions, RecyclePolicyDocument>(services, AdminResources.Recycle, (doc, options) => options.NoProgressWindow = doc.NoProgressWindow);
+        Overlay<DirectoryOptions, DirectoryOptions>(services, AdminResources.Directory, (doc, options) =>
+        {
+            options.DefaultTeamChannel = doc.DefaultTeamChannel;
+            options.Owners.Clear();
+            foreach (var (owner, entry) in doc.Owners)
+            {
+                options.Owners[owner] = entry;
+            }
+        });
+        AddSourceConnections(services);
+        AddCrmConnection(services);
+        return services;
+    }
+
+    /// <summary>Each source's signing secret: an admin can rotate it, or turn the source off (no secret = off, 404).</summary>
+    private static void AddSourceConnections(IServiceCollection services)
+    {
+        Connection<GenericSourceOptions>(services, (doc, o) => o.Secret = doc.EffectiveSecret("generic", o.Secret));
+        Connection<HubSpotSourceOptions>(services, (doc, o) => o.ClientSecret = doc.EffectiveSecret("hubspot", o.ClientSecret));
+        Connection<TypeformSourceOptions>(services, (doc, o) => o.Secret = doc.EffectiveSecret("typeform", o.Secret));
+        Connection<LinkedInSourceOptions>(services, (doc, o) => o.ClientSecret = doc.EffectiveSecret("linkedin", o.ClientSecret));
+        Connection<GoogleAdsSourceOptions>(services, (doc, o) => o.Key = doc.EffectiveSecret("googleads", o.Key));
+        Connection<MailchimpSourceOptions>(services, (doc, o) => o.Key = doc.EffectiveSecret("mailchimp", o.Key));
+        Connection<UnbounceSourceOptions>(services, (doc, o) => o.Key = doc.EffectiveSecret("unbounce", o.Key));
+        Connection<MarketoSourceOptions>(services, (doc, o) => o.Secret = doc.EffectiveSecret("marketo", o.Secret));
+        Connection<PardotSourceOptions>(services, (doc, o) => o.Key = doc.EffectiveSecret("pardot", o.Key));
+
+        // An enabled Meta source needs its verify token (a setting): without one the stored secret is not applied,
+        // which leaves the source as the settings define it instead of failing every request on validation.
+        Connection<MetaSourceOptions>(services, (doc, o) =>
+        {
+            var secret = doc.EffectiveSecret("meta", o.AppSecret);
+            o.AppSecret = secret is null || !string.IsNullOrEmpty(o.VerifyToken) ? secret : o.AppSecret;
+        });
+    }
+
+    /// <summary>
+    /// The CRM credentials of the provider the app started with (the provider itself is a start-up choice). Read at the
+    /// next token request (Salesforce client credentials, HubSpot access token); base URLs and the Dynamics credential
+    /// are read when their clients are first built, so they apply at the next start.
+    /// </summary>
+    private static void AddCrmConnection(IServiceCollection services)
+    {
+        Connection<SalesforceOptions>(services, (doc, o) =>
+        {
+            o.MyDomainUrl = Url(doc.Crm.BaseUrl) ?? o.MyDomainUrl;
+            o.ClientId = Text(doc.Crm.ClientId) ?? o.ClientId;
+            o.ClientSecret = Text(doc.Crm.ClientSecret) ?? o.ClientSecret;
+        });
+        Connection<HubSpotOptions>(services, (doc, o) =>
+        {
+            o.BaseUrl = Url(doc.Crm.BaseUrl) ?? o.BaseUrl;
+            o.AccessToken = Text(doc.Crm.ClientSecret) ?? o.AccessToken;
+        });
+        Connection<DynamicsOptions>(services, (doc, o) =>
+        {
+            o.OrganizationUrl = Url(doc.Crm.BaseUrl) ?? o.OrganizationUrl;
+            o.ClientId = Text(doc.Crm.ClientId) ?? o.ClientId;
+            o.ClientSecret = Text(doc.Crm.ClientSecret) ?? o.ClientSecret;
+        });
+    }
+
+    private static void Connection<TOptions>(IServiceCollection services, Action<ConnectionSettings, TOptions> apply)
+        where TOptions : class =>
+        Overlay(services, AdminResources.Connections, apply);
+
+    private static void Overlay<TOptions, TDocument>(IServiceCollection services, string resource, Action<TDocument, TOptions> apply)
+        where TOptions : class
+        where TDocument : class
+    {
+        services.AddSingleton(sp => new AdminOptionsOverlay<TOptions, TDocument>(sp.GetRequiredService<AdminConfigurationSnapshot>(), resource, apply));
+        services.AddSingleton<IPostConfigureOptions<TOptions>>(sp => sp.GetRequiredService<AdminOptionsOverlay<TOptions, TDocument>>());
+        services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(sp => sp.GetRequiredService<AdminOptionsOverlay<TOptions, TDocument>>());
+    }
+
+    private static void Replace(IList<string> target, IEnumerable<string> source)
+    {
+        target.Clear();
+        foreach (var item in source)
+        {
+            target.Add(item);
+        }
+    }
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static Uri? Url(string? value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri : null;
+}
