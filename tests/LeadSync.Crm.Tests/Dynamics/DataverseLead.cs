@@ -7,7 +7,11 @@ public sealed class DataverseLead(Guid id, string key, Guid ownerId)
 
     public string Key { get; } = key;
 
-    public Guid OwnerId { get; } = ownerId;
+    public Guid OwnerId { get; set; } = ownerId;
+
+    public string OwnerType { get; set; } = "systemuser";
+
+    public int OwnerChanges { get; set; }
 
     public Dictionary<string, object?> Columns { get; } = new(StringComparer.Ordinal);
 

@@ -18,17 +18,20 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
 {
     public const string KeyAttribute = "new_leadsyncid";
     public static readonly Guid OwnerId = Guid.Parse("8d7b3c1a-0000-4000-8000-00000000a11e");
+    public static readonly Guid TeamId = Guid.Parse("7e000000-0000-4000-8000-0000000007ea");
+    public static readonly Guid[] Users = [Guid.Parse("5a000000-0000-4000-8000-000000000001"), Guid.Parse("5a000000-0000-4000-8000-000000000002"), Guid.Parse("5a000000-0000-4000-8000-000000000003")];
 
     private static readonly HashSet<string> Columns =
     [
         "emailaddress1", "firstname", "lastname", "companyname", "telephone1", "jobtitle", "address1_country", "subject",
-        "leadsourcecode", "statecode", "statuscode", KeyAttribute,
+        "leadsourcecode", "statecode", "statuscode", KeyAttribute, "ownerid@odata.bind",
     ];
 
     private readonly Lock _lock = new();
     private readonly HashSet<string> _tokens = [];
     private readonly Dictionary<string, DataverseLead> _byKey = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _window = new();
+    private readonly List<(Guid Regarding, string Type, int State, DateTimeOffset? ActualEnd, DateTimeOffset CreatedOn)> _activities = [];
     private SimulatorHost? _host;
 
     public ScriptedFaults Faults { get; } = new();
@@ -48,6 +51,17 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
     public List<DateTimeOffset> Arrivals { get; } = [];
 
     public int Unauthorized { get; private set; }
+
+    /// <summary>Teams and users that exist in the environment (an owner bound to anything else does not exist).</summary>
+    public HashSet<Guid> Teams { get; } = [TeamId];
+
+    public HashSet<Guid> SystemUsers { get; } = [OwnerId, .. Users];
+
+    /// <summary>While true <c>activitypointers</c> answers 503 (the lead table still works).</summary>
+    public bool ActivitiesDown { get; set; }
+
+    /// <summary>Every <c>$filter</c> sent to <c>activitypointers</c>.</summary>
+    public List<string> ActivityFilters { get; } = [];
 
     public static async Task<DynamicsSimulator> StartAsync()
     {
@@ -92,6 +106,15 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Records an activity regarding the lead (statecode 0 open, 1 completed, 2 canceled).</summary>
+    public void AddActivity(string key, string type, int stateCode, DateTimeOffset? actualEnd, DateTimeOffset? createdOn = null)
+    {
+        lock (_lock)
+        {
+            _activities.Add((_byKey[key].Id, type, stateCode, actualEnd, createdOn ?? actualEnd ?? DateTimeOffset.UtcNow));
+        }
+    }
+
     public ValueTask DisposeAsync() => _host?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task HandleAsync(HttpContext context)
@@ -124,6 +147,12 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
             await ScriptedFaults.WriteAsync(context, 429,
                 """{"error":{"code":"0x80072322","message":"Number of requests exceeded the limit of 6000 over time window of 300 seconds."}}""",
                 [("Retry-After", retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+            return;
+        }
+
+        if (context.Request.Path.Value == "/api/data/v9.2/activitypointers" && context.Request.Method == "GET")
+        {
+            await QueryActivitiesAsync(context);
             return;
         }
 
@@ -245,6 +274,25 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
                 return (null, false, (412, "", message));
             }
 
+            (Guid Id, string Type)? owner = null;
+            if (body["ownerid@odata.bind"] is JsonValue bind)
+            {
+                var m = BindPattern().Match(bind.ToString());
+                if (!m.Success)
+                {
+                    return (null, false, (400, "0x80060888", $"Invalid entity reference '{bind}' for navigation property 'ownerid'."));
+                }
+
+                var id = Guid.Parse(m.Groups["id"].Value);
+                var set = m.Groups["set"].Value;
+                if (!(set == "teams" ? Teams : SystemUsers).Contains(id))
+                {
+                    return (null, false, (404, "0x80040217", $"{(set == "teams" ? "team" : "systemuser")} With Id = {id:D} Does Not Exist"));
+                }
+
+                owner = (id, set == "teams" ? "team" : "systemuser");
+            }
+
             var created = lead is null;
             if (lead is null)
             {
@@ -266,6 +314,10 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
                         break;
                     case "statuscode":
                         lead.StatusCode = v!.GetValue<int>();
+                        break;
+                    case "ownerid@odata.bind":
+                        lead.OwnerChanges += lead.OwnerId == owner!.Value.Id ? 0 : 1;
+                        (lead.OwnerId, lead.OwnerType) = owner!.Value;
                         break;
                     default:
                         lead.Columns[k] = v?.ToString();
@@ -310,6 +362,40 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
             foreach (var lead in _byKey.Values.Where(l => keys.Contains(l.Key)))
             {
                 rows.Add(Row(lead, context.Request.Query["$select"].ToString()));
+            }
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(new JsonObject { ["value"] = rows }.ToJsonString());
+    }
+
+    private async Task QueryActivitiesAsync(HttpContext context)
+    {
+        if (ActivitiesDown)
+        {
+            await Error(context, 503, "", "Service Unavailable");
+            return;
+        }
+
+        var filter = context.Request.Query["$filter"].ToString();
+        var regarding = RegardingPattern().Matches(filter).Select(m => Guid.Parse(m.Groups["id"].Value)).ToHashSet();
+        var completedOnly = filter.Contains("statecode eq 1", StringComparison.Ordinal);
+        var rows = new JsonArray();
+        lock (_lock)
+        {
+            ActivityFilters.Add(filter);
+            foreach (var a in _activities.Where(a => regarding.Contains(a.Regarding) && (!completedOnly || a.State == 1)))
+            {
+                rows.Add(new JsonObject
+                {
+                    ["@odata.etag"] = "W/\"1\"",
+                    ["activityid"] = Guid.NewGuid().ToString("D"),
+                    ["activitytypecode"] = a.Type,
+                    ["statecode"] = a.State,
+                    ["actualend"] = a.ActualEnd?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                    ["createdon"] = a.CreatedOn.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                    ["_regardingobjectid_value"] = a.Regarding.ToString("D"),
+                });
             }
         }
 
@@ -371,6 +457,12 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
 
     [GeneratedRegex(@"^(?<attr>\w+)='(?<value>(?:[^']|'')*)'$")]
     private static partial Regex KeyPattern();
+
+    [GeneratedRegex(@"^/(?<set>teams|systemusers)\((?<id>[0-9a-fA-F-]{36})\)$")]
+    private static partial Regex BindPattern();
+
+    [GeneratedRegex(@"_regardingobjectid_value eq (?<id>[0-9a-fA-F-]{36})")]
+    private static partial Regex RegardingPattern();
 
     [GeneratedRegex(@"(?<attr>\w+) eq '(?<value>(?:[^']|'')*)'")]
     private static partial Regex FilterPattern();

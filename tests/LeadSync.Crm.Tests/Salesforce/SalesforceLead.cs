@@ -7,7 +7,9 @@ public sealed class SalesforceLead(string id, string externalId, string ownerId)
 
     public string ExternalId { get; } = externalId;
 
-    public string OwnerId { get; } = ownerId;
+    public string OwnerId { get; set; } = ownerId;
+
+    public int OwnerChanges { get; set; }
 
     public Dictionary<string, string?> Fields { get; } = new(StringComparer.Ordinal);
 

@@ -21,10 +21,14 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
     public const string ClientSecret = "test-consumer-secret";
     public const string ExternalIdField = "LeadSync_Id__c";
     public const string OwnerId = "005000000000001AAA";
+    public const string QueueId = "00G000000000042AAA";
+    public static readonly string[] Users = ["005000000000002AAA", "005000000000003AAA", "005000000000004AAA"];
 
     private readonly Lock _lock = new();
     private readonly HashSet<string> _validTokens = [];
     private readonly Dictionary<string, SalesforceLead> _byExternalId = new(StringComparer.Ordinal);
+    private readonly List<(string WhoId, string Status, DateTimeOffset Created)> _tasks = [];
+    private readonly Dictionary<string, List<JsonObject>> _cursors = new(StringComparer.Ordinal);
     private SimulatorHost? _host;
     private int _idSeq;
 
@@ -49,6 +53,12 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
     public HashSet<string> Duplicated { get; } = [];
 
     public List<string> Soql { get; } = [];
+
+    /// <summary>Rows per query page (Salesforce's default batch is 2,000); the rest is behind <c>nextRecordsUrl</c>.</summary>
+    public int PageSize { get; set; } = 2000;
+
+    /// <summary>Owners a Lead may be given: active users and queues that support the Lead object.</summary>
+    public HashSet<string> KnownOwners { get; } = [OwnerId, QueueId, .. Users];
 
     public static async Task<SalesforceSimulator> StartAsync()
     {
@@ -87,6 +97,15 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Logs a Task on the Lead (WhoId = the Lead's record id), as a rep would.</summary>
+    public void AddTask(string externalId, string status, DateTimeOffset created)
+    {
+        lock (_lock)
+        {
+            _tasks.Add((_byExternalId[externalId].Id, status, created));
+        }
+    }
+
     public ValueTask DisposeAsync() => _host?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private void Map(WebApplication app)
@@ -97,6 +116,7 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
         app.MapMethods("/services/data/v{version}/sobjects/Lead/{id}", ["PATCH"], Update);
         app.MapMethods("/services/data/v{version}/composite/sobjects/Lead/{field}", ["PATCH"], UpsertCollection);
         app.MapGet("/services/data/v{version}/query", Query);
+        app.MapGet("/services/data/v{version}/query/{cursor}", QueryMore);
     }
 
     private async Task<IResult> Token(HttpRequest request)
@@ -289,6 +309,11 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
 
     private IResult Query(string q)
     {
+        if (TaskSoqlPattern().Match(q) is { Success: true } taskQuery)
+        {
+            return QueryTasks(q, taskQuery);
+        }
+
         var match = SoqlPattern().Match(q);
         if (!match.Success || match.Groups["field"].Value != ExternalIdField)
         {
@@ -328,6 +353,59 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
         return Results.Text(new JsonObject { ["totalSize"] = records.Count, ["done"] = true, ["records"] = records }.ToJsonString(), "application/json");
     }
 
+    private IResult QueryTasks(string q, Match match)
+    {
+        var wanted = match.Groups["select"].Value.Split(',', StringSplitOptions.TrimEntries);
+        if (wanted.Any(f => f is not ("WhoId" or "Status" or "CreatedDate" or "Id")))
+        {
+            return Error(400, "INVALID_FIELD", "No such column on entity 'Task'.");
+        }
+
+        var ids = QuotedPattern().Matches(match.Groups["values"].Value).Select(m => m.Groups[1].Value).ToHashSet();
+        List<JsonObject> rows;
+        lock (_lock)
+        {
+            Soql.Add(q);
+            rows = [.. _tasks.Where(t => ids.Contains(t.WhoId)).Select(t => new JsonObject
+            {
+                ["attributes"] = new JsonObject { ["type"] = "Task" },
+                ["WhoId"] = t.WhoId,
+                ["Status"] = t.Status,
+                ["CreatedDate"] = t.Created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture),
+            })];
+        }
+
+        return Page(rows, rows.Count);
+    }
+
+    private IResult QueryMore(string cursor)
+    {
+        List<JsonObject>? rest;
+        lock (_lock)
+        {
+            _cursors.Remove(cursor, out rest);
+        }
+
+        return rest is null ? Error(400, "INVALID_QUERY_LOCATOR", "invalid query locator") : Page(rest, int.Parse(cursor.Split('-')[^1], CultureInfo.InvariantCulture) + rest.Count);
+    }
+
+    private IResult Page(List<JsonObject> rows, int totalSize)
+    {
+        var page = new JsonObject { ["totalSize"] = totalSize, ["done"] = rows.Count <= PageSize, ["records"] = new JsonArray([.. rows.Take(PageSize)]) };
+        if (rows.Count > PageSize)
+        {
+            var cursor = $"01g{Guid.NewGuid():N}-{totalSize - rows.Count + PageSize}";
+            lock (_lock)
+            {
+                _cursors[cursor] = rows[PageSize..];
+            }
+
+            page["nextRecordsUrl"] = $"/services/data/v62.0/query/{cursor}";
+        }
+
+        return Results.Text(page.ToJsonString(), "application/json");
+    }
+
     private (SalesforceLead? Result, (string Code, string Message)? Error) Write(string externalId, JsonObject fields)
     {
         lock (_lock)
@@ -341,6 +419,11 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
             if (fields["Email"] is JsonValue email && !email.ToString().Contains('@', StringComparison.Ordinal))
             {
                 return (null, ("INVALID_EMAIL_ADDRESS", "Email: invalid email address"));
+            }
+
+            if (fields["OwnerId"] is JsonValue owner && !KnownOwners.Contains(owner.ToString()))
+            {
+                return (null, ("INVALID_CROSS_REFERENCE_KEY", $"Owner ID: id value of incorrect type: {owner}"));
             }
 
             if (lead is null)
@@ -357,6 +440,13 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
 
             foreach (var (k, v) in fields)
             {
+                if (k == "OwnerId")
+                {
+                    lead.OwnerChanges += lead.OwnerId == v!.ToString() ? 0 : 1;
+                    lead.OwnerId = v!.ToString();
+                    continue;
+                }
+
                 lead.Fields[k] = v?.ToString();
             }
 
@@ -383,6 +473,9 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
 
     [GeneratedRegex(@"^SELECT (?<select>.+) FROM Lead WHERE (?<field>\w+) IN \((?<values>.*)\)$")]
     private static partial Regex SoqlPattern();
+
+    [GeneratedRegex(@"^SELECT (?<select>.+) FROM Task WHERE WhoId IN \((?<values>.*)\)$")]
+    private static partial Regex TaskSoqlPattern();
 
     [GeneratedRegex(@"'((?:[^'\\]|\\.)*)'")]
     private static partial Regex QuotedPattern();

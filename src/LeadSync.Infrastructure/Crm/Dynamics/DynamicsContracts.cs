@@ -15,4 +15,6 @@ internal sealed record DynamicsLead(
     public Dictionary<string, JsonElement>? Other { get; init; }
 }
 
-internal sealed record DynamicsCollection<T>([property: JsonPropertyName("value")] IReadOnlyList<T>? Value);
+internal sealed record DynamicsCollection<T>(
+    [property: JsonPropertyName("value")] IReadOnlyList<T>? Value,
+    [property: JsonPropertyName("@odata.nextLink")] string? NextLink = null);

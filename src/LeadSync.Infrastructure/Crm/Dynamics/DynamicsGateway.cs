@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using LeadSync.Core.Crm;
 using LeadSync.Core.Leads;
+using LeadSync.Infrastructure.Crm.Reassign;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -11,6 +12,8 @@ namespace LeadSync.Infrastructure.Crm.Dynamics;
 /// <summary>
 /// Dataverse lead adapter. Upserts by an alternate key holding the LeadSync id (a PATCH on the key is an upsert), so
 /// a retry updates the same row; <c>Prefer: return=representation</c> returns the lead id and owner in the same call.
+/// Touches come from statecode/statuscode and the lead's completed activities; a reassignment binds <c>ownerid</c> to
+/// a team or systemuser.
 /// </summary>
 internal sealed partial class DynamicsGateway(
     IDynamicsApi api,
@@ -20,6 +23,7 @@ internal sealed partial class DynamicsGateway(
 {
     private const string ReturnColumns = "leadid,_ownerid_value";
     private const int KeysPerQuery = 25;
+    private const string ActivityColumns = "activityid,activitytypecode,statecode,actualend,createdon,_regardingobjectid_value";
 
     public string Name => "dynamics";
 
@@ -61,7 +65,41 @@ internal sealed partial class DynamicsGateway(
             }
         }
 
-        return [.. leads.Select(l => found.TryGetValue(l.Id, out var row) ? ToTouch(l.Id, row, o) : new CrmTouch(l.Id, CrmLeadState.Untouched))];
+        var activities = o.ReadActivities && found.Count > 0
+            ? await ReadActivitiesAsync([.. found.Values.Select(r => r.LeadId).OfType<string>()], o, cancellationToken)
+            : [];
+        return [.. leads.Select(l => found.TryGetValue(l.Id, out var row)
+            ? ToTouch(l.Id, row, row.LeadId is { } id ? activities.GetValueOrDefault(id) : null, o)
+            : new CrmTouch(l.Id, CrmLeadState.Untouched))];
+    }
+
+    /// <summary>
+    /// Binds the lead's <c>ownerid</c> to <c>/teams(id)</c> (the pool's Queue) or <c>/systemusers(id)</c> (one of its
+    /// Owners) with <c>If-Match: *</c>, so a lead that is not there is a 404 and never created; the owner Dataverse
+    /// stored comes back in the same response.
+    /// </summary>
+    public async Task<CrmReassignment> ReassignAsync(Lead lead, string pool, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var o = options.CurrentValue;
+        var (choice, failure) = ReassignPicker.Pick(lead, pool, o.Reassign, DynamicsOptions.Section,
+            (owner, current) => Guid.TryParse(owner, out var a) && Guid.TryParse(current, out var b) && a == b);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var target = Guid.Parse(choice!.OwnerId).ToString("D", CultureInfo.InvariantCulture);
+        var fields = new Dictionary<string, object> { ["ownerid@odata.bind"] = choice.IsQueue ? $"/teams({target})" : $"/systemusers({target})" };
+        using var response = await api.UpsertLeadAsync(o.ApiVersion, o.AlternateKeyAttribute, Escape(lead.Id), "*", null, ReturnColumns, fields, cancellationToken);
+        var outcome = Map(response);
+        if (!outcome.Succeeded)
+        {
+            LogReassignFailed(logger, lead.Id, outcome.Kind, (int?)response.StatusCode ?? 0);
+            return new CrmReassignment(outcome);
+        }
+
+        return new CrmReassignment(outcome, response.Content?.OwnerId ?? target);
     }
 
     public async Task<CrmOutcome> MarkRecycledAsync(Lead lead, string reason, CancellationToken cancellationToken)
@@ -118,7 +156,42 @@ internal sealed partial class DynamicsGateway(
             : new CrmUpsertResult(lead.Id, outcome);
     }
 
-    private static CrmTouch ToTouch(string leadId, DynamicsLead row, DynamicsOptions o)
+    /// <summary>
+    /// Completed activities (<c>statecode eq 1</c>) regarding the leads, 25 leads per query. Only the first page is read
+    /// (Dataverse pages at 5,000 rows), so a count beyond that is a lower bound.
+    /// </summary>
+    private async Task<Dictionary<string, DynamicsActivitySummary>> ReadActivitiesAsync(List<string> leadIds, DynamicsOptions o, CancellationToken cancellationToken)
+    {
+        var types = o.AttemptActivityTypes.Count > 0 ? o.AttemptActivityTypes : DynamicsOptions.DefaultAttemptActivityTypes;
+        var summary = new Dictionary<string, DynamicsActivitySummary>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in leadIds.Where(id => Guid.TryParse(id, out _)).Distinct(StringComparer.OrdinalIgnoreCase).Chunk(KeysPerQuery))
+        {
+            var regarding = string.Join(" or ", chunk.Select(id => $"_regardingobjectid_value eq {Guid.Parse(id):D}"));
+            using var response = await api.QueryActivitiesAsync(o.ApiVersion, ActivityColumns, $"({regarding}) and statecode eq 1", cancellationToken);
+            var outcome = Map(response);
+            if (!outcome.Succeeded)
+            {
+                throw new CrmUnavailableException(Name, outcome);
+            }
+
+            foreach (var activity in response.Content?.Value ?? [])
+            {
+                if (activity.RegardingId is not { } leadId || activity.StateCode != 1
+                    || !types.Contains(activity.TypeCode ?? "", StringComparer.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var at = activity.ActualEnd ?? activity.CreatedOn;
+                var seen = summary.GetValueOrDefault(leadId) ?? new DynamicsActivitySummary(0, null);
+                summary[leadId] = new DynamicsActivitySummary(seen.Attempts + 1, seen.FirstAt is { } first && (at is null || first <= at) ? first : at);
+            }
+        }
+
+        return summary;
+    }
+
+    private static CrmTouch ToTouch(string leadId, DynamicsLead row, DynamicsActivitySummary? activity, DynamicsOptions o)
     {
         var contacted = o.ContactedStatusCodes.Count > 0 ? o.ContactedStatusCodes : DynamicsOptions.DefaultContactedStatusCodes;
         var state = row.StateCode switch
@@ -128,9 +201,10 @@ internal sealed partial class DynamicsGateway(
             2 => CrmLeadState.Disqualified,
             _ when row.StatusCode == o.RecycledStatusCode && row.StateCode == o.RecycledStateCode => CrmLeadState.Nurture,
             _ when row.StatusCode is { } s && contacted.Contains(s) => CrmLeadState.Contacted,
+            _ when activity?.Attempts > 0 => CrmLeadState.Contacted,
             _ => CrmLeadState.Untouched,
         };
-        return new CrmTouch(leadId, state, Owner: row.OwnerId);
+        return new CrmTouch(leadId, state, activity?.FirstAt, activity?.Attempts ?? 0, row.OwnerId);
     }
 
     /// <summary>Without a representation Dataverse still names the row in <c>OData-EntityId: …/leads(guid)</c>.</summary>
@@ -156,6 +230,9 @@ internal sealed partial class DynamicsGateway(
 
     private CrmOutcome Map(IApiResponse response) =>
         CrmResponseMapper.ToOutcome(response, CrmProvider.Dynamics, TimeSpan.FromMinutes(5), time.GetUtcNow());
+
+    [LoggerMessage(EventId = 6302, Level = LogLevel.Warning, Message = "Dynamics reassignment of lead {LeadId} failed: {Kind} (HTTP {Status})")]
+    private static partial void LogReassignFailed(ILogger logger, string leadId, CrmOutcomeKind kind, int status);
 
     [LoggerMessage(EventId = 6301, Level = LogLevel.Warning, Message = "Dynamics upsert of lead {LeadId} failed: {Kind} (HTTP {Status})")]
     private static partial void LogUpsertFailed(ILogger logger, string leadId, CrmOutcomeKind kind, int status);

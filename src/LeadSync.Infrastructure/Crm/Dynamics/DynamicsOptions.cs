@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LeadSync.Infrastructure.Crm.Reassign;
 
 namespace LeadSync.Infrastructure.Crm.Dynamics;
 
@@ -61,6 +62,21 @@ public sealed class DynamicsOptions : ICrmProviderOptions
     /// <summary>Further statuscode values that send a lead back to nurture.</summary>
     public IList<int> NurtureStatusCodes { get; set; } = [];
 
+    /// <summary>
+    /// Read the lead's activities (<c>activitypointers</c> regarding the lead) with the touches: each completed activity
+    /// of a type in <see cref="AttemptActivityTypes"/> is one contact attempt, the earliest one is the first touch.
+    /// </summary>
+    public bool ReadActivities { get; set; } = true;
+
+    /// <summary><c>activitytypecode</c> values that count as attempts (default phonecall, email, appointment).</summary>
+    public IList<string> AttemptActivityTypes { get; set; } = [];
+
+    /// <summary>
+    /// Pool (SLA tier name) → new owner of a <c>reassign</c> escalation: a team id (<c>Queue</c>, bound as
+    /// <c>/teams(id)</c>) or systemuser ids (<c>Owners</c>, bound as <c>/systemusers(id)</c>) picked per lead and level.
+    /// </summary>
+    public Dictionary<string, CrmReassignPool> Reassign { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Dataverse has no batch upsert by key here: leads in one call are upserted this many at a time.</summary>
     [Range(1, 52)]
     public int MaxParallelRequests { get; set; } = 4;
@@ -73,6 +89,7 @@ public sealed class DynamicsOptions : ICrmProviderOptions
     };
 
     internal static readonly int[] DefaultContactedStatusCodes = [2];
+    internal static readonly string[] DefaultAttemptActivityTypes = ["phonecall", "email", "appointment"];
 
     IEnumerable<ValidationResult> ICrmProviderOptions.ValidateSettings()
     {
@@ -84,6 +101,12 @@ public sealed class DynamicsOptions : ICrmProviderOptions
         if (OrganizationUrl is { IsAbsoluteUri: false })
         {
             yield return new ValidationResult($"{Section}:OrganizationUrl must be an absolute URL.", [nameof(OrganizationUrl)]);
+        }
+
+        foreach (var result in ReassignPoolValidation.Validate(Reassign, Section, queuesAllowed: true,
+            id => Guid.TryParse(id, out _), id => Guid.TryParse(id, out _), "a team id (GUID)", "a systemuser id (GUID)"))
+        {
+            yield return result;
         }
 
         foreach (var result in Resilience.Validate(Section))

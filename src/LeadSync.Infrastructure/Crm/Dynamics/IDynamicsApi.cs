@@ -25,6 +25,10 @@ internal interface IDynamicsApi
     Task<IApiResponse<DynamicsCollection<DynamicsLead>>> QueryLeadsAsync(
         string version, [AliasAs("$select")] string select, [AliasAs("$filter")] string filter, CancellationToken cancellationToken);
 
+    [Get("/api/data/v{version}/activitypointers")]
+    Task<IApiResponse<DynamicsCollection<DynamicsActivity>>> QueryActivitiesAsync(
+        string version, [AliasAs("$select")] string select, [AliasAs("$filter")] string filter, CancellationToken cancellationToken);
+
     [Patch("/api/data/v{version}/leads({id})")]
     Task<IApiResponse> UpdateLeadAsync(
         string version, string id, [Header("If-Match")] string ifMatch, [Body(buffered: true)] Dictionary<string, object> fields, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeadSync.Core.Crm;
 using LeadSync.Core.Leads;
+using LeadSync.Infrastructure.Crm.Reassign;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -9,7 +10,8 @@ namespace LeadSync.Infrastructure.Crm.HubSpot;
 
 /// <summary>
 /// HubSpot contact adapter. Batch-upserts by e-mail (the contact's unique key), so a retry updates the same contact;
-/// sets the lead status and reads the owner from the upsert result.
+/// sets the lead status and reads the owner from the upsert result; touches and attempt counts come from contact
+/// properties (batch read); a reassignment writes the owner property.
 /// </summary>
 internal sealed partial class HubSpotGateway(
     IHubSpotApi api,
@@ -62,7 +64,7 @@ internal sealed partial class HubSpotGateway(
             throw new CrmUnavailableException(Name, stop);
         }
 
-        var properties = new[] { EmailProperty, o.LeadStatusProperty, o.LastContactedProperty, o.OwnerProperty }
+        var properties = new[] { EmailProperty, o.LeadStatusProperty, o.LastContactedProperty, o.LastSalesActivityProperty, o.AttemptsProperty, o.OwnerProperty }
             .Where(p => !string.IsNullOrWhiteSpace(p)).Distinct(StringComparer.Ordinal).ToArray();
         var byId = leads.Where(l => l.CrmId is { Length: > 0 }).ToList();
         var byEmail = leads.Where(l => l.CrmId is not { Length: > 0 } && !string.IsNullOrWhiteSpace(l.Contact.Email)).ToList();
@@ -116,6 +118,46 @@ internal sealed partial class HubSpotGateway(
         using var response = await api.UpdateContactAsync(contactId, idProperty, input, cancellationToken);
         return Map(response);
     }
+
+    /// <summary>Writes the owner property (<c>hubspot_owner_id</c>) on the contact, by id or else by e-mail.</summary>
+    public async Task<CrmReassignment> ReassignAsync(Lead lead, string pool, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var o = options.CurrentValue;
+        var (choice, failure) = ReassignPicker.Pick(lead, pool, o.Reassign, HubSpotOptions.Section,
+            (owner, current) => string.Equals(owner, current, StringComparison.Ordinal));
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (QuotaStop() is { } stop)
+        {
+            return new CrmReassignment(stop);
+        }
+
+        var (contactId, idProperty) = ContactKey(lead);
+        if (contactId is null)
+        {
+            return new CrmReassignment(new CrmOutcome(CrmOutcomeKind.Permanent, "Neither a HubSpot contact id nor an e-mail to find the contact by."));
+        }
+
+        var input = new HubSpotPropertiesInput(new Dictionary<string, string> { [o.OwnerProperty] = choice!.OwnerId });
+        using var response = await api.UpdateContactAsync(contactId, idProperty, input, cancellationToken);
+        var outcome = Map(response);
+        if (!outcome.Succeeded)
+        {
+            LogReassignFailed(logger, lead.Id, outcome.Kind, (int?)response.StatusCode ?? 0);
+            return new CrmReassignment(outcome);
+        }
+
+        return new CrmReassignment(outcome, choice.OwnerId);
+    }
+
+    private static (string? Id, string? IdProperty) ContactKey(Lead lead) =>
+        lead.CrmId is { Length: > 0 } id ? (id, null)
+        : lead.Contact.Email is { Length: > 0 } email ? (email.Trim(), EmailProperty)
+        : (null, null);
 
     private async Task<IEnumerable<CrmUpsertResult>> UpsertChunkAsync(IGrouping<string, Lead>[] chunk, HubSpotOptions o, CancellationToken cancellationToken)
     {
@@ -179,12 +221,16 @@ internal sealed partial class HubSpotGateway(
     {
         var status = Property(contact, o.LeadStatusProperty);
         var lastContacted = ParseDate(Property(contact, o.LastContactedProperty));
+        var lastSalesActivity = ParseDate(Property(contact, o.LastSalesActivityProperty));
+        var counted = ParseCount(Property(contact, o.AttemptsProperty));
+        var touchedAt = lastContacted ?? lastSalesActivity;
+        var attempts = counted ?? (touchedAt is null ? 0 : 1);
         var state = In(status, o.ConvertedStatuses, HubSpotOptions.DefaultConvertedStatuses) ? CrmLeadState.Converted
             : In(status, o.DisqualifiedStatuses, HubSpotOptions.DefaultDisqualifiedStatuses) ? CrmLeadState.Disqualified
             : string.Equals(status, o.RecycledLeadStatus, StringComparison.OrdinalIgnoreCase) || In(status, o.NurtureStatuses, []) ? CrmLeadState.Nurture
-            : In(status, o.ContactedStatuses, HubSpotOptions.DefaultContactedStatuses) || lastContacted is not null ? CrmLeadState.Contacted
+            : In(status, o.ContactedStatuses, HubSpotOptions.DefaultContactedStatuses) || touchedAt is not null || attempts > 0 ? CrmLeadState.Contacted
             : CrmLeadState.Untouched;
-        return new CrmTouch(leadId, state, lastContacted, lastContacted is null ? 0 : 1, Property(contact, o.OwnerProperty));
+        return new CrmTouch(leadId, state, touchedAt, attempts, Property(contact, o.OwnerProperty));
     }
 
     /// <summary>HubSpot datetime properties arrive as ISO-8601 or as epoch milliseconds depending on the property.</summary>
@@ -193,6 +239,10 @@ internal sealed partial class HubSpotGateway(
         : long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
         : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
         : null;
+
+    /// <summary>Number properties arrive as strings, sometimes with a decimal part ("3.0").</summary>
+    private static int? ParseCount(string? value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= 0 && n < int.MaxValue ? (int)n : null;
 
     private static bool In(string? status, IList<string> configured, string[] defaults) =>
         status is not null && (configured.Count > 0 ? configured : defaults).Contains(status, StringComparer.OrdinalIgnoreCase);
@@ -226,6 +276,9 @@ internal sealed partial class HubSpotGateway(
 
     [LoggerMessage(EventId = 6201, Level = LogLevel.Warning, Message = "HubSpot batch upsert of {Count} contacts failed: {Kind} (HTTP {Status})")]
     private static partial void LogUpsertFailed(ILogger logger, int count, CrmOutcomeKind kind, int status);
+
+    [LoggerMessage(EventId = 6203, Level = LogLevel.Warning, Message = "HubSpot reassignment of lead {LeadId} failed: {Kind} (HTTP {Status})")]
+    private static partial void LogReassignFailed(ILogger logger, string leadId, CrmOutcomeKind kind, int status);
 
     [LoggerMessage(EventId = 6202, Level = LogLevel.Warning, Message = "HubSpot daily API limit reached; pausing for {Wait}")]
     private static partial void LogDailyLimit(ILogger logger, TimeSpan wait);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LeadSync.Infrastructure.Crm.Reassign;
 
 namespace LeadSync.Infrastructure.Crm.HubSpot;
 
@@ -30,8 +31,18 @@ public sealed class HubSpotOptions : ICrmProviderOptions
     /// <summary>Date property that, once set, means sales made contact.</summary>
     public string LastContactedProperty { get; set; } = "notes_last_contacted";
 
+    /// <summary>Number property read as the count of contact attempts (sales activities logged on the contact).</summary>
+    public string AttemptsProperty { get; set; } = "num_contacted_notes";
+
+    /// <summary>Date property of the last sales activity; once set it also means contacted.</summary>
+    public string LastSalesActivityProperty { get; set; } = "hs_last_sales_activity_timestamp";
+
+    /// <summary>Owner property read back after upsert and written by a <c>reassign</c> escalation.</summary>
     [Required]
     public string OwnerProperty { get; set; } = "hubspot_owner_id";
+
+    /// <summary>Pool (SLA tier name) → owner ids a <c>reassign</c> escalation picks from (HubSpot has no queues).</summary>
+    public Dictionary<string, CrmReassignPool> Reassign { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public IList<string> ContactedStatuses { get; set; } = [];
 
@@ -85,6 +96,12 @@ public sealed class HubSpotOptions : ICrmProviderOptions
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(AccountTimeZone, out _))
         {
             yield return new ValidationResult($"{Section}:AccountTimeZone '{AccountTimeZone}' is not a known time zone.", [nameof(AccountTimeZone)]);
+        }
+
+        foreach (var result in ReassignPoolValidation.Validate(Reassign, Section, queuesAllowed: false,
+            _ => false, id => id.Length is > 0 and <= 20 && id.All(char.IsAsciiDigit), "", "a HubSpot owner id (digits)"))
+        {
+            yield return result;
         }
 
         foreach (var result in Resilience.Validate(Section))

@@ -18,6 +18,10 @@ internal interface ISalesforceApi
     [Get("/services/data/v{version}/query")]
     Task<IApiResponse<SalesforceQueryResult>> QueryAsync(string version, [AliasAs("q")] string soql, CancellationToken cancellationToken);
 
+    /// <summary>Next page of a query: the last segment of <c>nextRecordsUrl</c>.</summary>
+    [Get("/services/data/v{version}/query/{cursor}")]
+    Task<IApiResponse<SalesforceQueryResult>> QueryMoreAsync(string version, string cursor, CancellationToken cancellationToken);
+
     [Patch("/services/data/v{version}/sobjects/Lead/{id}")]
     Task<IApiResponse> UpdateLeadAsync(string version, string id, [Body(buffered: true)] Dictionary<string, object> fields, CancellationToken cancellationToken);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LeadSync.Core.Crm;
 using LeadSync.Core.Leads;
+using LeadSync.Infrastructure.Crm.Reassign;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -11,7 +12,8 @@ namespace LeadSync.Infrastructure.Crm.Salesforce;
 
 /// <summary>
 /// Salesforce Lead adapter. Upserts by an external-id field holding the LeadSync id, so a retry updates the same Lead
-/// instead of creating a second one; reads owner and status back with SOQL.
+/// instead of creating a second one; reads owner, status and Task activity back with SOQL, and reassigns by writing
+/// <c>OwnerId</c> through the same external id.
 /// </summary>
 internal sealed partial class SalesforceGateway(
     ISalesforceApi api,
@@ -54,7 +56,44 @@ internal sealed partial class SalesforceGateway(
         ArgumentNullException.ThrowIfNull(leads);
         var o = options.CurrentValue;
         var records = await QueryByLeadIdAsync(leads.Select(l => l.Id), "Id, OwnerId, Status, LastActivityDate, IsConverted", o, cancellationToken);
-        return [.. leads.Select(l => records.TryGetValue(l.Id, out var r) ? ToTouch(l.Id, r, o) : new CrmTouch(l.Id, CrmLeadState.Untouched))];
+        var tasks = o.ReadTasks && records.Count > 0
+            ? await ReadTasksAsync([.. records.Values.Select(r => Str(r, "Id")).OfType<string>()], o, cancellationToken)
+            : [];
+        return [.. leads.Select(l => records.TryGetValue(l.Id, out var r)
+            ? ToTouch(l.Id, r, Str(r, "Id") is { } id ? tasks.GetValueOrDefault(id) : null, o)
+            : new CrmTouch(l.Id, CrmLeadState.Untouched))];
+    }
+
+    /// <summary>
+    /// Sets the Lead's <c>OwnerId</c> to the pool's queue or to one of its users, by the external id. The body holds
+    /// only <c>OwnerId</c>, so a Lead that does not exist cannot be created by it (LastName and Company are required):
+    /// Salesforce answers REQUIRED_FIELD_MISSING, a permanent outcome.
+    /// </summary>
+    public async Task<CrmReassignment> ReassignAsync(Lead lead, string pool, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var o = options.CurrentValue;
+        var (choice, failure) = ReassignPicker.Pick(lead, pool, o.Reassign, SalesforceOptions.Section, SameId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (Throttled(o) is { } stop)
+        {
+            return new CrmReassignment(stop);
+        }
+
+        var fields = new Dictionary<string, object> { ["OwnerId"] = choice!.OwnerId };
+        using var response = await api.UpsertLeadAsync(o.ApiVersion, o.ExternalIdField, lead.Id, fields, cancellationToken);
+        var outcome = Map(response, o);
+        if (!outcome.Succeeded)
+        {
+            LogReassignFailed(logger, lead.Id, outcome.Kind, (int?)response.StatusCode ?? 0);
+            return new CrmReassignment(outcome);
+        }
+
+        return new CrmReassignment(outcome, choice.OwnerId);
     }
 
     public async Task<CrmOutcome> MarkRecycledAsync(Lead lead, string reason, CancellationToken cancellationToken)
@@ -172,7 +211,72 @@ internal sealed partial class SalesforceGateway(
         return found;
     }
 
-    private static CrmTouch ToTouch(string leadId, Dictionary<string, JsonElement> record, SalesforceOptions o)
+    /// <summary>One SOQL per 100 Leads (following <c>nextRecordsUrl</c> past 2,000 Tasks): Tasks by <c>WhoId</c>.</summary>
+    private async Task<Dictionary<string, SalesforceTaskActivity>> ReadTasksAsync(List<string> leadRecordIds, SalesforceOptions o, CancellationToken cancellationToken)
+    {
+        var statuses = o.AttemptTaskStatuses.Count > 0 ? o.AttemptTaskStatuses : SalesforceOptions.DefaultAttemptTaskStatuses;
+        var activity = new Dictionary<string, SalesforceTaskActivity>(StringComparer.Ordinal);
+        foreach (var chunk in leadRecordIds.Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
+        {
+            var soql = $"SELECT WhoId, Status, CreatedDate FROM Task WHERE WhoId IN ({string.Join(", ", chunk.Select(Quote))})";
+            var response = await api.QueryAsync(o.ApiVersion, soql, cancellationToken);
+            while (true)
+            {
+                SalesforceQueryResult page;
+                using (response)
+                {
+                    var outcome = Map(response, o);
+                    if (!outcome.Succeeded || response.Content is not { } content)
+                    {
+                        throw new CrmUnavailableException(Name, outcome.Succeeded ? new CrmOutcome(CrmOutcomeKind.Transient, "Empty Task query response.") : outcome);
+                    }
+
+                    page = content;
+                }
+
+                foreach (var task in page.Records ?? [])
+                {
+                    if (Str(task, "WhoId") is not { } whoId || !statuses.Contains(Str(task, "Status") ?? "", StringComparer.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
+
+                    var created = ParseDateTime(Str(task, "CreatedDate"));
+                    var seen = activity.GetValueOrDefault(whoId) ?? new SalesforceTaskActivity(0, null);
+                    activity[whoId] = new SalesforceTaskActivity(seen.Attempts + 1,
+                        seen.FirstAt is { } first && (created is null || first <= created) ? first : created);
+                }
+
+                if (page.Done || page.NextRecordsUrl is not { Length: > 0 } next)
+                {
+                    break;
+                }
+
+                response = await api.QueryMoreAsync(o.ApiVersion, next[(next.LastIndexOf('/') + 1)..], cancellationToken);
+            }
+        }
+
+        return activity;
+    }
+
+    /// <summary>Salesforce datetimes look like <c>2026-11-20T10:15:00.000+0000</c> (offset without a colon).</summary>
+    internal static DateTimeOffset? ParseDateTime(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var text = value.Length > 5 && value[^5] is '+' or '-' && value[^3] != ':' ? value.Insert(value.Length - 2, ":") : value;
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at.ToUniversalTime() : null;
+    }
+
+    /// <summary>15-character ids are the case-sensitive prefix of the 18-character form.</summary>
+    private static bool SameId(string configured, string? current) =>
+        current is not null && configured.Length >= 15 && current.Length >= 15
+        && string.Equals(configured[..15], current[..15], StringComparison.Ordinal);
+
+    private static CrmTouch ToTouch(string leadId, Dictionary<string, JsonElement> record, SalesforceTaskActivity? tasks, SalesforceOptions o)
     {
         var status = Str(record, "Status");
         var owner = Str(record, "OwnerId");
@@ -185,9 +289,13 @@ internal sealed partial class SalesforceGateway(
         var state = converted ? CrmLeadState.Converted
             : In(status, o.DisqualifiedStatuses, SalesforceOptions.DefaultDisqualifiedStatuses) ? CrmLeadState.Disqualified
             : string.Equals(status, o.RecycledStatus, StringComparison.OrdinalIgnoreCase) || In(status, o.NurtureStatuses, []) ? CrmLeadState.Nurture
-            : In(status, o.ContactedStatuses, SalesforceOptions.DefaultContactedStatuses) || lastActivity is not null ? CrmLeadState.Contacted
+            : In(status, o.ContactedStatuses, SalesforceOptions.DefaultContactedStatuses) || lastActivity is not null || tasks?.Attempts > 0
+                ? CrmLeadState.Contacted
             : CrmLeadState.Untouched;
-        return new CrmTouch(leadId, state, lastActivity, lastActivity is null ? 0 : 1, owner);
+
+        // Without Task rows (not read, or activity logged otherwise) a LastActivityDate still counts as one attempt.
+        var attempts = Math.Max(tasks?.Attempts ?? 0, lastActivity is null ? 0 : 1);
+        return new CrmTouch(leadId, state, tasks?.FirstAt ?? lastActivity, attempts, owner);
     }
 
     private static bool In(string? status, IList<string> configured, string[] defaults) =>
@@ -243,6 +351,9 @@ internal sealed partial class SalesforceGateway(
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "Salesforce upsert for {Leads} failed: {Kind} (HTTP {Status})")]
     private static partial void LogUpsertFailed(ILogger logger, string leads, CrmOutcomeKind kind, int status);
+
+    [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "Salesforce reassignment of lead {LeadId} failed: {Kind} (HTTP {Status})")]
+    private static partial void LogReassignFailed(ILogger logger, string leadId, CrmOutcomeKind kind, int status);
 
     [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Salesforce owner read-back failed ({Kind}); leads are synced without owner")]
     private static partial void LogOwnerReadFailed(ILogger logger, CrmOutcomeKind kind);

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using LeadSync.Infrastructure.Crm.Reassign;
 
 namespace LeadSync.Infrastructure.Crm.Salesforce;
 
 /// <summary>Salesforce REST settings (<c>LeadSync:Crm:Salesforce</c>).</summary>
-public sealed class SalesforceOptions : ICrmProviderOptions
+public sealed partial class SalesforceOptions : ICrmProviderOptions
 {
     public const string Section = "LeadSync:Crm:Salesforce";
 
@@ -72,6 +74,21 @@ public sealed class SalesforceOptions : ICrmProviderOptions
         ["Source"] = "LeadSource",
     };
 
+    /// <summary>
+    /// Read the Lead's Tasks (<c>WhoId</c>) with the touches: each Task whose Status is in
+    /// <see cref="AttemptTaskStatuses"/> counts as one contact attempt, the earliest one is the first touch.
+    /// </summary>
+    public bool ReadTasks { get; set; } = true;
+
+    /// <summary>Task.Status values that count as an attempt (default <c>Completed</c>).</summary>
+    public IList<string> AttemptTaskStatuses { get; set; } = [];
+
+    /// <summary>
+    /// Pool (SLA tier name) → new owner of a <c>reassign</c> escalation: a queue id (<c>00G…</c>) or user ids
+    /// (<c>005…</c>) picked per lead and level.
+    /// </summary>
+    public Dictionary<string, CrmReassignPool> Reassign { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Stop calling when <c>Sforce-Limit-Info</c> shows this share of the 24 h allocation used.</summary>
     [Range(0.1, 1.0)]
     public double ApiUsageCeiling { get; set; } = 0.95;
@@ -87,6 +104,7 @@ public sealed class SalesforceOptions : ICrmProviderOptions
 
     internal static readonly string[] DefaultContactedStatuses = ["Working - Contacted"];
     internal static readonly string[] DefaultDisqualifiedStatuses = ["Closed - Not Converted"];
+    internal static readonly string[] DefaultAttemptTaskStatuses = ["Completed"];
 
     IEnumerable<ValidationResult> ICrmProviderOptions.ValidateSettings()
     {
@@ -100,9 +118,21 @@ public sealed class SalesforceOptions : ICrmProviderOptions
             yield return new ValidationResult($"{Section}:TokenLifetime must be at least one minute.", [nameof(TokenLifetime)]);
         }
 
+        foreach (var result in ReassignPoolValidation.Validate(Reassign, Section, queuesAllowed: true,
+            id => IsId(id, "00G"), id => IsId(id, "005"), "a Salesforce queue id (15 or 18 characters, 00G…)", "a Salesforce user id (15 or 18 characters, 005…)"))
+        {
+            yield return result;
+        }
+
         foreach (var result in Resilience.Validate(Section))
         {
             yield return result;
         }
     }
+
+    private static bool IsId(string id, string prefix) =>
+        id.StartsWith(prefix, StringComparison.Ordinal) && IdPattern().IsMatch(id);
+
+    [GeneratedRegex("^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$")]
+    private static partial Regex IdPattern();
 }
