@@ -31,6 +31,8 @@ public sealed class FakeVendorApi : IAsyncLifetime
         _app = builder.Build();
         _app.MapGet("/crm/v3/objects/contacts/{id}", (string id, HttpContext context) => Answer(id, context));
         _app.MapGet("/v{version}/{id}", (string version, string id, HttpContext context) => Answer(id, context));
+        _app.MapGet("/rest/leadFormResponses/{id}", (string id, HttpContext context) => Answer("response:" + id, context));
+        _app.MapGet("/rest/leadForms/{id}", (string id, HttpContext context) => Answer("form:" + id, context));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
@@ -46,7 +48,11 @@ public sealed class FakeVendorApi : IAsyncLifetime
 
     private IResult Answer(string id, HttpContext context)
     {
-        Requests.Enqueue(new HttpRequestRecord(context.Request.Path, context.Request.QueryString.Value ?? string.Empty, context.Request.Headers.Authorization.ToString()));
+        Requests.Enqueue(new HttpRequestRecord(context.Request.Path, context.Request.QueryString.Value ?? string.Empty, context.Request.Headers.Authorization.ToString())
+        {
+            LinkedInVersion = context.Request.Headers["LinkedIn-Version"].ToString(),
+            RestliProtocol = context.Request.Headers["X-Restli-Protocol-Version"].ToString(),
+        });
         if (!Responses.TryGetValue(id, out var response))
         {
             return Results.NotFound();
@@ -62,4 +68,9 @@ public sealed class FakeVendorApi : IAsyncLifetime
     }
 }
 
-public sealed record HttpRequestRecord(string Path, string Query, string Authorization);
+public sealed record HttpRequestRecord(string Path, string Query, string Authorization)
+{
+    public string LinkedInVersion { get; init; } = string.Empty;
+
+    public string RestliProtocol { get; init; } = string.Empty;
+}

@@ -1,6 +1,7 @@
 using LeadSync.Core.Intake.Fields;
 using LeadSync.Core.Intake.GoogleAds;
 using LeadSync.Core.Intake.HubSpot;
+using LeadSync.Core.Intake.LinkedIn;
 using LeadSync.Core.Intake.Mailchimp;
 using LeadSync.Core.Intake.Marketo;
 using LeadSync.Core.Intake.Meta;
@@ -19,6 +20,7 @@ public sealed class SourceOptionsValidator :
     IValidateOptions<HubSpotSourceOptions>,
     IValidateOptions<TypeformSourceOptions>,
     IValidateOptions<MetaSourceOptions>,
+    IValidateOptions<LinkedInSourceOptions>,
     IValidateOptions<GoogleAdsSourceOptions>,
     IValidateOptions<MailchimpSourceOptions>,
     IValidateOptions<UnbounceSourceOptions>,
@@ -68,6 +70,43 @@ public sealed class SourceOptionsValidator :
         if (!string.IsNullOrEmpty(options.AppSecret) && string.IsNullOrEmpty(options.VerifyToken))
         {
             failures.Add($"{MetaSourceOptions.Section}:VerifyToken is required when the source is enabled.");
+        }
+
+        return Result(failures);
+    }
+
+    public ValidateOptionsResult Validate(string? name, LinkedInSourceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        foreach (var (formId, form) in options.Forms)
+        {
+            if (!formId.All(char.IsAsciiDigit))
+            {
+                failures.Add($"{LinkedInSourceOptions.Section}:Forms:{formId} must be a numeric lead form id.");
+            }
+
+            CheckMapping(failures, $"{LinkedInSourceOptions.Section}:Forms:{formId}:Fields", form.Fields);
+        }
+
+        if (options.ApiVersion is not { Length: 6 } version || !version.All(char.IsAsciiDigit) || (version[4] - '0') * 10 + (version[5] - '0') is < 1 or > 12)
+        {
+            failures.Add($"{LinkedInSourceOptions.Section}:ApiVersion must look like 202606 (YYYYMM).");
+        }
+
+        if (options.BaseUrl is not { IsAbsoluteUri: true })
+        {
+            failures.Add($"{LinkedInSourceOptions.Section}:BaseUrl must be an absolute URL.");
+        }
+
+        if (options.FormCacheDuration < TimeSpan.Zero || options.FormCacheDuration > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{LinkedInSourceOptions.Section}:FormCacheDuration must be between 0 and 1 day.");
+        }
+
+        if (options.FormCacheSize is < 1 or > 10_000)
+        {
+            failures.Add($"{LinkedInSourceOptions.Section}:FormCacheSize must be between 1 and 10000.");
         }
 
         return Result(failures);

@@ -24,4 +24,5 @@ public static class LeadEvents
     public const string MarketingTouch = "marketing.touch";
     public const string Erased = "privacy.erased";
     public const string ReEngaged = "lead.re-engaged";
+    public const string EnrichmentBlocked = "lead.enrichment-blocked";
 }

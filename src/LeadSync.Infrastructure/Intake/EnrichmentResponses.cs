@@ -29,7 +29,7 @@ internal static class EnrichmentResponses
             _ when response.IsSuccessStatusCode => EnrichmentResult.Permanent($"{vendor} answered {(int)status} without a body"),
             HttpStatusCode.NotFound or HttpStatusCode.Gone => EnrichmentResult.Permanent($"{vendor} has no such record ({(int)status})"),
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
-                EnrichmentResult.Transient($"{vendor} rejected the access token ({(int)status}); check the source settings", CredentialsRetry),
+                EnrichmentResult.Blocked($"{vendor} rejected the access token ({(int)status}); check the source settings", CredentialsRetry),
             HttpStatusCode.TooManyRequests => EnrichmentResult.Transient($"{vendor} is rate limiting (429)", RetryAfter(response)),
             HttpStatusCode.RequestTimeout or HttpStatusCode.Locked => EnrichmentResult.Transient($"{vendor} answered {(int)status}", RetryAfter(response)),
             >= HttpStatusCode.InternalServerError => EnrichmentResult.Transient($"{vendor} is unavailable ({(int)status})", RetryAfter(response)),

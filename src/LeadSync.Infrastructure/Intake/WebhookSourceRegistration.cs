@@ -12,6 +12,7 @@ using LeadSync.Core.Intake.Signatures;
 using LeadSync.Core.Intake.Typeform;
 using LeadSync.Core.Intake.Unbounce;
 using LeadSync.Infrastructure.Intake.HubSpot;
+using LeadSync.Infrastructure.Intake.LinkedIn;
 using LeadSync.Infrastructure.Intake.Meta;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +66,15 @@ public static class WebhookSourceRegistration
             .AddStandardResilienceHandler();
         services.TryAddEnumerable(ServiceDescriptor.Transient<ILeadEnricher, HubSpotLeadEnricher>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<ILeadEnricher, MetaLeadEnricher>());
+
+        services.TryAddSingleton<LinkedInFormCache>();
+        services.AddTransient<LinkedInHeadersHandler>();
+        services.AddRefitGeneratedClient<ILinkedInLeadSyncApi>()
+            .ConfigureHttpClient((provider, client) => client.BaseAddress = provider.GetRequiredService<IOptions<LinkedInSourceOptions>>().Value.BaseUrl)
+            .AddHttpMessageHandler<LinkedInHeadersHandler>()
+            .AddStandardResilienceHandler();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<ILeadEnricher, LinkedInLeadEnricher>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, LinkedInEnrichmentStartupCheck>());
         return services;
     }
 

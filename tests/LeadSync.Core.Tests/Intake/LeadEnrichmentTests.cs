@@ -107,4 +107,20 @@ public sealed class LeadEnrichmentTests
         Assert.True(outcome.Completed);
         Assert.Empty(_harness.Enqueued);
     }
+
+    [Fact]
+    public async Task Blocked_enrichment_keeps_the_lead_received_and_says_why_on_the_timeline_once()
+    {
+        var leadId = await StoreMetaLeadAsync();
+        var enrichment = _harness.Enrichment(Enricher(EnrichmentResult.Blocked("no access token is configured")));
+
+        var first = await enrichment.EnrichAsync(leadId, CancellationToken.None);
+        await enrichment.EnrichAsync(leadId, CancellationToken.None);
+
+        Assert.False(first.Completed);
+        Assert.Equal(LeadStatus.Received, (await _harness.Lead(leadId))!.Status);
+        var timeline = await _harness.Store.GetTimelineAsync(leadId, CancellationToken.None);
+        var note = Assert.Single(timeline, e => e.Event == LeadEvents.EnrichmentBlocked);
+        Assert.Contains("no access token is configured", note.Detail, StringComparison.Ordinal);
+    }
 }

@@ -8,4 +8,14 @@ public sealed record EnrichmentResult(EnrichmentStatus Status, LeadDraft? Draft,
     public static EnrichmentResult Transient(string detail, TimeSpan? retryAfter = null) => new(EnrichmentStatus.Transient, null, detail, retryAfter);
 
     public static EnrichmentResult Permanent(string detail) => new(EnrichmentStatus.Permanent, null, detail);
+
+    /// <summary>
+    /// Transient, but only an operator can fix it (no access token, token rejected): the lead stays Received and its
+    /// timeline says why.
+    /// </summary>
+    public static EnrichmentResult Blocked(string detail, TimeSpan? retryAfter = null) =>
+        new(EnrichmentStatus.Transient, null, detail, retryAfter) { NeedsOperator = true };
+
+    /// <summary>True when retrying alone will not help until the source settings are fixed.</summary>
+    public bool NeedsOperator { get; init; }
 }

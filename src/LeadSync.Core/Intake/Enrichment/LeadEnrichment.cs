@@ -48,6 +48,11 @@ public sealed partial class LeadEnrichment(
         {
             case EnrichmentStatus.Transient:
                 LogTransient(logger, lead.Source, leadId, result.Detail);
+                if (result.NeedsOperator)
+                {
+                    await NoteBlockedAsync(leadId, $"Not completed from {lead.Source}: {result.Detail}.", cancellationToken);
+                }
+
                 return WorkOutcome.Retry(result.RetryAfter ?? intakeOptions.CurrentValue.EnrichmentRetryDelay, result.Detail);
             case EnrichmentStatus.Permanent:
                 return await DisqualifyAsync(leadId, $"Enrichment from {lead.Source} failed: {result.Detail}", cancellationToken);
@@ -125,6 +130,19 @@ public sealed partial class LeadEnrichment(
                 UtmContent = touch.UtmContent ?? found.UtmContent,
             },
         };
+    }
+
+    /// <summary>Says on the timeline why the lead stays Received; once per reason, not on every retry.</summary>
+    private async Task NoteBlockedAsync(string leadId, string detail, CancellationToken cancellationToken)
+    {
+        var timeline = await store.GetTimelineAsync(leadId, cancellationToken);
+        if (timeline.LastOrDefault(e => e.Event == LeadEvents.EnrichmentBlocked)?.Detail == detail)
+        {
+            return;
+        }
+
+        var entry = new TimelineEntry(timeProvider.GetUtcNow(), Actor, LeadEvents.EnrichmentBlocked, detail);
+        await mutator.MutateAsync(leadId, lead => lead.Status == LeadStatus.Received ? new LeadChange(lead, [entry]) : null, cancellationToken);
     }
 
     private async Task<WorkOutcome> DisqualifyAsync(string leadId, string reason, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public sealed class HubSpotLeadEnricher(IHubSpotCrmApi api, IOptionsMonitor<HubS
         ArgumentNullException.ThrowIfNull(lead);
         if (string.IsNullOrEmpty(options.CurrentValue.AccessToken))
         {
-            return EnrichmentResult.Transient("no HubSpot access token is configured", EnrichmentResponses.CredentialsRetry);
+            return EnrichmentResult.Blocked("no HubSpot access token is configured", EnrichmentResponses.CredentialsRetry);
         }
 
         if (lead.EnrichmentKey is not { } contactId || !contactId.All(char.IsAsciiDigit))

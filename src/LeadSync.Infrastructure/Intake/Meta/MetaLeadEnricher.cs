@@ -23,7 +23,7 @@ public sealed class MetaLeadEnricher(IMetaGraphApi api, IOptionsMonitor<MetaSour
         var settings = options.CurrentValue;
         if (string.IsNullOrEmpty(settings.AccessToken))
         {
-            return EnrichmentResult.Transient("no Meta access token is configured", EnrichmentResponses.CredentialsRetry);
+            return EnrichmentResult.Blocked("no Meta access token is configured", EnrichmentResponses.CredentialsRetry);
         }
 
         if (lead.EnrichmentKey is not { } leadgenId || !leadgenId.All(char.IsAsciiDigit))

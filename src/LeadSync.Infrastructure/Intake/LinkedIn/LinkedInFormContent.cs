@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace LeadSync.Infrastructure.Intake.LinkedIn;
+
+public sealed record LinkedInFormContent
+{
+    [JsonPropertyName("questions")]
+    public List<LinkedInFormQuestion> Questions { get; init; } = [];
+}

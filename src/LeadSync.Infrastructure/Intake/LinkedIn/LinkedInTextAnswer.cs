@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace LeadSync.Infrastructure.Intake.LinkedIn;
+
+public sealed record LinkedInTextAnswer
+{
+    [JsonPropertyName("answer")]
+    public string? Answer { get; init; }
+}
