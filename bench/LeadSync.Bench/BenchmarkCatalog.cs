@@ -1,3 +1,5 @@
+using LeadSync.Bench.Benchmarks;
+
 namespace LeadSync.Bench;
 
 /// <summary>Every benchmark `eng/bench` runs, in RESULTS.md order.</summary>
@@ -5,6 +7,7 @@ public static class BenchmarkCatalog
 {
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
+        new B1IngestBenchmark(),
     ];
 
     public static IBenchmark Get(string id) =>
