@@ -8,6 +8,7 @@ public static class BenchmarkCatalog
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
         new B1IngestBenchmark(),
+        new B4SweepScalingBenchmark(),
     ];
 
     public static IBenchmark Get(string id) =>
