@@ -8,7 +8,10 @@ public static class BenchmarkCatalog
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
         new B1IngestBenchmark(),
+        new B2CrmAckBenchmark(),
+        new B3BacklogDrainBenchmark(),
         new B4SweepScalingBenchmark(),
+        new B5MemoryStartupBenchmark(),
     ];
 
     public static IBenchmark Get(string id) =>

@@ -40,6 +40,15 @@ public sealed class HubSpotStub : IAsyncDisposable
 
     public List<int> BatchSizes { get; } = [];
 
+    /// <summary>A copy of <see cref="BatchSizes"/> that is safe to take while requests are still arriving.</summary>
+    public IReadOnlyList<int> BatchSizesSnapshot()
+    {
+        lock (_lock)
+        {
+            return [.. BatchSizes];
+        }
+    }
+
     public List<DateTimeOffset> Arrivals { get; } = [];
 
     /// <summary>When each e-mail's first successful upsert was answered (the CRM acknowledged it); a copy.</summary>
