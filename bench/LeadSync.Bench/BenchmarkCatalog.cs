@@ -1,3 +1,5 @@
+using LeadSync.Bench.Benchmarks;
+
 namespace LeadSync.Bench;
 
 /// <summary>Every benchmark `eng/bench` runs, in RESULTS.md order.</summary>
@@ -5,6 +7,11 @@ public static class BenchmarkCatalog
 {
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
+        new B1IngestBenchmark(),
+        new B2CrmAckBenchmark(),
+        new B3BacklogDrainBenchmark(),
+        new B4SweepScalingBenchmark(),
+        new B5MemoryStartupBenchmark(),
     ];
 
     public static IBenchmark Get(string id) =>

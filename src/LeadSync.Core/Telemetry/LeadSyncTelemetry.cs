@@ -25,5 +25,11 @@ public static class LeadSyncTelemetry
 
     public static readonly Counter<long> Escalations = Meter.CreateCounter<long>("leadsync.sla.escalations", description: "SLA escalations raised, by level.");
 
+    /// <summary>
+    /// Entities LeadSync's own tables returned (query rows and point reads), tagged by table: shows that the timer
+    /// jobs read what is due and never scan all leads (bench/ B4 measures a sweep with it).
+    /// </summary>
+    public static readonly Counter<long> EntitiesRead = Meter.CreateCounter<long>("leadsync.storage.entities_read", description: "Entities returned by table reads, by table and kind (query or point).");
+
     public static readonly Counter<long> Recycles = Meter.CreateCounter<long>("leadsync.leads.recycled", description: "Leads recycled to nurture, by reason.");
 }

@@ -60,6 +60,7 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
 
                 return rows;
             }, cancellationToken);
+            EntityReads.Add(TableNames.DueIndex, EntityReads.Query, found.Count);
             if (found.Count > 0)
             {
                 oldestNonEmpty ??= hour;
@@ -133,6 +134,7 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
         var row = await StorageCall.RunAsync(
             () => table.GetEntityIfExistsAsync<TableEntity>(CursorPartition, kind.ToString(), cancellationToken: cancellationToken),
             cancellationToken);
+        EntityReads.Add(TableNames.DueIndex, EntityReads.Point, row.HasValue ? 1 : 0);
         return row.HasValue ? row.Value!.GetDateTimeOffset("Hour") : null;
     }
 

@@ -82,6 +82,7 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
         var response = await StorageCall.RunAsync(
             () => table.GetEntityIfExistsAsync<TableEntity>(leadId, LeadEntityMapper.LeadRowKey, cancellationToken: cancellationToken),
             cancellationToken);
+        EntityReads.Add(TableNames.Leads, EntityReads.Point, response.HasValue ? 1 : 0);
         return response.HasValue ? LeadEntityMapper.ToLead(response.Value!) : null;
     }
 
@@ -165,7 +166,7 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
         var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
         var upper = prefix[..^1] + (char)(prefix[^1] + 1);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {leadId} and RowKey ge {prefix} and RowKey lt {upper}");
-        return await StorageCall.RunAsync(async () =>
+        var found = await StorageCall.RunAsync(async () =>
         {
             var rows = new List<TableEntity>();
             await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -175,5 +176,7 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
 
             return rows;
         }, cancellationToken);
+        EntityReads.Add(TableNames.Leads, EntityReads.Query, found.Count);
+        return found;
     }
 }

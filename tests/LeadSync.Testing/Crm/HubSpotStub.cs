@@ -16,6 +16,7 @@ public sealed class HubSpotStub : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<string, HubSpotContact> _byEmail = new(StringComparer.OrdinalIgnoreCase);
     private SimulatorHost? _host;
+    private readonly Dictionary<string, DateTimeOffset> _firstAnswered = new(StringComparer.OrdinalIgnoreCase);
     private int _seq = 1000;
 
     public ScriptedFaults Faults { get; } = new();
@@ -39,7 +40,28 @@ public sealed class HubSpotStub : IAsyncDisposable
 
     public List<int> BatchSizes { get; } = [];
 
+    /// <summary>A copy of <see cref="BatchSizes"/> that is safe to take while requests are still arriving.</summary>
+    public IReadOnlyList<int> BatchSizesSnapshot()
+    {
+        lock (_lock)
+        {
+            return [.. BatchSizes];
+        }
+    }
+
     public List<DateTimeOffset> Arrivals { get; } = [];
+
+    /// <summary>When each e-mail's first successful upsert was answered (the CRM acknowledged it); a copy.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> FirstAnswered
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new Dictionary<string, DateTimeOffset>(_firstAnswered, StringComparer.OrdinalIgnoreCase);
+            }
+        }
+    }
 
     public static async Task<HubSpotStub> StartAsync()
     {
@@ -180,6 +202,15 @@ public sealed class HubSpotStub : IAsyncDisposable
         {
             // Written, but the answer comes too late: the client times out and upserts again.
             await Task.Delay(delay, context.RequestAborted);
+        }
+
+        var answeredAt = DateTimeOffset.UtcNow;
+        lock (_lock)
+        {
+            foreach (var result in results)
+            {
+                _firstAnswered.TryAdd(result!["properties"]!["email"]!.GetValue<string>(), answeredAt);
+            }
         }
 
         await ScriptedFaults.WriteAsync(context, errors.Count > 0 ? 207 : 200, response.ToJsonString(), []);

@@ -170,6 +170,7 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
     {
         var response = await StorageCall.RunAsync(
             () => table.GetEntityIfExistsAsync<TableEntity>(Partition, leadId, cancellationToken: cancellationToken), cancellationToken);
+        EntityReads.Add(TableNames.SandboxCrm, EntityReads.Point, response.HasValue ? 1 : 0);
         return response.HasValue ? response.Value : null;
     }
 }

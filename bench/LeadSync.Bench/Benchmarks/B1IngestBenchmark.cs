@@ -1,0 +1,74 @@
+using Azure.Data.Tables;
+using LeadSync.Bench.Hosting;
+using LeadSync.Bench.Load;
+using LeadSync.Bench.Seeding;
+using LeadSync.Core.Leads;
+using LeadSync.Infrastructure.Storage;
+using LeadSync.Testing;
+
+namespace LeadSync.Bench.Benchmarks;
+
+/// <summary>
+/// B1: signed webhooks against the portable host on Azurite — closed-loop throughput and open-loop (200 req/s) accept
+/// latency — and, in the same run and from the same client, Azurite's raw single-entity insert rate.
+/// </summary>
+public sealed class B1IngestBenchmark : IBenchmark
+{
+    public string Id => "B1";
+
+    public string Title => "Webhook ingest (portable host on Azurite)";
+
+    public async Task<BenchmarkResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var result = new BenchmarkResult(Id, Title);
+        var concurrency = context.Size(16, 4);
+        var phase = context.Duration(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1));
+        var rate = context.Size(200, 20);
+        var openPhase = context.Duration(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(2));
+
+        await using var azurite = await AzuriteProcess.StartAsync();
+        await using var host = await PortableHostProcess.StartAsync(BenchHostSettings.For(azurite.ConnectionString));
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        using var webhooks = new SignedWebhooks(host.BaseUrl, tag);
+
+        context.Progress("B1 warm-up");
+        await ClosedLoop.RunAsync(concurrency, context.Duration(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(500)), webhooks.SendAsync, cancellationToken);
+        var raw = await RawInsertsAsync(azurite.ConnectionString, tag, concurrency, phase, cancellationToken);
+        context.Progress($"B1 raw inserts: {raw.SucceededPerSecond:0}/s");
+        var offset = 1_000_000;
+        var closed = await ClosedLoop.RunAsync(concurrency, phase, (n, ct) => webhooks.SendAsync(offset + n, ct), cancellationToken);
+        context.Progress($"B1 webhook throughput: {closed.SucceededPerSecond:0}/s");
+        var open = await OpenLoop.RunAsync(rate, openPhase, (n, ct) => webhooks.SendAsync(2 * offset + n, ct), cancellationToken);
+
+        result.Setup.Add($"Portable host (Release, {Environment.ProcessorCount} cores shared with Azurite and the load client), sandbox CRM, logging at Warning; Azurite in memory.");
+        result.Setup.Add($"Throughput: closed loop, {concurrency} concurrent senders, {phase.TotalSeconds:0} s each for raw inserts and for webhooks, after a warm-up.");
+        result.Setup.Add($"Raw insert: Azure.Data.Tables `AddEntity` of one lead-shaped entity (the lead row intake writes) per call, new partition each, same Azurite, same process as the webhook client.");
+        result.Setup.Add($"Latency: open loop at {rate} req/s for {openPhase.TotalSeconds:0} s ({open.Succeeded + open.Failed} requests), measured from each request's scheduled send time to the 202.");
+
+        result.Add(new Figure("raw Azurite single-entity inserts", raw.SucceededPerSecond, "inserts/s"));
+        result.Add(new Figure("webhook throughput (202 Accepted)", closed.SucceededPerSecond, "req/s"));
+        result.Add(Figure.AtLeast("webhook throughput ÷ raw insert rate", Ratio(closed.SucceededPerSecond, raw.SucceededPerSecond), "", 0.8));
+        result.Add(new Figure($"accept latency p50 at {rate} req/s", open.Latencies.Percentile(50), "ms"));
+        result.Add(Figure.AtMost($"accept latency p99 at {rate} req/s", open.Latencies.Percentile(99), "ms", 25));
+        result.Add(new Figure($"achieved rate (target {rate} req/s)", open.SucceededPerSecond, "req/s"));
+        result.Add(new Figure("failed requests (all phases)", closed.Failed + open.Failed + raw.Failed, ""));
+        result.Notes.Add("Each accepted webhook costs several storage calls (due-index hint, lead + timeline transaction, report row, e-mail index read and write, queue message) while the raw figure is one insert; the host's queue consumer syncs the accepted leads to the sandbox CRM at the same time, on the same cores.");
+        return result;
+    }
+
+    private static double Ratio(double a, double b) => b > 0 ? Math.Round(a / b, 3) : 0;
+
+    private static async Task<LoadOutcome> RawInsertsAsync(string connectionString, string tag, int concurrency, TimeSpan phase, CancellationToken cancellationToken)
+    {
+        var table = new TableClient(connectionString, "BenchRawInserts");
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        var receivedAt = DateTimeOffset.UtcNow;
+        return await ClosedLoop.RunAsync(concurrency, phase, async (n, ct) =>
+        {
+            var entity = LeadEntityMapper.ToEntity(BenchLeads.Create("raw" + tag, n, LeadStatus.SalesReady, receivedAt));
+            var response = await table.AddEntityAsync(entity, ct);
+            return !response.IsError;
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,27 @@
+using LeadSync.Core.Leads;
+using LeadSync.Core.Storage;
+using LeadSync.Infrastructure.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Bench.Seeding;
+
+/// <summary>
+/// A sync backlog as a CRM outage leaves it: sales-ready leads stored by the real TableLeadStore, each with its
+/// lead-sync queue message sent by the real StorageWorkQueue.
+/// </summary>
+public static class BacklogSeeder
+{
+    public static async Task SeedAsync(string connectionString, string tag, int count, CancellationToken cancellationToken)
+    {
+        var clients = new StorageClients(Options.Create(new StorageOptions { ConnectionString = connectionString }));
+        var store = new TableLeadStore(clients, TimeProvider.System);
+        var queue = new StorageWorkQueue(clients);
+        var receivedAt = DateTimeOffset.UtcNow;
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (n, ct) =>
+        {
+            var lead = BenchLeads.Create(tag, n, LeadStatus.SalesReady, receivedAt);
+            await store.CreateAsync(new LeadChange(lead, [new TimelineEntry(receivedAt, "intake", LeadEvents.Received, "Seeded backlog lead.")]), ct);
+            await queue.EnqueueAsync(QueueNames.LeadSync, lead.Id, ct);
+        });
+    }
+}
