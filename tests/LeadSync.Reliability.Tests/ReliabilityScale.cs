@@ -1,8 +1,7 @@
 namespace LeadSync.Reliability.Tests;
 
 /// <summary>
-/// CI scale by default; <c>LEADSYNC_RELIABILITY_LONG=1</c> switches every test to its long mode (R1: 10,000 deliveries,
-/// R5: 10,000 generated cases per source).
+/// CI scale by default; <c>LEADSYNC_RELIABILITY_LONG=1</c> switches every test to its long mode (R1: 10,000 deliveries).
 /// </summary>
 public static class ReliabilityScale
 {
@@ -11,14 +10,6 @@ public static class ReliabilityScale
     public static int R1Deliveries => Long ? 10_000 : 400;
 
     public static TimeSpan R1Outage => Long ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(5);
-
-    public static int R2Deliveries => Long ? 3_000 : 240;
-
-    public static int R3Leads => Long ? 2_000 : 120;
-
-    public static int R4Leads => Long ? 200 : 16;
-
-    public static int R5CasesPerSource => Long ? 10_000 : 120;
 
     /// <summary>How long a test waits for the system to settle (generous: a loaded 2-core CI machine).</summary>
     public static TimeSpan Patience => Long ? TimeSpan.FromMinutes(30) : TimeSpan.FromMinutes(3);
