@@ -14,6 +14,14 @@ public sealed class ScriptedFaults
 
     public int Served { get; private set; }
 
+    /// <summary>Share of requests (0–1) failed at random with one of <see cref="RandomStatuses"/> (429 with <c>Retry-After: 1</c>).</summary>
+    public double FailureRate { get; set; }
+
+    public IReadOnlyList<int> RandomStatuses { get; set; } = [429, 500, 502, 503, 504];
+
+    /// <summary>Requests failed by <see cref="FailureRate"/> or <see cref="Outage"/>, per status.</summary>
+    public ConcurrentDictionary<int, int> ServedByStatus { get; } = new();
+
     public void FailNext(int count, int status, string body, params (string Name, string Value)[] headers)
     {
         for (var i = 0; i < count; i++)
@@ -37,7 +45,17 @@ public sealed class ScriptedFaults
         if (Outage)
         {
             Served++;
+            ServedByStatus.AddOrUpdate(503, 1, (_, n) => n + 1);
             await WriteAsync(context, 503, outageBody, []);
+            return (true, null);
+        }
+
+        if (FailureRate > 0 && Random.Shared.NextDouble() < FailureRate)
+        {
+            Served++;
+            var status = RandomStatuses[Random.Shared.Next(RandomStatuses.Count)];
+            ServedByStatus.AddOrUpdate(status, 1, (_, n) => n + 1);
+            await WriteAsync(context, status, outageBody, status == 429 ? [("Retry-After", "1")] : []);
             return (true, null);
         }
 
