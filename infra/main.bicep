@@ -78,6 +78,11 @@ param leadSyncSettings object = {
   'LeadSync:Intake:EnrichmentRetryDelay': '00:01:00'
   'LeadSync:Intake:EnrichmentRedriveWindow': '1.00:00:00'
   'LeadSync:Sources:linkedin:ClientSecret': '' // secret: leave empty, or set a Key Vault reference through leadSyncSettingOverrides
+  'LeadSync:Sources:linkedin:AccessToken': '' // secret: leave empty, or set a Key Vault reference through leadSyncSettingOverrides
+  'LeadSync:Sources:linkedin:ApiVersion': '202606'
+  'LeadSync:Sources:linkedin:BaseUrl': 'https://api.linkedin.com'
+  'LeadSync:Sources:linkedin:FormCacheDuration': '01:00:00'
+  'LeadSync:Sources:linkedin:FormCacheSize': '200'
   'LeadSync:Sources:mailchimp:Key': '' // secret: leave empty, or set a Key Vault reference through leadSyncSettingOverrides
   'LeadSync:Sources:marketo:Secret': '' // secret: leave empty, or set a Key Vault reference through leadSyncSettingOverrides
   'LeadSync:Sources:marketo:SecretHeader': 'X-LeadSync-Secret'
@@ -105,6 +110,7 @@ param leadSyncSettings object = {
   'LeadSync:Crm:Dynamics:AuthorityHost': ''
   'LeadSync:Crm:Dynamics:ApiVersion': '9.2'
   'LeadSync:Crm:Dynamics:AlternateKeyAttribute': 'new_leadsyncid'
+  'LeadSync:Crm:Dynamics:ReadActivities': 'true'
   'LeadSync:Crm:Dynamics:WriteMode': 'Upsert'
   'LeadSync:Crm:Dynamics:RecycledStateCode': '2'
   'LeadSync:Crm:Dynamics:RecycledStatusCode': '6'
@@ -129,6 +135,8 @@ param leadSyncSettings object = {
   'LeadSync:Crm:HubSpot:RecycledLeadStatus': 'BAD_TIMING'
   'LeadSync:Crm:HubSpot:LastContactedProperty': 'notes_last_contacted'
   'LeadSync:Crm:HubSpot:OwnerProperty': 'hubspot_owner_id'
+  'LeadSync:Crm:HubSpot:AttemptsProperty': 'num_contacted_notes'
+  'LeadSync:Crm:HubSpot:LastSalesActivityProperty': 'hs_last_sales_activity_timestamp'
   'LeadSync:Crm:HubSpot:AccountTimeZone': 'UTC'
   'LeadSync:Crm:HubSpot:Resilience:RateLimitPermits': '100'
   'LeadSync:Crm:HubSpot:Resilience:RateLimitWindow': '00:00:10'
@@ -147,6 +155,7 @@ param leadSyncSettings object = {
   'LeadSync:Crm:Salesforce:ClientId': ''
   'LeadSync:Crm:Salesforce:ClientSecret': '' // secret: leave empty, or set a Key Vault reference through leadSyncSettingOverrides
   'LeadSync:Crm:Salesforce:ApiVersion': '62.0'
+  'LeadSync:Crm:Salesforce:ReadTasks': 'true'
   'LeadSync:Crm:Salesforce:ExternalIdField': 'LeadSync_Id__c'
   'LeadSync:Crm:Salesforce:TokenLifetime': '00:30:00'
   'LeadSync:Crm:Salesforce:BatchSize': '200'

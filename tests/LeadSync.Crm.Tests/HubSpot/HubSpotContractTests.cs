@@ -20,6 +20,8 @@ public sealed class HubSpotContractTests(PrismFixture prism) : IClassFixture<Pri
         settings["LeadSync:Crm:HubSpot:BaseUrl"] = prism.BaseUri.ToString();
         settings["LeadSync:Crm:HubSpot:AccessToken"] = "pat-na1-00000000-0000-0000-0000-000000000000";
         settings["LeadSync:Crm:HubSpot:Resilience:MaxRetryAttempts"] = "0";
+        settings["LeadSync:Crm:HubSpot:Reassign:hot:Owners:0"] = "77001";
+        settings["LeadSync:Crm:HubSpot:Reassign:hot:Owners:1"] = "77002";
 
         // Prism generates bodies from the schemas in Node; on a loaded runner that can take seconds.
         settings["LeadSync:Crm:HubSpot:Resilience:AttemptTimeout"] = "00:00:30";
@@ -87,6 +89,36 @@ public sealed class HubSpotContractTests(PrismFixture prism) : IClassFixture<Pri
         AssertSpecAccepted();
         Assert.True(byId.Succeeded, byId.Reason);
         Assert.True(byEmail.Succeeded, byEmail.Reason);
+    }
+
+    [Fact]
+    public async Task Reassign_by_id_and_by_email_is_a_valid_request_and_returns_an_owner_of_the_pool()
+    {
+        await using var sp = Services();
+        var gateway = sp.Gateway();
+
+        var byId = await gateway.ReassignAsync(new LeadBuilder().With(l => l with { CrmId = "512" }).Build(), "hot", default);
+        var byEmail = await gateway.ReassignAsync(new LeadBuilder().Build(), "hot", default);
+
+        AssertSpecAccepted();
+        Assert.Equal(2, _probe.Statuses.Count);
+        Assert.True(byId.Outcome.Succeeded, byId.Outcome.Reason);
+        Assert.True(byEmail.Outcome.Succeeded, byEmail.Outcome.Reason);
+        Assert.Contains(byId.NewOwner, new[] { "77001", "77002" });
+        Assert.Contains(byEmail.NewOwner, new[] { "77001", "77002" });
+    }
+
+    [Fact]
+    public async Task Reassign_to_an_unmapped_pool_is_permanent_names_the_pool_and_calls_nothing()
+    {
+        await using var sp = Services();
+
+        var result = await sp.Gateway().ReassignAsync(new LeadBuilder().Build(), "cold", default);
+
+        Assert.Equal(CrmOutcomeKind.Permanent, result.Outcome.Kind);
+        Assert.Contains("cold", result.Outcome.Reason ?? "", StringComparison.Ordinal);
+        Assert.Null(result.NewOwner);
+        Assert.Empty(_probe.Statuses);
     }
 
     [Fact]
