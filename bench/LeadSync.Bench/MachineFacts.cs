@@ -12,10 +12,10 @@ public static class MachineFacts
         $"OS: {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})",
         $".NET: {RuntimeInformation.FrameworkDescription}",
         $"Commit: {GitCommit()}",
-        $"Load average (1, 5, 15 min) when the results were written: {LoadAverage()} — other work on the machine shares the cores",
     ];
 
-    private static string LoadAverage() =>
+    /// <summary>The 1, 5 and 15-minute load averages: other work on the machine shares the cores and skews timings.</summary>
+    public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string CpuModel()

@@ -1,28 +1,33 @@
 using System.Diagnostics;
 using LeadSync.Bench;
 
-// Usage: LeadSync.Bench [--smoke] [--only B1,B3] [--out path/to/RESULTS.md]
+// Usage: LeadSync.Bench [--smoke] [--only B1,B3] [--results DIR]
+// Each benchmark's run is kept as DIR/{Id}.json (default bench/results; smoke runs default to artifacts/bench-smoke so
+// they never replace full-size figures), then DIR/../RESULTS.md is rendered from every run kept there.
 var smoke = args.Contains("--smoke");
 var only = ArgValue("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-var output = ArgValue("--out") ?? Path.Combine(LeadSync.Testing.RepoPaths.Root, "bench", "RESULTS.md");
+var root = LeadSync.Testing.RepoPaths.Root;
+var directory = ArgValue("--results") ?? (smoke ? Path.Combine(root, "artifacts", "bench-smoke", "results") : Path.Combine(root, "bench", "results"));
+var store = new ResultStore(directory);
 
 var selected = only is null ? BenchmarkCatalog.All : [.. only.Select(BenchmarkCatalog.Get)];
 var context = new BenchContext(smoke, Console.Out);
-var startedAt = DateTimeOffset.UtcNow;
-var clock = Stopwatch.StartNew();
-var results = new List<BenchmarkResult>();
 foreach (var benchmark in selected)
 {
     context.Progress($"{benchmark.Id} — {benchmark.Title}");
+    var startedAt = DateTimeOffset.UtcNow;
+    var loadBefore = MachineFacts.LoadAverage();
+    var clock = Stopwatch.StartNew();
     var result = await benchmark.RunAsync(context, CancellationToken.None);
-    results.Add(result);
+    store.Save(RecordedRun.Of(result, startedAt, clock.Elapsed, smoke, loadBefore));
     foreach (var figure in result.Figures)
     {
         context.Progress($"  {figure.Name}: {Figure.Format(figure.Value)} {figure.Unit}{(figure.Goal is null ? "" : $"  (goal {figure.Goal}: {(figure.Met == true ? "met" : "NOT met")})")}");
     }
 }
 
-File.WriteAllText(output, ResultsWriter.Render(results, startedAt, clock.Elapsed, smoke));
+var output = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(directory))!, "RESULTS.md");
+File.WriteAllText(output, ResultsWriter.Render(store.LoadAll()));
 context.Progress($"wrote {output}");
 return 0;
 

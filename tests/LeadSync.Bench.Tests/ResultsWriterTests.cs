@@ -13,15 +13,54 @@ public sealed class ResultsWriterTests
         result.Add(Figure.AtLeast("throughput", 1200, "req/s", 1000));
         result.Add(new Figure("requests", 1000, ""));
 
-        var md = ResultsWriter.Render([result], DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMinutes(2), smoke: false);
+        var run = RecordedRun.Of(result, DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMinutes(2), smoke: false, loadBefore: "0.10, 0.20, 0.30");
+        var md = ResultsWriter.Render([run]);
 
         Assert.Contains("| B9 | p99 accept latency | 31.5 ms | ≤ 25 ms | **no** |", md, StringComparison.Ordinal);
         Assert.Contains("| B9 | throughput | 1,200 req/s | ≥ 1,000 req/s | yes |", md, StringComparison.Ordinal);
         Assert.Contains("## B9 — Example", md, StringComparison.Ordinal);
         Assert.Contains("- 1,000 requests", md, StringComparison.Ordinal);
         Assert.Contains("logical cores", md, StringComparison.Ordinal);
+        Assert.Contains("Run 2026-11-23 10:00 UTC, 2.0 min", md, StringComparison.Ordinal);
+        Assert.Contains("load average (1, 5, 15 min) 0.10, 0.20, 0.30 before", md, StringComparison.Ordinal);
         Assert.DoesNotContain("SMOKE", md, StringComparison.Ordinal);
         Assert.False(result.AllGoalsMet);
+    }
+
+    [Fact]
+    public void A_subset_run_replaces_only_its_own_benchmarks_and_the_rest_are_kept()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "leadsync-bench-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var store = new ResultStore(directory);
+            store.Save(Run("B4", 1_050, DateTimeOffset.Parse("2026-12-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
+            store.Save(Run("B1", 0.3, DateTimeOffset.Parse("2026-12-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
+            store.Save(Run("B1", 0.9, DateTimeOffset.Parse("2026-12-02T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
+
+            var runs = store.LoadAll();
+
+            Assert.Equal(["B1", "B4"], runs.Select(r => r.Id));
+            Assert.Equal(0.9, runs[0].Figures.Single().Value);
+            Assert.Equal(1_050, runs[1].Figures.Single().Value);
+            var md = ResultsWriter.Render(runs);
+            Assert.Contains("| B1 | ratio | 0.9  | ≥ 0.8 | yes |", md, StringComparison.Ordinal);
+            Assert.Contains("Run 2026-12-01 10:00 UTC", md, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    private static RecordedRun Run(string id, double value, DateTimeOffset at)
+    {
+        var result = new BenchmarkResult(id, "Example " + id);
+        result.Add(Figure.AtLeast("ratio", value, "", 0.8));
+        return RecordedRun.Of(result, at, TimeSpan.FromMinutes(1), smoke: false, loadBefore: "1.00, 1.00, 1.00");
     }
 
     [Fact]

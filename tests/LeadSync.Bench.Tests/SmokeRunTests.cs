@@ -35,7 +35,7 @@ public sealed class SmokeRunTests
         }
 
         Assert.Equal(result.Figures.Count, result.Figures.Select(f => f.Name).Distinct(StringComparer.Ordinal).Count());
-        Assert.Contains($"## {id} — ", ResultsWriter.Render([result], DateTimeOffset.UtcNow, TimeSpan.FromSeconds(1), smoke: true), StringComparison.Ordinal);
+        Assert.Contains($"## {id} — ", ResultsWriter.Render([RecordedRun.Of(result, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(1), smoke: true, MachineFacts.LoadAverage())]), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class SweepSeeder(TableServiceClient service)
 
     private async Task InsertLeadsAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken) =>
         // One partition per lead (as TableLeadStore stores them), so every lead is its own insert.
-        await Parallel.ForEachAsync(leads, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (lead, ct) =>
+        await Parallel.ForEachAsync(leads, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (lead, ct) =>
         {
             try
             {
