@@ -165,30 +165,30 @@ public sealed partial class WebhookIntake(
         var now = timeProvider.GetUtcNow();
         var leadId = LeadIdFactory.FromDelivery(sourceName, draft.DeliveryKey);
         var (status, reason) = qualification.Qualify(draft);
-        if (emailIndex is not null && draft.Contact.Email is { } email &&
-            await ReEnterAsync(email, leadId, sourceName, status, reason, now, cancellationToken) is { } reEntered)
+        var email = emailIndex is null ? null : draft.Contact.Email;
+
+        // The address lookup and the sync intent are independent storage calls: they run side by side. Intent first:
+        // if the process dies between storing and enqueueing, the safety net re-drives the sync (a hint whose lead
+        // is never created, because the delivery re-entered an existing lead, is dropped by the re-drive job).
+        var lookup = email is null ? Task.FromResult<IReadOnlyList<LeadEmailEntry>>([]) : emailIndex!.FindAsync(email, cancellationToken);
+        var intent = status == LeadStatus.SalesReady
+            ? dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Sync, now + options.Value.SyncSafetyNetDelay), cancellationToken)
+            : Task.CompletedTask;
+        await Task.WhenAll(lookup, intent);
+        if (email is not null &&
+            await ReEnterAsync(email, await lookup, leadId, sourceName, status, reason, now, cancellationToken) is { } reEntered)
         {
             return reEntered;
         }
 
-        var change = NewLeadChange(leadId, sourceName, draft, webhook, status, reason, now);
-        if (status == LeadStatus.SalesReady)
-        {
-            // Intent first: if the process dies between storing and enqueueing, the safety net re-drives the sync.
-            await dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Sync, now + options.Value.SyncSafetyNetDelay), cancellationToken);
-        }
+        var created = await leads.CreateAsync(NewLeadChange(leadId, sourceName, draft, webhook, status, reason, now), cancellationToken);
 
-        var created = await leads.CreateAsync(change, cancellationToken);
-        if (created.Lead.Status == LeadStatus.SalesReady)
-        {
-            // Also on a duplicate: a redelivery repairs a sync hand-off that an earlier attempt did not finish.
-            await queue.EnqueueAsync(QueueNames.LeadSync, leadId, cancellationToken);
-        }
-
-        if (emailIndex is not null && draft.Contact.Email is { } address)
-        {
-            await emailIndex.AddAsync(address, leadId, leadId, cancellationToken);
-        }
+        // Also on a duplicate: a redelivery repairs a sync hand-off that an earlier attempt did not finish.
+        var handOff = created.Lead.Status == LeadStatus.SalesReady
+            ? queue.EnqueueAsync(QueueNames.LeadSync, leadId, cancellationToken)
+            : Task.CompletedTask;
+        var indexed = email is null ? Task.CompletedTask : emailIndex!.AddAsync(email, leadId, leadId, cancellationToken);
+        await Task.WhenAll(handOff, indexed);
 
         LogAccepted(logger, sourceName, leadId, created.AlreadyExisted, created.Lead.Status);
         return new AcceptedLead(leadId, created.AlreadyExisted);
@@ -253,9 +253,8 @@ public sealed partial class WebhookIntake(
     /// null when there is no such lead (the caller creates a new one). A redelivery finds its own entry first.
     /// </summary>
     private async Task<AcceptedLead?> ReEnterAsync(
-        string email, string deliveryLeadId, string sourceName, LeadStatus qualified, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+        string email, IReadOnlyList<LeadEmailEntry> entries, string deliveryLeadId, string sourceName, LeadStatus qualified, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var entries = await emailIndex!.FindAsync(email, cancellationToken);
         var own = entries.FirstOrDefault(e => e.DeliveryLeadId == deliveryLeadId);
         if (own is not null && own.LeadId == deliveryLeadId)
         {
@@ -289,7 +288,7 @@ public sealed partial class WebhookIntake(
         }
 
         // Intent first: the index entry makes a redelivery of this delivery find the same lead.
-        await emailIndex.AddAsync(email, deliveryLeadId, target.Id, cancellationToken);
+        await emailIndex!.AddAsync(email, deliveryLeadId, target.Id, cancellationToken);
         if (qualified == LeadStatus.SalesReady && target.Status is LeadStatus.Recycled or LeadStatus.Nurture)
         {
             await dueIndex.ScheduleAsync(new DueItem(target.Id, DueKind.Sync, now + options.Value.SyncSafetyNetDelay), cancellationToken);
