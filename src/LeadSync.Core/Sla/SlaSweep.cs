@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LeadSync.Core.Crm;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Leads;
@@ -29,6 +30,9 @@ public sealed partial class SlaSweep(
     TimeProvider timeProvider,
     ILogger<SlaSweep> logger)
 {
+    /// <summary>Due leads handled at once: bounds the storage and CRM calls in flight.</summary>
+    public const int MaxConcurrentLeads = 16;
+
     public async Task<JobReport> RunAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
@@ -50,18 +54,23 @@ public sealed partial class SlaSweep(
             ? new Dictionary<string, CrmTouch>()
             : (await crm.GetTouchesAsync(open, cancellationToken)).ToDictionary(t => t.LeadId);
 
-        int acted = 0, failed = 0;
-        foreach (var lead in open)
+        // Leads are independent (each write is conditioned on its own ETag), so they are handled side by side.
+        var acted = 0;
+        var failedLeads = new ConcurrentDictionary<string, bool>();
+        await Parallel.ForEachAsync(open, Concurrency(cancellationToken), async (lead, ct) =>
         {
             try
             {
                 var touch = touches.GetValueOrDefault(lead.Id);
                 var didAct = kind == DueKind.FollowUp
-                    ? await CheckFollowUpAsync(lead.Id, touch?.Attempts ?? 0, now, cancellationToken)
+                    ? await CheckFollowUpAsync(lead.Id, touch?.Attempts ?? 0, now, ct)
                     : touch is not null && touch.State != CrmLeadState.Untouched
-                        ? await RecordTouchAsync(lead.Id, touch, now, cancellationToken)
-                        : await EscalateAsync(lead, now, cancellationToken);
-                acted += didAct ? 1 : 0;
+                        ? await RecordTouchAsync(lead.Id, touch, now, ct)
+                        : await EscalateAsync(lead, now, ct);
+                if (didAct)
+                {
+                    Interlocked.Increment(ref acted);
+                }
             }
             catch (StorageUnavailableException)
             {
@@ -71,24 +80,24 @@ public sealed partial class SlaSweep(
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                failed++;
-                hintsByLead.Remove(lead.Id);
+                failedLeads[lead.Id] = true;
                 LogLeadFailed(logger, ex, lead.Id);
             }
-        }
+        });
 
-        foreach (var hint in hintsByLead.Values.SelectMany(h => h))
-        {
-            await dueIndex.RemoveAsync(hint, cancellationToken);
-        }
-
+        var handled = hintsByLead.Where(h => !failedLeads.ContainsKey(h.Key)).SelectMany(h => h.Value).ToList();
+        await Parallel.ForEachAsync(handled, Concurrency(cancellationToken), async (hint, ct) => await dueIndex.RemoveAsync(hint, ct));
+        var failed = failedLeads.Count;
         return new JobReport(JobNames.SlaSweep, due.Count, acted, hintsByLead.Count - acted - failed, failed);
     }
+
+    private static ParallelOptions Concurrency(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = MaxConcurrentLeads, CancellationToken = cancellationToken };
 
     private async Task<List<Lead>> LoadAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
     {
         var loaded = new List<Lead>();
-        foreach (var chunk in ids.Chunk(16))
+        foreach (var chunk in ids.Chunk(MaxConcurrentLeads))
         {
             var found = await Task.WhenAll(chunk.Select(id => store.GetAsync(id, cancellationToken)));
             loaded.AddRange(found.OfType<Lead>());
@@ -154,7 +163,7 @@ public sealed partial class SlaSweep(
         }
 
         // Whether this run escalated or another one did, make sure the next rung has its wake-up hint.
-        var latest = await store.GetAsync(loaded.Id, cancellationToken);
+        var latest = written?.Lead ?? await store.GetAsync(loaded.Id, cancellationToken);
         if (latest is { Status: LeadStatus.Synced } && latest.EscalationLevel < policy.LevelCount(latest))
         {
             await dueIndex.ScheduleAsync(new DueItem(latest.Id, DueKind.Sla, EscalationLadder.DueAt(policy, latest, latest.EscalationLevel + 1)), cancellationToken);

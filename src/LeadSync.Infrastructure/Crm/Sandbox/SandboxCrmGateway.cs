@@ -52,20 +52,27 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
         ArgumentNullException.ThrowIfNull(leads);
         var table = await clients.TableAsync(TableNames.SandboxCrm, cancellationToken);
         var touches = new List<CrmTouch>(leads.Count);
-        foreach (var lead in leads)
+
+        // A real CRM answers a batch in one call; the sandbox reads its records a few at a time.
+        foreach (var chunk in leads.Chunk(16))
         {
-            var record = await ReadAsync(table, lead.Id, cancellationToken);
-            var state = record?.GetString("Status") switch
-            {
-                SandboxCrmStatus.Working => CrmLeadState.Contacted,
-                SandboxCrmStatus.Converted => CrmLeadState.Converted,
-                SandboxCrmStatus.NotConverted => CrmLeadState.Disqualified,
-                _ => CrmLeadState.Untouched,
-            };
-            touches.Add(new CrmTouch(lead.Id, state, record?.GetDateTimeOffset("FirstTouchAt"), record?.GetInt32("Attempts") ?? 0, record?.GetString("Owner")));
+            touches.AddRange(await Task.WhenAll(chunk.Select(lead => ReadTouchAsync(table, lead.Id, cancellationToken))));
         }
 
         return touches;
+    }
+
+    private async Task<CrmTouch> ReadTouchAsync(TableClient table, string leadId, CancellationToken cancellationToken)
+    {
+        var record = await ReadAsync(table, leadId, cancellationToken);
+        var state = record?.GetString("Status") switch
+        {
+            SandboxCrmStatus.Working => CrmLeadState.Contacted,
+            SandboxCrmStatus.Converted => CrmLeadState.Converted,
+            SandboxCrmStatus.NotConverted => CrmLeadState.Disqualified,
+            _ => CrmLeadState.Untouched,
+        };
+        return new CrmTouch(leadId, state, record?.GetDateTimeOffset("FirstTouchAt"), record?.GetInt32("Attempts") ?? 0, record?.GetString("Owner"));
     }
 
     public async Task<CrmOutcome> MarkRecycledAsync(Lead lead, string reason, CancellationToken cancellationToken)
