@@ -12,10 +12,12 @@ namespace LeadSync.Core.Crm;
 
 /// <summary>
 /// The CRM sync use case for one queue message: upsert a sales-ready lead, record the CRM id and owner, and start its
-/// SLA clock. Idempotent: a lead that is no longer sales-ready is left alone.
+/// SLA clock. Idempotent: a lead that is no longer sales-ready is left alone. The upsert itself goes through
+/// <see cref="CrmUpsertBatcher"/>, which coalesces concurrently handled messages into batch calls.
 /// </summary>
 public sealed partial class LeadSyncer(
     ICrmGateway crm,
+    CrmUpsertBatcher batcher,
     LeadMutator mutator,
     ILeadStore store,
     IDueIndex dueIndex,
@@ -39,7 +41,8 @@ public sealed partial class LeadSyncer(
             return WorkOutcome.Done("dead-lettered; waiting for an admin replay");
         }
 
-        var result = (await crm.UpsertAsync([lead], cancellationToken)).Single();
+        // Concurrent messages share batch calls; this lead's own result comes back.
+        var result = await batcher.UpsertAsync(lead, cancellationToken);
         return result.Outcome.Succeeded
             ? await RecordSyncedAsync(leadId, result, cancellationToken)
             : await RecordFailureAsync(leadId, result.Outcome, cancellationToken);
