@@ -44,14 +44,15 @@ public sealed partial class LeadSyncer(
         // Concurrent messages share batch calls; this lead's own result comes back.
         var result = await batcher.UpsertAsync(lead, cancellationToken);
         return result.Outcome.Succeeded
-            ? await RecordSyncedAsync(leadId, result, cancellationToken)
-            : await RecordFailureAsync(leadId, result.Outcome, cancellationToken);
+            ? await RecordSyncedAsync(lead, result, cancellationToken)
+            : await RecordFailureAsync(lead, result.Outcome, cancellationToken);
     }
 
-    private async Task<WorkOutcome> RecordSyncedAsync(string leadId, CrmUpsertResult result, CancellationToken cancellationToken)
+    /// <summary>Decides on the version read before the upsert (no second read); its ETag guards the write.</summary>
+    private async Task<WorkOutcome> RecordSyncedAsync(Lead read, CrmUpsertResult result, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var written = await mutator.MutateAsync(leadId, lead =>
+        var written = await mutator.MutateAsync(read, lead =>
         {
             if (lead.Status != LeadStatus.SalesReady)
             {
@@ -81,11 +82,12 @@ public sealed partial class LeadSyncer(
         return WorkOutcome.Done("synced");
     }
 
-    private async Task<WorkOutcome> RecordFailureAsync(string leadId, CrmOutcome outcome, CancellationToken cancellationToken)
+    private async Task<WorkOutcome> RecordFailureAsync(Lead read, CrmOutcome outcome, CancellationToken cancellationToken)
     {
+        var leadId = read.Id;
         var now = timeProvider.GetUtcNow();
         var maxAttempts = crmOptions.CurrentValue.MaxSyncAttempts;
-        var written = await mutator.MutateAsync(leadId, lead =>
+        var written = await mutator.MutateAsync(read, lead =>
         {
             if (lead.Status != LeadStatus.SalesReady)
             {

@@ -51,7 +51,9 @@ public sealed class SyncBacklogBatchingTests(AzuriteFixture azurite, ITestOutput
         var messages = await ReceiveAllAsync(Backlog);
 
         var work = _services.Get<QueueWork>();
+        using var leadReads = new LeadPointReads();
         var outcomes = await Task.WhenAll(messages.Select(m => work.HandleAsync(QueueNames.LeadSync, m.MessageText, CancellationToken.None)));
+        var readsWhileSyncing = leadReads.Count;
 
         Assert.All(outcomes, o => Assert.True(o.Completed, o.Detail));
         var contacts = _hubSpot.Contacts;
@@ -61,6 +63,9 @@ public sealed class SyncBacklogBatchingTests(AzuriteFixture azurite, ITestOutput
         output.WriteLine($"{Backlog} leads in {batches.Count} upsert calls: {string.Join(", ", batches)}");
         Assert.Equal(Backlog, batches.Sum());
         Assert.True(batches.Count <= Backlog / 10, $"{batches.Count} calls for {Backlog} leads: {string.Join(", ", batches)}");
+
+        // One lead read per synced lead: the version read before the upsert is the one the Synced write is decided on.
+        Assert.Equal(Backlog, readsWhileSyncing);
 
         var store = _services.Get<ILeadStore>();
         for (var i = 0; i < Backlog; i++)
