@@ -14,7 +14,7 @@ public sealed class PortableHostOptions
     /// <summary>Longest wait between polls of an empty queue.</summary>
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long a message being handled stays invisible to other consumers.</summary>
+    /// <summary>How long a received message stays invisible; renewed every half of it while the message is handled.</summary>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>After this many deliveries a message moves to <c>{queue}-poison</c>.</summary>

@@ -10,7 +10,7 @@ namespace LeadSync.Web.Portable;
 
 /// <summary>
 /// The portable host's consumer of the work queues, with the Functions queue trigger's semantics: a message is
-/// hidden while handled, deleted when done, made visible again after a delay when it must be retried, and moved to
+/// hidden while handled (its visibility renewed every half <see cref="PortableHostOptions.VisibilityTimeout"/>), deleted when done, made visible again after a delay when it must be retried, and moved to
 /// <c>{queue}-poison</c> after <see cref="PortableHostOptions.MaxDequeueCount"/> deliveries. Up to
 /// <see cref="PortableHostOptions.MaxConcurrentMessages"/> messages per queue are handled at once, and the next batch is
 /// fetched as soon as <see cref="PortableHostOptions.BatchSize"/> of them are done (host.json newBatchThreshold).
@@ -123,16 +123,20 @@ public sealed partial class QueueConsumer(
             return;
         }
 
+        // Hidden for as long as it is handled (a batch linger or a rate-limiter wait must not expose it), not just
+        // for one visibility timeout.
+        await using var lease = new MessageVisibilityLease(queue, message, options.Value.VisibilityTimeout, timeProvider);
         try
         {
             var outcome = await work.HandleAsync(queueName, message.MessageText, message.DequeueCount, stoppingToken);
+            var popReceipt = await lease.StopAsync();
             if (outcome.Completed)
             {
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+                await queue.DeleteMessageAsync(message.MessageId, popReceipt, stoppingToken);
             }
             else
             {
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: outcome.RetryAfter ?? TimeSpan.FromSeconds(30), cancellationToken: stoppingToken);
+                await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: outcome.RetryAfter ?? TimeSpan.FromSeconds(30), cancellationToken: stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
