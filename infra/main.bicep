@@ -53,6 +53,8 @@ param leadSyncSettings object = {
   'LeadSync:Crm:Provider': 'sandbox'
   'LeadSync:Crm:MaxSyncAttempts': '8'
   'LeadSync:Crm:RedriveSchedule': '0 */5 * * * *'
+  'LeadSync:Crm:BatchLinger': '00:00:00.200'
+  'LeadSync:Crm:MaxBatchesInFlight': '4'
   'LeadSync:Crm:Sandbox:DefaultOwner': 'sandbox-rep'
   'LeadSync:Sla:FirstTouch': '01:00:00'
   'LeadSync:Sla:SweepSchedule': '0 */1 * * * *'

@@ -1,9 +1,13 @@
+using System.Globalization;
 using System.Reflection;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using LeadSync.Core.Crm;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Storage;
 using LeadSync.Testing;
 using LeadSync.Web.Endpoints;
+using LeadSync.Web.Portable;
 
 namespace LeadSync.EndToEnd.Tests;
 
@@ -79,6 +83,28 @@ public sealed partial class FunctionsAppBindingTests
         Assert.Contains(@"Include=""..\..\host.json"" Link=""host.json""", project, StringComparison.Ordinal);
         Assert.Contains(@"Include=""..\..\local.settings.sample.json"" Link=""local.settings.json""", project, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "host.json")));
+    }
+
+    [Fact]
+    public void Host_json_queue_settings_match_the_portable_hosts_defaults()
+    {
+        var queues = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "host.json")))!["extensions"]!["queues"]!;
+        var portable = new PortableHostOptions();
+
+        Assert.Equal(portable.BatchSize, queues["batchSize"]!.GetValue<int>());
+        Assert.Equal(portable.MaxConcurrentMessages, queues["batchSize"]!.GetValue<int>() + queues["newBatchThreshold"]!.GetValue<int>());
+        Assert.Equal(portable.MaxDequeueCount, queues["maxDequeueCount"]!.GetValue<int>());
+        Assert.Equal(portable.MaxPollingInterval, TimeSpan.Parse(queues["maxPollingInterval"]!.GetValue<string>(), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Functions_host_holds_enough_sync_messages_to_fill_every_crm_batch_in_flight()
+    {
+        var queues = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "host.json")))!["extensions"]!["queues"]!;
+        var crm = new CrmOptions();
+        const int LargestVendorBatch = 100; // HubSpot; Salesforce's 200 fills fewer calls at once
+
+        Assert.True(queues["batchSize"]!.GetValue<int>() + queues["newBatchThreshold"]!.GetValue<int>() >= crm.MaxBatchesInFlight * LargestVendorBatch);
     }
 
     [GeneratedRegex(@"\[Function\(""([a-z][a-z0-9-]*)""\)\]|\[Function\((JobNames\.\w+)\)\]")]

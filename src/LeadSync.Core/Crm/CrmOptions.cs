@@ -18,6 +18,17 @@ public sealed class CrmOptions
     /// <summary>Standard Webhooks secret (<c>whsec_…</c>) that signs <c>POST /api/crm-events/{provider}</c> callbacks.</summary>
     public string? EventsSecret { get; set; }
 
+    /// <summary>
+    /// How long the sync queue waits for more leads before it sends a batch that is not full, counted from when a
+    /// call could go (see <see cref="CrmUpsertBatcher"/>). Bounds the latency a lone lead pays for batching.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:05", ErrorMessage = "LeadSync:Crm:BatchLinger must be between 00:00:00 and 00:00:05.")]
+    public TimeSpan BatchLinger { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Upsert calls one instance has in flight at once; leads submitted meanwhile fill the next batch.</summary>
+    [Range(1, 64, ErrorMessage = "LeadSync:Crm:MaxBatchesInFlight must be between 1 and 64.")]
+    public int MaxBatchesInFlight { get; set; } = 4;
+
     /// <summary>NCRONTAB schedule of the re-drive job (lost sync messages and undelivered notices).</summary>
     [Required]
     public string RedriveSchedule { get; set; } = "0 */5 * * * *";

@@ -7,6 +7,12 @@ public interface ICrmGateway
 {
     string Name { get; }
 
+    /// <summary>
+    /// Most leads one <see cref="UpsertAsync"/> call should carry: the vendor's batch limit for adapters that write a
+    /// batch in one request; 1 for adapters that write one record per request (their calls gain nothing from batching).
+    /// </summary>
+    int MaxUpsertBatch => 1;
+
     Task<IReadOnlyList<CrmUpsertResult>> UpsertAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken);
 
     /// <summary>For a batch of synced leads: whether and when sales touched them.</summary>

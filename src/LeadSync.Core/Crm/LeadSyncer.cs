@@ -12,10 +12,12 @@ namespace LeadSync.Core.Crm;
 
 /// <summary>
 /// The CRM sync use case for one queue message: upsert a sales-ready lead, record the CRM id and owner, and start its
-/// SLA clock. Idempotent: a lead that is no longer sales-ready is left alone.
+/// SLA clock. Idempotent: a lead that is no longer sales-ready is left alone. The upsert itself goes through
+/// <see cref="CrmUpsertBatcher"/>, which coalesces concurrently handled messages into batch calls.
 /// </summary>
 public sealed partial class LeadSyncer(
     ICrmGateway crm,
+    CrmUpsertBatcher batcher,
     LeadMutator mutator,
     ILeadStore store,
     IDueIndex dueIndex,
@@ -39,16 +41,18 @@ public sealed partial class LeadSyncer(
             return WorkOutcome.Done("dead-lettered; waiting for an admin replay");
         }
 
-        var result = (await crm.UpsertAsync([lead], cancellationToken)).Single();
+        // Concurrent messages share batch calls; this lead's own result comes back.
+        var result = await batcher.UpsertAsync(lead, cancellationToken);
         return result.Outcome.Succeeded
-            ? await RecordSyncedAsync(leadId, result, cancellationToken)
-            : await RecordFailureAsync(leadId, result.Outcome, cancellationToken);
+            ? await RecordSyncedAsync(lead, result, cancellationToken)
+            : await RecordFailureAsync(lead, result.Outcome, cancellationToken);
     }
 
-    private async Task<WorkOutcome> RecordSyncedAsync(string leadId, CrmUpsertResult result, CancellationToken cancellationToken)
+    /// <summary>Decides on the version read before the upsert (no second read); its ETag guards the write.</summary>
+    private async Task<WorkOutcome> RecordSyncedAsync(Lead read, CrmUpsertResult result, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var written = await mutator.MutateAsync(leadId, lead =>
+        var written = await mutator.MutateAsync(read, lead =>
         {
             if (lead.Status != LeadStatus.SalesReady)
             {
@@ -78,11 +82,12 @@ public sealed partial class LeadSyncer(
         return WorkOutcome.Done("synced");
     }
 
-    private async Task<WorkOutcome> RecordFailureAsync(string leadId, CrmOutcome outcome, CancellationToken cancellationToken)
+    private async Task<WorkOutcome> RecordFailureAsync(Lead read, CrmOutcome outcome, CancellationToken cancellationToken)
     {
+        var leadId = read.Id;
         var now = timeProvider.GetUtcNow();
         var maxAttempts = crmOptions.CurrentValue.MaxSyncAttempts;
-        var written = await mutator.MutateAsync(leadId, lead =>
+        var written = await mutator.MutateAsync(read, lead =>
         {
             if (lead.Status != LeadStatus.SalesReady)
             {

@@ -18,6 +18,19 @@ public sealed class LeadMutator(ILeadStore store)
     {
         ArgumentNullException.ThrowIfNull(decide);
         var lead = await store.GetAsync(leadId, cancellationToken);
+        return lead is null ? null : await MutateAsync(lead, decide, cancellationToken);
+    }
+
+    /// <summary>
+    /// As above, but decides first on <paramref name="current"/>, a version the caller has already read (one read
+    /// fewer). The write is still conditioned on that version's ETag: if the lead changed since, it is reloaded and
+    /// decided again.
+    /// </summary>
+    public async Task<LeadChange?> MutateAsync(Lead current, Func<Lead, LeadChange?> decide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(decide);
+        Lead? lead = current;
         for (var attempt = 1; lead is not null; attempt++)
         {
             var change = decide(lead);
@@ -37,7 +50,7 @@ public sealed class LeadMutator(ILeadStore store)
                 return null;
             }
 
-            lead = await store.GetAsync(leadId, cancellationToken);
+            lead = await store.GetAsync(current.Id, cancellationToken);
         }
 
         return null;

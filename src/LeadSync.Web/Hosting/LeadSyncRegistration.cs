@@ -136,6 +136,7 @@ public static class LeadSyncRegistration
             services.AddSingleton<ICrmGateway>(sp => sp.GetRequiredService<SandboxCrmGateway>());
         }
 
+        services.AddSingleton<CrmUpsertBatcher>();
         services.AddTransient<LeadSyncer>();
         services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
         services.AddTransient<DeadLetterReplay>();

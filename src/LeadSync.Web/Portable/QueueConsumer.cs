@@ -10,8 +10,10 @@ namespace LeadSync.Web.Portable;
 
 /// <summary>
 /// The portable host's consumer of the work queues, with the Functions queue trigger's semantics: a message is
-/// hidden while handled, deleted when done, made visible again after a delay when it must be retried, and moved to
-/// <c>{queue}-poison</c> after <see cref="PortableHostOptions.MaxDequeueCount"/> deliveries.
+/// hidden while handled (its visibility renewed every half <see cref="PortableHostOptions.VisibilityTimeout"/>), deleted when done, made visible again after a delay when it must be retried, and moved to
+/// <c>{queue}-poison</c> after <see cref="PortableHostOptions.MaxDequeueCount"/> deliveries. Up to
+/// <see cref="PortableHostOptions.MaxConcurrentMessages"/> messages per queue are handled at once, and the next batch is
+/// fetched as soon as <see cref="PortableHostOptions.BatchSize"/> of them are done (host.json newBatchThreshold).
 /// </summary>
 public sealed partial class QueueConsumer(
     QueueWork work,
@@ -26,26 +28,43 @@ public sealed partial class QueueConsumer(
     private async Task ConsumeAsync(string queueName, CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        var capacity = settings.MaxConcurrentMessages;
+        var batch = Math.Min(settings.BatchSize, capacity);
+        using var slots = new SemaphoreSlim(capacity, capacity);
         var idle = TimeSpan.FromMilliseconds(100);
         while (!stoppingToken.IsCancellationRequested)
         {
+            var held = 0;
             try
             {
+                // Like the Functions host: fetch the next batch once in-flight messages drop to capacity − batch.
+                for (; held < batch; held++)
+                {
+                    await slots.WaitAsync(stoppingToken);
+                }
+
                 var queue = await clients.QueueAsync(queueName, stoppingToken);
-                var messages = (await queue.ReceiveMessagesAsync(settings.BatchSize, settings.VisibilityTimeout, stoppingToken)).Value;
+                var messages = (await queue.ReceiveMessagesAsync(batch, settings.VisibilityTimeout, stoppingToken)).Value;
+                foreach (var message in messages)
+                {
+                    held--;
+                    _ = HandleThenReleaseAsync(queue, queueName, message, slots, stoppingToken);
+                }
+
                 if (messages.Length == 0)
                 {
+                    slots.Release(held);
+                    held = 0;
                     idle = TimeSpan.FromMilliseconds(Math.Min(settings.MaxPollingInterval.TotalMilliseconds, idle.TotalMilliseconds * 2));
                     await Task.Delay(idle, timeProvider, stoppingToken);
                     continue;
                 }
 
                 idle = TimeSpan.FromMilliseconds(100);
-                await Task.WhenAll(messages.Select(m => HandleAsync(queue, queueName, m, stoppingToken)));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
 #pragma warning disable CA1031 // Storage outages and the like: log, back off, keep consuming.
             catch (Exception ex)
@@ -54,6 +73,42 @@ public sealed partial class QueueConsumer(
                 LogPollFailed(logger, ex, queueName);
                 await Task.Delay(settings.MaxPollingInterval, timeProvider, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
+            finally
+            {
+                if (held > 0)
+                {
+                    slots.Release(held);
+                }
+            }
+        }
+
+        // Shutting down: wait for the messages still being handled (they see the stopping token).
+        for (var i = 0; i < capacity; i++)
+        {
+            await slots.WaitAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task HandleThenReleaseAsync(QueueClient queue, string queueName, QueueMessage message, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Yield();
+            await HandleAsync(queue, queueName, message, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the message becomes visible again after its visibility timeout.
+        }
+#pragma warning disable CA1031 // A failed poison move or delete: the message reappears after its visibility timeout.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogHandleFailed(logger, ex, queueName, message.MessageId);
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 
@@ -68,16 +123,20 @@ public sealed partial class QueueConsumer(
             return;
         }
 
+        // Hidden for as long as it is handled (a batch linger or a rate-limiter wait must not expose it), not just
+        // for one visibility timeout.
+        await using var lease = new MessageVisibilityLease(queue, message, options.Value.VisibilityTimeout, timeProvider);
         try
         {
             var outcome = await work.HandleAsync(queueName, message.MessageText, message.DequeueCount, stoppingToken);
+            var popReceipt = await lease.StopAsync();
             if (outcome.Completed)
             {
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+                await queue.DeleteMessageAsync(message.MessageId, popReceipt, stoppingToken);
             }
             else
             {
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: outcome.RetryAfter ?? TimeSpan.FromSeconds(30), cancellationToken: stoppingToken);
+                await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: outcome.RetryAfter ?? TimeSpan.FromSeconds(30), cancellationToken: stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

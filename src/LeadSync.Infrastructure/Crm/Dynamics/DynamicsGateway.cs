@@ -27,6 +27,9 @@ internal sealed partial class DynamicsGateway(
 
     public string Name => "dynamics";
 
+    /// <summary>One PATCH per lead (no <c>$batch</c>): a bigger call saves no request, so the sync queue does not batch.</summary>
+    public int MaxUpsertBatch => 1;
+
     public async Task<IReadOnlyList<CrmUpsertResult>> UpsertAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(leads);

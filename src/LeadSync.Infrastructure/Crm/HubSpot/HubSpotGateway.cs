@@ -24,6 +24,9 @@ internal sealed partial class HubSpotGateway(
 
     public string Name => "hubspot";
 
+    /// <summary>One batch upsert request carries up to <c>BatchSize</c> (≤ 100) contacts.</summary>
+    public int MaxUpsertBatch => options.CurrentValue.BatchSize;
+
     public async Task<IReadOnlyList<CrmUpsertResult>> UpsertAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(leads);

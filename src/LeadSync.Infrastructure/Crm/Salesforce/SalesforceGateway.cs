@@ -26,6 +26,9 @@ internal sealed partial class SalesforceGateway(
 
     public string Name => "salesforce";
 
+    /// <summary>One sObject Collections request carries up to <c>BatchSize</c> (≤ 200) leads.</summary>
+    public int MaxUpsertBatch => options.CurrentValue.BatchSize;
+
     public async Task<IReadOnlyList<CrmUpsertResult>> UpsertAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(leads);

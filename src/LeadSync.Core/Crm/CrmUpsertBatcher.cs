@@ -1,0 +1,258 @@
+using LeadSync.Core.Leads;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Core.Crm;
+
+/// <summary>
+/// Coalesces the sync queue's one-lead upserts into batch calls (one per process). Each concurrent caller submits one
+/// lead and awaits that lead's own <see cref="CrmUpsertResult"/>; a batch goes to <see cref="ICrmGateway.UpsertAsync"/>
+/// when it holds <see cref="ICrmGateway.MaxUpsertBatch"/> leads, or when a call slot is free and the batch has waited
+/// <see cref="CrmOptions.BatchLinger"/> for more. At most <see cref="CrmOptions.MaxBatchesInFlight"/> calls run at once,
+/// so while calls wait for the CRM's rate limiter the next batch fills: under a backlog batches are full.
+/// </summary>
+/// <remarks>
+/// A whole-call failure (an exception) reaches every caller of that batch; per-record results go to their own callers.
+/// One lead id appears at most once per call (upsert keys must be unique): a second submission before the batch goes
+/// joins the first and shares its result. A caller's cancellation ends only its own wait.
+/// </remarks>
+public sealed partial class CrmUpsertBatcher(
+    ICrmGateway crm,
+    IOptionsMonitor<CrmOptions> options,
+    TimeProvider timeProvider,
+    ILogger<CrmUpsertBatcher> logger) : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly Dictionary<string, PendingUpsert> _unsent = new(StringComparer.Ordinal);
+    private readonly Queue<List<PendingUpsert>> _full = new();
+    private List<PendingUpsert> _open = [];
+    private ITimer? _linger;
+    private bool _lingerElapsed;
+    private long _openGeneration;
+    private int _inFlight;
+    private bool _disposed;
+
+    /// <summary>Upserts <paramref name="lead"/> in the next batch and returns its own result.</summary>
+    public async Task<CrmUpsertResult> UpsertAsync(Lead lead, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        cancellationToken.ThrowIfCancellationRequested();
+        PendingUpsert pending;
+        List<List<PendingUpsert>> ready;
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            pending = Join(lead);
+            ready = TakeSendable();
+        }
+
+        Send(ready);
+        try
+        {
+            return await pending.Result.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Only this caller stops waiting; an entry nobody waits for is left out of its batch.
+            lock (_lock)
+            {
+                pending.Waiters--;
+            }
+
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        List<PendingUpsert> unsent;
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _linger?.Dispose();
+            unsent = [.. _unsent.Values];
+            _unsent.Clear();
+            _full.Clear();
+            _open = [];
+        }
+
+        _lifetime.Cancel();
+        foreach (var pending in unsent)
+        {
+            pending.Abandon();
+        }
+
+        _lifetime.Dispose();
+    }
+
+    private int MaxBatch => Math.Max(1, crm.MaxUpsertBatch);
+
+    /// <summary>Adds the lead to the open batch, or joins the unsent entry that already holds it. Under the lock.</summary>
+    private PendingUpsert Join(Lead lead)
+    {
+        if (_unsent.TryGetValue(lead.Id, out var existing))
+        {
+            existing.Lead = lead;
+            existing.Waiters++;
+            return existing;
+        }
+
+        var pending = new PendingUpsert(lead);
+        _unsent[lead.Id] = pending;
+        _open.Add(pending);
+        if (_open.Count >= MaxBatch)
+        {
+            _full.Enqueue(_open);
+            StartNewOpenBatch();
+        }
+
+        return pending;
+    }
+
+    /// <summary>
+    /// The batches that may go now: full ones first, then the open one once its linger has passed, while call slots
+    /// are free. Arms the linger clock when a slot is free and a partial batch waits. Under the lock.
+    /// </summary>
+    private List<List<PendingUpsert>> TakeSendable()
+    {
+        var settings = options.CurrentValue;
+        var ready = new List<List<PendingUpsert>>();
+        while (!_disposed && _inFlight < settings.MaxBatchesInFlight)
+        {
+            List<PendingUpsert> batch;
+            if (_full.Count > 0)
+            {
+                batch = _full.Dequeue();
+            }
+            else if (_open.Count > 0 && (_lingerElapsed || settings.BatchLinger <= TimeSpan.Zero))
+            {
+                batch = _open;
+                StartNewOpenBatch();
+            }
+            else
+            {
+                break;
+            }
+
+            var live = new List<PendingUpsert>(batch.Count);
+            foreach (var pending in batch)
+            {
+                _unsent.Remove(pending.Lead.Id);
+                if (pending.Waiters > 0)
+                {
+                    live.Add(pending);
+                }
+                else
+                {
+                    pending.Abandon();
+                }
+            }
+
+            if (live.Count > 0)
+            {
+                _inFlight++;
+                ready.Add(live);
+            }
+        }
+
+        if (!_disposed && _inFlight < settings.MaxBatchesInFlight && _open.Count > 0 && _linger is null && !_lingerElapsed)
+        {
+            var generation = _openGeneration;
+            _linger = timeProvider.CreateTimer(_ => OnLingerElapsed(generation), null, settings.BatchLinger, Timeout.InfiniteTimeSpan);
+        }
+
+        return ready;
+    }
+
+    private void StartNewOpenBatch()
+    {
+        _open = [];
+        _openGeneration++;
+        _linger?.Dispose();
+        _linger = null;
+        _lingerElapsed = false;
+    }
+
+    private void OnLingerElapsed(long generation)
+    {
+        List<List<PendingUpsert>> ready;
+        lock (_lock)
+        {
+            if (generation != _openGeneration)
+            {
+                return;
+            }
+
+            _lingerElapsed = true;
+            ready = TakeSendable();
+        }
+
+        Send(ready);
+    }
+
+    /// <summary>Runs each call off the caller's thread and outside the lock.</summary>
+    private void Send(List<List<PendingUpsert>> batches)
+    {
+        foreach (var batch in batches)
+        {
+            _ = Task.Run(() => CallAsync(batch), CancellationToken.None);
+        }
+    }
+
+    private async Task CallAsync(List<PendingUpsert> batch)
+    {
+        try
+        {
+            IReadOnlyList<CrmUpsertResult> results;
+            try
+            {
+                results = await crm.UpsertAsync([.. batch.Select(p => p.Lead)], _lifetime.Token);
+            }
+#pragma warning disable CA1031 // Whatever ended the call is every caller's outcome: each one rethrows it, as a direct call would.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogBatchFailed(logger, ex, crm.Name, batch.Count);
+                foreach (var pending in batch)
+                {
+                    pending.Fail(ex);
+                }
+
+                return;
+            }
+
+            var byLead = new Dictionary<string, CrmUpsertResult>(StringComparer.Ordinal);
+            foreach (var result in results)
+            {
+                byLead.TryAdd(result.LeadId, result);
+            }
+
+            foreach (var pending in batch)
+            {
+                pending.Complete(byLead.TryGetValue(pending.Lead.Id, out var result)
+                    ? result
+                    : new CrmUpsertResult(pending.Lead.Id, new CrmOutcome(CrmOutcomeKind.Transient, $"{crm.Name} returned no result for this lead.")));
+            }
+        }
+        finally
+        {
+            List<List<PendingUpsert>> ready;
+            lock (_lock)
+            {
+                _inFlight--;
+                ready = TakeSendable();
+            }
+
+            Send(ready);
+        }
+    }
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Upsert call to {Crm} for a batch of {Count} leads failed")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, string crm, int count);
+}
