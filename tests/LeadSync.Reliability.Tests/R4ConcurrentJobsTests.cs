@@ -29,6 +29,7 @@ public sealed class R4ConcurrentJobsTests(ITestOutputHelper output)
         await using var second = two;
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         HostApi[] apis = [new(first, client), new(second, client)];
+        var hostsUp = clock.Elapsed;
         var turn = 0;
         var plan = Enumerable.Range(0, ReliabilityScale.R4Leads)
             .Select(i => ($"msg_r4_{Guid.NewGuid():N}", $"r4-{i}-{Guid.NewGuid().ToString("N")[..6]}@example.com"))
@@ -41,10 +42,12 @@ public sealed class R4ConcurrentJobsTests(ITestOutputHelper output)
         var outcomes = await LoadRunner.SendAsync(() => apis[Interlocked.Increment(ref turn) % 2], plan, parallelism: 8);
         var leadIds = outcomes.Where(o => o.Outcome.Status == 202).Select(o => o.Outcome.LeadId!).Distinct().ToList();
         Assert.Equal(plan.Count, leadIds.Count);
+        var acceptedAt = clock.Elapsed;
 
         var done = await apis[0].WaitForLeadsAsync(leadIds,
             l => HostApi.Status(l) == "Recycled" && HostApi.Count(l, "marketing.nurture-pushed") == 1, ReliabilityScale.Patience);
         Assert.Equal(leadIds.Count, done.Count);
+        var recycledAt = clock.Elapsed;
 
         // Keep the timers and the extra runs going a little longer: a late double would show up now.
         await Task.Delay(TimeSpan.FromSeconds(3));
@@ -72,11 +75,15 @@ public sealed class R4ConcurrentJobsTests(ITestOutputHelper output)
         }
 
         Assert.Equal(leadIds.Count * Levels, receiver.Received.Count);
+        var lastLevelToRecycle = leads.Values.Select(l => At(l, "lead.recycled") - At(l, "sla.escalated")).Order().ToList();
+        var lastLevelLate = leads.Values.Select(l => At(l, "sla.escalated") - (l.GetProperty("slaDueAt").GetDateTimeOffset() + TimeSpan.FromSeconds(4))).Order().ToList();
 
         output.WriteLine(
             $"R4 figures: hosts=2 leads={leadIds.Count} notifications={receiver.Received.Count} manualRuns={runs.Count} " +
             $"(sla-sweep {runs.Count(r => r.Job == "sla-sweep")}, recycle {runs.Count(r => r.Job == "recycle")}; 4 at a time) plus each host's timers every second; " +
-            $"total={clock.Elapsed.TotalSeconds:F0}s");
+            $"lastLevelLate median={lastLevelLate[lastLevelLate.Count / 2].TotalSeconds:F1}s max={lastLevelLate[^1].TotalSeconds:F1}s " +
+            $"lastLevelToRecycle median={lastLevelToRecycle[lastLevelToRecycle.Count / 2].TotalSeconds:F0}s max={lastLevelToRecycle[^1].TotalSeconds:F0}s " +
+            $"hostsUp={hostsUp.TotalSeconds:F0}s accepted={acceptedAt.TotalSeconds:F0}s allRecycled={recycledAt.TotalSeconds:F0}s total={clock.Elapsed.TotalSeconds:F0}s");
     }
 
     /// <summary>Seconds-long SLA with a three-level ladder, sweep and recycle every second, escalations to <paramref name="receiver"/>.</summary>
@@ -135,6 +142,12 @@ public sealed class R4ConcurrentJobsTests(ITestOutputHelper output)
             await Task.Delay(50, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
+
+    /// <summary>When the lead's latest timeline entry of <paramref name="timelineEvent"/> was written.</summary>
+    private static DateTimeOffset At(JsonElement lead, string timelineEvent) =>
+        lead.GetProperty("timeline").EnumerateArray()
+            .Where(e => e.GetProperty("event").GetString() == timelineEvent)
+            .Max(e => e.GetProperty("at").GetDateTimeOffset());
 
     private static List<int> EscalatedLevels(JsonElement lead) =>
         lead.GetProperty("timeline").EnumerateArray()
