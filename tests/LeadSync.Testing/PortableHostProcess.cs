@@ -89,6 +89,13 @@ public sealed partial class PortableHostProcess : IAsyncDisposable
     /// <summary>Kills the host with SIGKILL (and its children), as a crash would.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>Kills the host with SIGKILL (and its children) and waits until it is gone; start a new one to restart.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -1,7 +1,9 @@
 using LeadSync.Core.Intake;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Notifications;
+using LeadSync.Core.Recycle;
 using LeadSync.Core.Reports;
+using LeadSync.Core.Sla;
 using LeadSync.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +12,8 @@ namespace LeadSync.Core.Jobs;
 
 /// <summary>
 /// The safety net: re-enqueues CRM syncs and escalation notices whose queue messages were lost (a crash between
-/// the durable write and the enqueue), so no lead waits forever. Idempotent: consumers ignore finished work. Each lead
+/// the durable write and the enqueue), so no lead waits forever, and re-files the SLA and recycle hints of leads it finds
+/// already synced (a crash right after the sync's write). Idempotent: consumers ignore finished work. Each lead
 /// it reads also gets its report row reconciled (<see cref="FunnelRowRepair"/>), so a row lost in a crash after the
 /// lead's own write is rebuilt minutes later instead of missing from the report.
 /// </summary>
@@ -24,7 +27,9 @@ public sealed partial class RedriveJob(
     IOptionsMonitor<NotificationOptions> notificationOptions,
     TimeProvider timeProvider,
     ILogger<RedriveJob> logger,
-    FunnelRowRepair? reportRepair = null)
+    FunnelRowRepair? reportRepair = null,
+    ISlaPolicy? slaPolicy = null,
+    RecyclePolicy? recyclePolicy = null)
 {
     private const int BatchSize = 1000;
 
@@ -46,6 +51,10 @@ public sealed partial class RedriveJob(
                 await queue.EnqueueAsync(QueueNames.LeadSync, lead.Id, cancellationToken);
                 await dueIndex.ScheduleAsync(hint with { DueAt = now + intakeOptions.CurrentValue.SyncSafetyNetDelay }, cancellationToken);
                 acted++;
+            }
+            else if (lead?.Status == LeadStatus.Synced)
+            {
+                await RefileSyncedHintsAsync(lead, now, cancellationToken);
             }
 
             await dueIndex.RemoveAsync(hint, cancellationToken);
@@ -86,6 +95,24 @@ public sealed partial class RedriveJob(
         var report = new JobReport(JobNames.Redrive, due, acted, due - acted, 0);
         LogRun(logger, report.Due, report.Acted);
         return report;
+    }
+
+    /// <summary>
+    /// The sync writes the lead as Synced and then files its SLA and recycle hints; a crash between the two would leave a
+    /// lead that is never swept or recycled. Filing them again is an upsert of the same rows, so it is safe when nothing
+    /// was lost.
+    /// </summary>
+    private async Task RefileSyncedHintsAsync(Lead lead, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (slaPolicy is not null && lead.EscalationLevel < slaPolicy.LevelCount(lead))
+        {
+            await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Sla, EscalationLadder.DueAt(slaPolicy, lead, lead.EscalationLevel + 1)), cancellationToken);
+        }
+
+        if (recyclePolicy?.NextCheckAt(lead, now) is { } recycleCheck)
+        {
+            await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, recycleCheck), cancellationToken);
+        }
     }
 
     private async Task ReconcileReportAsync(Lead? lead, CancellationToken cancellationToken)

@@ -14,12 +14,15 @@ public sealed class RecyclePolicy(ISlaPolicy slaPolicy, IOptionsMonitor<RecycleO
 {
     private const string Actor = "recycle";
 
+    /// <summary>How soon a lead is looked at again when its <c>sla-missed</c> time has come but its last level has not fired yet.</summary>
+    public static readonly TimeSpan LadderPendingRecheck = TimeSpan.FromSeconds(30);
+
     /// <summary>The trigger that applies at <paramref name="now"/>, before cooldown and maximum; null when none does.</summary>
     public string? Trigger(Lead lead, CrmTouch? touch, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(lead);
         var settings = options.CurrentValue;
-        if (SlaMissedAt(lead, settings) is { } missedAt && missedAt <= now)
+        if (SlaMissedAt(lead, settings) is { } missedAt && missedAt <= now && LastLevelFired(lead))
         {
             return RecycleReasons.SlaMissed;
         }
@@ -92,7 +95,9 @@ public sealed class RecyclePolicy(ISlaPolicy slaPolicy, IOptionsMonitor<RecycleO
         var next = lead.StatusChangedAt + settings.NoProgressWindow;
         if (SlaMissedAt(lead, settings) is { } missedAt && missedAt < next)
         {
-            next = missedAt;
+            // A late sweep has not fired the last level yet: look again shortly rather than recycle past it.
+            var check = missedAt > now || LastLevelFired(lead) ? missedAt : now + LadderPendingRecheck;
+            next = check < next ? check : next;
         }
 
         if (lead.Status == LeadStatus.Contacted && settings.MaxAttempts > 0 && AttemptsWindowEnd(lead, settings) is var windowEnd && now < windowEnd)
@@ -120,6 +125,12 @@ public sealed class RecyclePolicy(ISlaPolicy slaPolicy, IOptionsMonitor<RecycleO
         var lastLevelAt = levels > 0 ? slaPolicy.LevelDueAt(lead, levels) : lead.SlaDueAt ?? slaPolicy.FirstTouchDeadline(lead);
         return lastLevelAt + after;
     }
+
+    /// <summary>
+    /// <c>sla-missed</c> counts from the last level, so that level must have fired: otherwise a sweep running late would
+    /// let the recycle job take the lead back before the last recipients were ever told.
+    /// </summary>
+    private bool LastLevelFired(Lead lead) => lead.EscalationLevel >= slaPolicy.LevelCount(lead);
 
     private static bool AttemptsExhausted(Lead lead, CrmTouch? touch, DateTimeOffset now, RecycleOptions settings) =>
         lead.Status == LeadStatus.Contacted && settings.MaxAttempts > 0 && touch is not null &&

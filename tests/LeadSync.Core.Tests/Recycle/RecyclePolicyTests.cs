@@ -28,7 +28,7 @@ public sealed class RecyclePolicyTests
     public void Sla_missed_fires_the_configured_delay_after_the_last_escalation_level()
     {
         _options.AfterLastLevel = TimeSpan.FromDays(1);
-        var lead = Synced();
+        var lead = Synced() with { EscalationLevel = 3 };
 
         _time.Advance(TimeSpan.FromHours(27) - TimeSpan.FromSeconds(1));
         Assert.Null(Policy().Trigger(lead, null, _time.GetUtcNow()));
@@ -44,6 +44,18 @@ public sealed class RecyclePolicyTests
         Assert.Equal(_time.GetUtcNow(), change.Lead.LastRecycledAt);
         Assert.Null(change.Lead.NurturePushedAt);
         Assert.Equal(LeadEvents.Recycled, Assert.Single(change.Entries).Event);
+    }
+
+    [Fact]
+    public void Sla_missed_waits_for_a_late_last_level_to_fire_and_looks_again_shortly()
+    {
+        _options.AfterLastLevel = TimeSpan.FromDays(1);
+        var lateSweep = Synced() with { EscalationLevel = 2 };
+        _time.SetUtcNow(Received.AddHours(30));
+
+        Assert.Null(Policy().Decide(lateSweep, null, _time.GetUtcNow()));
+        Assert.Equal(_time.GetUtcNow() + RecyclePolicy.LadderPendingRecheck, Policy().NextCheckAt(lateSweep, _time.GetUtcNow()));
+        Assert.Equal(RecycleReasons.SlaMissed, Policy().Trigger(lateSweep with { EscalationLevel = 3 }, null, _time.GetUtcNow()));
     }
 
     [Fact]
