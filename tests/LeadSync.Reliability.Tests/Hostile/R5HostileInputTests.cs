@@ -16,6 +16,25 @@ public sealed class R5HostileInputTests(HostileHostFixture fixture, ITestOutputH
 {
     public static TheoryData<string> Sources() => [.. SourceDialects.All.Select(d => d.Name)];
 
+    [Fact]
+    public async Task An_authentic_delivery_that_cannot_become_a_lead_is_quarantined_even_with_huge_headers()
+    {
+        // Quarantine keeps the headers: 18 KB of characters that JSON escapes sixfold must still fit the store.
+        var body = "{\"type\":\"lead.created\",\"data\":{\"firstName\":\"No channel\"}}"u8.ToArray();
+        var hostile = new HostileCase
+        {
+            Source = "generic", Index = -1, Seed = 0, Kind = "quarantine-huge-headers", Auth = AuthMode.Signed, Body = body,
+            ContentType = "application/json", Secret = Secrets.Generic,
+            Headers = [.. Enumerable.Range(0, 3).Select(i => new KeyValuePair<string, string>("X-Pad-" + i, new string('"', 6000)))],
+            Sample = new LeadSample("q", "none@example.com", "No", "Channel", "-", null),
+        };
+
+        var outcome = await new HostileSender(fixture.Host, fixture.Client).SendAsync(hostile);
+
+        Assert.True(outcome.Status == 422, $"{outcome.Status}: {outcome.Body}");
+        Assert.Null(HostileOracle.Judge(hostile, SourceDialects.Named("generic"), outcome));
+    }
+
     [Theory]
     [MemberData(nameof(Sources))]
     public async Task Hostile_input_never_gets_a_5xx_and_every_refusal_is_problem_json(string source)
