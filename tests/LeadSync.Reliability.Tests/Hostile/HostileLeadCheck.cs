@@ -56,8 +56,59 @@ public static class HostileLeadCheck
             return true;
         }
 
+        // The body may hold it escaped (JSON \/ or \u escapes, percent-encoding) and with characters normalization
+        // drops (controls, whitespace): compare canonical forms against the raw text, the URL-decoded text and every
+        // JSON string of the body.
         var text = Encoding.UTF8.GetString(hostile.Body);
-        return text.Contains(email, StringComparison.OrdinalIgnoreCase) || WebUtility.UrlDecode(text).Contains(email, StringComparison.OrdinalIgnoreCase);
+        var wanted = Canonical(email);
+        return new[] { text, WebUtility.UrlDecode(text) }.Concat(JsonStrings(hostile.Body)).Any(t => Canonical(t).Contains(wanted, StringComparison.Ordinal));
+    }
+
+    private static string Canonical(string text) =>
+        new([.. text.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c) && c != '\u200B').Select(char.ToLowerInvariant)]);
+
+    private static IEnumerable<string> JsonStrings(byte[] body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+
+        using (document)
+        {
+            var strings = new List<string>();
+            Collect(document.RootElement, strings);
+            return strings;
+        }
+    }
+
+    private static void Collect(JsonElement element, List<string> strings)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                strings.Add(element.GetString()!);
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    Collect(property.Value, strings);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item, strings);
+                }
+
+                break;
+        }
     }
 
     private static string? Text(JsonElement element, string name) =>

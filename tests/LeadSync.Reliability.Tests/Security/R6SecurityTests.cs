@@ -114,6 +114,19 @@ public sealed class R6SecurityTests(SecurityHostFixture fixture, ITestOutputHelp
         }
     }
 
+    [Fact]
+    public async Task A_signed_crm_callback_with_unreadable_text_is_400_not_500()
+    {
+        // Valid JSON whose leadId holds a lone surrogate escape: reading it threw and answered 500 before.
+        var request = StandardWebhookSigner.SignedPost(fixture.Host.Url("api/crm-events/sandbox"), Secrets.CrmEvents, """{"leadId":"ld_\ud800","event":"contacted"}""");
+
+        using (request)
+        {
+            using var response = await fixture.Client.SendAsync(request);
+            await AssertProblemAsync(response, 400);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Sources))]
     public async Task A_replayed_valid_delivery_is_deduplicated_not_a_second_lead(string source)
