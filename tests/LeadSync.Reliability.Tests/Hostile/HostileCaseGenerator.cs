@@ -31,8 +31,16 @@ public static class HostileCaseGenerator
         var valid = Valid(dialect, sample, secret);
         var start = new HostileCase
         {
-            Source = dialect.Name, Index = index, Seed = seed, Kind = "control", Auth = auth, Body = valid, ContentType = dialect.MediaType,
-            Secret = secret, Tampered = tampered, Sample = sample,
+            Source = dialect.Name,
+            Index = index,
+            Seed = seed,
+            Kind = "control",
+            Auth = auth,
+            Body = valid,
+            ContentType = dialect.MediaType,
+            Secret = secret,
+            Tampered = tampered,
+            Sample = sample,
         };
         if (roll < 10)
         {

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using LeadSync.Testing;
 
 namespace LeadSync.Reliability.Tests.Hostile;
@@ -41,11 +40,5 @@ public sealed class HostileSender(PortableHostProcess host, HttpClient client)
         {
             return new HostileOutcome(0, null, string.Empty, ex.Message + (ex.InnerException is { } inner ? " / " + inner.Message : string.Empty));
         }
-    }
-
-    /// <summary>Hides the length so HttpClient sends the body chunked (no Content-Length).</summary>
-    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes, writable: false)
-    {
-        public override bool CanSeek => false;
     }
 }

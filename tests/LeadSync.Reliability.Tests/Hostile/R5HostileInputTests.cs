@@ -23,8 +23,14 @@ public sealed class R5HostileInputTests(HostileHostFixture fixture, ITestOutputH
         var body = "{\"type\":\"lead.created\",\"data\":{\"firstName\":\"No channel\"}}"u8.ToArray();
         var hostile = new HostileCase
         {
-            Source = "generic", Index = -1, Seed = 0, Kind = "quarantine-huge-headers", Auth = AuthMode.Signed, Body = body,
-            ContentType = "application/json", Secret = Secrets.Generic,
+            Source = "generic",
+            Index = -1,
+            Seed = 0,
+            Kind = "quarantine-huge-headers",
+            Auth = AuthMode.Signed,
+            Body = body,
+            ContentType = "application/json",
+            Secret = Secrets.Generic,
             Headers = [.. Enumerable.Range(0, 3).Select(i => new KeyValuePair<string, string>("X-Pad-" + i, new string('"', 6000)))],
             Sample = new LeadSample("q", "none@example.com", "No", "Channel", "-", null),
         };
