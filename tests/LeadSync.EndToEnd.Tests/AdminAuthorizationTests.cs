@@ -81,6 +81,22 @@ public sealed class AdminAuthorizationTests
     }
 
     [Theory]
+    [InlineData("""{"claims":[1,"x",null]}""")]
+    [InlineData("""{"claims":[{"typ":5,"val":{"a":1}}],"role_typ":"roles"}""")]
+    [InlineData("""{"claims":[{"typ":"roles","val":7}]}""")]
+    public async Task A_principal_with_claims_of_the_wrong_shape_is_403_not_500(string principal)
+    {
+        await using var host = await InProcessHost.StartAsync(trustAppServiceAuthentication: true);
+        using var request = Request("GET", "api/admin/dashboard");
+        request.Headers.Add(PrincipalHeader, Convert.ToBase64String(Encoding.UTF8.GetBytes(principal)));
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
     [MemberData(nameof(Routes))]
     public async Task Admin_route_accepts_an_entra_principal_with_the_admin_role(string method, string path)
     {

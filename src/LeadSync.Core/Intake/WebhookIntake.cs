@@ -96,7 +96,7 @@ public sealed partial class WebhookIntake(
     private async Task<IntakeResult> ParseAndStoreAsync(IWebhookSource source, InboundWebhook webhook, bool quarantineUnprocessable, CancellationToken cancellationToken)
     {
         var parsed = source.Parse(webhook);
-        if (parsed.Rejection is { } rejection)
+        if ((parsed.Rejection ?? OverlongKeys(parsed.Drafts)) is { } rejection)
         {
             LogRejected(logger, source.Name, rejection.Kind);
             if (rejection.Kind != RejectionKind.Unprocessable || !quarantineUnprocessable)
@@ -110,7 +110,7 @@ public sealed partial class WebhookIntake(
         var accepted = new List<AcceptedLead>(parsed.Drafts.Count);
         try
         {
-            foreach (var draft in parsed.Drafts)
+            foreach (var draft in parsed.Drafts.Select(DraftBounds.Apply))
             {
                 accepted.Add(draft.IsErasure
                     ? await RequestErasureAsync(source.Name, draft, cancellationToken)
@@ -125,6 +125,11 @@ public sealed partial class WebhookIntake(
 
         return IntakeResult.Accepted(accepted);
     }
+
+    private static Rejection? OverlongKeys(IEnumerable<LeadDraft> drafts) =>
+        drafts.Select(DraftBounds.KeyErrors).FirstOrDefault(e => e.Count > 0) is { } errors
+            ? new Rejection(RejectionKind.Unprocessable, "The payload cannot become a lead.", errors)
+            : null;
 
     private async Task<IntakeResult> QuarantineAsync(string sourceName, InboundWebhook webhook, Rejection rejection, CancellationToken cancellationToken)
     {

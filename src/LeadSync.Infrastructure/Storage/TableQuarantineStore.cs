@@ -6,8 +6,9 @@ using LeadSync.Core.Intake.Quarantine;
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>
-/// Quarantine in table <c>Quarantine</c> (one partition, row key = id, which sorts newest first). The raw body is
-/// split over binary properties of at most 60 KB, so a full 256 KB delivery fits in one entity.
+/// Quarantine in table <c>Quarantine</c> (one partition, row key = id, which sorts newest first). The raw body, the
+/// headers and the field errors are split over binary properties of at most 60 KB, so a full 256 KB delivery with
+/// 32 KB of headers fits in one entity.
 /// </summary>
 public sealed class TableQuarantineStore(StorageClients clients) : IQuarantineStore
 {
@@ -81,39 +82,50 @@ public sealed class TableQuarantineStore(StorageClients clients) : IQuarantineSt
             ["Source"] = item.Source,
             ["ReceivedAt"] = item.ReceivedAt,
             ["Reason"] = item.Reason,
-            ["Errors"] = JsonSerializer.Serialize(item.Errors),
             ["ContentType"] = item.ContentType,
             ["RequestUri"] = item.RequestUri.ToString(),
-            ["Headers"] = JsonSerializer.Serialize(item.Headers),
             ["ReplayedAt"] = item.ReplayedAt,
             ["LeadIds"] = string.Join(',', item.LeadIds),
-            ["BodyChunks"] = (item.Body.Length + ChunkBytes - 1) / ChunkBytes,
         };
-        for (var i = 0; i * ChunkBytes < item.Body.Length; i++)
-        {
-            entity[$"Body{i}"] = item.Body.AsSpan(i * ChunkBytes, Math.Min(ChunkBytes, item.Body.Length - (i * ChunkBytes))).ToArray();
-        }
 
+        // Headers (up to 32 KB, which JSON may escape sixfold) and field errors (a 1,000-event batch) can outgrow a
+        // 64 KB string property just like the body: all three are stored as UTF-8 bytes in chunks.
+        PutChunked(entity, "Body", item.Body);
+        PutChunked(entity, "Headers", JsonSerializer.SerializeToUtf8Bytes(item.Headers));
+        PutChunked(entity, "Errors", JsonSerializer.SerializeToUtf8Bytes(item.Errors));
         return entity;
     }
 
+    private static void PutChunked(TableEntity entity, string name, byte[] bytes)
+    {
+        entity[name + "Chunks"] = (bytes.Length + ChunkBytes - 1) / ChunkBytes;
+        for (var i = 0; i * ChunkBytes < bytes.Length; i++)
+        {
+            entity[$"{name}{i}"] = bytes.AsSpan(i * ChunkBytes, Math.Min(ChunkBytes, bytes.Length - (i * ChunkBytes))).ToArray();
+        }
+    }
+
+    /// <summary>The chunked bytes of <paramref name="name"/>, or (rows written before chunking) its string as UTF-8.</summary>
+    private static byte[] GetChunked(TableEntity e, string name, string fallback) =>
+        e.GetInt32(name + "Chunks") is { } chunks
+            ? Enumerable.Range(0, chunks).SelectMany(i => e.GetBinary($"{name}{i}") ?? []).ToArray()
+            : System.Text.Encoding.UTF8.GetBytes(e.GetString(name) ?? fallback);
+
     private static QuarantineItem FromEntity(TableEntity e)
     {
-        var chunks = e.GetInt32("BodyChunks") ?? 0;
-        var body = Enumerable.Range(0, chunks).SelectMany(i => e.GetBinary($"Body{i}") ?? []).ToArray();
         return new QuarantineItem
         {
             Id = e.GetString("Id") ?? string.Empty,
             Source = e.GetString("Source") ?? string.Empty,
             ReceivedAt = e.GetDateTimeOffset("ReceivedAt") ?? default,
             Reason = e.GetString("Reason") ?? string.Empty,
-            Errors = JsonSerializer.Deserialize<Dictionary<string, string[]>>(e.GetString("Errors") ?? "{}") ?? [],
+            Errors = JsonSerializer.Deserialize<Dictionary<string, string[]>>(GetChunked(e, "Errors", "{}")) ?? [],
             ContentType = e.GetString("ContentType"),
             RequestUri = new Uri(e.GetString("RequestUri") ?? "http://localhost/"),
-            Headers = JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("Headers") ?? "{}") ?? [],
+            Headers = JsonSerializer.Deserialize<Dictionary<string, string>>(GetChunked(e, "Headers", "{}")) ?? [],
             ReplayedAt = e.GetDateTimeOffset("ReplayedAt"),
             LeadIds = (e.GetString("LeadIds") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries),
-            Body = body,
+            Body = GetChunked(e, "Body", string.Empty),
             ETag = e.ETag.ToString(),
         };
     }

@@ -92,5 +92,10 @@ public sealed class AdminAuthorizer(IOptionsMonitor<AdminOptions> options)
         {
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // Claims of the wrong shape (not objects, non-string values): not an admin.
+            return false;
+        }
     }
 }

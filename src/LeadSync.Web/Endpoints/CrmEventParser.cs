@@ -49,6 +49,11 @@ public static class CrmEventParser
         {
             return (null, new Rejection(RejectionKind.Malformed, "The body is not valid JSON."));
         }
+        catch (InvalidOperationException)
+        {
+            // Parsed, but a string is not readable text (invalid UTF-8, a lone surrogate escape).
+            return (null, new Rejection(RejectionKind.Malformed, "The body is not valid JSON text."));
+        }
     }
 
     private static (CrmEvent?, Rejection?) Fail(string detail) => (null, new Rejection(RejectionKind.Unprocessable, detail));

@@ -51,7 +51,33 @@ public sealed class HostileInputTests
             yield return bytes[..(bytes.Length / 2)];
             yield return bytes[..^1];
             yield return Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(bytes));
+            if (fixture.EndsWith(".json", StringComparison.Ordinal))
+            {
+                // Parseable JSON whose text cannot be read as a string (R5 found these answered 500): a lone
+                // surrogate escape, an invalid surrogate pair and invalid UTF-8 bytes inside every string value.
+                yield return IntoStrings(bytes, "\\ud800"u8);
+                yield return IntoStrings(bytes, "\\ud83d\\u0041"u8);
+                yield return IntoStrings(bytes, [0xC0, 0xAF]);
+                yield return IntoStrings(bytes, [0xED, 0xA0, 0x80]);
+            }
         }
+    }
+
+    /// <summary>Inserts <paramref name="insert"/> right after the opening quote of every string value of a JSON text.</summary>
+    private static byte[] IntoStrings(byte[] json, ReadOnlySpan<byte> insert)
+    {
+        var text = new List<byte>(json.Length * 2);
+        for (var i = 0; i < json.Length; i++)
+        {
+            text.Add(json[i]);
+            if (json[i] == (byte)'"' && i > 0 && Array.LastIndexOf(json, (byte)':', i - 1) is var colon && colon >= 0 &&
+                json.AsSpan(colon + 1, i - colon - 1).Trim(" \t\r\n"u8).IsEmpty)
+            {
+                text.AddRange(insert.ToArray());
+            }
+        }
+
+        return [.. text];
     }
 
     [Theory]

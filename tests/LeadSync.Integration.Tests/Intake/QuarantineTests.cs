@@ -22,7 +22,7 @@ public sealed class QuarantineTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
 
-    private async Task<IntakeResult> SendAsync(string json, string id)
+    private async Task<IntakeResult> SendAsync(string json, string id, string? padding = null)
     {
         var body = Encoding.UTF8.GetBytes(json);
         var ts = _services.Time.GetUtcNow().ToUnixTimeSeconds();
@@ -38,8 +38,23 @@ public sealed class QuarantineTests(AzuriteFixture azurite) : IAsyncLifetime
                 ["webhook-id"] = id,
                 ["webhook-timestamp"] = ts.ToString(CultureInfo.InvariantCulture),
                 ["webhook-signature"] = StandardWebhookVerifier.Sign(TestServices.GenericSecret, id, ts, body),
+                ["x-padding"] = padding ?? string.Empty,
             },
         }, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_delivery_with_headers_that_json_escapes_past_64_KB_is_still_quarantined_whole()
+    {
+        // R5 found this answered 500: the headers were one string property, and 18 KB of quotes escape to 108 KB.
+        var padding = new string('"', 30_000);
+
+        var result = await SendAsync("""{"type":"lead.created","data":{"firstName":"Nobody"}}""", "msg_q_pad", padding);
+
+        var id = Assert.Single(result.Rejection!.Errors!["quarantineId"]);
+        var stored = await _services.Get<IQuarantineStore>().GetAsync(id, CancellationToken.None);
+        Assert.Equal(padding, stored!.Headers["x-padding"]);
+        Assert.Equal("msg_q_pad", stored.Headers["webhook-id"]);
     }
 
     [Fact]

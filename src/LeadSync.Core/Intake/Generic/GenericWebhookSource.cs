@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadSync.Core.Intake.Payloads;
 using LeadSync.Core.Intake.Signatures;
 using LeadSync.Core.Leads;
 using Microsoft.Extensions.Options;
@@ -44,12 +45,8 @@ public sealed class GenericWebhookSource(IOptionsMonitor<GenericSourceOptions> o
     public ParseResult Parse(InboundWebhook webhook)
     {
         ArgumentNullException.ThrowIfNull(webhook);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(webhook.Body, new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException)
+        var document = JsonPayload.TryParse(webhook.Body);
+        if (document is null)
         {
             return ParseResult.Fail(RejectionKind.Malformed, "The body is not valid JSON.");
         }

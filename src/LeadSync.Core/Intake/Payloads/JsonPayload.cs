@@ -8,11 +8,23 @@ public static class JsonPayload
 {
     public const int MaxDepth = 32;
 
+    /// <summary>
+    /// The document, or null when the body is not JSON, is nested deeper than <see cref="MaxDepth"/>, or holds text
+    /// that cannot be read as a string (invalid UTF-8, lone surrogate escapes such as <c>\ud800</c>): the parser
+    /// accepts those, but reading them later would throw.
+    /// </summary>
     public static JsonDocument? TryParse(ReadOnlyMemory<byte> body)
     {
         try
         {
-            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            if (HasReadableText(document.RootElement))
+            {
+                return document;
+            }
+
+            document.Dispose();
+            return null;
         }
         catch (JsonException)
         {
@@ -21,6 +33,47 @@ public static class JsonPayload
         catch (ArgumentException)
         {
             return null;
+        }
+    }
+
+    /// <summary>True when every string and property name below <paramref name="element"/> decodes to valid UTF-16.</summary>
+    public static bool HasReadableText(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        if (!HasReadableText(property.Value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (!HasReadableText(item))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 
