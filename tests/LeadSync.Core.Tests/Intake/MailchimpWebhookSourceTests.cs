@@ -54,4 +54,17 @@ public sealed class MailchimpWebhookSourceTests
 
         Assert.Equal(RejectionKind.Malformed, result.Rejection!.Kind);
     }
+
+    [Theory]
+    [InlineData("data%5Bid%5D")]
+    [InlineData("data%5Blist_id%5D")]
+    [InlineData("fired_at")]
+    public void A_repeated_field_of_the_event_identity_is_malformed(string field)
+    {
+        var body = $"type=subscribe&fired_at=2026-11-23+10%3A00%3A00&data%5Bid%5D=s1&data%5Blist_id%5D=list1&data%5Bemail%5D=a%40b.co&{field}=smuggled";
+
+        var result = Source.Parse(WebhookBuilder.For("mailchimp").Form().Body(body).Build());
+
+        Assert.Equal(RejectionKind.Malformed, result.Rejection!.Kind);
+    }
 }

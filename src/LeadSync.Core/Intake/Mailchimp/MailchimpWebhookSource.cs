@@ -31,11 +31,14 @@ public sealed class MailchimpWebhookSource(IOptionsMonitor<MailchimpSourceOption
     public Rejection? Authenticate(InboundWebhook webhook) =>
         SharedSecret.Check(SharedSecret.FromQueryOrPath(webhook), options.CurrentValue.Key, "URL key");
 
+    private static readonly string[] IdentityFields = ["type", "fired_at", "data[email]", "data[list_id]", "data[id]"];
+
     public ParseResult Parse(InboundWebhook webhook)
     {
         ArgumentNullException.ThrowIfNull(webhook);
         var form = FormPayload.TryParse(webhook.Body.Span);
-        if (form is null || form.IsRepeated("type") || form.IsRepeated("fired_at") || form.IsRepeated("data[email]"))
+        // A repeated identity field would make the event's identity (and so its de-duplication) ambiguous.
+        if (form is null || IdentityFields.Any(form.IsRepeated))
         {
             return DraftChecks.Malformed("form data");
         }
