@@ -24,7 +24,7 @@ public sealed class B3BacklogDrainBenchmark : IBenchmark
     {
         ArgumentNullException.ThrowIfNull(context);
         var result = new BenchmarkResult(Id, Title);
-        var backlog = context.Size(40_000, 300);
+        var backlog = context.Size(10_000, 300);
         var window = context.Duration(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(3));
 
         await using var azurite = await AzuriteProcess.StartAsync();
@@ -64,6 +64,7 @@ public sealed class B3BacklogDrainBenchmark : IBenchmark
         result.Add(Figure.AtMost("429 TEN_SECONDLY_ROLLING answers", limited, "", 0));
         result.Add(new Figure("CRM calls in the window", calls, ""));
         result.Add(new Figure("leads synced in the window", synced, $"of {backlog:#,0}"));
+        result.Notes.Add("The backlog is 10,000 leads: a 40,000-message backlog took Azurite's in-memory queue over 6 minutes to seed at 100 % of a core (it slows as it grows), and 10,000 is more than the window drains at the rates measured here.");
         result.Notes.Add("\"No 429 storm\" is read strictly: the goal is zero 429s, since the client limiter is set to the vendor's quota.");
         return result;
     }

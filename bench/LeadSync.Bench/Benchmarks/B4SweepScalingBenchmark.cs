@@ -26,7 +26,7 @@ public sealed class B4SweepScalingBenchmark : IBenchmark
         var result = new BenchmarkResult(Id, Title);
         int[] steps = context.Smoke ? [100, 300, 600] : [10_000, 100_000, 1_000_000];
         var due = context.Size(1_000, 20);
-        var seedingBudget = context.Duration(TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(2));
+        var seedingBudget = context.Duration(TimeSpan.FromMinutes(8), TimeSpan.FromMinutes(2));
 
         // Azurite keeps every entity in Node's heap; a million lead rows need more than Node's default limit.
         var nodeOptions = Environment.GetEnvironmentVariable("NODE_OPTIONS");
@@ -93,6 +93,11 @@ public sealed class B4SweepScalingBenchmark : IBenchmark
             var (first, last) = (measured[0], measured[^1]);
             result.Add(Figure.AtMost($"query reads {last.Stored:#,0} ÷ {first.Stored:#,0} stored", Math.Round((double)last.QueryRows / Math.Max(1, first.QueryRows), 3), "", 1.1));
             result.Add(Figure.AtMost($"sweep duration {last.Stored:#,0} ÷ {first.Stored:#,0} stored", Math.Round(last.Seconds / first.Seconds, 3), "", 1.5));
+        }
+
+        if (!context.Smoke)
+        {
+            result.Notes.Add("On 2026-12-05 a run with a 20-minute budget started the 1,000,000-lead step: after 24 minutes of seeding Azurite (in memory, one core at 100 %, 4.2 GB resident) had not finished and was stopped; Azurite's in-memory tables slow as they grow, so the 1M step needs a faster store (a real storage account) than this machine's emulator. The budget is now 8 minutes so the run ends.");
         }
 
         result.Notes.Insert(0, "\"Flat in stored leads\" is read as: query reads within 1.1× and duration within 1.5× between the smallest and the largest step. Point reads are per due lead (the sweep reads each due lead, and re-reads it when writing the escalation) and do not grow with stored leads.");
