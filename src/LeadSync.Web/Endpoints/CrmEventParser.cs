@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LeadSync.Core.Crm;
 using LeadSync.Core.Intake;
+using LeadSync.Core.Intake.Payloads;
 
 namespace LeadSync.Web.Endpoints;
 
@@ -13,6 +14,12 @@ public static class CrmEventParser
         {
             using var doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
             var root = doc.RootElement;
+            if (!JsonPayload.HasReadableText(root))
+            {
+                // Parsed, but a string is not readable text (invalid UTF-8, a lone surrogate escape).
+                return (null, new Rejection(RejectionKind.Malformed, "The body is not valid JSON text."));
+            }
+
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return Fail("The body must be a JSON object.");
@@ -48,11 +55,6 @@ public static class CrmEventParser
         catch (JsonException)
         {
             return (null, new Rejection(RejectionKind.Malformed, "The body is not valid JSON."));
-        }
-        catch (InvalidOperationException)
-        {
-            // Parsed, but a string is not readable text (invalid UTF-8, a lone surrogate escape).
-            return (null, new Rejection(RejectionKind.Malformed, "The body is not valid JSON text."));
         }
     }
 
