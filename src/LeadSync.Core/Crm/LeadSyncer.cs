@@ -72,10 +72,9 @@ public sealed partial class LeadSyncer(
         }
 
         var lead = written.Lead;
-        await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Sla, slaPolicy.LevelDueAt(lead, 1)), cancellationToken);
-        if (recyclePolicy.NextCheckAt(lead, now) is { } recycleCheck)
+        foreach (var hint in SyncedLeadHints.For(lead, slaPolicy, recyclePolicy, now))
         {
-            await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, recycleCheck), cancellationToken);
+            await dueIndex.ScheduleAsync(hint, cancellationToken);
         }
         LeadSyncTelemetry.LeadsSynced.Add(1, new KeyValuePair<string, object?>("crm", crm.Name));
         LogSynced(logger, lead.Id, crm.Name);

@@ -104,14 +104,14 @@ public sealed partial class RedriveJob(
     /// </summary>
     private async Task RefileSyncedHintsAsync(Lead lead, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (slaPolicy is not null && lead.EscalationLevel < slaPolicy.LevelCount(lead))
+        if (slaPolicy is null || recyclePolicy is null)
         {
-            await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Sla, EscalationLadder.DueAt(slaPolicy, lead, lead.EscalationLevel + 1)), cancellationToken);
+            return;
         }
 
-        if (recyclePolicy?.NextCheckAt(lead, now) is { } recycleCheck)
+        foreach (var hint in SyncedLeadHints.For(lead, slaPolicy, recyclePolicy, now))
         {
-            await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, recycleCheck), cancellationToken);
+            await dueIndex.ScheduleAsync(hint, cancellationToken);
         }
     }
 
