@@ -19,7 +19,6 @@ public sealed class ThinPathTests(ThinPathHostFixture fixture)
         var (response, body) = await LeadApi.PostLeadAsync(_client, _host, LeadApi.LeadJson("escalate@example.com"));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var leadId = body.GetProperty("leadId").GetString()!;
-        Assert.False(body.GetProperty("duplicate").GetBoolean());
 
         var synced = await LeadApi.WaitForLeadAsync(_client, _host, leadId, l => l.GetProperty("crmId").ValueKind == JsonValueKind.String, Patience);
         Assert.Equal("sandbox-rep", synced.GetProperty("owner").GetString());
@@ -71,7 +70,7 @@ public sealed class ThinPathTests(ThinPathHostFixture fixture)
     }
 
     [Fact]
-    public async Task A_redelivered_webhook_is_acknowledged_as_a_duplicate_of_the_same_lead()
+    public async Task A_redelivered_webhook_is_acknowledged_with_the_same_lead_and_filed_once()
     {
         var id = "msg_" + Guid.NewGuid().ToString("N");
         var (first, firstBody) = await LeadApi.PostLeadAsync(_client, _host, LeadApi.LeadJson("twice@example.com"), id);
@@ -79,8 +78,11 @@ public sealed class ThinPathTests(ThinPathHostFixture fixture)
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
-        Assert.Equal(firstBody.GetProperty("leadId").GetString(), secondBody.GetProperty("leadId").GetString());
-        Assert.True(secondBody.GetProperty("duplicate").GetBoolean());
+        var leadId = firstBody.GetProperty("leadId").GetString()!;
+        Assert.Equal(leadId, secondBody.GetProperty("leadId").GetString());
+        var lead = await LeadApi.WaitForLeadAsync(_client, _host, leadId, l => LeadApi.Status(l) == "Synced", Patience);
+        Assert.Equal(1, LeadApi.Events(lead).Count(e => e == "lead.received"));
+        Assert.Equal(1, LeadApi.Events(lead).Count(e => e == "crm.synced"));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class HostApi(PortableHostProcess host, HttpClient client)
     public static string LeadJson(string email) =>
         $$$"""{"type":"lead.created","timestamp":"2026-11-23T10:00:00Z","data":{"email":"{{{email}}}","firstName":"Ada","lastName":"Lovelace","company":"Analytical Engines"}}""";
 
-    /// <summary>Posts a signed generic delivery; the outcome carries the status and, on 202, the lead id and duplicate flag.</summary>
+    /// <summary>Posts a signed generic delivery; the outcome carries the status and, on 202, the lead id.</summary>
     public async Task<DeliveryOutcome> DeliverAsync(string webhookId, string email, CancellationToken cancellationToken = default)
     {
         using var request = StandardWebhookSigner.SignedPost(host.Url("api/webhooks/generic"), Secrets.Generic, LeadJson(email), webhookId);
@@ -21,11 +21,11 @@ public sealed class HostApi(PortableHostProcess host, HttpClient client)
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.StatusCode != HttpStatusCode.Accepted)
         {
-            return new DeliveryOutcome((int)response.StatusCode, null, false, response.Content.Headers.ContentType?.MediaType, response.Headers.RetryAfter is not null);
+            return new DeliveryOutcome((int)response.StatusCode, null, response.Content.Headers.ContentType?.MediaType, response.Headers.RetryAfter is not null);
         }
 
         var body = JsonDocument.Parse(text).RootElement;
-        return new DeliveryOutcome(202, body.GetProperty("leadId").GetString(), body.GetProperty("duplicate").GetBoolean(), response.Content.Headers.ContentType?.MediaType, false);
+        return new DeliveryOutcome(202, body.GetProperty("leadId").GetString(), response.Content.Headers.ContentType?.MediaType, false);
     }
 
     public async Task<JsonElement?> GetLeadAsync(string leadId)

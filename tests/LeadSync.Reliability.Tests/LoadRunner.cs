@@ -26,11 +26,11 @@ public static class LoadRunner
                     }
                     catch (HttpRequestException)
                     {
-                        outcome = new DeliveryOutcome(0, null, false, null, false);
+                        outcome = new DeliveryOutcome(0, null, null, false);
                     }
                     catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
-                        outcome = new DeliveryOutcome(0, null, false, null, false);
+                        outcome = new DeliveryOutcome(0, null, null, false);
                     }
 
                     accepted.Add((delivery.WebhookId, delivery.Email, outcome));

@@ -90,7 +90,7 @@ public sealed class R2StorageOutageTests(ITestOutputHelper output)
 
         output.WriteLine(
             $"R2 figures: deliveries={plan.Count} unique={unique.Count} answers={answers.Count} 202={answers.Count(a => a.Status == 202)} 503={refused} " +
-            $"duplicateAnswers={accepted.Count(a => a.Outcome.Duplicate)} outage={ReliabilityScale.R2Outage.TotalSeconds}s (cut at {cutAt.TotalSeconds:F1}s) " +
+            $"outage={ReliabilityScale.R2Outage.TotalSeconds}s (cut at {cutAt.TotalSeconds:F1}s) " +
             $"healthyAgainAfter={(healthyAgainAt!.Value - restoredAt).TotalSeconds:F1}s healthProbes={health.Count} " +
             $"contacts={contacts.Count} reUpserts={contacts.Values.Sum(c => c.Updates)} intake={sentIn.TotalSeconds:F0}s total={clock.Elapsed.TotalSeconds:F0}s");
     }

@@ -78,7 +78,7 @@ public sealed class R3HostCrashTests(ITestOutputHelper output)
 
             output.WriteLine(
                 $"R3 figures: deliveries={plan.Count} unique={unique.Count} acceptedBeforeKill1={acceptedBeforeKill} " +
-                $"failedAttempts={outcomes.Count(o => o.Outcome.Status == 0)} duplicateAnswers={accepted.Count(a => a.Outcome.Duplicate)} " +
+                $"failedAttempts={outcomes.Count(o => o.Outcome.Status == 0)} " +
                 $"contactsAtKill2={contactsAtKill}/{unique.Count} contacts={contacts.Count} reUpserts={contacts.Values.Sum(c => c.Updates)} " +
                 $"crmRequests={stub.Requests} faultsInjected={stub.Faults.Served} intake={intakeDone.TotalSeconds:F0}s total={clock.Elapsed.TotalSeconds:F0}s");
         }

@@ -7,8 +7,11 @@ public sealed class IntakeOptions
 {
     public const string Section = "LeadSync:Intake";
 
-    /// <summary>Largest accepted webhook body; larger ones get 413 before anything is parsed.</summary>
-    [Range(1024, 4 * 1024 * 1024)]
+    /// <summary>
+    /// Largest accepted webhook body; larger ones get 413 before anything is parsed. At most 768 KB: an accepted
+    /// delivery, with its headers, is one inbox entity (a table entity holds 1 MB).
+    /// </summary>
+    [Range(1024, 768 * 1024)]
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
     /// <summary>How much of the raw payload is kept on the lead for audit.</summary>
@@ -32,4 +35,18 @@ public sealed class IntakeOptions
 
     /// <summary>How long after intake the re-drive job keeps offering a still-Received lead to enrichment.</summary>
     public TimeSpan EnrichmentRedriveWindow { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How many accepted deliveries this instance files as leads at the same time.</summary>
+    [Range(1, 64)]
+    public int InboxFilers { get; set; } = 8;
+
+    /// <summary>
+    /// Accepted deliveries held in memory for filing; past this the inbox table is read back in pages once the
+    /// filers catch up, so a burst costs storage reads, not memory.
+    /// </summary>
+    [Range(16, 10_000)]
+    public int InboxBuffer { get; set; } = 512;
+
+    /// <summary>The re-drive job files inbox deliveries older than this (left by a crashed or scaled-in instance).</summary>
+    public TimeSpan InboxRecoverAfter { get; set; } = TimeSpan.FromMinutes(1);
 }

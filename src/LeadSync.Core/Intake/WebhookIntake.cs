@@ -10,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace LeadSync.Core.Intake;
 
 /// <summary>
-/// The intake use case: authenticate, parse, qualify, store durably, then hand sales-ready leads to CRM sync.
-/// Nothing is acknowledged before the lead is stored. A new delivery from the address of a recycled or nurtured lead
+/// The intake use case in two halves: <see cref="CheckAsync"/> (authenticate and parse, on the request path) and
+/// <see cref="FileAsync"/> (qualify, store, then hand sales-ready leads to CRM sync, off the request path, from the
+/// durable inbox). A new delivery from the address of a recycled or nurtured lead
 /// re-enters that lead (a new cycle, same history) instead of creating a second one.
 /// </summary>
 public sealed partial class WebhookIntake(
@@ -34,16 +35,82 @@ public sealed partial class WebhookIntake(
     public IWebhookSource? FindSource(string name) =>
         _sources.TryGetValue(name, out var source) && source.IsEnabled ? source : null;
 
-    public async Task<IntakeResult> AcceptAsync(InboundWebhook webhook, CancellationToken cancellationToken)
+    /// <summary>
+    /// The request-path half of intake: authenticates and parses the delivery, and quarantines an authentic one that
+    /// cannot become a lead. Stores nothing else: an accepted delivery is written to the inbox by
+    /// <see cref="Inbox.WebhookReceiver"/> and filed later by <see cref="FileAsync"/>.
+    /// </summary>
+    public async Task<IntakeCheck> CheckAsync(InboundWebhook webhook, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        var check = await CheckCoreAsync(webhook, cancellationToken);
+        if (check.Rejection is { } refused)
+        {
+            LeadSyncTelemetry.Rejections.Add(1, new KeyValuePair<string, object?>("reason", refused.Kind.ToString()));
+        }
+
+        return check;
+    }
+
+    private async Task<IntakeCheck> CheckCoreAsync(InboundWebhook webhook, CancellationToken cancellationToken)
+    {
+        var source = FindSource(webhook.Source);
+        if (source is null)
+        {
+            return IntakeCheck.Rejected(RejectionKind.UnknownSource, $"No enabled webhook source is named '{Truncate(webhook.Source)}'.");
+        }
+
+        if (webhook.Body.Length > options.Value.MaxBodyBytes)
+        {
+            return IntakeCheck.Rejected(RejectionKind.PayloadTooLarge, $"The body exceeds {options.Value.MaxBodyBytes} bytes.");
+        }
+
+        if (!AcceptsMediaType(source, webhook.ContentType))
+        {
+            return IntakeCheck.Rejected(RejectionKind.UnsupportedMediaType,
+                $"This source accepts {string.Join(", ", source.AcceptedMediaTypes)}.");
+        }
+
+        if (source.Authenticate(webhook) is { } unauthenticated)
+        {
+            LogRejected(logger, source.Name, unauthenticated.Kind);
+            return IntakeCheck.Rejected(unauthenticated.Kind, unauthenticated.Detail);
+        }
+
+        var parsed = source.Parse(webhook);
+        if ((parsed.Rejection ?? OverlongKeys(parsed.Drafts)) is { } rejection)
+        {
+            LogRejected(logger, source.Name, rejection.Kind);
+            if (rejection.Kind != RejectionKind.Unprocessable)
+            {
+                return IntakeCheck.Rejected(rejection.Kind, rejection.Detail, rejection.Errors);
+            }
+
+            var quarantined = await QuarantineAsync(source.Name, webhook, rejection, cancellationToken);
+            return IntakeCheck.Rejected(quarantined.Rejection!.Kind, quarantined.Rejection.Detail, quarantined.Rejection.Errors);
+        }
+
+        return IntakeCheck.Passes([.. parsed.Drafts.Select(d => LeadIdFactory.FromDelivery(source.Name, d.IsErasure ? d.EraseDeliveryKey! : d.DeliveryKey))]);
+    }
+
+    /// <summary>
+    /// The filing half of intake, off the request path: stores the leads of an authenticated delivery (dedupe,
+    /// re-entry, qualification, hand-off to CRM sync). Idempotent per delivery: filing it twice keeps one lead. A
+    /// delivery the current mapping cannot turn into a lead is quarantined.
+    /// </summary>
+    public async Task<IntakeResult> FileAsync(InboundWebhook webhook, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhook);
         using var activity = LeadSyncTelemetry.Source.StartActivity("intake");
         activity?.SetTag("leadsync.source", webhook.Source);
-        var result = await AcceptCoreAsync(webhook, cancellationToken);
+        var source = FindSource(webhook.Source);
+        var result = source is null
+            ? await QuarantineAsync(webhook.Source, webhook, new Rejection(RejectionKind.UnknownSource,
+                $"The source '{Truncate(webhook.Source)}' was disabled after the delivery was accepted."), cancellationToken)
+            : await ParseAndStoreAsync(source, webhook, quarantineRejections: true, cancellationToken);
         if (result.Rejection is { } refused)
         {
             activity?.SetTag("leadsync.rejection", refused.Kind.ToString());
-            LeadSyncTelemetry.Rejections.Add(1, new KeyValuePair<string, object?>("reason", refused.Kind.ToString()));
         }
         else
         {
@@ -55,34 +122,6 @@ public sealed partial class WebhookIntake(
         return result;
     }
 
-    private async Task<IntakeResult> AcceptCoreAsync(InboundWebhook webhook, CancellationToken cancellationToken)
-    {
-        var source = FindSource(webhook.Source);
-        if (source is null)
-        {
-            return IntakeResult.Rejected(RejectionKind.UnknownSource, $"No enabled webhook source is named '{Truncate(webhook.Source)}'.");
-        }
-
-        if (webhook.Body.Length > options.Value.MaxBodyBytes)
-        {
-            return IntakeResult.Rejected(RejectionKind.PayloadTooLarge, $"The body exceeds {options.Value.MaxBodyBytes} bytes.");
-        }
-
-        if (!AcceptsMediaType(source, webhook.ContentType))
-        {
-            return IntakeResult.Rejected(RejectionKind.UnsupportedMediaType,
-                $"This source accepts {string.Join(", ", source.AcceptedMediaTypes)}.");
-        }
-
-        if (source.Authenticate(webhook) is { } unauthenticated)
-        {
-            LogRejected(logger, source.Name, unauthenticated.Kind);
-            return IntakeResult.Rejected(unauthenticated.Kind, unauthenticated.Detail);
-        }
-
-        return await ParseAndStoreAsync(source, webhook, quarantineUnprocessable: true, cancellationToken);
-    }
-
     /// <summary>Re-runs a quarantined (already authenticated) delivery through the source's current mapping.</summary>
     public async Task<IntakeResult> ReplayAsync(InboundWebhook webhook, CancellationToken cancellationToken)
     {
@@ -90,16 +129,20 @@ public sealed partial class WebhookIntake(
         var source = FindSource(webhook.Source);
         return source is null
             ? IntakeResult.Rejected(RejectionKind.UnknownSource, $"No enabled webhook source is named '{Truncate(webhook.Source)}'.")
-            : await ParseAndStoreAsync(source, webhook, quarantineUnprocessable: false, cancellationToken);
+            : await ParseAndStoreAsync(source, webhook, quarantineRejections: false, cancellationToken);
     }
 
-    private async Task<IntakeResult> ParseAndStoreAsync(IWebhookSource source, InboundWebhook webhook, bool quarantineUnprocessable, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses and stores. With <paramref name="quarantineRejections"/> (filing an accepted delivery) every rejection
+    /// is quarantined: the sender was already told 202, so the delivery must stay where an admin can replay it.
+    /// </summary>
+    private async Task<IntakeResult> ParseAndStoreAsync(IWebhookSource source, InboundWebhook webhook, bool quarantineRejections, CancellationToken cancellationToken)
     {
         var parsed = source.Parse(webhook);
         if ((parsed.Rejection ?? OverlongKeys(parsed.Drafts)) is { } rejection)
         {
             LogRejected(logger, source.Name, rejection.Kind);
-            if (rejection.Kind != RejectionKind.Unprocessable || !quarantineUnprocessable)
+            if (!quarantineRejections)
             {
                 return IntakeResult.Rejected(rejection.Kind, rejection.Detail, rejection.Errors);
             }
@@ -124,6 +167,17 @@ public sealed partial class WebhookIntake(
         }
 
         return IntakeResult.Accepted(accepted);
+    }
+
+    /// <summary>Quarantines an accepted delivery that could not be filed, with <paramref name="reason"/>, for an admin to replay.</summary>
+    public async Task QuarantineUnfiledAsync(InboundWebhook webhook, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        var result = await QuarantineAsync(webhook.Source, webhook, new Rejection(RejectionKind.Unprocessable, reason), cancellationToken);
+        if (result.Rejection?.Kind == RejectionKind.StorageUnavailable)
+        {
+            throw new StorageUnavailableException("The quarantine could not be written.");
+        }
     }
 
     private static Rejection? OverlongKeys(IEnumerable<LeadDraft> drafts) =>

@@ -1,4 +1,5 @@
 using LeadSync.Core.Intake;
+using LeadSync.Core.Intake.Inbox;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Notifications;
 using LeadSync.Core.Recycle;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace LeadSync.Core.Jobs;
 
 /// <summary>
-/// The safety net: re-enqueues CRM syncs and escalation notices whose queue messages were lost (a crash between
+/// The safety net: files inbox deliveries left unfiled by a crashed or scaled-in instance, re-enqueues CRM syncs and escalation notices whose queue messages were lost (a crash between
 /// the durable write and the enqueue), so no lead waits forever, and re-files the SLA and recycle hints of leads it finds
 /// already synced (a crash right after the sync's write). Idempotent: consumers ignore finished work. Each lead
 /// it reads also gets its report row reconciled (<see cref="FunnelRowRepair"/>), so a row lost in a crash after the
@@ -29,13 +30,15 @@ public sealed partial class RedriveJob(
     ILogger<RedriveJob> logger,
     FunnelRowRepair? reportRepair = null,
     ISlaPolicy? slaPolicy = null,
-    RecyclePolicy? recyclePolicy = null)
+    RecyclePolicy? recyclePolicy = null,
+    InboxPump? inbox = null)
 {
     private const int BatchSize = 1000;
 
     public async Task<JobReport> RunAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
+        var filed = inbox is null ? 0 : await inbox.RecoverAsync(cancellationToken);
         var syncs = await dueIndex.GetDueAsync(DueKind.Sync, now, BatchSize, cancellationToken);
         var notifies = await dueIndex.GetDueAsync(DueKind.Notify, now, BatchSize, cancellationToken);
         var enrichments = await dueIndex.GetDueAsync(DueKind.Enrich, now, BatchSize, cancellationToken);
@@ -91,7 +94,8 @@ public sealed partial class RedriveJob(
             await dueIndex.RemoveAsync(hint, cancellationToken);
         }
 
-        var due = syncs.Count + notifies.Count + enrichments.Count;
+        var due = filed + syncs.Count + notifies.Count + enrichments.Count;
+        acted += filed;
         var report = new JobReport(JobNames.Redrive, due, acted, due - acted, 0);
         LogRun(logger, report.Due, report.Acted);
         return report;

@@ -14,7 +14,6 @@ public sealed class TableQuarantineStore(StorageClients clients) : IQuarantineSt
 {
     public const string Table = "Quarantine";
     private const string Partition = "q";
-    private const int ChunkBytes = 60 * 1024;
 
     public async Task AddAsync(QuarantineItem item, CancellationToken cancellationToken)
     {
@@ -90,26 +89,11 @@ public sealed class TableQuarantineStore(StorageClients clients) : IQuarantineSt
 
         // Headers (up to 32 KB, which JSON may escape sixfold) and field errors (a 1,000-event batch) can outgrow a
         // 64 KB string property just like the body: all three are stored as UTF-8 bytes in chunks.
-        PutChunked(entity, "Body", item.Body);
-        PutChunked(entity, "Headers", JsonSerializer.SerializeToUtf8Bytes(item.Headers));
-        PutChunked(entity, "Errors", JsonSerializer.SerializeToUtf8Bytes(item.Errors));
+        ChunkedProperties.Put(entity, "Body", item.Body);
+        ChunkedProperties.Put(entity, "Headers", JsonSerializer.SerializeToUtf8Bytes(item.Headers));
+        ChunkedProperties.Put(entity, "Errors", JsonSerializer.SerializeToUtf8Bytes(item.Errors));
         return entity;
     }
-
-    private static void PutChunked(TableEntity entity, string name, byte[] bytes)
-    {
-        entity[name + "Chunks"] = (bytes.Length + ChunkBytes - 1) / ChunkBytes;
-        for (var i = 0; i * ChunkBytes < bytes.Length; i++)
-        {
-            entity[$"{name}{i}"] = bytes.AsSpan(i * ChunkBytes, Math.Min(ChunkBytes, bytes.Length - (i * ChunkBytes))).ToArray();
-        }
-    }
-
-    /// <summary>The chunked bytes of <paramref name="name"/>, or (rows written before chunking) its string as UTF-8.</summary>
-    private static byte[] GetChunked(TableEntity e, string name, string fallback) =>
-        e.GetInt32(name + "Chunks") is { } chunks
-            ? Enumerable.Range(0, chunks).SelectMany(i => e.GetBinary($"{name}{i}") ?? []).ToArray()
-            : System.Text.Encoding.UTF8.GetBytes(e.GetString(name) ?? fallback);
 
     private static QuarantineItem FromEntity(TableEntity e)
     {
@@ -119,13 +103,13 @@ public sealed class TableQuarantineStore(StorageClients clients) : IQuarantineSt
             Source = e.GetString("Source") ?? string.Empty,
             ReceivedAt = e.GetDateTimeOffset("ReceivedAt") ?? default,
             Reason = e.GetString("Reason") ?? string.Empty,
-            Errors = JsonSerializer.Deserialize<Dictionary<string, string[]>>(GetChunked(e, "Errors", "{}")) ?? [],
+            Errors = JsonSerializer.Deserialize<Dictionary<string, string[]>>(ChunkedProperties.Get(e, "Errors", "{}")) ?? [],
             ContentType = e.GetString("ContentType"),
             RequestUri = new Uri(e.GetString("RequestUri") ?? "http://localhost/"),
-            Headers = JsonSerializer.Deserialize<Dictionary<string, string>>(GetChunked(e, "Headers", "{}")) ?? [],
+            Headers = JsonSerializer.Deserialize<Dictionary<string, string>>(ChunkedProperties.Get(e, "Headers", "{}")) ?? [],
             ReplayedAt = e.GetDateTimeOffset("ReplayedAt"),
             LeadIds = (e.GetString("LeadIds") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries),
-            Body = GetChunked(e, "Body", string.Empty),
+            Body = ChunkedProperties.Get(e, "Body", string.Empty),
             ETag = e.ETag.ToString(),
         };
     }

@@ -1,12 +1,16 @@
 using LeadSync.Core.Intake;
+using LeadSync.Core.Intake.Inbox;
 using LeadSync.Web.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace LeadSync.Web.Endpoints;
 
-/// <summary><c>POST</c> and <c>GET /api/webhooks/{source}</c>: lead intake and vendor endpoint validation.</summary>
-public sealed class WebhookEndpoints(WebhookIntake intake, IOptions<IntakeOptions> options, EndpointGuard guard)
+/// <summary>
+/// <c>POST</c> and <c>GET /api/webhooks/{source}</c>: lead intake (202 once the delivery is in the durable inbox) and
+/// vendor endpoint validation.
+/// </summary>
+public sealed class WebhookEndpoints(WebhookIntake intake, WebhookReceiver receiver, IOptions<IntakeOptions> options, EndpointGuard guard)
 {
     public Task<IResult> ReceiveAsync(HttpRequest request, string source, CancellationToken cancellationToken) =>
         guard.RunAsync("webhook intake", async () =>
@@ -23,15 +27,15 @@ public sealed class WebhookEndpoints(WebhookIntake intake, IOptions<IntakeOption
                 return Problem.From(new Rejection(RejectionKind.PayloadTooLarge, $"The body exceeds {options.Value.MaxBodyBytes} bytes."));
             }
 
-            var result = await intake.AcceptAsync(RequestReader.ToWebhook(request, source, body), cancellationToken);
-            if (result.Rejection is { } rejection)
+            var check = await receiver.ReceiveAsync(RequestReader.ToWebhook(request, source, body), cancellationToken);
+            if (check.Rejection is { } rejection)
             {
                 return Problem.From(rejection);
             }
 
-            return result.Leads.Count == 1
-                ? TypedResults.Accepted((string?)null, new WebhookAccepted(result.Leads[0].LeadId, result.Leads[0].Duplicate))
-                : TypedResults.Accepted((string?)null, new WebhookBatchAccepted(result.Leads.Select(l => new WebhookAccepted(l.LeadId, l.Duplicate)).ToList()));
+            return check.LeadIds.Count == 1
+                ? TypedResults.Accepted((string?)null, new WebhookAccepted(check.LeadIds[0]))
+                : TypedResults.Accepted((string?)null, new WebhookBatchAccepted([.. check.LeadIds.Select(id => new WebhookAccepted(id))]));
         });
 
     public Task<IResult> AnswerChallengeAsync(HttpRequest request, string source) =>

@@ -6,6 +6,7 @@ using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Intake.Quarantine;
 using LeadSync.Core.Intake.Signatures;
 using LeadSync.Core.Intake;
+using LeadSync.Core.Intake.Inbox;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Notifications;
@@ -119,6 +120,10 @@ public static class LeadSyncRegistration
         services.AddSingleton<ILeadEraser>(sp => sp.GetRequiredService<TableLeadStore>());
         services.AddSingleton<QualificationPolicy>();
         services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<IIntakeInbox, TableIntakeInbox>();
+        services.AddSingleton<InboxPump>();
+        services.AddSingleton<WebhookReceiver>();
+        services.AddHostedService<InboxPumpService>();
     }
 
     private static void AddCrm(IServiceCollection services, IConfiguration configuration)

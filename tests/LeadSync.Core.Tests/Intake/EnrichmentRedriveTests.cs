@@ -1,3 +1,4 @@
+using LeadSync.Testing;
 using LeadSync.Core.Intake;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Notifications;

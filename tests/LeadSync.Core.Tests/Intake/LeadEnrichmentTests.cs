@@ -1,3 +1,4 @@
+using LeadSync.Testing;
 using LeadSync.Core.Intake;
 using LeadSync.Core.Intake.Enrichment;
 using LeadSync.Core.Leads;

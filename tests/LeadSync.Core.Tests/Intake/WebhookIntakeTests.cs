@@ -1,3 +1,4 @@
+using LeadSync.Testing;
 using System.Text;
 using LeadSync.Core.Intake;
 using LeadSync.Core.Intake.Generic;

@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using LeadSync.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Core.Intake.Inbox;
+
+/// <summary>
+/// Files inbox deliveries as leads, off the request path. Deliveries this instance just received are offered in memory
+/// and filed by <see cref="IntakeOptions.InboxFilers"/> workers; when memory is full, when filing meets a storage outage,
+/// and at start-up, the inbox table is read back in pages (catch-up). A filed delivery is removed from the inbox after
+/// its leads are stored; a crash in between files it again, which keeps one lead (filing is idempotent).
+/// </summary>
+public sealed partial class InboxPump : IDisposable
+{
+    private const int PageSize = 1000;
+    private static readonly TimeSpan RoundGap = TimeSpan.FromSeconds(1);
+
+    private readonly IIntakeInbox _inbox;
+    private readonly WebhookIntake _intake;
+    private readonly IntakeOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<InboxPump> _logger;
+    private readonly Channel<InboxDelivery> _ready;
+    private readonly ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _wake = new(0);
+    private int _behind = 1;
+
+    public InboxPump(IIntakeInbox inbox, WebhookIntake intake, IOptions<IntakeOptions> options, TimeProvider timeProvider, ILogger<InboxPump> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _inbox = inbox;
+        _intake = intake;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _ready = Channel.CreateBounded<InboxDelivery>(new BoundedChannelOptions(_options.InboxBuffer) { FullMode = BoundedChannelFullMode.Wait });
+    }
+
+    /// <summary>Deliveries waiting in memory or being filed by this instance.</summary>
+    public int Held => _held.Count;
+
+    /// <summary>Queues a delivery just stored in the inbox; never blocks (a full buffer leaves it to the catch-up).</summary>
+    public void Offer(InboxDelivery delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (!_held.TryAdd(delivery.Id, 0))
+        {
+            return;
+        }
+
+        if (!_ready.Writer.TryWrite(delivery))
+        {
+            _held.TryRemove(delivery.Id, out _);
+            MarkBehind();
+        }
+    }
+
+    /// <summary>Runs the filers and the catch-up until <paramref name="cancellationToken"/> fires.</summary>
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll([.. Enumerable.Range(0, _options.InboxFilers).Select(_ => FileLoopAsync(cancellationToken)), CatchUpLoopAsync(cancellationToken)]);
+
+    /// <summary>
+    /// Files, one by one, inbox deliveries older than <see cref="IntakeOptions.InboxRecoverAfter"/> that this instance
+    /// does not hold (left by a crashed or scaled-in instance). Returns how many it filed.
+    /// </summary>
+    public async Task<int> RecoverAsync(CancellationToken cancellationToken)
+    {
+        var before = _timeProvider.GetUtcNow() - _options.InboxRecoverAfter;
+        var filed = 0;
+        foreach (var delivery in await _inbox.ListAsync(before, PageSize, cancellationToken))
+        {
+            if (!_held.TryAdd(delivery.Id, 0))
+            {
+                continue;
+            }
+
+            try
+            {
+                filed += await FileOneAsync(delivery, cancellationToken) ? 1 : 0;
+            }
+            finally
+            {
+                _held.TryRemove(delivery.Id, out _);
+            }
+        }
+
+        return filed;
+    }
+
+    private async Task FileLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var delivery in _ready.Reader.ReadAllAsync(cancellationToken))
+            {
+                try
+                {
+                    await FileOneAsync(delivery, cancellationToken);
+                }
+                finally
+                {
+                    _held.TryRemove(delivery.Id, out _);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Host stopping: what is not filed stays in the inbox for the next start.
+        }
+    }
+
+    /// <summary>Files one delivery and removes it from the inbox; false (and kept for later) when storage is unavailable.</summary>
+    private async Task<bool> FileOneAsync(InboxDelivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await _intake.FileAsync(delivery.Webhook, cancellationToken);
+            if (result.Rejection?.Kind == RejectionKind.StorageUnavailable)
+            {
+                MarkBehind();
+                return false;
+            }
+
+            await _inbox.RemoveAsync(delivery.Id, cancellationToken);
+            return true;
+        }
+        catch (StorageUnavailableException)
+        {
+            MarkBehind();
+            return false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A delivery that cannot be filed (a defect) must not be retried forever nor lost: it goes to quarantine.
+            LogFilingFailed(_logger, delivery.Webhook.Source, delivery.Id, ex);
+            return await QuarantineAsync(delivery, ex, cancellationToken);
+        }
+    }
+
+    private async Task<bool> QuarantineAsync(InboxDelivery delivery, Exception failure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _intake.QuarantineUnfiledAsync(delivery.Webhook, $"Filing failed ({failure.GetType().Name}).", cancellationToken);
+            await _inbox.RemoveAsync(delivery.Id, cancellationToken);
+            return true;
+        }
+        catch (StorageUnavailableException)
+        {
+            MarkBehind();
+            return false;
+        }
+    }
+
+    private async Task CatchUpLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                if (Interlocked.Exchange(ref _behind, 0) == 1)
+                {
+                    await CatchUpRoundAsync(cancellationToken);
+                    await Task.Delay(RoundGap, _timeProvider, cancellationToken);
+                    continue;
+                }
+
+                await _wake.WaitAsync(cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Host stopping.
+        }
+    }
+
+    /// <summary>
+    /// Pages through the inbox oldest first, queueing what this instance does not hold, each delivery once per round;
+    /// the next page is read when the filers have taken the previous one.
+    /// </summary>
+    private async Task CatchUpRoundAsync(CancellationToken cancellationToken)
+    {
+        var before = _timeProvider.GetUtcNow();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            while (true)
+            {
+                var fresh = (await _inbox.ListAsync(before, PageSize, cancellationToken)).Where(d => seen.Add(d.Id)).ToList();
+                if (fresh.Count == 0)
+                {
+                    return;
+                }
+
+                LogCatchUp(_logger, fresh.Count);
+                foreach (var delivery in fresh.Where(d => _held.TryAdd(d.Id, 0)))
+                {
+                    await _ready.Writer.WriteAsync(delivery, cancellationToken);
+                }
+
+                while (_ready.Reader.Count > 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(50), _timeProvider, cancellationToken);
+                }
+            }
+        }
+        catch (StorageUnavailableException)
+        {
+            MarkBehind();
+        }
+    }
+
+    public void Dispose() => _wake.Dispose();
+
+    private void MarkBehind()
+    {
+        if (Interlocked.Exchange(ref _behind, 1) == 0)
+        {
+            _wake.Release();
+        }
+    }
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "Inbox catch-up: {Count} stored deliveries queued for filing")]
+    private static partial void LogCatchUp(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Error, Message = "Filing {Source} inbox delivery {DeliveryId} failed; it is quarantined")]
+    private static partial void LogFilingFailed(ILogger logger, string source, string deliveryId, Exception exception);
+}

@@ -1,0 +1,25 @@
+namespace LeadSync.Core.Intake;
+
+/// <summary>
+/// The request-path verdict on a delivery: rejected with a reason, or authentic and parseable, with the ids its leads
+/// will be filed under (an e-mail that re-enters an earlier lead is filed under that lead instead; its timeline says so).
+/// </summary>
+public sealed record IntakeCheck
+{
+    private IntakeCheck(IReadOnlyList<string> leadIds, Rejection? rejection)
+    {
+        LeadIds = leadIds;
+        Rejection = rejection;
+    }
+
+    public IReadOnlyList<string> LeadIds { get; }
+
+    public Rejection? Rejection { get; }
+
+    public bool Passed => Rejection is null;
+
+    public static IntakeCheck Passes(IReadOnlyList<string> leadIds) => new(leadIds, null);
+
+    public static IntakeCheck Rejected(RejectionKind kind, string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
+        new([], new Rejection(kind, detail, errors));
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using LeadSync.Core.Intake;
+using LeadSync.Core.Intake.Inbox;
+
+namespace LeadSync.Infrastructure.Storage;
+
+/// <summary>
+/// The intake inbox in table <c>IntakeInbox</c>: one entity per accepted delivery, row key = its id (arrival ticks
+/// first, so oldest first), spread over 16 partitions by the id's last hex digit so the request path does not hit one
+/// hot partition. Body, headers and query are chunked binary properties. Rows live from the 202 until filed.
+/// </summary>
+public sealed class TableIntakeInbox(StorageClients clients) : IIntakeInbox
+{
+    public const string Table = "IntakeInbox";
+
+    public async Task AddAsync(InboxDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var table = await clients.TableAsync(Table, cancellationToken);
+        await StorageCall.RunAsync(() => table.AddEntityAsync(ToEntity(delivery), cancellationToken), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<InboxDelivery>> ListAsync(DateTimeOffset receivedBefore, int max, CancellationToken cancellationToken)
+    {
+        var table = await clients.TableAsync(Table, cancellationToken);
+        var bound = receivedBefore.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+        return await StorageCall.RunAsync(async () =>
+        {
+            var found = new List<InboxDelivery>();
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey lt {bound}"), maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
+            {
+                found.Add(FromEntity(row));
+                if (found.Count >= max)
+                {
+                    break;
+                }
+            }
+
+            return (IReadOnlyList<InboxDelivery>)found;
+        }, cancellationToken);
+    }
+
+    public async Task RemoveAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var table = await clients.TableAsync(Table, cancellationToken);
+        try
+        {
+            await StorageCall.RunAsync(() => table.DeleteEntityAsync(Partition(id), id, ETag.All, cancellationToken), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already removed (filed twice).
+        }
+    }
+
+    private static string Partition(string id) => id[^1..];
+
+    private static TableEntity ToEntity(InboxDelivery delivery)
+    {
+        var webhook = delivery.Webhook;
+        var entity = new TableEntity(Partition(delivery.Id), delivery.Id)
+        {
+            ["Source"] = webhook.Source,
+            ["ReceivedAt"] = delivery.ReceivedAt,
+            ["Method"] = webhook.Method,
+            ["ContentType"] = webhook.ContentType,
+            ["RequestUri"] = webhook.RequestUri.ToString(),
+        };
+        ChunkedProperties.Put(entity, "Body", webhook.Body.ToArray());
+        ChunkedProperties.Put(entity, "Headers", JsonSerializer.SerializeToUtf8Bytes(webhook.Headers));
+        ChunkedProperties.Put(entity, "Query", JsonSerializer.SerializeToUtf8Bytes(webhook.Query));
+        return entity;
+    }
+
+    private static InboxDelivery FromEntity(TableEntity e) => new(
+        e.RowKey,
+        e.GetDateTimeOffset("ReceivedAt") ?? default,
+        new InboundWebhook
+        {
+            Source = e.GetString("Source") ?? string.Empty,
+            Method = e.GetString("Method") ?? "POST",
+            RequestUri = new Uri(e.GetString("RequestUri") ?? "http://localhost/"),
+            ContentType = e.GetString("ContentType"),
+            Body = ChunkedProperties.Get(e, "Body", string.Empty),
+            Headers = new Dictionary<string, string>(
+                JsonSerializer.Deserialize<Dictionary<string, string>>(ChunkedProperties.Get(e, "Headers", "{}")) ?? [], StringComparer.OrdinalIgnoreCase),
+            Query = JsonSerializer.Deserialize<Dictionary<string, string>>(ChunkedProperties.Get(e, "Query", "{}")) ?? [],
+        });
+}

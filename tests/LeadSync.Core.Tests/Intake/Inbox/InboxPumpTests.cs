@@ -1,0 +1,113 @@
+using LeadSync.Core.Intake;
+using LeadSync.Core.Intake.Inbox;
+using LeadSync.Core.Intake.Quarantine;
+using LeadSync.Core.Leads;
+using LeadSync.Core.Storage;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace LeadSync.Core.Tests.Intake.Inbox;
+
+public sealed class InboxPumpTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 6, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Recovery_files_deliveries_older_than_the_recovery_age_and_removes_them()
+    {
+        var time = new FakeTimeProvider(Now);
+        var harness = new InboxHarness(time);
+        await harness.Inbox.AddAsync(InboxDelivery.Arrived(harness.Signed("old"), Now), CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(2));
+        await harness.Inbox.AddAsync(InboxDelivery.Arrived(harness.Signed("new"), time.GetUtcNow()), CancellationToken.None);
+
+        var filed = await harness.Pump.RecoverAsync(CancellationToken.None);
+
+        Assert.Equal(1, filed);
+        harness.Store.Verify(s => s.CreateAsync(It.Is<LeadChange>(c => c.Lead.Id == LeadIdFactory.FromDelivery("generic", "old")), It.IsAny<CancellationToken>()));
+        harness.StoredLeads(1);
+        Assert.Single(harness.Inbox.Ids);
+    }
+
+    [Fact]
+    public async Task A_storage_outage_while_filing_keeps_the_delivery_in_the_inbox()
+    {
+        var time = new FakeTimeProvider(Now);
+        var harness = new InboxHarness(time);
+        harness.Store.Setup(s => s.CreateAsync(It.IsAny<LeadChange>(), It.IsAny<CancellationToken>())).ThrowsAsync(new StorageUnavailableException());
+        await harness.Inbox.AddAsync(InboxDelivery.Arrived(harness.Signed("msg_1"), Now), CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(2));
+
+        var filed = await harness.Pump.RecoverAsync(CancellationToken.None);
+
+        Assert.Equal(0, filed);
+        Assert.Single(harness.Inbox.Ids);
+    }
+
+    [Fact]
+    public async Task A_delivery_that_filing_cannot_handle_is_quarantined_not_retried_forever()
+    {
+        var time = new FakeTimeProvider(Now);
+        var harness = new InboxHarness(time);
+        harness.Store.Setup(s => s.CreateAsync(It.IsAny<LeadChange>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("defect"));
+        await harness.Inbox.AddAsync(InboxDelivery.Arrived(harness.Signed("msg_1"), Now), CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(2));
+
+        await harness.Pump.RecoverAsync(CancellationToken.None);
+
+        harness.Quarantine.Verify(q => q.AddAsync(It.Is<QuarantineItem>(i => i.Source == "generic" && i.Reason.Contains("InvalidOperationException")), It.IsAny<CancellationToken>()));
+        Assert.Empty(harness.Inbox.Ids);
+    }
+
+    [Fact]
+    public async Task Offered_deliveries_are_filed_and_a_burst_past_the_buffer_is_read_back_from_the_inbox()
+    {
+        var harness = new InboxHarness(TimeProvider.System, new IntakeOptions { InboxBuffer = 16, InboxFilers = 2 });
+        for (var i = 0; i < 50; i++)
+        {
+            var check = await harness.Receiver.ReceiveAsync(harness.Signed($"msg_{i}", $"lead{i}@example.com"), CancellationToken.None);
+            Assert.True(check.Passed);
+        }
+
+        Assert.Equal(16, harness.Pump.Held);
+        using var stop = new CancellationTokenSource();
+        var running = harness.Pump.RunAsync(stop.Token);
+        await WaitUntilAsync(() => harness.Inbox.Ids.Count == 0, TimeSpan.FromSeconds(20));
+        await stop.CancelAsync();
+        await running;
+
+        Assert.Empty(harness.Inbox.Ids);
+        for (var i = 0; i < 50; i++)
+        {
+            var id = LeadIdFactory.FromDelivery("generic", $"msg_{i}");
+            harness.Store.Verify(s => s.CreateAsync(It.Is<LeadChange>(c => c.Lead.Id == id), It.IsAny<CancellationToken>()), Times.AtLeastOnce());
+        }
+
+        Assert.True(harness.Inbox.Lists >= 1);
+    }
+
+    [Fact]
+    public async Task Deliveries_left_by_a_previous_run_are_filed_at_start_up()
+    {
+        var harness = new InboxHarness(TimeProvider.System);
+        var now = TimeProvider.System.GetUtcNow();
+        await harness.Inbox.AddAsync(InboxDelivery.Arrived(harness.Signed("left"), now.AddSeconds(-5)), CancellationToken.None);
+
+        using var stop = new CancellationTokenSource();
+        var running = harness.Pump.RunAsync(stop.Token);
+        await WaitUntilAsync(() => harness.Inbox.Ids.Count == 0, TimeSpan.FromSeconds(20));
+        await stop.CancelAsync();
+        await running;
+
+        harness.StoredLeads(1);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+    }
+}

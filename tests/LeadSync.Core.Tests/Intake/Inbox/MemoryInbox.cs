@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using LeadSync.Core.Intake.Inbox;
+using LeadSync.Core.Storage;
+
+namespace LeadSync.Core.Tests.Intake.Inbox;
+
+/// <summary>An inbox in memory with the table's ordering (oldest first); <see cref="Down"/> makes every call fail as storage does.</summary>
+public sealed class MemoryInbox : IIntakeInbox
+{
+    private readonly ConcurrentDictionary<string, InboxDelivery> _rows = new(StringComparer.Ordinal);
+
+    public bool Down { get; set; }
+
+    public int Lists { get; private set; }
+
+    public IReadOnlyCollection<string> Ids => [.. _rows.Keys];
+
+    public Task AddAsync(InboxDelivery delivery, CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        _rows[delivery.Id] = delivery;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<InboxDelivery>> ListAsync(DateTimeOffset receivedBefore, int max, CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        Lists++;
+        return Task.FromResult<IReadOnlyList<InboxDelivery>>([.. _rows.Values.Where(d => d.ReceivedAt < receivedBefore).OrderBy(d => d.Id, StringComparer.Ordinal).Take(max)]);
+    }
+
+    public Task RemoveAsync(string id, CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        _rows.TryRemove(id, out _);
+        return Task.CompletedTask;
+    }
+
+    private void ThrowIfDown()
+    {
+        if (Down)
+        {
+            throw new StorageUnavailableException("down");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using LeadSync.Core.Intake;
+using LeadSync.Core.Intake.Inbox;
+using LeadSync.Core.Intake.Signatures;
+using LeadSync.Core.Jobs;
+using LeadSync.Core.Leads;
+using LeadSync.Core.Storage;
+using LeadSync.Testing;
+using LeadSync.Web.Hosting;
+
+namespace LeadSync.Integration.Tests.Intake;
+
+/// <summary>The durable inbox on Azurite: what the request path writes, and the re-drive job filing what no pump filed.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class IntakeInboxTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private TestServices _services = null!;
+
+    public Task InitializeAsync()
+    {
+        _services = TestServices.Create(azurite.ConnectionString);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
+
+    [Fact]
+    public async Task A_delivery_round_trips_with_a_body_and_headers_larger_than_one_property()
+    {
+        var inbox = _services.Get<IIntakeInbox>();
+        var body = Encoding.UTF8.GetBytes(new string('x', 200 * 1024));
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["webhook-id"] = "msg_big", ["X-Long"] = new string('h', 30 * 1024) };
+        var delivery = InboxDelivery.Arrived(new InboundWebhook
+        {
+            Source = "pardot",
+            Method = "POST",
+            RequestUri = new Uri("http://localhost/api/webhooks/pardot?key=secret&form=demo"),
+            ContentType = "application/x-www-form-urlencoded",
+            Body = body,
+            Headers = headers,
+            Query = new Dictionary<string, string> { ["key"] = "secret", ["form"] = "demo" },
+        }, _services.Time.GetUtcNow());
+
+        await inbox.AddAsync(delivery, CancellationToken.None);
+        var listed = await inbox.ListAsync(_services.Time.GetUtcNow().AddTicks(1), 10, CancellationToken.None);
+
+        var stored = Assert.Single(listed);
+        Assert.Equal(delivery.Id, stored.Id);
+        Assert.Equal(body, stored.Webhook.Body.ToArray());
+        Assert.Equal(headers["X-Long"], stored.Webhook.Header("x-long"));
+        Assert.Equal("demo", stored.Webhook.Query["form"]);
+        Assert.False(stored.Webhook.Query.ContainsKey("key"));
+        Assert.Equal("http://localhost/api/webhooks/pardot", stored.Webhook.RequestUri.ToString());
+        Assert.Empty(await inbox.ListAsync(_services.Time.GetUtcNow(), 10, CancellationToken.None));
+
+        await inbox.RemoveAsync(delivery.Id, CancellationToken.None);
+        await inbox.RemoveAsync(delivery.Id, CancellationToken.None);
+        Assert.Empty(await inbox.ListAsync(_services.Time.GetUtcNow().AddTicks(1), 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_delivery_left_in_the_inbox_by_a_crashed_instance_is_filed_by_the_redrive_job_once_old_enough()
+    {
+        // What the request path of an instance that died before filing left behind.
+        var webhook = Signed("msg_orphan", "orphan@example.com");
+        var check = await _services.Get<WebhookIntake>().CheckAsync(webhook, CancellationToken.None);
+        var leadId = Assert.Single(check.LeadIds);
+        await _services.Get<IIntakeInbox>().AddAsync(InboxDelivery.Arrived(webhook, _services.Time.GetUtcNow()), CancellationToken.None);
+        Assert.Null(await _services.Get<ILeadStore>().GetAsync(leadId, CancellationToken.None));
+
+        await _services.Get<JobRunner>().RunAsync(JobNames.Redrive, CancellationToken.None);
+        Assert.Null(await _services.Get<ILeadStore>().GetAsync(leadId, CancellationToken.None));
+
+        _services.Time.Advance(TimeSpan.FromMinutes(2));
+        var report = await _services.Get<JobRunner>().RunAsync(JobNames.Redrive, CancellationToken.None);
+
+        var lead = await _services.Get<ILeadStore>().GetAsync(leadId, CancellationToken.None);
+        Assert.Equal(LeadStatus.SalesReady, lead?.Status);
+        Assert.True(report?.Acted >= 1);
+        Assert.Empty(await _services.Get<IIntakeInbox>().ListAsync(_services.Time.GetUtcNow(), 10, CancellationToken.None));
+    }
+
+    private InboundWebhook Signed(string id, string email)
+    {
+        var body = Encoding.UTF8.GetBytes($$$"""{"type":"lead.created","data":{"email":"{{{email}}}","firstName":"Test"}}""");
+        var ts = _services.Time.GetUtcNow().ToUnixTimeSeconds();
+        return new InboundWebhook
+        {
+            Source = "generic",
+            Method = "POST",
+            RequestUri = new Uri("http://localhost/api/webhooks/generic"),
+            ContentType = "application/json",
+            Body = body,
+            Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["webhook-id"] = id,
+                ["webhook-timestamp"] = ts.ToString(CultureInfo.InvariantCulture),
+                ["webhook-signature"] = StandardWebhookVerifier.Sign(TestServices.GenericSecret, id, ts, body),
+            },
+        };
+    }
+}
