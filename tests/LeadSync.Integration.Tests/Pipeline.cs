@@ -14,10 +14,18 @@ public static class Pipeline
 {
     public static async Task<string> IntakeAsync(TestServices services, string email, string? deliveryId = null)
     {
+        var result = await services.Get<WebhookIntake>().AcceptAsync(SignedGeneric(services, email, deliveryId), CancellationToken.None);
+        Assert.True(result.IsAccepted, result.Rejection?.Detail);
+        return result.Leads[0].LeadId;
+    }
+
+    /// <summary>A generic (Standard Webhooks) delivery for <paramref name="email"/>, signed now with <paramref name="secret"/>.</summary>
+    public static InboundWebhook SignedGeneric(TestServices services, string email, string? deliveryId = null, string secret = TestServices.GenericSecret)
+    {
         var id = deliveryId ?? "msg_" + Guid.NewGuid().ToString("N");
         var body = Encoding.UTF8.GetBytes($$$"""{"type":"lead.created","data":{"email":"{{{email}}}","firstName":"Test"}}""");
         var ts = services.Time.GetUtcNow().ToUnixTimeSeconds();
-        var result = await services.Get<WebhookIntake>().AcceptAsync(new InboundWebhook
+        return new InboundWebhook
         {
             Source = "generic",
             Method = "POST",
@@ -28,11 +36,9 @@ public static class Pipeline
             {
                 ["webhook-id"] = id,
                 ["webhook-timestamp"] = ts.ToString(CultureInfo.InvariantCulture),
-                ["webhook-signature"] = StandardWebhookVerifier.Sign(TestServices.GenericSecret, id, ts, body),
+                ["webhook-signature"] = StandardWebhookVerifier.Sign(secret, id, ts, body),
             },
-        }, CancellationToken.None);
-        Assert.True(result.IsAccepted, result.Rejection?.Detail);
-        return result.Leads[0].LeadId;
+        };
     }
 
     /// <summary>Handles every message currently on the queue; returns the messages handled.</summary>

@@ -68,7 +68,9 @@ public sealed class R3HostCrashTests(ITestOutputHelper output)
             api = new HostApi(await StartAsync(settings, hosts), client);
 
             var stored = await api.WaitForLeadsAsync([.. leadIds.Values], _ => true, TimeSpan.FromSeconds(30));
-            Assert.Equal(unique.Count, stored.Count);
+            Assert.True(unique.Count == stored.Count,
+                $"{unique.Count - stored.Count} of {unique.Count} accepted leads were never stored. Host errors:\n" +
+                string.Join('\n', hosts.SelectMany(h => h.Output).Where(l => l.Contains("fail", StringComparison.OrdinalIgnoreCase)).Take(30)));
             var synced = await api.WaitForLeadsAsync([.. leadIds.Values], l => HostApi.Status(l) == "Synced", ReliabilityScale.Patience);
             var contacts = stub.Contacts;
             Assert.Equal(unique.Count, synced.Count);

@@ -20,7 +20,14 @@ public sealed class TableIntakeInbox(StorageClients clients) : IIntakeInbox
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var table = await clients.TableAsync(Table, cancellationToken);
-        await StorageCall.RunAsync(() => table.AddEntityAsync(ToEntity(delivery), cancellationToken), cancellationToken);
+        try
+        {
+            await StorageCall.RunAsync(() => table.AddEntityAsync(ToEntity(delivery), cancellationToken), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Ids are unique per arrival: a conflict is the SDK's retry of an insert whose answer was lost, i.e. stored.
+        }
     }
 
     public async Task<IReadOnlyList<InboxDelivery>> ListAsync(DateTimeOffset receivedBefore, int max, CancellationToken cancellationToken)

@@ -54,26 +54,8 @@ public sealed class AdminConfigEffectTests(AzuriteFixture azurite) : IAsyncLifet
             .RefreshAsync(CancellationToken.None);
     }
 
-    private async Task<IntakeResult> DeliverAsync(string secret)
-    {
-        var id = "msg_" + Guid.NewGuid().ToString("N");
-        var body = Encoding.UTF8.GetBytes($$$"""{"type":"lead.created","data":{"email":"{{{id}}}@example.com"}}""");
-        var ts = _services.Time.GetUtcNow().ToUnixTimeSeconds();
-        return await _services.Get<WebhookIntake>().AcceptAsync(new InboundWebhook
-        {
-            Source = "generic",
-            Method = "POST",
-            RequestUri = new Uri("http://localhost/api/webhooks/generic"),
-            ContentType = "application/json",
-            Body = body,
-            Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-            {
-                ["webhook-id"] = id,
-                ["webhook-timestamp"] = ts.ToString(CultureInfo.InvariantCulture),
-                ["webhook-signature"] = StandardWebhookVerifier.Sign(secret, id, ts, body),
-            },
-        }, CancellationToken.None);
-    }
+    private Task<IntakeResult> DeliverAsync(string secret) =>
+        _services.Get<WebhookIntake>().AcceptAsync(Pipeline.SignedGeneric(_services, $"{Guid.NewGuid():N}@example.com", secret: secret), CancellationToken.None);
 
     [Fact]
     public async Task The_stored_directory_decides_who_the_ladder_notifies_from_the_next_notice_on()

@@ -63,7 +63,7 @@ public sealed class IntakeInboxTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_delivery_left_in_the_inbox_by_a_crashed_instance_is_filed_by_the_redrive_job_once_old_enough()
     {
         // What the request path of an instance that died before filing left behind.
-        var webhook = Signed("msg_orphan", "orphan@example.com");
+        var webhook = Pipeline.SignedGeneric(_services, "orphan@example.com", "msg_orphan");
         var check = await _services.Get<WebhookIntake>().CheckAsync(webhook, CancellationToken.None);
         var leadId = Assert.Single(check.LeadIds);
         await _services.Get<IIntakeInbox>().AddAsync(InboxDelivery.Arrived(webhook, _services.Time.GetUtcNow()), CancellationToken.None);
@@ -79,25 +79,5 @@ public sealed class IntakeInboxTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(LeadStatus.SalesReady, lead?.Status);
         Assert.True(report?.Acted >= 1);
         Assert.Empty(await _services.Get<IIntakeInbox>().ListAsync(_services.Time.GetUtcNow(), 10, CancellationToken.None));
-    }
-
-    private InboundWebhook Signed(string id, string email)
-    {
-        var body = Encoding.UTF8.GetBytes($$$"""{"type":"lead.created","data":{"email":"{{{email}}}","firstName":"Test"}}""");
-        var ts = _services.Time.GetUtcNow().ToUnixTimeSeconds();
-        return new InboundWebhook
-        {
-            Source = "generic",
-            Method = "POST",
-            RequestUri = new Uri("http://localhost/api/webhooks/generic"),
-            ContentType = "application/json",
-            Body = body,
-            Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-            {
-                ["webhook-id"] = id,
-                ["webhook-timestamp"] = ts.ToString(CultureInfo.InvariantCulture),
-                ["webhook-signature"] = StandardWebhookVerifier.Sign(TestServices.GenericSecret, id, ts, body),
-            },
-        };
     }
 }

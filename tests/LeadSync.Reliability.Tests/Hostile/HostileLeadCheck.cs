@@ -7,10 +7,13 @@ namespace LeadSync.Reliability.Tests.Hostile;
 /// <summary>
 /// A 2xx must name leads that were really in the body: each one is read back (admin API) and must carry an e-mail
 /// the body held (the sample's, or one literally present), the sample's phone, or — for id-only sources — be stored
-/// as Received to be read from the vendor.
+/// as Received to be read from the vendor. The 202 comes once the delivery is in the inbox; the lead is filed moments
+/// later, so a 404 is read again until <see cref="FilingPatience"/> has passed.
 /// </summary>
 public static class HostileLeadCheck
 {
+    private static readonly TimeSpan FilingPatience = TimeSpan.FromSeconds(30);
+
     public static async Task<string?> CheckAsync(HttpClient client, Uri baseUrl, string adminKey, HostileCase hostile, SourceDialect dialect, IEnumerable<string> leadIds)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -19,9 +22,7 @@ public static class HostileLeadCheck
         ArgumentNullException.ThrowIfNull(leadIds);
         foreach (var id in leadIds)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUrl, "api/leads/" + Uri.EscapeDataString(id)));
-            request.Headers.Add("X-LeadSync-Admin-Key", adminKey);
-            using var response = await client.SendAsync(request);
+            using var response = await ReadFiledAsync(client, new Uri(baseUrl, "api/leads/" + Uri.EscapeDataString(id)), adminKey, dialect.Name == "linkedin");
             if (response.StatusCode == HttpStatusCode.NotFound && dialect.Name == "linkedin")
             {
                 continue; // a DELETED names the lead it erases, which need not exist
@@ -47,6 +48,25 @@ public static class HostileLeadCheck
         }
 
         return null;
+    }
+
+    /// <summary>The lead once filed; a LinkedIn DELETED names a lead that need not exist, so its 404 is not waited on.</summary>
+    private static async Task<HttpResponseMessage> ReadFiledAsync(HttpClient client, Uri url, string adminKey, bool mayBeAbsent)
+    {
+        var deadline = DateTime.UtcNow + FilingPatience;
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add("X-LeadSync-Admin-Key", adminKey);
+            var response = await client.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.NotFound || mayBeAbsent || DateTime.UtcNow > deadline)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            await Task.Delay(100);
+        }
     }
 
     private static bool BodyHolds(HostileCase hostile, string email)

@@ -15,6 +15,9 @@ namespace LeadSync.Core.Intake.Inbox;
 public sealed partial class InboxPump : IDisposable
 {
     private const int PageSize = 1000;
+
+    /// <summary>Unexpected filing failures of one delivery before it is quarantined (a race resolves on a retry; a defect does not).</summary>
+    private const int FailuresBeforeQuarantine = 3;
     private static readonly TimeSpan RoundGap = TimeSpan.FromSeconds(1);
 
     private readonly IIntakeInbox _inbox;
@@ -24,6 +27,7 @@ public sealed partial class InboxPump : IDisposable
     private readonly ILogger<InboxPump> _logger;
     private readonly Channel<InboxDelivery> _ready;
     private readonly ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _wake = new(0);
     private int _behind = 1;
 
@@ -124,6 +128,7 @@ public sealed partial class InboxPump : IDisposable
             }
 
             await _inbox.RemoveAsync(delivery.Id, cancellationToken);
+            _failures.TryRemove(delivery.Id, out _);
             return true;
         }
         catch (StorageUnavailableException)
@@ -133,8 +138,17 @@ public sealed partial class InboxPump : IDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A delivery that cannot be filed (a defect) must not be retried forever nor lost: it goes to quarantine.
-            LogFilingFailed(_logger, delivery.Webhook.Source, delivery.Id, ex);
+            // Retried by the next catch-up round; a delivery that keeps failing (a defect) must not be retried
+            // forever nor lost: it goes to quarantine.
+            var failures = _failures.AddOrUpdate(delivery.Id, 1, (_, n) => n + 1);
+            LogFilingFailed(_logger, delivery.Webhook.Source, delivery.Id, failures, ex);
+            if (failures < FailuresBeforeQuarantine)
+            {
+                MarkBehind();
+                return false;
+            }
+
+            _failures.TryRemove(delivery.Id, out _);
             return await QuarantineAsync(delivery, ex, cancellationToken);
         }
     }
@@ -225,6 +239,6 @@ public sealed partial class InboxPump : IDisposable
     [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "Inbox catch-up: {Count} stored deliveries queued for filing")]
     private static partial void LogCatchUp(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 1013, Level = LogLevel.Error, Message = "Filing {Source} inbox delivery {DeliveryId} failed; it is quarantined")]
-    private static partial void LogFilingFailed(ILogger logger, string source, string deliveryId, Exception exception);
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Error, Message = "Filing {Source} inbox delivery {DeliveryId} failed (attempt {Attempt}); the third failure quarantines it")]
+    private static partial void LogFilingFailed(ILogger logger, string source, string deliveryId, int attempt, Exception exception);
 }

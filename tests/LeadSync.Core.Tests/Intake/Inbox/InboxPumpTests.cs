@@ -45,7 +45,7 @@ public sealed class InboxPumpTests
     }
 
     [Fact]
-    public async Task A_delivery_that_filing_cannot_handle_is_quarantined_not_retried_forever()
+    public async Task A_delivery_that_filing_keeps_failing_on_is_retried_then_quarantined_not_retried_forever()
     {
         var time = new FakeTimeProvider(Now);
         var harness = new InboxHarness(time);
@@ -53,6 +53,10 @@ public sealed class InboxPumpTests
         await harness.Inbox.AddAsync(InboxDelivery.Arrived(harness.Signed("msg_1"), Now), CancellationToken.None);
         time.Advance(TimeSpan.FromMinutes(2));
 
+        await harness.Pump.RecoverAsync(CancellationToken.None);
+        await harness.Pump.RecoverAsync(CancellationToken.None);
+        harness.Quarantine.VerifyNoOtherCalls();
+        Assert.Single(harness.Inbox.Ids);
         await harness.Pump.RecoverAsync(CancellationToken.None);
 
         harness.Quarantine.Verify(q => q.AddAsync(It.Is<QuarantineItem>(i => i.Source == "generic" && i.Reason.Contains("InvalidOperationException")), It.IsAny<CancellationToken>()));
