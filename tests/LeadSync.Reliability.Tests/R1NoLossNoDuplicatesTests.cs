@@ -21,7 +21,7 @@ public sealed class R1NoLossNoDuplicatesTests(ITestOutputHelper output)
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var api = new HostApi(host, client);
         var plan = DeliveryPlan.Build(ReliabilityScale.R1Deliveries, Guid.NewGuid().ToString("N")[..8], seed: 1);
-        var unique = plan.Select(d => d.Email).Distinct(StringComparer.Ordinal).ToList();
+        var unique = ExactlyOnce.UniqueEmails(plan);
         var outageAt = plan.Count / 2;
         var outage = Task.CompletedTask;
 
@@ -42,18 +42,9 @@ public sealed class R1NoLossNoDuplicatesTests(ITestOutputHelper output)
         await outage;
         var sentIn = clock.Elapsed;
 
-        var accepted = outcomes.Where(o => o.Outcome.Status == 202).ToList();
-        var leadIds = accepted.GroupBy(a => a.WebhookId).ToDictionary(g => g.Key, g => g.Select(a => a.Outcome.LeadId!).Distinct().Single());
-        Assert.Equal(plan.Select(d => d.WebhookId).Distinct().Count(), leadIds.Count);
-        Assert.Equal(unique.Count, leadIds.Values.Distinct().Count());
-        var synced = await api.WaitForLeadsAsync([.. leadIds.Values], l => HostApi.Status(l) == "Synced", ReliabilityScale.Patience);
+        var leadIds = ExactlyOnce.AcceptedLeadIds(outcomes, plan);
+        await ExactlyOnce.AssertSyncedOnceAsync(api, stub, [.. leadIds.Values], unique);
         var contacts = stub.Contacts;
-        Assert.Equal(unique.Count, synced.Count);
-        Assert.Equal(unique.Count, contacts.Count);
-        Assert.All(unique, email => Assert.Equal(1, contacts[email].Creates));
-        Assert.All(synced.Values, lead => Assert.Equal(1, HostApi.Count(lead, "crm.synced")));
-        // Redeliveries (and retries whose answer was lost) are filed once: one lead, received once.
-        Assert.All(synced.Values, lead => Assert.Equal(1, HostApi.Count(lead, "lead.received")));
         LogScan.AssertClean(host.Output, unique, host.AdminKey);
 
         output.WriteLine(

@@ -28,7 +28,7 @@ public sealed class R2StorageOutageTests(ITestOutputHelper output)
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var api = new HostApi(host, client);
         var plan = DeliveryPlan.Build(ReliabilityScale.R2Deliveries, Guid.NewGuid().ToString("N")[..8], seed: 2);
-        var unique = plan.Select(d => d.Email).Distinct(StringComparer.Ordinal).ToList();
+        var unique = ExactlyOnce.UniqueEmails(plan);
         var health = new ConcurrentQueue<(TimeSpan At, HttpStatusCode? Status)>();
         using var stopProbing = new CancellationTokenSource();
         var probing = ProbeHealthAsync(api, clock, health, stopProbing.Token);
@@ -72,20 +72,13 @@ public sealed class R2StorageOutageTests(ITestOutputHelper output)
         Assert.True(healthyAgainAt is not null, "/api/health did not go back to 200 within 60 s of storage returning.");
 
         // Every 202 names a stored lead; every delivery was eventually accepted (its sender retried the 503s).
-        var accepted = outcomes.Where(o => o.Outcome.Status == 202).ToList();
-        var leadIds = accepted.GroupBy(a => a.WebhookId).ToDictionary(g => g.Key, g => g.Select(a => a.Outcome.LeadId!).Distinct().Single());
-        Assert.Equal(plan.Select(d => d.WebhookId).Distinct().Count(), leadIds.Count);
-        Assert.Equal(unique.Count, leadIds.Values.Distinct().Count());
+        var leadIds = ExactlyOnce.AcceptedLeadIds(outcomes, plan);
         var stored = await api.WaitForLeadsAsync([.. leadIds.Values], _ => true, TimeSpan.FromSeconds(30));
         Assert.Equal(unique.Count, stored.Count);
 
         // And each reaches the CRM exactly once.
-        var synced = await api.WaitForLeadsAsync([.. leadIds.Values], l => HostApi.Status(l) == "Synced", ReliabilityScale.Patience);
+        await ExactlyOnce.AssertSyncedOnceAsync(api, stub, [.. leadIds.Values], unique);
         var contacts = stub.Contacts;
-        Assert.Equal(unique.Count, synced.Count);
-        Assert.Equal(unique.Count, contacts.Count);
-        Assert.All(unique, email => Assert.Equal(1, contacts[email].Creates));
-        Assert.All(synced.Values, lead => Assert.Equal(1, HostApi.Count(lead, "crm.synced")));
         LogScan.AssertClean(host.Output, unique, host.AdminKey);
 
         output.WriteLine(

@@ -28,7 +28,7 @@ public sealed class R3HostCrashTests(ITestOutputHelper output)
         try
         {
             var plan = DeliveryPlan.Build(ReliabilityScale.R3Deliveries, Guid.NewGuid().ToString("N")[..8], seed: 3);
-            var unique = plan.Select(d => d.Email).Distinct(StringComparer.Ordinal).ToList();
+            var unique = ExactlyOnce.UniqueEmails(plan);
 
             // Kill 1: during intake. Senders keep going; those that hit the dead host retry against the new one.
             var acceptedBeforeKill = 0;
@@ -50,10 +50,7 @@ public sealed class R3HostCrashTests(ITestOutputHelper output)
             await restart;
             var intakeDone = clock.Elapsed;
 
-            var accepted = outcomes.Where(o => o.Outcome.Status == 202).ToList();
-            var leadIds = accepted.GroupBy(a => a.WebhookId).ToDictionary(g => g.Key, g => g.Select(a => a.Outcome.LeadId!).Distinct().Single());
-            Assert.Equal(plan.Select(d => d.WebhookId).Distinct().Count(), leadIds.Count);
-            Assert.Equal(unique.Count, leadIds.Values.Distinct().Count());
+            var leadIds = ExactlyOnce.AcceptedLeadIds(outcomes, plan);
             Assert.All(outcomes, o => Assert.True(o.Outcome.Status is 202 or 0, $"Unexpected answer {o.Outcome.Status}."));
 
             // Kill 2: once the CRM is back but slow and failing, with sync work in flight (some contacts written, some
@@ -71,12 +68,8 @@ public sealed class R3HostCrashTests(ITestOutputHelper output)
             Assert.True(unique.Count == stored.Count,
                 $"{unique.Count - stored.Count} of {unique.Count} accepted leads were never stored. Host errors:\n" +
                 string.Join('\n', hosts.SelectMany(h => h.Output).Where(l => l.Contains("fail", StringComparison.OrdinalIgnoreCase)).Take(30)));
-            var synced = await api.WaitForLeadsAsync([.. leadIds.Values], l => HostApi.Status(l) == "Synced", ReliabilityScale.Patience);
+            await ExactlyOnce.AssertSyncedOnceAsync(api, stub, [.. leadIds.Values], unique);
             var contacts = stub.Contacts;
-            Assert.Equal(unique.Count, synced.Count);
-            Assert.Equal(unique.Count, contacts.Count);
-            Assert.All(unique, email => Assert.Equal(1, contacts[email].Creates));
-            Assert.All(synced.Values, lead => Assert.Equal(1, HostApi.Count(lead, "crm.synced")));
 
             output.WriteLine(
                 $"R3 figures: deliveries={plan.Count} unique={unique.Count} acceptedBeforeKill1={acceptedBeforeKill} " +
