@@ -50,6 +50,7 @@ param leadSyncSettings object = {
   'LeadSync:Intake:InboxFilers': '8'
   'LeadSync:Intake:InboxBuffer': '512'
   'LeadSync:Intake:InboxRecoverAfter': '00:01:00'
+  'LeadSync:Intake:InboxYieldLag': '00:00:30'
   'LeadSync:Sources:generic:Tolerance': '00:05:00'
   'LeadSync:Qualification:MinimumScore': '0'
   'LeadSync:Qualification:Mode': 'All'

@@ -47,6 +47,12 @@ public sealed class IntakeOptions
     [Range(16, 10_000)]
     public int InboxBuffer { get; set; } = 512;
 
+    /// <summary>
+    /// While webhook requests are in progress, filing runs on one worker so storage answers the requests first — until
+    /// the oldest waiting delivery is this old; then all workers file again.
+    /// </summary>
+    public TimeSpan InboxYieldLag { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The re-drive job files inbox deliveries older than this (left by a crashed or scaled-in instance).</summary>
     public TimeSpan InboxRecoverAfter { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -96,9 +96,11 @@ public sealed partial class WebhookIntake(
     /// <summary>
     /// The filing half of intake, off the request path: stores the leads of an authenticated delivery (dedupe,
     /// re-entry, qualification, hand-off to CRM sync). Idempotent per delivery: filing it twice keeps one lead. A
-    /// delivery the current mapping cannot turn into a lead is quarantined.
+    /// delivery the current mapping cannot turn into a lead is quarantined. <paramref name="receivedAt"/> (when the
+    /// delivery arrived; default now) is the lead's received time, so its SLA clock starts when the buyer submitted,
+    /// however long filing waited.
     /// </summary>
-    public async Task<IntakeResult> FileAsync(InboundWebhook webhook, CancellationToken cancellationToken)
+    public async Task<IntakeResult> FileAsync(InboundWebhook webhook, CancellationToken cancellationToken, DateTimeOffset? receivedAt = null)
     {
         ArgumentNullException.ThrowIfNull(webhook);
         using var activity = LeadSyncTelemetry.Source.StartActivity("intake");
@@ -107,7 +109,7 @@ public sealed partial class WebhookIntake(
         var result = source is null
             ? await QuarantineAsync(webhook.Source, webhook, new Rejection(RejectionKind.UnknownSource,
                 $"The source '{Truncate(webhook.Source)}' was disabled after the delivery was accepted."), cancellationToken)
-            : await ParseAndStoreAsync(source, webhook, quarantineRejections: true, cancellationToken);
+            : await ParseAndStoreAsync(source, webhook, quarantineRejections: true, receivedAt ?? timeProvider.GetUtcNow(), cancellationToken);
         if (result.Rejection is { } refused)
         {
             activity?.SetTag("leadsync.rejection", refused.Kind.ToString());
@@ -129,14 +131,15 @@ public sealed partial class WebhookIntake(
         var source = FindSource(webhook.Source);
         return source is null
             ? IntakeResult.Rejected(RejectionKind.UnknownSource, $"No enabled webhook source is named '{Truncate(webhook.Source)}'.")
-            : await ParseAndStoreAsync(source, webhook, quarantineRejections: false, cancellationToken);
+            : await ParseAndStoreAsync(source, webhook, quarantineRejections: false, timeProvider.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>
     /// Parses and stores. With <paramref name="quarantineRejections"/> (filing an accepted delivery) every rejection
     /// is quarantined: the sender was already told 202, so the delivery must stay where an admin can replay it.
     /// </summary>
-    private async Task<IntakeResult> ParseAndStoreAsync(IWebhookSource source, InboundWebhook webhook, bool quarantineRejections, CancellationToken cancellationToken)
+    private async Task<IntakeResult> ParseAndStoreAsync(
+        IWebhookSource source, InboundWebhook webhook, bool quarantineRejections, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var parsed = source.Parse(webhook);
         if ((parsed.Rejection ?? OverlongKeys(parsed.Drafts)) is { } rejection)
@@ -157,7 +160,7 @@ public sealed partial class WebhookIntake(
             {
                 accepted.Add(draft.IsErasure
                     ? await RequestErasureAsync(source.Name, draft, cancellationToken)
-                    : await StoreAsync(source.Name, draft, webhook, cancellationToken));
+                    : await StoreAsync(source.Name, draft, webhook, now, cancellationToken));
             }
         }
         catch (StorageUnavailableException)
@@ -214,14 +217,13 @@ public sealed partial class WebhookIntake(
         return IntakeResult.Rejected(RejectionKind.Unprocessable, rejection.Detail + $" It was quarantined as {id}; an admin can replay it once the mapping is fixed.", errors);
     }
 
-    private async Task<AcceptedLead> StoreAsync(string sourceName, LeadDraft draft, InboundWebhook webhook, CancellationToken cancellationToken)
+    private async Task<AcceptedLead> StoreAsync(string sourceName, LeadDraft draft, InboundWebhook webhook, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (draft.NeedsEnrichment)
         {
-            return await StoreForEnrichmentAsync(sourceName, draft, webhook, cancellationToken);
+            return await StoreForEnrichmentAsync(sourceName, draft, webhook, now, cancellationToken);
         }
 
-        var now = timeProvider.GetUtcNow();
         var leadId = LeadIdFactory.FromDelivery(sourceName, draft.DeliveryKey);
         var (status, reason) = qualification.Qualify(draft);
         var email = emailIndex is null ? null : draft.Contact.Email;
@@ -257,9 +259,8 @@ public sealed partial class WebhookIntake(
     /// An id-only delivery: stored as Received (acknowledged even while the vendor API is down) and completed by
     /// LeadEnrichment off the request path.
     /// </summary>
-    private async Task<AcceptedLead> StoreForEnrichmentAsync(string sourceName, LeadDraft draft, InboundWebhook webhook, CancellationToken cancellationToken)
+    private async Task<AcceptedLead> StoreForEnrichmentAsync(string sourceName, LeadDraft draft, InboundWebhook webhook, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
         var leadId = LeadIdFactory.FromDelivery(sourceName, draft.DeliveryKey);
         await dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Enrich, now + options.Value.EnrichmentSafetyNetDelay), cancellationToken);
         var lead = NewLead(leadId, sourceName, draft, webhook, now);

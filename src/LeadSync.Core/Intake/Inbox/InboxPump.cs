@@ -19,9 +19,11 @@ public sealed partial class InboxPump : IDisposable
     /// <summary>Unexpected filing failures of one delivery before it is quarantined (a race resolves on a retry; a defect does not).</summary>
     private const int FailuresBeforeQuarantine = 3;
     private static readonly TimeSpan RoundGap = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan YieldPoll = TimeSpan.FromMilliseconds(20);
 
     private readonly IIntakeInbox _inbox;
     private readonly WebhookIntake _intake;
+    private readonly IntakePressure _pressure;
     private readonly IntakeOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<InboxPump> _logger;
@@ -31,11 +33,13 @@ public sealed partial class InboxPump : IDisposable
     private readonly SemaphoreSlim _wake = new(0);
     private int _behind = 1;
 
-    public InboxPump(IIntakeInbox inbox, WebhookIntake intake, IOptions<IntakeOptions> options, TimeProvider timeProvider, ILogger<InboxPump> logger)
+    public InboxPump(
+        IIntakeInbox inbox, WebhookIntake intake, IntakePressure pressure, IOptions<IntakeOptions> options, TimeProvider timeProvider, ILogger<InboxPump> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _inbox = inbox;
         _intake = intake;
+        _pressure = pressure;
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -63,7 +67,7 @@ public sealed partial class InboxPump : IDisposable
 
     /// <summary>Runs the filers and the catch-up until <paramref name="cancellationToken"/> fires.</summary>
     public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll([.. Enumerable.Range(0, _options.InboxFilers).Select(_ => FileLoopAsync(cancellationToken)), CatchUpLoopAsync(cancellationToken)]);
+        Task.WhenAll([.. Enumerable.Range(0, _options.InboxFilers).Select(worker => FileLoopAsync(worker, cancellationToken)), CatchUpLoopAsync(cancellationToken)]);
 
     /// <summary>
     /// Files, one by one, inbox deliveries older than <see cref="IntakeOptions.InboxRecoverAfter"/> that this instance
@@ -93,12 +97,22 @@ public sealed partial class InboxPump : IDisposable
         return filed;
     }
 
-    private async Task FileLoopAsync(CancellationToken cancellationToken)
+    private async Task FileLoopAsync(int worker, CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (var delivery in _ready.Reader.ReadAllAsync(cancellationToken))
+            while (await _ready.Reader.WaitToReadAsync(cancellationToken))
             {
+                if (worker > 0)
+                {
+                    await YieldToIntakeAsync(cancellationToken);
+                }
+
+                if (!_ready.Reader.TryRead(out var delivery))
+                {
+                    continue;
+                }
+
                 try
                 {
                     await FileOneAsync(delivery, cancellationToken);
@@ -115,12 +129,27 @@ public sealed partial class InboxPump : IDisposable
         }
     }
 
+    /// <summary>
+    /// Workers other than the first wait while webhook requests are in progress, unless the oldest waiting delivery
+    /// has waited <see cref="IntakeOptions.InboxYieldLag"/>: a burst is answered first, and filing never falls further
+    /// behind than that.
+    /// </summary>
+    private async Task YieldToIntakeAsync(CancellationToken cancellationToken)
+    {
+        while (_pressure.Busy &&
+               _ready.Reader.TryPeek(out var next) &&
+               _timeProvider.GetUtcNow() - next.ReceivedAt < _options.InboxYieldLag)
+        {
+            await Task.Delay(YieldPoll, _timeProvider, cancellationToken);
+        }
+    }
+
     /// <summary>Files one delivery and removes it from the inbox; false (and kept for later) when storage is unavailable.</summary>
     private async Task<bool> FileOneAsync(InboxDelivery delivery, CancellationToken cancellationToken)
     {
         try
         {
-            var result = await _intake.FileAsync(delivery.Webhook, cancellationToken);
+            var result = await _intake.FileAsync(delivery.Webhook, cancellationToken, delivery.ReceivedAt);
             if (result.Rejection?.Kind == RejectionKind.StorageUnavailable)
             {
                 MarkBehind();

@@ -28,8 +28,8 @@ public sealed class InboxHarness
         var qualification = new QualificationPolicy(Mock.Of<IOptionsMonitor<QualificationOptions>>(m => m.CurrentValue == new QualificationOptions()));
         Intake = new WebhookIntake([source], Store.Object, Mock.Of<IDueIndex>(), Queue.Object, qualification, Quarantine.Object,
             Microsoft.Extensions.Options.Options.Create(Options), time, NullLogger<WebhookIntake>.Instance);
-        Pump = new InboxPump(Inbox, Intake, Microsoft.Extensions.Options.Options.Create(Options), time, NullLogger<InboxPump>.Instance);
-        Receiver = new WebhookReceiver(Intake, Inbox, Pump, time, NullLogger<WebhookReceiver>.Instance);
+        Pump = new InboxPump(Inbox, Intake, Pressure, Microsoft.Extensions.Options.Options.Create(Options), time, NullLogger<InboxPump>.Instance);
+        Receiver = new WebhookReceiver(Intake, Inbox, Pump, Pressure, time, NullLogger<WebhookReceiver>.Instance);
     }
 
     public TimeProvider Time { get; }
@@ -37,6 +37,8 @@ public sealed class InboxHarness
     public IntakeOptions Options { get; }
 
     public MemoryInbox Inbox { get; } = new();
+
+    public IntakePressure Pressure { get; } = new();
 
     public Mock<ILeadStore> Store { get; } = new();
 

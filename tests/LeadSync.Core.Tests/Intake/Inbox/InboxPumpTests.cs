@@ -24,7 +24,8 @@ public sealed class InboxPumpTests
         var filed = await harness.Pump.RecoverAsync(CancellationToken.None);
 
         Assert.Equal(1, filed);
-        harness.Store.Verify(s => s.CreateAsync(It.Is<LeadChange>(c => c.Lead.Id == LeadIdFactory.FromDelivery("generic", "old")), It.IsAny<CancellationToken>()));
+        // Filed two minutes later, the lead still counts from its arrival (its SLA clock starts when the buyer submitted).
+        harness.Store.Verify(s => s.CreateAsync(It.Is<LeadChange>(c => c.Lead.Id == LeadIdFactory.FromDelivery("generic", "old") && c.Lead.ReceivedAt == Now), It.IsAny<CancellationToken>()));
         harness.StoredLeads(1);
         Assert.Single(harness.Inbox.Ids);
     }
@@ -104,6 +105,53 @@ public sealed class InboxPumpTests
         await running;
 
         harness.StoredLeads(1);
+    }
+
+    [Theory]
+    [InlineData(true, 30, 1)]
+    [InlineData(false, 30, 4)]
+    [InlineData(true, 0, 4)]
+    public async Task While_requests_are_in_progress_filing_runs_on_one_worker_until_the_oldest_delivery_waited_the_yield_lag(
+        bool requestInProgress, int yieldLagSeconds, int expectedConcurrency)
+    {
+        var harness = new InboxHarness(TimeProvider.System, new IntakeOptions { InboxFilers = 4, InboxYieldLag = TimeSpan.FromSeconds(yieldLagSeconds) });
+        var current = 0;
+        var most = 0;
+        harness.Store.Setup(s => s.CreateAsync(It.IsAny<LeadChange>(), It.IsAny<CancellationToken>()))
+            .Returns(async (LeadChange c, CancellationToken _) =>
+            {
+                var now = Interlocked.Increment(ref current);
+                InterlockedMax(ref most, now);
+                await Task.Delay(40);
+                Interlocked.Decrement(ref current);
+                return new LeadCreateResult(c.Lead, false);
+            });
+        for (var i = 0; i < 16; i++)
+        {
+            await harness.Receiver.ReceiveAsync(harness.Signed($"msg_{i}", $"lead{i}@example.com"), CancellationToken.None);
+        }
+
+        if (requestInProgress)
+        {
+            harness.Pressure.Begin();
+        }
+
+        using var stop = new CancellationTokenSource();
+        var running = harness.Pump.RunAsync(stop.Token);
+        await WaitUntilAsync(() => harness.Inbox.Ids.Count == 0, TimeSpan.FromSeconds(20));
+        await stop.CancelAsync();
+        await running;
+
+        Assert.Empty(harness.Inbox.Ids);
+        Assert.Equal(expectedConcurrency, most);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
