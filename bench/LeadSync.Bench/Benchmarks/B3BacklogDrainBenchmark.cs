@@ -68,6 +68,14 @@ public sealed class B3BacklogDrainBenchmark : IBenchmark
         result.Add(Figure.AtMost("429 TEN_SECONDLY_ROLLING answers", limited, "", 0));
         result.Add(new Figure("CRM calls in the window", calls, ""));
         result.Add(new Figure("leads synced in the window", synced, $"of {backlog:#,0}"));
+        if (storageCalls is not null)
+        {
+            // Diagnostic runs keep the host's warnings (time-outs, retried messages) for a look afterwards.
+            var log = Path.Combine(Path.GetTempPath(), "leadsync-b3-host.log");
+            await File.WriteAllLinesAsync(log, host.Output, cancellationToken);
+            context.Progress($"B3 host output: {log}");
+        }
+
         if (storageCalls is not null && synced > 0)
         {
             result.Add(new Figure("storage calls per synced lead (from host start)", Math.Round((double)storageCalls.Total / synced, 2), "calls"));

@@ -24,10 +24,11 @@ public sealed class StorageClients
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
         _prefix = settings.TablePrefix;
+        var limit = settings.MaxConcurrentRequests > 0 ? new ConcurrentRequestLimit(settings.MaxConcurrentRequests) : null;
         var tableOptions = new TableClientOptions();
-        Tune(tableOptions, settings.NetworkTimeout);
+        Tune(tableOptions, settings.NetworkTimeout, limit);
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
-        Tune(queueOptions, settings.NetworkTimeout);
+        Tune(queueOptions, settings.NetworkTimeout, limit);
         if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
         {
             _tables = new TableServiceClient(settings.ConnectionString, tableOptions);
@@ -79,8 +80,13 @@ public sealed class StorageClients
         }
     }
 
-    private static void Tune(Azure.Core.ClientOptions options, TimeSpan networkTimeout)
+    private static void Tune(Azure.Core.ClientOptions options, TimeSpan networkTimeout, ConcurrentRequestLimit? limit)
     {
+        if (limit is not null)
+        {
+            options.AddPolicy(limit, HttpPipelinePosition.PerRetry);
+        }
+
         options.Retry.MaxRetries = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
