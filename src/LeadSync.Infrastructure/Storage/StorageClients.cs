@@ -18,6 +18,7 @@ public sealed class StorageClients
     private readonly string _prefix;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tableClients = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queueClients = new();
+    private readonly ConcurrentDictionary<string, PartitionUpsertCoalescer> _upserts = new();
 
     public StorageClients(IOptions<StorageOptions> options)
     {
@@ -61,6 +62,13 @@ public sealed class StorageClients
             await StorageCall.RunAsync(() => client.CreateIfNotExistsAsync(cancellationToken: cancellationToken), cancellationToken);
             return client;
         });
+
+    /// <summary>
+    /// Upserts (replace) into <paramref name="table"/> through one <see cref="PartitionUpsertCoalescer"/> per table and
+    /// process: rows of one partition written while another write to it is in flight share a transaction.
+    /// </summary>
+    internal Task UpsertCoalescedAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken) =>
+        _upserts.GetOrAdd(table.Name, _ => new PartitionUpsertCoalescer(table)).UpsertAsync(entity, cancellationToken);
 
     /// <summary>Queue names are lower-case; the prefix keeps test runs apart like table names.</summary>
     public string QueueName(string name) => string.IsNullOrEmpty(_prefix) ? name : $"{_prefix.ToLowerInvariant()}-{name}";

@@ -17,7 +17,6 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
     private const string CursorPartition = "cursor";
     private const string HourFormat = "yyyyMMddHH";
     private readonly ConcurrentDictionary<DueKind, Lazy<Task>> _cursorEnsured = new();
-    private PartitionUpsertCoalescer? _writer;
 
     public async Task ScheduleAsync(DueItem item, CancellationToken cancellationToken)
     {
@@ -33,7 +32,7 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
             ["LeadId"] = item.LeadId,
             ["DueAt"] = item.DueAt,
         };
-        await Writer(table).UpsertAsync(entity, cancellationToken);
+        await clients.UpsertCoalescedAsync(table, entity, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DueItem>> GetDueAsync(DueKind kind, DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -129,13 +128,6 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
             // A cursor exists already.
         }
     }
-
-    /// <summary>
-    /// Hints filed at the same time mostly share a partition (kind and hour): hundreds of syncs finishing together
-    /// write them in a few transactions instead of one call each. The table client is the same on every call.
-    /// </summary>
-    private PartitionUpsertCoalescer Writer(TableClient table) =>
-        Volatile.Read(ref _writer) ?? Interlocked.CompareExchange(ref _writer, new PartitionUpsertCoalescer(table), null) ?? _writer!;
 
     private static string Partition(DueKind kind, DateTimeOffset hour) =>
         $"{kind}|{hour.UtcDateTime.ToString(HourFormat, CultureInfo.InvariantCulture)}";
