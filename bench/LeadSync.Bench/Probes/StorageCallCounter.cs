@@ -36,7 +36,7 @@ public sealed partial class StorageCallCounter
         [.. _counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)];
 
     /// <summary>"queue lead-sync delete", "table Leads point read", "table batch", … or null for a line that is no request.</summary>
-    internal static string? Kind(string line)
+    public static string? Kind(string line)
     {
         var m = RequestLine().Match(line);
         if (!m.Success)
