@@ -13,5 +13,17 @@ public sealed class BenchContext(bool smoke, TextWriter log)
 
     public TimeSpan Duration(TimeSpan full, TimeSpan smoke) => Smoke ? smoke : full;
 
+    /// <summary><c>--backlog N</c>: overrides B3's backlog size (for quick measurements; never in recorded full runs).</summary>
+    public int? Backlog { get; init; }
+
+    /// <summary><c>--window SECONDS</c>: overrides B3's measuring window.</summary>
+    public TimeSpan? Window { get; init; }
+
+    /// <summary>
+    /// <c>--count-storage</c>: B3 runs Azurite with its access log on and reports the storage calls per synced lead by
+    /// kind (the log costs Azurite some CPU, so it is off unless asked for).
+    /// </summary>
+    public bool CountStorageCalls { get; init; }
+
     public void Progress(string message) => Log.WriteLine($"[bench] {DateTimeOffset.UtcNow:HH:mm:ss} {message}");
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using LeadSync.Bench;
 
-// Usage: LeadSync.Bench [--smoke] [--only B1,B3] [--results DIR]
+// Usage: LeadSync.Bench [--smoke] [--only B1,B3] [--results DIR] [--backlog N] [--window SECONDS] [--count-storage]
 // Each benchmark's run is kept as DIR/{Id}.json (default bench/results; smoke runs default to artifacts/bench-smoke so
 // they never replace full-size figures), then DIR/../RESULTS.md is rendered from every run kept there.
 var smoke = args.Contains("--smoke");
@@ -11,7 +11,12 @@ var directory = ArgValue("--results") ?? (smoke ? Path.Combine(root, "artifacts"
 var store = new ResultStore(directory);
 
 var selected = only is null ? BenchmarkCatalog.All : [.. only.Select(BenchmarkCatalog.Get)];
-var context = new BenchContext(smoke, Console.Out);
+var context = new BenchContext(smoke, Console.Out)
+{
+    Backlog = ArgValue("--backlog") is { } backlog ? int.Parse(backlog, System.Globalization.CultureInfo.InvariantCulture) : null,
+    Window = ArgValue("--window") is { } window ? TimeSpan.FromSeconds(double.Parse(window, System.Globalization.CultureInfo.InvariantCulture)) : null,
+    CountStorageCalls = args.Contains("--count-storage"),
+};
 foreach (var benchmark in selected)
 {
     context.Progress($"{benchmark.Id} — {benchmark.Title}");

@@ -9,10 +9,12 @@ namespace LeadSync.Testing;
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private readonly Action<string>? _accessLog;
     private Process? _process;
 
-    private AzuriteProcess(int blobPort, int queuePort, int tablePort)
+    private AzuriteProcess(int blobPort, int queuePort, int tablePort, Action<string>? accessLog)
     {
+        _accessLog = accessLog;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -29,9 +31,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
 
-    public static async Task<AzuriteProcess> StartAsync()
+    /// <param name="accessLog">
+    /// When given, Azurite runs without <c>--silent</c> and each line of its access log (one per storage request) is
+    /// passed here, so a benchmark can count the storage calls the code under test makes.
+    /// </param>
+    public static async Task<AzuriteProcess> StartAsync(Action<string>? accessLog = null)
     {
-        var azurite = new AzuriteProcess(FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var azurite = new AzuriteProcess(FreePort.Next(), FreePort.Next(), FreePort.Next(), accessLog);
         await azurite.StartAgainAsync();
         return azurite;
     }
@@ -50,9 +56,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (_accessLog is null)
+        {
+            info.ArgumentList.Add("--silent");
+        }
+
         foreach (var arg in new[]
         {
-            "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+            "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -62,7 +73,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         _process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start.");
-        _process.OutputDataReceived += (_, _) => { };
+        var accessLog = _accessLog;
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (accessLog is not null && e.Data is { } line && line.Contains(" HTTP/1", StringComparison.Ordinal))
+            {
+                accessLog(line);
+            }
+        };
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();

@@ -7,9 +7,11 @@ namespace LeadSync.Core.Crm;
 /// <summary>
 /// Coalesces the sync queue's one-lead upserts into batch calls (one per process). Each concurrent caller submits one
 /// lead and awaits that lead's own <see cref="CrmUpsertResult"/>; a batch goes to <see cref="ICrmGateway.UpsertAsync"/>
-/// when it holds <see cref="ICrmGateway.MaxUpsertBatch"/> leads, or when a call slot is free and the batch has waited
-/// <see cref="CrmOptions.BatchLinger"/> for more. At most <see cref="CrmOptions.MaxBatchesInFlight"/> calls run at once,
-/// so while calls wait for the CRM's rate limiter the next batch fills: under a backlog batches are full.
+/// when it holds <see cref="ICrmGateway.MaxUpsertBatch"/> leads, or when a call slot is free, the batch has waited
+/// <see cref="CrmOptions.BatchLinger"/> for more and the CRM's rate limiter has a permit free
+/// (<see cref="ICrmGateway.CanCallWithoutWaiting"/>). At most <see cref="CrmOptions.MaxBatchesInFlight"/> calls run at
+/// once, and a partial batch is not sent into an empty limiter (it would only wait there): while the quota is the limit,
+/// batches fill. Without a permit the partial batch is looked at again every linger, so it goes as soon as one is free.
 /// </summary>
 /// <remarks>
 /// A whole-call failure (an exception) reaches every caller of that batch; per-record results go to their own callers.
@@ -22,6 +24,9 @@ public sealed partial class CrmUpsertBatcher(
     TimeProvider timeProvider,
     ILogger<CrmUpsertBatcher> logger) : IDisposable
 {
+    /// <summary>How often a partial batch looks for a limiter permit when no linger is configured.</summary>
+    private static readonly TimeSpan MinRecheck = TimeSpan.FromMilliseconds(50);
+
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _lifetime = new();
     private readonly Dictionary<string, PendingUpsert> _unsent = new(StringComparer.Ordinal);
@@ -130,7 +135,7 @@ public sealed partial class CrmUpsertBatcher(
             {
                 batch = _full.Dequeue();
             }
-            else if (_open.Count > 0 && (_lingerElapsed || settings.BatchLinger <= TimeSpan.Zero))
+            else if (_open.Count > 0 && (_lingerElapsed || settings.BatchLinger <= TimeSpan.Zero) && crm.CanCallWithoutWaiting)
             {
                 batch = _open;
                 StartNewOpenBatch();
@@ -161,10 +166,13 @@ public sealed partial class CrmUpsertBatcher(
             }
         }
 
-        if (!_disposed && _inFlight < settings.MaxBatchesInFlight && _open.Count > 0 && _linger is null && !_lingerElapsed)
+        // A slot is free but the open batch stays: start its linger clock, or, when the linger has passed and the
+        // limiter had no permit, look again one linger later.
+        if (!_disposed && _inFlight < settings.MaxBatchesInFlight && _open.Count > 0 && _linger is null)
         {
             var generation = _openGeneration;
-            _linger = timeProvider.CreateTimer(_ => OnLingerElapsed(generation), null, settings.BatchLinger, Timeout.InfiniteTimeSpan);
+            var wait = settings.BatchLinger > TimeSpan.Zero ? settings.BatchLinger : MinRecheck;
+            _linger = timeProvider.CreateTimer(_ => OnLingerElapsed(generation), null, wait, Timeout.InfiniteTimeSpan);
         }
 
         return ready;
@@ -190,6 +198,8 @@ public sealed partial class CrmUpsertBatcher(
             }
 
             _lingerElapsed = true;
+            _linger?.Dispose();
+            _linger = null;
             ready = TakeSendable();
         }
 

@@ -13,6 +13,13 @@ public interface ICrmGateway
     /// </summary>
     int MaxUpsertBatch => 1;
 
+    /// <summary>
+    /// False while a call started now would have to wait for the adapter's client-side rate limiter (no permit left,
+    /// or calls already queued for one). <see cref="CrmUpsertBatcher"/> then keeps a partial batch open to fill
+    /// instead of sending it: it would not go out any sooner. Adapters without a limiter keep the default.
+    /// </summary>
+    bool CanCallWithoutWaiting => true;
+
     Task<IReadOnlyList<CrmUpsertResult>> UpsertAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken);
 
     /// <summary>For a batch of synced leads: whether and when sales touched them.</summary>

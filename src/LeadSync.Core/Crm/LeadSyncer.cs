@@ -72,10 +72,9 @@ public sealed partial class LeadSyncer(
         }
 
         var lead = written.Lead;
-        foreach (var hint in SyncedLeadHints.For(lead, slaPolicy, recyclePolicy, now))
-        {
-            await dueIndex.ScheduleAsync(hint, cancellationToken);
-        }
+        // The hints live in different partitions (kind and hour): filed at once, each joins the other syncs' hints
+        // of its partition in the index's next write.
+        await Task.WhenAll(SyncedLeadHints.For(lead, slaPolicy, recyclePolicy, now).Select(hint => dueIndex.ScheduleAsync(hint, cancellationToken)));
         LeadSyncTelemetry.LeadsSynced.Add(1, new KeyValuePair<string, object?>("crm", crm.Name));
         LogSynced(logger, lead.Id, crm.Name);
         return WorkOutcome.Done("synced");

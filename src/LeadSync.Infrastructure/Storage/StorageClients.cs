@@ -18,16 +18,18 @@ public sealed class StorageClients
     private readonly string _prefix;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tableClients = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queueClients = new();
+    private readonly ConcurrentDictionary<string, PartitionUpsertCoalescer> _upserts = new();
 
     public StorageClients(IOptions<StorageOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
         _prefix = settings.TablePrefix;
+        var limit = settings.MaxConcurrentRequests > 0 ? new ConcurrentRequestLimit(settings.MaxConcurrentRequests) : null;
         var tableOptions = new TableClientOptions();
-        Tune(tableOptions, settings.NetworkTimeout);
+        Tune(tableOptions, settings.NetworkTimeout, limit);
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
-        Tune(queueOptions, settings.NetworkTimeout);
+        Tune(queueOptions, settings.NetworkTimeout, limit);
         if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
         {
             _tables = new TableServiceClient(settings.ConnectionString, tableOptions);
@@ -61,6 +63,13 @@ public sealed class StorageClients
             return client;
         });
 
+    /// <summary>
+    /// Upserts (replace) into <paramref name="table"/> through one <see cref="PartitionUpsertCoalescer"/> per table and
+    /// process: rows of one partition written while another write to it is in flight share a transaction.
+    /// </summary>
+    internal Task UpsertCoalescedAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken) =>
+        _upserts.GetOrAdd(table.Name, _ => new PartitionUpsertCoalescer(table)).UpsertAsync(entity, cancellationToken);
+
     /// <summary>Queue names are lower-case; the prefix keeps test runs apart like table names.</summary>
     public string QueueName(string name) => string.IsNullOrEmpty(_prefix) ? name : $"{_prefix.ToLowerInvariant()}-{name}";
 
@@ -79,8 +88,13 @@ public sealed class StorageClients
         }
     }
 
-    private static void Tune(Azure.Core.ClientOptions options, TimeSpan networkTimeout)
+    private static void Tune(Azure.Core.ClientOptions options, TimeSpan networkTimeout, ConcurrentRequestLimit? limit)
     {
+        if (limit is not null)
+        {
+            options.AddPolicy(limit, HttpPipelinePosition.PerRetry);
+        }
+
         options.Retry.MaxRetries = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1);

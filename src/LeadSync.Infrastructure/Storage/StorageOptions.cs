@@ -22,4 +22,10 @@ public sealed class StorageOptions
 
     /// <summary>Per-request network timeout, kept short so an outage answers 503 quickly.</summary>
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Storage requests one process keeps open at once (tables and queues together; 0 = no limit). More wait in the
+    /// process, before their network time-out starts, instead of queueing inside the storage service past it.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 64;
 }

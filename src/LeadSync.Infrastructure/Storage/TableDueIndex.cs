@@ -9,13 +9,14 @@ namespace LeadSync.Infrastructure.Storage;
 /// <summary>
 /// The due index: partition <c>{kind}|{yyyyMMddHH}</c> (UTC hour of the due time), row <c>{dueTicks}|{leadId}</c>.
 /// A per-kind cursor remembers the oldest hour that may still hold entries, so a run queries only the hours from
-/// the cursor to now and reads only entries that are due.
+/// the cursor to now and reads only entries that are due. Hints filed while another write to their partition is in
+/// flight go together in one entity-group transaction (<see cref="PartitionUpsertCoalescer"/>).
 /// </summary>
 public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvider) : IDueIndex
 {
     private const string CursorPartition = "cursor";
     private const string HourFormat = "yyyyMMddHH";
-    private readonly ConcurrentDictionary<DueKind, bool> _cursorEnsured = new();
+    private readonly ConcurrentDictionary<DueKind, Lazy<Task>> _cursorEnsured = new();
 
     public async Task ScheduleAsync(DueItem item, CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
             ["LeadId"] = item.LeadId,
             ["DueAt"] = item.DueAt,
         };
-        await StorageCall.RunAsync(() => table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        await clients.UpsertCoalescedAsync(table, entity, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DueItem>> GetDueAsync(DueKind kind, DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -97,15 +98,25 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
 
     /// <summary>
     /// The first hint of a kind starts its cursor at the current hour (once per process), so a sweep that runs
-    /// long after the first hints were filed still finds them.
+    /// long after the first hints were filed still finds them. Concurrent first hints share one attempt (hundreds of
+    /// syncs finishing together would otherwise each try the insert and get a 409); a failed attempt is tried again.
     /// </summary>
     private async Task EnsureCursorAsync(TableClient table, DueKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (_cursorEnsured.ContainsKey(kind))
+        var attempt = _cursorEnsured.GetOrAdd(kind, k => new Lazy<Task>(() => AddCursorAsync(table, k, now, CancellationToken.None)));
+        try
         {
-            return;
+            await attempt.Value.WaitAsync(cancellationToken);
         }
+        catch (Exception) when (attempt.Value.IsFaulted || attempt.Value.IsCanceled)
+        {
+            _cursorEnsured.TryRemove(new KeyValuePair<DueKind, Lazy<Task>>(kind, attempt));
+            throw;
+        }
+    }
 
+    private static async Task AddCursorAsync(TableClient table, DueKind kind, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         try
         {
             await StorageCall.RunAsync(
@@ -116,8 +127,6 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
         {
             // A cursor exists already.
         }
-
-        _cursorEnsured[kind] = true;
     }
 
     private static string Partition(DueKind kind, DateTimeOffset hour) =>

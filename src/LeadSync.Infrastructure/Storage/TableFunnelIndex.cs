@@ -9,7 +9,8 @@ namespace LeadSync.Infrastructure.Storage;
 /// <summary>
 /// Table <c>LeadsByDay</c>: partition = UTC day the lead cycle started (<c>yyyyMMdd</c>), row = lead id, holding only
 /// what the funnel report needs (no contact data). <see cref="TableLeadStore"/> upserts the row after every lead
-/// write: one extra entity write per lead write; a report reads one partition per day in its range. Rows lost between
+/// write: one extra entity write per lead write (rows of one day written at the same time share a transaction, see
+/// <see cref="PartitionUpsertCoalescer"/>); a report reads one partition per day in its range. Rows lost between
 /// the two writes are rebuilt by FunnelRowRepair (the re-drive timer and the report-backfill job).
 /// </summary>
 public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
@@ -77,7 +78,7 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
 
         var table = await clients.TableAsync(TableNames.LeadsByDay, cancellationToken);
         var entity = ToEntity(FunnelRow.From(lead));
-        await StorageCall.RunAsync(() => table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        await clients.UpsertCoalescedAsync(table, entity, cancellationToken);
     }
 
     private static TableEntity ToEntity(FunnelRow row) => new(Partition(row.Day), row.LeadId)

@@ -212,6 +212,50 @@ public sealed class CrmUpsertBatcherTests
         Assert.Equal(3, crm.CallCount);
     }
 
+    [Fact]
+    public async Task A_partial_batch_keeps_filling_past_its_linger_while_the_limiter_has_no_permit()
+    {
+        var crm = new ScriptedCrmGateway(maxUpsertBatch: 3) { LimiterHasPermit = false };
+        using var batcher = Batcher(crm);
+        var leads = Leads(3);
+
+        var pending = leads.Take(2).Select(l => batcher.UpsertAsync(l, CancellationToken.None)).ToList();
+        for (var i = 0; i < 5; i++)
+        {
+            _time.Advance(Linger);
+        }
+
+        Assert.Null(await crm.TryNextCallAsync(TimeSpan.FromMilliseconds(100)));
+        pending.Add(batcher.UpsertAsync(leads[2], CancellationToken.None));
+        var results = await Task.WhenAll(pending).WaitAsync(HangGuard);
+
+        var call = await crm.NextCallAsync();
+        Assert.Equal(3, call.Leads.Count);
+        Assert.Equal(1, crm.CallCount);
+        Assert.All(results, r => Assert.True(r.Outcome.Succeeded));
+    }
+
+    [Fact]
+    public async Task A_partial_batch_held_for_a_permit_goes_within_a_linger_once_one_is_free()
+    {
+        var crm = new ScriptedCrmGateway(maxUpsertBatch: 100) { LimiterHasPermit = false };
+        using var batcher = Batcher(crm);
+        var leads = Leads(2);
+
+        var pending = leads.Select(l => batcher.UpsertAsync(l, CancellationToken.None)).ToList();
+        _time.Advance(Linger);
+        _time.Advance(Linger);
+        Assert.Equal(0, crm.CallCount);
+
+        crm.LimiterHasPermit = true;
+        _time.Advance(Linger);
+        var results = await Task.WhenAll(pending).WaitAsync(HangGuard);
+
+        Assert.Equal(2, (await crm.NextCallAsync()).Leads.Count);
+        Assert.Equal(1, crm.CallCount);
+        Assert.Equal(leads.Select(l => l.Id), results.Select(r => r.LeadId));
+    }
+
     /// <summary>
     /// Moves the fake clock on until the next call arrives: the linger clock starts when a call slot frees up, which
     /// happens on another thread after a held call is released.

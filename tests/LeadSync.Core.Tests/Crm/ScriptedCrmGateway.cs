@@ -19,6 +19,11 @@ internal sealed class ScriptedCrmGateway(int maxUpsertBatch, bool holdCalls = fa
 
     public int CallCount => Volatile.Read(ref _callCount);
 
+    /// <summary>What <see cref="CanCallWithoutWaiting"/> answers: false plays a rate limiter with no permit left.</summary>
+    public bool LimiterHasPermit { get; set; } = true;
+
+    public bool CanCallWithoutWaiting => LimiterHasPermit;
+
     public Func<IReadOnlyList<Lead>, IReadOnlyList<CrmUpsertResult>> Answer { get; set; } =
         leads => [.. leads.Select(l => new CrmUpsertResult(l.Id, CrmOutcome.Success, "crm-" + l.Id, "owner-1"))];
 

@@ -58,6 +58,25 @@ public sealed class HubSpotGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_gateway_says_it_cannot_call_without_waiting_once_the_limiter_has_no_permit_left()
+    {
+        await using var sp = Services(s =>
+        {
+            s["LeadSync:Crm:HubSpot:Resilience:RateLimitPermits"] = "2";
+            s["LeadSync:Crm:HubSpot:Resilience:RateLimitWindow"] = "00:01:00";
+        });
+        var gateway = sp.Gateway();
+        Assert.True(gateway.CanCallWithoutWaiting);
+
+        await gateway.UpsertAsync([new LeadBuilder().Build()], default);
+        Assert.True(gateway.CanCallWithoutWaiting);
+        await gateway.UpsertAsync([new LeadBuilder().Build()], default);
+
+        Assert.False(gateway.CanCallWithoutWaiting);
+        Assert.False(sp.Gateway().CanCallWithoutWaiting);
+    }
+
+    [Fact]
     public async Task A_207_fails_only_the_invalid_record()
     {
         await using var sp = Services();

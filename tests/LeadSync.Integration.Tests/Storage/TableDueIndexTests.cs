@@ -35,6 +35,20 @@ public sealed class TableDueIndexTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hints_filed_at_once_into_one_partition_are_all_stored()
+    {
+        var dueAt = Now.AddMinutes(5);
+        var ids = Enumerable.Range(0, 250).Select(i => $"ld_many{i:D3}").ToList();
+
+        await Task.WhenAll(ids.Select(id => Index.ScheduleAsync(new DueItem(id, DueKind.Sla, dueAt), CancellationToken.None)));
+        await Task.WhenAll(ids.Take(10).Select(id => Index.ScheduleAsync(new DueItem(id, DueKind.Sla, dueAt), CancellationToken.None)));
+
+        _services.Time.Advance(TimeSpan.FromMinutes(10));
+        var due = await Index.GetDueAsync(DueKind.Sla, Now, 1000, CancellationToken.None);
+        Assert.Equal(ids, due.Select(d => d.LeadId).Where(id => id.StartsWith("ld_many", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Removed_items_are_not_returned_again()
     {
         await Index.ScheduleAsync(new DueItem("ld_a", DueKind.Sla, Now.AddMinutes(1)), CancellationToken.None);

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Threading.RateLimiting;
 using LeadSync.Core.Crm;
 using LeadSync.Core.Leads;
 using LeadSync.Infrastructure.Crm.Reassign;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -18,7 +20,8 @@ internal sealed partial class HubSpotGateway(
     HubSpotDailyQuota dailyQuota,
     IOptionsMonitor<HubSpotOptions> options,
     TimeProvider time,
-    ILogger<HubSpotGateway> logger) : ICrmGateway
+    ILogger<HubSpotGateway> logger,
+    [FromKeyedServices(CrmProvider.HubSpot)] RateLimiter limiter) : ICrmGateway
 {
     private const string EmailProperty = "email";
 
@@ -26,6 +29,9 @@ internal sealed partial class HubSpotGateway(
 
     /// <summary>One batch upsert request carries up to <c>BatchSize</c> (≤ 100) contacts.</summary>
     public int MaxUpsertBatch => options.CurrentValue.BatchSize;
+
+    /// <summary>False while the process-wide limiter for this provider has no permit free.</summary>
+    public bool CanCallWithoutWaiting => LimiterPermits.AvailableNow(limiter);
 
     public async Task<IReadOnlyList<CrmUpsertResult>> UpsertAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using LeadSync.Core.Crm;
 using LeadSync.Core.Leads;
 using LeadSync.Infrastructure.Crm.Reassign;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -20,7 +22,8 @@ internal sealed partial class SalesforceGateway(
     SalesforceApiUsage usage,
     IOptionsMonitor<SalesforceOptions> options,
     TimeProvider time,
-    ILogger<SalesforceGateway> logger) : ICrmGateway
+    ILogger<SalesforceGateway> logger,
+    [FromKeyedServices(CrmProvider.Salesforce)] RateLimiter limiter) : ICrmGateway
 {
     private const int IdsPerQuery = 100;
 
@@ -28,6 +31,9 @@ internal sealed partial class SalesforceGateway(
 
     /// <summary>One sObject Collections request carries up to <c>BatchSize</c> (≤ 200) leads.</summary>
     public int MaxUpsertBatch => options.CurrentValue.BatchSize;
+
+    /// <summary>False while the process-wide limiter for this provider has no permit free.</summary>
+    public bool CanCallWithoutWaiting => LimiterPermits.AvailableNow(limiter);
 
     public async Task<IReadOnlyList<CrmUpsertResult>> UpsertAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
