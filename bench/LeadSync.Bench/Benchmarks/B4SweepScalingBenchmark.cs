@@ -75,9 +75,13 @@ public sealed class B4SweepScalingBenchmark : IBenchmark
             var sweep = scope.ServiceProvider.GetRequiredService<SlaSweep>();
             reads.Reset();
             calls.Reset();
+            var azuriteCpu = azurite.ProcessId is { } pid ? ProcessCpu.Seconds(pid) : null;
+            var ownCpu = Environment.CpuUsage.TotalTime;
             var clock = Stopwatch.StartNew();
             var report = await sweep.RunAsync(cancellationToken);
             clock.Stop();
+            ownCpu = Environment.CpuUsage.TotalTime - ownCpu;
+            azuriteCpu = azurite.ProcessId is { } pidAfter ? ProcessCpu.Seconds(pidAfter) - azuriteCpu : null;
             var queryRows = reads.Count(kind: EntityReads.Query);
             var all = reads.Count();
             measured.Add((stored, queryRows, all, clock.Elapsed.TotalSeconds));
@@ -86,6 +90,8 @@ public sealed class B4SweepScalingBenchmark : IBenchmark
             result.Add(new Figure($"{label}: all entities read (queries + point reads)", all, "entities"));
             result.Add(Figure.AtMost($"{label}: sweep duration", Math.Round(clock.Elapsed.TotalSeconds, 3), "s", 5));
             result.Add(new Figure($"{label}: due leads found / escalated", report.Due, $"/ {report.Acted}"));
+            result.Add(new Figure($"{label}: Azurite CPU time during the sweep", Math.Round(azuriteCpu ?? double.NaN, 2), "s"));
+            result.Add(new Figure($"{label}: this process's CPU time during the sweep", Math.Round(ownCpu.TotalSeconds, 2), "s"));
             result.Add(new Figure($"{label}: storage calls per due lead", Math.Round((double)calls.Total / Math.Max(1, due), 2), "calls"));
             result.Notes.Add($"- {label}: {reads.Describe()}.");
             result.Notes.Add($"- {label}: storage calls {calls.Total:#,0} — {calls.Describe()}.");

@@ -16,8 +16,9 @@ namespace LeadSync.Core.Sla;
 /// records first touches (with the SLA result), and escalates the rest one level (reassigning or marking the lead
 /// breached when the level says so); also checks the follow-up cadence of contacted leads whose window has ended. Each (lead, level) fires exactly once because the
 /// escalation and its notice are one ETag-conditioned write (on the version the sweep read); safe to run concurrently.
-/// Storage calls per escalated lead: its read, that write (with its report row) and its queue message; the due-index
-/// hints (notice intents, next rungs, removals) and the CRM's touch check are batched for the whole run.
+/// Storage calls per escalated lead: its read and that write; its report row (grouped with concurrent ones by the
+/// store), its queue message (many notices per message), the due-index hints (notice intents, next rungs, removals)
+/// and the CRM's touch check are batched for the whole run.
 /// </summary>
 public sealed partial class SlaSweep(
     IDueIndex dueIndex,
@@ -71,6 +72,7 @@ public sealed partial class SlaSweep(
         var acted = 0;
         var failedLeads = new ConcurrentDictionary<string, bool>();
         var nextRungs = new ConcurrentBag<DueItem>();
+        var raised = new ConcurrentBag<NotifyMessage>();
         await Parallel.ForEachAsync(open, Concurrency(cancellationToken), async (lead, ct) =>
         {
             try
@@ -80,7 +82,7 @@ public sealed partial class SlaSweep(
                     ? await CheckFollowUpAsync(lead, touch?.Attempts ?? 0, now, ct)
                     : IsTouched(touch)
                         ? await RecordTouchAsync(lead, touch!, now, ct)
-                        : await EscalateAsync(lead, now, nextRungs, ct);
+                        : await EscalateAsync(lead, now, raised, nextRungs, ct);
                 if (didAct)
                 {
                     Interlocked.Increment(ref acted);
@@ -98,6 +100,10 @@ public sealed partial class SlaSweep(
                 LogLeadFailed(logger, ex, lead.Id);
             }
         });
+
+        // The escalations' notices, many to a queue message; a crash before this is covered by the intents above.
+        await Parallel.ForEachAsync(NotifyMessage.EncodeAll(raised), Concurrency(cancellationToken), async (message, ct) =>
+            await queue.EnqueueAsync(QueueNames.Notifications, message, ct));
 
         // The next rungs' hints before the removal of the hints that led here: a crash in between leaves the old hint,
         // and the next run files the next rung again. A hint that was just filed again is not removed.
@@ -162,9 +168,11 @@ public sealed partial class SlaSweep(
 
     /// <summary>
     /// Escalates the lead as loaded (the write is conditioned on that version's ETag; if the lead changed since, it is
-    /// read again and decided again), and adds its next rung's hint to <paramref name="nextRungs"/>.
+    /// read again and decided again), adds the notice it raised to <paramref name="raised"/> (sent by the caller) and its
+    /// next rung's hint to <paramref name="nextRungs"/>.
     /// </summary>
-    private async Task<bool> EscalateAsync(Lead loaded, DateTimeOffset now, ConcurrentBag<DueItem> nextRungs, CancellationToken cancellationToken)
+    private async Task<bool> EscalateAsync(
+        Lead loaded, DateTimeOffset now, ConcurrentBag<NotifyMessage> raised, ConcurrentBag<DueItem> nextRungs, CancellationToken cancellationToken)
     {
         var written = await mutator.MutateAsync(loaded, lead => EscalationLadder.Escalate(policy, lead, now), cancellationToken);
         foreach (var notice in written?.Notices ?? [])
@@ -175,7 +183,7 @@ public sealed partial class SlaSweep(
                 await ReassignAsync(written!.Lead, notice.Level, now, cancellationToken);
             }
 
-            await queue.EnqueueAsync(QueueNames.Notifications, new NotifyMessage(notice.LeadId, notice.Level).Encode(), cancellationToken);
+            raised.Add(new NotifyMessage(notice.LeadId, notice.Level));
             LeadSyncTelemetry.Escalations.Add(1, new KeyValuePair<string, object?>("level", notice.Level));
             LogEscalated(logger, notice.LeadId, notice.Level, notice.Recipient);
         }

@@ -80,6 +80,10 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
         await StorageCall.RunAsync(() => table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
     }
 
+    /// <summary>As <see cref="UpsertAsync(StorageClients, Lead, CancellationToken)"/>, grouped with concurrent writes (see <see cref="FunnelRowWriter"/>).</summary>
+    internal static Task UpsertAsync(FunnelRowWriter writer, Lead lead, CancellationToken cancellationToken) =>
+        lead.IsTest ? Task.CompletedTask : writer.WriteAsync(ToEntity(FunnelRow.From(lead)), cancellationToken);
+
     private static TableEntity ToEntity(FunnelRow row) => new(Partition(row.Day), row.LeadId)
     {
         ["Source"] = row.Source,

@@ -10,10 +10,12 @@ namespace LeadSync.Infrastructure.Storage;
 /// <summary>
 /// Leads in Azure Table Storage, one partition per lead, so the lead row, its timeline and its notices change in one
 /// entity-group transaction. Updates are conditioned on the lead row's ETag. After each write the lead's report row
-/// (<see cref="TableFunnelIndex"/>) is upserted.
+/// (<see cref="TableFunnelIndex"/>) is upserted; after an update, together with concurrent updates' rows (<see cref="FunnelRowWriter"/>).
 /// </summary>
 public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProvider) : ILeadStore, INoticeStore, ILeadEraser
 {
+    private readonly FunnelRowWriter _reportRows = new(clients);
+
     /// <summary>
     /// Erases the lead's personal data (contact, raw payload, answers, touch details) in one ETag-conditioned write and
     /// notes it on the timeline; the anonymized record keeps source, status and times for reporting and dedupe.
@@ -112,7 +114,7 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
         {
             var response = await StorageCall.RunAsync(() => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
             var etag = response.Value[0].Headers.ETag ?? default;
-            await TableFunnelIndex.UpsertAsync(clients, lead, cancellationToken);
+            await TableFunnelIndex.UpsertAsync(_reportRows, lead, cancellationToken);
             return LeadUpdateResult.Updated(lead with { ETag = etag.ToString() });
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)

@@ -96,6 +96,10 @@ public sealed class SlaSweepTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.All(reports, r => Assert.Equal(0, r!.Failed));
         Assert.Equal(ids.Select(id => $"{id}|1").Order(), firstWave.Order());
         Assert.Equal(ids.Select(id => $"{id}|2").Order(), secondWave.Order());
+        foreach (var id in ids)
+        {
+            Assert.Empty(await _services.Get<INoticeStore>().ListUnsentAsync(id, CancellationToken.None));
+        }
 
         // Every hint was handled: nothing is left due in the index, so a further run finds nothing.
         _services.Time.Advance(TimeSpan.FromHours(3));
