@@ -33,8 +33,11 @@ public sealed partial class SlaSweep(
     TimeProvider timeProvider,
     ILogger<SlaSweep> logger)
 {
-    /// <summary>Due leads handled at once: bounds the storage and CRM calls in flight.</summary>
-    public const int MaxConcurrentLeads = 16;
+    /// <summary>
+    /// Due leads handled at once: bounds the storage and CRM calls in flight (about two per lead: its read and its
+    /// write); enough to keep a single-core emulator busy (B4), few enough to stay well under a storage account's limits.
+    /// </summary>
+    public const int MaxConcurrentLeads = 32;
 
     public async Task<JobReport> RunAsync(CancellationToken cancellationToken)
     {
