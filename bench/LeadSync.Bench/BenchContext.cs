@@ -25,5 +25,17 @@ public sealed class BenchContext(bool smoke, TextWriter log)
     /// </summary>
     public bool CountStorageCalls { get; init; }
 
+    /// <summary>
+    /// Sizes set on the command line (<c>--size B4.due=1000,B4.steps=2000</c>) for a small ad-hoc measurement; a run
+    /// with any of them is not a full-size run.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SizeOverrides { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The size set on the command line under <paramref name="name"/>, or null.</summary>
+    public int[]? Override(string name) =>
+        SizeOverrides.TryGetValue(name, out var text)
+            ? [.. text.Split('+', StringSplitOptions.RemoveEmptyEntries).Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture))]
+            : null;
+
     public void Progress(string message) => Log.WriteLine($"[bench] {DateTimeOffset.UtcNow:HH:mm:ss} {message}");
 }

@@ -4,6 +4,7 @@ using System.Text;
 using LeadSync.Core.Intake;
 using LeadSync.Core.Intake.Signatures;
 using LeadSync.Core.Jobs;
+using LeadSync.Core.Storage;
 using LeadSync.Infrastructure.Storage;
 using LeadSync.Web.Hosting;
 
@@ -41,7 +42,10 @@ public static class Pipeline
         };
     }
 
-    /// <summary>Handles every message currently on the queue; returns the messages handled.</summary>
+    /// <summary>
+    /// Handles every message currently on the queue; returns the messages handled (a notifications message that carries
+    /// several notices is listed as one entry per notice, <c>{leadId}|{level}</c>).
+    /// </summary>
     public static async Task<List<string>> DrainAsync(TestServices services, string queueName)
     {
         var queue = await services.Get<StorageClients>().QueueAsync(queueName, CancellationToken.None);
@@ -59,7 +63,8 @@ public static class Pipeline
                 var outcome = await services.Get<QueueWork>().HandleAsync(queueName, message.MessageText, CancellationToken.None);
                 Assert.True(outcome.Completed, outcome.Detail);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-                handled.Add(LeadSync.Core.Telemetry.WorkMessage.Unwrap(message.MessageText).Body);
+                var body = LeadSync.Core.Telemetry.WorkMessage.Unwrap(message.MessageText).Body;
+                handled.AddRange(queueName == QueueNames.Notifications ? body.Split(';') : [body]);
             }
         }
     }

@@ -26,6 +26,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public int TablePort { get; }
 
+    /// <summary>The Azurite process's id while it runs (e.g. to read its CPU time), or null.</summary>
+    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
+
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +

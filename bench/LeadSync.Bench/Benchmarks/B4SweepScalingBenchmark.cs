@@ -24,8 +24,8 @@ public sealed class B4SweepScalingBenchmark : IBenchmark
     {
         ArgumentNullException.ThrowIfNull(context);
         var result = new BenchmarkResult(Id, Title);
-        int[] steps = context.Smoke ? [100, 300, 600] : [10_000, 100_000, 1_000_000];
-        var due = context.Size(1_000, 20);
+        var steps = context.Override("B4.steps") ?? (context.Smoke ? [100, 300, 600] : [10_000, 100_000, 1_000_000]);
+        var due = context.Override("B4.due")?.Single() ?? context.Size(1_000, 20);
         var seedingBudget = context.Duration(TimeSpan.FromMinutes(8), TimeSpan.FromMinutes(2));
 
         // Azurite keeps every entity in Node's heap; a million lead rows need more than Node's default limit.
@@ -46,6 +46,7 @@ public sealed class B4SweepScalingBenchmark : IBenchmark
         await seeder.CreateTablesAsync(cancellationToken);
         using var leadSync = new InProcessLeadSync(azurite.ConnectionString);
         using var reads = new EntityReadCounter();
+        using var calls = new HttpStorageCallCounter(azurite.QueuePort);
         result.Setup.Add($"Azurite in memory; Leads and DueIndex seeded directly in the shapes TableLeadStore / TableDueIndex write (one insert per lead — a lead is its own partition — and 100-entity transactions for the hints).");
         result.Setup.Add($"Stored leads: synced, their next SLA hint spread over {SweepSeeder.FutureBuckets} future hour buckets; due leads: {due:#,0} synced leads whose first escalation is due now (default ladder, sandbox CRM).");
         result.Setup.Add("One `SlaSweep.RunAsync` per step, in process, built by `AddLeadSync` as the hosts build it; entities read = LeadSync's `leadsync.storage.entities_read` counter (rows returned by table queries, and point reads, per table).");
@@ -73,9 +74,14 @@ public sealed class B4SweepScalingBenchmark : IBenchmark
             await using var scope = leadSync.Services.CreateAsyncScope();
             var sweep = scope.ServiceProvider.GetRequiredService<SlaSweep>();
             reads.Reset();
+            calls.Reset();
+            var azuriteCpu = azurite.ProcessId is { } pid ? ProcessCpu.Seconds(pid) : null;
+            var ownCpu = Environment.CpuUsage.TotalTime;
             var clock = Stopwatch.StartNew();
             var report = await sweep.RunAsync(cancellationToken);
             clock.Stop();
+            ownCpu = Environment.CpuUsage.TotalTime - ownCpu;
+            azuriteCpu = azurite.ProcessId is { } pidAfter ? ProcessCpu.Seconds(pidAfter) - azuriteCpu : null;
             var queryRows = reads.Count(kind: EntityReads.Query);
             var all = reads.Count();
             measured.Add((stored, queryRows, all, clock.Elapsed.TotalSeconds));
@@ -84,7 +90,11 @@ public sealed class B4SweepScalingBenchmark : IBenchmark
             result.Add(new Figure($"{label}: all entities read (queries + point reads)", all, "entities"));
             result.Add(Figure.AtMost($"{label}: sweep duration", Math.Round(clock.Elapsed.TotalSeconds, 3), "s", 5));
             result.Add(new Figure($"{label}: due leads found / escalated", report.Due, $"/ {report.Acted}"));
+            result.Add(new Figure($"{label}: Azurite CPU time during the sweep", Math.Round(azuriteCpu ?? double.NaN, 2), "s"));
+            result.Add(new Figure($"{label}: this process's CPU time during the sweep", Math.Round(ownCpu.TotalSeconds, 2), "s"));
+            result.Add(new Figure($"{label}: storage calls per due lead", Math.Round((double)calls.Total / Math.Max(1, due), 2), "calls"));
             result.Notes.Add($"- {label}: {reads.Describe()}.");
+            result.Notes.Add($"- {label}: storage calls {calls.Total:#,0} — {calls.Describe()}.");
         }
 
         result.Add(new Figure("seeding time (all steps)", Math.Round(seedClock.Elapsed.TotalSeconds), "s"));

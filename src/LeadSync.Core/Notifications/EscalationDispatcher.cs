@@ -15,6 +15,31 @@ public sealed partial class EscalationDispatcher(
     TimeProvider timeProvider,
     ILogger<EscalationDispatcher> logger)
 {
+    /// <summary>Notices delivered at once from one queue message.</summary>
+    private const int ConcurrentDeliveries = 8;
+
+    /// <summary>
+    /// Delivers every notice one queue message carries. The message is done when all are; otherwise it comes back after
+    /// the shortest retry delay asked for, and only the notices still unsent are delivered again.
+    /// </summary>
+    public async Task<WorkOutcome> DispatchAllAsync(IReadOnlyList<NotifyMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 1)
+        {
+            return await DispatchAsync(messages[0], cancellationToken);
+        }
+
+        var outcomes = new WorkOutcome[messages.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, messages.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentDeliveries, CancellationToken = cancellationToken },
+            async (i, ct) => outcomes[i] = await DispatchAsync(messages[i], ct));
+        var retries = outcomes.Where(o => !o.Completed).ToList();
+        return retries.Count == 0
+            ? WorkOutcome.Done($"{outcomes.Length} notices handled")
+            : WorkOutcome.Retry(retries.Min(o => o.RetryAfter ?? TimeSpan.Zero), $"{retries.Count} of {outcomes.Length} notices not delivered: {retries[0].Detail}");
+    }
+
     public async Task<WorkOutcome> DispatchAsync(NotifyMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);

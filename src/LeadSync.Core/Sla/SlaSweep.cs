@@ -15,7 +15,10 @@ namespace LeadSync.Core.Sla;
 /// The SLA sweep: reads only due leads from the due index, asks the CRM (batched) whether sales touched them,
 /// records first touches (with the SLA result), and escalates the rest one level (reassigning or marking the lead
 /// breached when the level says so); also checks the follow-up cadence of contacted leads whose window has ended. Each (lead, level) fires exactly once because the
-/// escalation and its notice are one ETag-conditioned write; safe to run concurrently.
+/// escalation and its notice are one ETag-conditioned write (on the version the sweep read); safe to run concurrently.
+/// Storage calls per escalated lead: its read and that write; its report row (grouped with concurrent ones by the
+/// store), its queue message (many notices per message), the due-index hints (notice intents, next rungs, removals)
+/// and the CRM's touch check are batched for the whole run.
 /// </summary>
 public sealed partial class SlaSweep(
     IDueIndex dueIndex,
@@ -30,8 +33,11 @@ public sealed partial class SlaSweep(
     TimeProvider timeProvider,
     ILogger<SlaSweep> logger)
 {
-    /// <summary>Due leads handled at once: bounds the storage and CRM calls in flight.</summary>
-    public const int MaxConcurrentLeads = 16;
+    /// <summary>
+    /// Due leads handled at once: bounds the storage and CRM calls in flight (about two per lead: its read and its
+    /// write); enough to keep a single-core emulator busy (B4), few enough to stay well under a storage account's limits.
+    /// </summary>
+    public const int MaxConcurrentLeads = 32;
 
     public async Task<JobReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -48,25 +54,38 @@ public sealed partial class SlaSweep(
     {
         var due = await dueIndex.GetDueAsync(kind, now, slaOptions.CurrentValue.BatchSize, cancellationToken);
         var hintsByLead = due.GroupBy(d => d.LeadId).ToDictionary(g => g.Key, g => g.ToList());
-        var leads = await LoadAsync(hintsByLead.Keys, cancellationToken);
+        var leads = await LoadAsync([.. hintsByLead.Keys], cancellationToken);
         var open = leads.Where(l => l.Status == status).ToList();
         var touches = open.Count == 0
             ? new Dictionary<string, CrmTouch>()
             : (await crm.GetTouchesAsync(open, cancellationToken)).ToDictionary(t => t.LeadId);
 
+        // Intent first, for every escalation this run is about to write (a few batched writes, before any of them): if a
+        // notice's queue message is lost, the re-drive job finds the unsent notice.
+        if (kind == DueKind.Sla)
+        {
+            var redriveAt = now + notificationOptions.CurrentValue.RedriveDelay;
+            await dueIndex.ScheduleAllAsync(
+                [.. open.Where(l => !IsTouched(touches.GetValueOrDefault(l.Id)) && EscalationLadder.Escalate(policy, l, now) is not null)
+                    .Select(l => new DueItem(l.Id, DueKind.Notify, redriveAt))],
+                cancellationToken);
+        }
+
         // Leads are independent (each write is conditioned on its own ETag), so they are handled side by side.
         var acted = 0;
         var failedLeads = new ConcurrentDictionary<string, bool>();
+        var nextRungs = new ConcurrentBag<DueItem>();
+        var raised = new ConcurrentBag<NotifyMessage>();
         await Parallel.ForEachAsync(open, Concurrency(cancellationToken), async (lead, ct) =>
         {
             try
             {
                 var touch = touches.GetValueOrDefault(lead.Id);
                 var didAct = kind == DueKind.FollowUp
-                    ? await CheckFollowUpAsync(lead.Id, touch?.Attempts ?? 0, now, ct)
-                    : touch is not null && touch.State != CrmLeadState.Untouched
-                        ? await RecordTouchAsync(lead.Id, touch, now, ct)
-                        : await EscalateAsync(lead, now, ct);
+                    ? await CheckFollowUpAsync(lead, touch?.Attempts ?? 0, now, ct)
+                    : IsTouched(touch)
+                        ? await RecordTouchAsync(lead, touch!, now, ct)
+                        : await EscalateAsync(lead, now, raised, nextRungs, ct);
                 if (didAct)
                 {
                     Interlocked.Increment(ref acted);
@@ -85,70 +104,80 @@ public sealed partial class SlaSweep(
             }
         });
 
-        var handled = hintsByLead.Where(h => !failedLeads.ContainsKey(h.Key)).SelectMany(h => h.Value).ToList();
-        await Parallel.ForEachAsync(handled, Concurrency(cancellationToken), async (hint, ct) => await dueIndex.RemoveAsync(hint, ct));
+        // The escalations' notices, many to a queue message; a crash before this is covered by the intents above.
+        await Parallel.ForEachAsync(NotifyMessage.EncodeAll(raised), Concurrency(cancellationToken), async (message, ct) =>
+            await queue.EnqueueAsync(QueueNames.Notifications, message, ct));
+
+        // The next rungs' hints before the removal of the hints that led here: a crash in between leaves the old hint,
+        // and the next run files the next rung again. A hint that was just filed again is not removed.
+        var filed = nextRungs.ToList();
+        await dueIndex.ScheduleAllAsync(filed, cancellationToken);
+        var refiled = filed.Select(HintKey).ToHashSet();
+        var handled = hintsByLead.Where(h => !failedLeads.ContainsKey(h.Key)).SelectMany(h => h.Value)
+            .Where(h => !refiled.Contains(HintKey(h))).ToList();
+        await dueIndex.RemoveAllAsync(handled, cancellationToken);
         var failed = failedLeads.Count;
         return new JobReport(JobNames.SlaSweep, due.Count, acted, hintsByLead.Count - acted - failed, failed);
     }
 
+    private static bool IsTouched(CrmTouch? touch) => touch is not null && touch.State != CrmLeadState.Untouched;
+
+    private static (string LeadId, DueKind Kind, long DueTicks) HintKey(DueItem hint) => (hint.LeadId, hint.Kind, hint.DueAt.UtcTicks);
+
     private static ParallelOptions Concurrency(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = MaxConcurrentLeads, CancellationToken = cancellationToken };
 
-    private async Task<List<Lead>> LoadAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    private async Task<List<Lead>> LoadAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        var loaded = new List<Lead>();
-        foreach (var chunk in ids.Chunk(MaxConcurrentLeads))
-        {
-            var found = await Task.WhenAll(chunk.Select(id => store.GetAsync(id, cancellationToken)));
-            loaded.AddRange(found.OfType<Lead>());
-        }
-
-        return loaded;
+        var found = new Lead?[ids.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), Concurrency(cancellationToken), async (i, ct) =>
+            found[i] = await store.GetAsync(ids[i], ct));
+        return [.. found.OfType<Lead>()];
     }
 
-    private async Task<bool> RecordTouchAsync(string leadId, CrmTouch touch, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> RecordTouchAsync(Lead loaded, CrmTouch touch, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var written = await mutator.MutateAsync(leadId, lead => SalesActivity.Decide(lead, touch, now, crm.Name) is { } change
+        var written = await mutator.MutateAsync(loaded, lead => SalesActivity.Decide(lead, touch, now, crm.Name) is { } change
             ? EscalationLadder.WithFirstTouchResult(policy, change with { Lead = change.Lead with { ContactAttempts = Math.Max(touch.Attempts, change.Lead.ContactAttempts) } })
             : null, cancellationToken);
         if (written?.Lead.Status == LeadStatus.Contacted)
         {
             if (recyclePolicy.NextCheckAt(written.Lead, now) is { } next)
             {
-                await dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Recycle, next), cancellationToken);
+                await dueIndex.ScheduleAsync(new DueItem(loaded.Id, DueKind.Recycle, next), cancellationToken);
             }
 
             if (EscalationLadder.FollowUpWindowEnd(policy, written.Lead) is { } windowEnd)
             {
-                await dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.FollowUp, windowEnd), cancellationToken);
+                await dueIndex.ScheduleAsync(new DueItem(loaded.Id, DueKind.FollowUp, windowEnd), cancellationToken);
             }
         }
 
         return written is not null;
     }
 
-    private async Task<bool> CheckFollowUpAsync(string leadId, int attempts, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> CheckFollowUpAsync(Lead loaded, int attempts, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var written = await mutator.MutateAsync(leadId, lead => EscalationLadder.CheckFollowUp(policy, lead, attempts, now), cancellationToken);
+        var written = await mutator.MutateAsync(loaded, lead => EscalationLadder.CheckFollowUp(policy, lead, attempts, now), cancellationToken);
         foreach (var notice in written?.Notices ?? [])
         {
-            await dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Notify, now + notificationOptions.CurrentValue.RedriveDelay), cancellationToken);
+            await dueIndex.ScheduleAsync(new DueItem(loaded.Id, DueKind.Notify, now + notificationOptions.CurrentValue.RedriveDelay), cancellationToken);
             await queue.EnqueueAsync(QueueNames.Notifications, new NotifyMessage(notice.LeadId, notice.Level).Encode(), cancellationToken);
-            LogFollowUpMissed(logger, leadId, attempts);
+            LogFollowUpMissed(logger, loaded.Id, attempts);
         }
 
         return written?.Notices.Count > 0;
     }
 
-    private async Task<bool> EscalateAsync(Lead loaded, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Escalates the lead as loaded (the write is conditioned on that version's ETag; if the lead changed since, it is
+    /// read again and decided again), adds the notice it raised to <paramref name="raised"/> (sent by the caller) and its
+    /// next rung's hint to <paramref name="nextRungs"/>.
+    /// </summary>
+    private async Task<bool> EscalateAsync(
+        Lead loaded, DateTimeOffset now, ConcurrentBag<NotifyMessage> raised, ConcurrentBag<DueItem> nextRungs, CancellationToken cancellationToken)
     {
-        if (EscalationLadder.Escalate(policy, loaded, now) is not null)
-        {
-            // Intent first: if the notice's queue message is lost, the re-drive job finds the unsent notice.
-            await dueIndex.ScheduleAsync(new DueItem(loaded.Id, DueKind.Notify, now + notificationOptions.CurrentValue.RedriveDelay), cancellationToken);
-        }
-
-        var written = await mutator.MutateAsync(loaded.Id, lead => EscalationLadder.Escalate(policy, lead, now), cancellationToken);
+        var written = await mutator.MutateAsync(loaded, lead => EscalationLadder.Escalate(policy, lead, now), cancellationToken);
         foreach (var notice in written?.Notices ?? [])
         {
             if (notice.Action == EscalationActions.Reassign)
@@ -157,16 +186,18 @@ public sealed partial class SlaSweep(
                 await ReassignAsync(written!.Lead, notice.Level, now, cancellationToken);
             }
 
-            await queue.EnqueueAsync(QueueNames.Notifications, new NotifyMessage(notice.LeadId, notice.Level).Encode(), cancellationToken);
+            raised.Add(new NotifyMessage(notice.LeadId, notice.Level));
             LeadSyncTelemetry.Escalations.Add(1, new KeyValuePair<string, object?>("level", notice.Level));
             LogEscalated(logger, notice.LeadId, notice.Level, notice.Recipient);
         }
 
-        // Whether this run escalated or another one did, make sure the next rung has its wake-up hint.
-        var latest = written?.Lead ?? await store.GetAsync(loaded.Id, cancellationToken);
+        // Whether this run escalated or another one did, make sure the next rung has its wake-up hint: decided on what
+        // this run wrote, on the loaded version when nothing was due on it, or on a fresh read when another write won.
+        var latest = written?.Lead
+            ?? (EscalationLadder.Escalate(policy, loaded, now) is null ? loaded : await store.GetAsync(loaded.Id, cancellationToken));
         if (latest is { Status: LeadStatus.Synced } && latest.EscalationLevel < policy.LevelCount(latest))
         {
-            await dueIndex.ScheduleAsync(new DueItem(latest.Id, DueKind.Sla, EscalationLadder.DueAt(policy, latest, latest.EscalationLevel + 1)), cancellationToken);
+            nextRungs.Add(new DueItem(latest.Id, DueKind.Sla, EscalationLadder.DueAt(policy, latest, latest.EscalationLevel + 1)));
         }
 
         return written is not null;
@@ -176,7 +207,7 @@ public sealed partial class SlaSweep(
     {
         var pool = policy.PolicyName(lead);
         var result = await crm.ReassignAsync(lead, pool, cancellationToken);
-        await mutator.MutateAsync(lead.Id, current =>
+        await mutator.MutateAsync(lead, current =>
         {
             if (result.Outcome.Succeeded && result.NewOwner is { } owner)
             {

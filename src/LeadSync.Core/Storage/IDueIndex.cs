@@ -11,4 +11,16 @@ public interface IDueIndex
     Task<IReadOnlyList<DueItem>> GetDueAsync(DueKind kind, DateTimeOffset now, int max, CancellationToken cancellationToken);
 
     Task RemoveAsync(DueItem item, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Files many hints at once (hints that share a time bucket go in one storage transaction); the same as
+    /// <see cref="ScheduleAsync"/> for each, with no order between them.
+    /// </summary>
+    Task ScheduleAllAsync(IReadOnlyCollection<DueItem> items, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes many hints at once (batched like <see cref="ScheduleAllAsync"/>); hints already gone (a concurrent run
+    /// removed them) are skipped.
+    /// </summary>
+    Task RemoveAllAsync(IReadOnlyCollection<DueItem> items, CancellationToken cancellationToken);
 }

@@ -16,6 +16,15 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
 {
     private const string CursorPartition = "cursor";
     private const string HourFormat = "yyyyMMddHH";
+
+    /// <summary>An entity-group transaction holds at most 100 entities, all in one partition.</summary>
+    private const int PerTransaction = 100;
+
+    /// <summary>Transactions of one batched call in flight at once.</summary>
+    private const int ConcurrentTransactions = 8;
+
+    /// <summary>Rows missing from a batched removal that are dropped and the rest resubmitted, before removing one by one.</summary>
+    private const int MaxMissingRetries = 3;
     private readonly ConcurrentDictionary<DueKind, Lazy<Task>> _cursorEnsured = new();
 
     public async Task ScheduleAsync(DueItem item, CancellationToken cancellationToken)
@@ -25,14 +34,41 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
         var now = timeProvider.GetUtcNow();
         await EnsureCursorAsync(table, item.Kind, now, cancellationToken);
 
-        // An item due in the past is filed under the current hour, which the cursor has not passed.
-        var bucketTime = item.DueAt > now ? item.DueAt : now;
-        var entity = new TableEntity(Partition(item.Kind, Hour(bucketTime)), RowKey(item))
-        {
-            ["LeadId"] = item.LeadId,
-            ["DueAt"] = item.DueAt,
-        };
+        var entity = ToEntity(item, now);
         await clients.UpsertCoalescedAsync(table, entity, cancellationToken);
+    }
+
+    public async Task ScheduleAllAsync(IReadOnlyCollection<DueItem> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        var table = await clients.TableAsync(TableNames.DueIndex, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        foreach (var kind in items.Select(i => i.Kind).Distinct())
+        {
+            await EnsureCursorAsync(table, kind, now, cancellationToken);
+        }
+
+        var batches = Batches(items.Select(i => ToEntity(i, now)), TableTransactionActionType.UpsertReplace);
+        await Parallel.ForEachAsync(batches, Concurrency(cancellationToken), async (batch, ct) =>
+            await StorageCall.RunAsync(() => table.SubmitTransactionAsync(batch, ct), ct));
+    }
+
+    public async Task RemoveAllAsync(IReadOnlyCollection<DueItem> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        var table = await clients.TableAsync(TableNames.DueIndex, cancellationToken);
+        var batches = Batches(items.Select(i => new TableEntity(Located(i), RowKey(i))), TableTransactionActionType.Delete);
+        await Parallel.ForEachAsync(batches, Concurrency(cancellationToken), async (batch, ct) => await DeleteBatchAsync(table, batch, ct));
     }
 
     public async Task<IReadOnlyList<DueItem>> GetDueAsync(DueKind kind, DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -84,17 +120,74 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
         ArgumentNullException.ThrowIfNull(item);
         var table = await clients.TableAsync(TableNames.DueIndex, cancellationToken);
 
-        // The hint may have been filed under a later hour than its due time (see ScheduleAsync): delete where it is.
-        var partition = item.Locator ?? Partition(item.Kind, Hour(item.DueAt));
+        await DeleteOneAsync(table, Located(item), RowKey(item), cancellationToken);
+    }
+
+    /// <summary>
+    /// A transaction fails as a whole when one of its rows is already gone (a concurrent run removed it): that row is
+    /// dropped and the rest submitted again; after a few such rounds the rest are removed one by one.
+    /// </summary>
+    private static async Task DeleteBatchAsync(TableClient table, List<TableTransactionAction> batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; batch.Count > 0; attempt++)
+        {
+            try
+            {
+                await StorageCall.RunAsync(() => table.SubmitTransactionAsync(batch, cancellationToken), cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            {
+                if (attempt >= MaxMissingRetries || ex.FailedTransactionActionIndex is not { } index || index < 0 || index >= batch.Count)
+                {
+                    foreach (var action in batch)
+                    {
+                        await DeleteOneAsync(table, action.Entity.PartitionKey, action.Entity.RowKey, cancellationToken);
+                    }
+
+                    return;
+                }
+
+                batch = [.. batch.Where((_, i) => i != index)];
+            }
+        }
+    }
+
+    private static async Task DeleteOneAsync(TableClient table, string partition, string rowKey, CancellationToken cancellationToken)
+    {
         try
         {
-            await StorageCall.RunAsync(() => table.DeleteEntityAsync(partition, RowKey(item), ETag.All, cancellationToken), cancellationToken);
+            await StorageCall.RunAsync(() => table.DeleteEntityAsync(partition, rowKey, ETag.All, cancellationToken), cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             // Already removed by a concurrent run.
         }
     }
+
+    /// <summary>Transactions of at most 100 rows, one partition each; a row named twice is written once (the last one).</summary>
+    private static List<List<TableTransactionAction>> Batches(IEnumerable<TableEntity> entities, TableTransactionActionType type) =>
+        [.. entities
+            .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(partition => partition
+                .GroupBy(e => e.RowKey, StringComparer.Ordinal)
+                .Select(row => new TableTransactionAction(type, row.Last(), ETag.All))
+                .Chunk(PerTransaction)
+                .Select(chunk => chunk.ToList()))];
+
+    private static ParallelOptions Concurrency(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = ConcurrentTransactions, CancellationToken = cancellationToken };
+
+    /// <summary>An item due in the past is filed under the current hour, which the cursor has not passed.</summary>
+    private static TableEntity ToEntity(DueItem item, DateTimeOffset now) =>
+        new(Partition(item.Kind, Hour(item.DueAt > now ? item.DueAt : now)), RowKey(item))
+        {
+            ["LeadId"] = item.LeadId,
+            ["DueAt"] = item.DueAt,
+        };
+
+    /// <summary>The hint may have been filed under a later hour than its due time (see ScheduleAsync): delete where it is.</summary>
+    private static string Located(DueItem item) => item.Locator ?? Partition(item.Kind, Hour(item.DueAt));
 
     /// <summary>
     /// The first hint of a kind starts its cursor at the current hour (once per process), so a sweep that runs

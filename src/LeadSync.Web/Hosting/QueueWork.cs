@@ -34,8 +34,8 @@ public sealed class QueueWork(IServiceScopeFactory scopes)
             case QueueNames.LeadErase:
                 return await services.GetRequiredService<LeadErasure>().EraseAsync(body.Trim(), (int)Math.Min(dequeueCount, int.MaxValue), cancellationToken);
             case QueueNames.Notifications:
-                return NotifyMessage.TryDecode(body) is { } notify
-                    ? await services.GetRequiredService<EscalationDispatcher>().DispatchAsync(notify, cancellationToken)
+                return NotifyMessage.TryDecodeAll(body) is { } notices
+                    ? await services.GetRequiredService<EscalationDispatcher>().DispatchAllAsync(notices, cancellationToken)
                     : WorkOutcome.Done("malformed message dropped");
             default:
                 throw new ArgumentOutOfRangeException(nameof(queue), queue, "Unknown work queue.");

@@ -5,6 +5,7 @@ using LeadSync.Core.Notifications;
 using LeadSync.Core.Storage;
 using LeadSync.Infrastructure.Crm.Sandbox;
 using LeadSync.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadSync.Integration.Tests.Sla;
 
@@ -75,6 +76,74 @@ public sealed class SlaSweepTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.Equal(2, escalations);
             Assert.NotNull(await _services.Get<INoticeStore>().GetAsync(id, 1, CancellationToken.None));
         }
+    }
+
+    [Fact]
+    public async Task Four_concurrent_sweeps_over_more_leads_than_one_index_transaction_holds_fire_each_level_once()
+    {
+        // 120 due hints span two due-index transactions; the four runs race on the same hints and lead rows.
+        var ids = await SyncedLeadsAsync(120);
+
+        _services.Time.Advance(TimeSpan.FromMinutes(61));
+        var reports = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Pipeline.RunJobAsync(_services, JobNames.SlaSweep)));
+        var firstWave = await Pipeline.DrainAsync(_services, QueueNames.Notifications);
+
+        _services.Time.Advance(TimeSpan.FromMinutes(31));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Pipeline.RunJobAsync(_services, JobNames.SlaSweep)));
+        var secondWave = await Pipeline.DrainAsync(_services, QueueNames.Notifications);
+
+        Assert.Equal(120, reports.Sum(r => r!.Acted));
+        Assert.All(reports, r => Assert.Equal(0, r!.Failed));
+        Assert.Equal(ids.Select(id => $"{id}|1").Order(), firstWave.Order());
+        Assert.Equal(ids.Select(id => $"{id}|2").Order(), secondWave.Order());
+        foreach (var id in ids)
+        {
+            Assert.Empty(await _services.Get<INoticeStore>().ListUnsentAsync(id, CancellationToken.None));
+        }
+
+        // Every hint was handled: nothing is left due in the index, so a further run finds nothing.
+        _services.Time.Advance(TimeSpan.FromHours(3));
+        Assert.Equal(0, (await Pipeline.RunJobAsync(_services, JobNames.SlaSweep))!.Due);
+    }
+
+    [Fact]
+    public async Task A_sweep_reads_each_due_lead_once_and_writes_the_escalation_on_that_read()
+    {
+        await SyncedLeadsAsync(5);
+        _services.Time.Advance(TimeSpan.FromMinutes(61));
+
+        using var leadReads = new Crm.LeadPointReads();
+        var report = await Pipeline.RunJobAsync(_services, JobNames.SlaSweep);
+
+        Assert.Equal(5, report!.Acted);
+        Assert.Equal(5, leadReads.Count);
+    }
+
+    [Fact]
+    public async Task A_level_reached_by_another_writer_in_between_is_not_fired_again_and_its_next_rung_is_filed()
+    {
+        var id = (await SyncedLeadsAsync(1))[0];
+        _services.Time.Advance(TimeSpan.FromMinutes(61));
+        var store = _services.Get<ILeadStore>();
+
+        // Another sweep escalates the lead between this run's read and its write: the write on the stale ETag loses.
+        var wrapped = new RacingLeadStore(store, async () =>
+        {
+            var lead = await store.GetAsync(id, CancellationToken.None);
+            var change = LeadSync.Core.Sla.EscalationLadder.Escalate(_services.Get<LeadSync.Core.Sla.ISlaPolicy>(), lead!, _services.Time.GetUtcNow());
+            Assert.Equal(LeadUpdateStatus.Updated, (await store.UpdateAsync(change!, CancellationToken.None)).Status);
+        });
+        var sweep = ActivatorUtilities.CreateInstance<LeadSync.Core.Sla.SlaSweep>(_services.Services, wrapped, new LeadMutator(wrapped));
+        var report = await sweep.RunAsync(CancellationToken.None);
+
+        Assert.Equal(0, report.Acted);
+        Assert.Empty(await Pipeline.DrainAsync(_services, QueueNames.Notifications));
+        Assert.Equal(1, (await store.GetTimelineAsync(id, CancellationToken.None)).Count(e => e.Event == LeadEvents.Escalated));
+
+        // The next rung's hint was filed from the fresh read, so level 2 fires when due.
+        _services.Time.Advance(TimeSpan.FromMinutes(31));
+        await Pipeline.RunJobAsync(_services, JobNames.SlaSweep);
+        Assert.Equal([$"{id}|2"], await Pipeline.DrainAsync(_services, QueueNames.Notifications));
     }
 
     [Fact]

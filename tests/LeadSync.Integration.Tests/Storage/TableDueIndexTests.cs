@@ -96,4 +96,48 @@ public sealed class TableDueIndexTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(5, (await Index.GetDueAsync(DueKind.Sla, Now, 100, CancellationToken.None)).Count);
         Assert.Equal(3, (await Index.GetDueAsync(DueKind.Sla, Now, 3, CancellationToken.None)).Count);
     }
+
+    [Fact]
+    public async Task Hints_filed_together_across_hours_and_kinds_are_found_and_removed_together()
+    {
+        // 250 hints in one hour (three transactions), 30 in the next hour, 20 of another kind, and one named twice.
+        var hints = Enumerable.Range(0, 250).Select(i => new DueItem($"ld_a{i}", DueKind.Sla, Now.AddMinutes(1)))
+            .Concat(Enumerable.Range(0, 30).Select(i => new DueItem($"ld_b{i}", DueKind.Sla, Now.AddMinutes(61))))
+            .Concat(Enumerable.Range(0, 20).Select(i => new DueItem($"ld_c{i}", DueKind.Notify, Now.AddMinutes(1))))
+            .Append(new DueItem("ld_a0", DueKind.Sla, Now.AddMinutes(1)))
+            .ToList();
+
+        await Index.ScheduleAllAsync(hints, CancellationToken.None);
+        _services.Time.Advance(TimeSpan.FromMinutes(62));
+        var sla = await Index.GetDueAsync(DueKind.Sla, Now, 1000, CancellationToken.None);
+        var notify = await Index.GetDueAsync(DueKind.Notify, Now, 1000, CancellationToken.None);
+
+        Assert.Equal(280, sla.Count);
+        Assert.Equal(hints.Where(h => h.Kind == DueKind.Sla).Select(h => h.LeadId).Distinct().Order(), sla.Select(h => h.LeadId).Order());
+        Assert.Equal(20, notify.Count);
+
+        await Index.RemoveAllAsync([.. sla, .. notify], CancellationToken.None);
+
+        Assert.Empty(await Index.GetDueAsync(DueKind.Sla, Now, 1000, CancellationToken.None));
+        Assert.Empty(await Index.GetDueAsync(DueKind.Notify, Now, 1000, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Removing_hints_together_skips_those_a_concurrent_run_already_removed()
+    {
+        await Index.ScheduleAllAsync([.. Enumerable.Range(0, 150).Select(i => new DueItem($"ld_{i}", DueKind.Sla, Now.AddMinutes(1)))], CancellationToken.None);
+        _services.Time.Advance(TimeSpan.FromMinutes(2));
+        var due = await Index.GetDueAsync(DueKind.Sla, Now, 1000, CancellationToken.None);
+        Assert.Equal(150, due.Count);
+
+        // Another run removed some of them first: every fifth one, spread over both transactions.
+        foreach (var hint in due.Where((_, i) => i % 5 == 0))
+        {
+            await Index.RemoveAsync(hint, CancellationToken.None);
+        }
+
+        await Index.RemoveAllAsync(due, CancellationToken.None);
+
+        Assert.Empty(await Index.GetDueAsync(DueKind.Sla, Now, 1000, CancellationToken.None));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using LeadSync.Core.Crm;
 using LeadSync.Core.Leads;
@@ -17,6 +18,11 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
     private const string Partition = "lead";
     private const string CursorPartition = "reassign";
     private const string CursorRow = "cursor";
+
+    /// <summary>Azure Tables allows 15 comparisons in a filter: the partition and 14 row keys.</summary>
+    private const int TouchesPerQuery = 14;
+
+    private const int ConcurrentTouchQueries = 8;
 
     public string Name => ProviderName;
 
@@ -47,24 +53,29 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
         return results;
     }
 
+    /// <summary>
+    /// Reads the records of up to <see cref="TouchesPerQuery"/> leads per table query (a real CRM answers a batch in one
+    /// call), a few queries at a time; a lead without a record is untouched.
+    /// </summary>
     public async Task<IReadOnlyList<CrmTouch>> GetTouchesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(leads);
         var table = await clients.TableAsync(TableNames.SandboxCrm, cancellationToken);
-        var touches = new List<CrmTouch>(leads.Count);
-
-        // A real CRM answers a batch in one call; the sandbox reads its records a few at a time.
-        foreach (var chunk in leads.Chunk(16))
+        var records = new ConcurrentDictionary<string, TableEntity>(StringComparer.Ordinal);
+        var chunks = leads.Select(l => l.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Chunk(TouchesPerQuery);
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTouchQueries, CancellationToken = cancellationToken }, async (ids, ct) =>
         {
-            touches.AddRange(await Task.WhenAll(chunk.Select(lead => ReadTouchAsync(table, lead.Id, cancellationToken))));
-        }
+            foreach (var record in await QueryRecordsAsync(table, ids, ct))
+            {
+                records[record.RowKey] = record;
+            }
+        });
 
-        return touches;
+        return [.. leads.Select(lead => ToTouch(lead.Id, records.GetValueOrDefault(lead.Id)))];
     }
 
-    private async Task<CrmTouch> ReadTouchAsync(TableClient table, string leadId, CancellationToken cancellationToken)
+    private static CrmTouch ToTouch(string leadId, TableEntity? record)
     {
-        var record = await ReadAsync(table, leadId, cancellationToken);
         var state = record?.GetString("Status") switch
         {
             SandboxCrmStatus.Working => CrmLeadState.Contacted,
@@ -73,6 +84,26 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
             _ => CrmLeadState.Untouched,
         };
         return new CrmTouch(leadId, state, record?.GetDateTimeOffset("FirstTouchAt"), record?.GetInt32("Attempts") ?? 0, record?.GetString("Owner"));
+    }
+
+    /// <summary>One query for the named records: the partition and one row-key comparison per lead, OR-ed.</summary>
+    private static async Task<List<TableEntity>> QueryRecordsAsync(TableClient table, IReadOnlyList<string> leadIds, CancellationToken cancellationToken)
+    {
+        var rows = string.Join(" or ", leadIds.Select(id => TableClient.CreateQueryFilter($"RowKey eq {id}")));
+        var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {Partition}")} and ({rows})";
+        var found = await StorageCall.RunAsync(async () =>
+        {
+            var list = new List<TableEntity>();
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                list.Add(row);
+            }
+
+            return list;
+        }, cancellationToken);
+        // Counted as point reads: every row is named by its key, none is scanned for.
+        EntityReads.Add(TableNames.SandboxCrm, EntityReads.Point, found.Count);
+        return found;
     }
 
     public async Task<CrmOutcome> MarkRecycledAsync(Lead lead, string reason, CancellationToken cancellationToken)
