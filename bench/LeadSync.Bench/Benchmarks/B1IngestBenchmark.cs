@@ -34,7 +34,7 @@ public sealed class B1IngestBenchmark : IBenchmark
         using var webhooks = new SignedWebhooks(host.BaseUrl, tag);
 
         // Raw inserts first, while the host is idle; each webhook phase starts with the inbox filed (empty).
-        var patience = context.Duration(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1));
+        var patience = context.Duration(TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(1));
         var raw = await RawInsertsAsync(azurite.ConnectionString, tag, concurrency, phase, cancellationToken);
         context.Progress($"B1 raw inserts: {raw.SucceededPerSecond:0}/s");
         context.Progress("B1 warm-up");
@@ -53,6 +53,7 @@ public sealed class B1IngestBenchmark : IBenchmark
         result.Setup.Add($"Portable host (Release, {Environment.ProcessorCount} cores shared with Azurite and the load client), sandbox CRM, logging at Warning; Azurite in memory.");
         result.Setup.Add($"Throughput: closed loop, {concurrency} concurrent senders, {phase.TotalSeconds:0} s each for raw inserts (first, host idle) and for webhooks (after a warm-up, inbox filed).");
         result.Setup.Add($"Raw insert: Azure.Data.Tables `AddEntity` of one lead-shaped entity (the lead row intake writes) per call, new partition each, same Azurite, same process as the webhook client.");
+        result.Setup.Add($"Between phases the benchmark waits until the inbox is filed, at most {patience.TotalMinutes:0} min.");
         result.Setup.Add($"Latency: open loop at {rate} req/s for {openPhase.TotalSeconds:0} s ({open.Succeeded + open.Failed} requests), measured from each request's scheduled send time to the 202.");
 
         result.Add(new Figure("raw Azurite single-entity inserts", raw.SucceededPerSecond, "inserts/s"));
@@ -63,14 +64,16 @@ public sealed class B1IngestBenchmark : IBenchmark
         result.Add(new Figure($"achieved rate (target {rate} req/s)", open.SucceededPerSecond, "req/s"));
         result.Add(new Figure("failed requests (all phases)", closed.Failed + open.Failed + raw.Failed, ""));
         result.Add(new Figure("throughput phase: accepted, not yet filed at its end", closedBacklog, ""));
-        result.Add(new Figure("throughput phase: time to file them after it", Seconds(closedDrain), "s"));
+        result.Add(new Figure("throughput phase: time to file them after it (or until patience ran out)", Seconds(closedDrain.Waited), "s"));
+        result.Add(new Figure("throughput phase: still unfiled then", closedDrain.Left, ""));
         result.Add(new Figure($"{rate} req/s phase: accepted, not yet filed at its end", openBacklog, ""));
-        result.Add(new Figure($"{rate} req/s phase: time to file them after it", Seconds(openDrain), "s"));
+        result.Add(new Figure($"{rate} req/s phase: time to file them after it (or until patience ran out)", Seconds(openDrain.Waited), "s"));
+        result.Add(new Figure($"{rate} req/s phase: still unfiled then", openDrain.Left, ""));
         result.Notes.Add("The request path is one storage call: the authenticated, parsed delivery is inserted into the IntakeInbox table and answered 202. Filing it as a lead (e-mail index read and write, due-index hint, lead + timeline transaction, report row, lead-sync message, inbox row removal) and syncing it to the sandbox CRM run in the same host right after, on the same cores and the same Azurite, so under a burst the inbox grows and is filed after it; the backlog figures show what was still to be filed when each phase ended and how long filing it took (filing runs on one worker while requests are in progress, on all eight once the oldest delivery has waited LeadSync:Intake:InboxYieldLag, 30 s).");
         return result;
     }
 
-    private static double Seconds(TimeSpan? elapsed) => elapsed is { } e ? Math.Round(e.TotalSeconds, 1) : double.NaN;
+    private static double Seconds(TimeSpan elapsed) => Math.Round(elapsed.TotalSeconds, 1);
 
     private static double Ratio(double a, double b) => b > 0 ? Math.Round(a / b, 3) : 0;
 

@@ -20,20 +20,19 @@ public static class InboxProbe
         return count;
     }
 
-    /// <summary>Polls until the inbox is empty; the time it took, or null when <paramref name="patience"/> ran out.</summary>
-    public static async Task<TimeSpan?> WaitEmptyAsync(string connectionString, TimeSpan patience, CancellationToken cancellationToken)
+    /// <summary>Polls until the inbox is empty or <paramref name="patience"/> runs out: how long it waited, and what is left.</summary>
+    public static async Task<(TimeSpan Waited, int Left)> WaitEmptyAsync(string connectionString, TimeSpan patience, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < patience)
+        while (true)
         {
-            if (await CountAsync(connectionString, cancellationToken) == 0)
+            var left = await CountAsync(connectionString, cancellationToken);
+            if (left == 0 || clock.Elapsed >= patience)
             {
-                return clock.Elapsed;
+                return (clock.Elapsed, left);
             }
 
             await Task.Delay(500, cancellationToken);
         }
-
-        return null;
     }
 }
