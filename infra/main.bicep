@@ -71,7 +71,7 @@ param leadSyncSettings object = {
   'LeadSync:Notifications:RedriveDelay': '00:05:00'
   'LeadSync:Storage:TablePrefix': ''
   'LeadSync:Storage:NetworkTimeout': '00:00:05'
-  'LeadSync:Storage:MaxConcurrentRequests': '256'
+  'LeadSync:Storage:MaxConcurrentRequests': '64'
   'LeadSync:Storage:ConnectionString': '' // local (Azurite) only; Azure uses the service URIs and the identity
   'LeadSync:Admin:TrustAppServiceAuthentication': 'false'
   'LeadSync:Admin:AdminRole': 'LeadSync.Admin'
