@@ -77,20 +77,14 @@ public sealed partial class WebhookIntake(
             return IntakeCheck.Rejected(unauthenticated.Kind, unauthenticated.Detail);
         }
 
-        var parsed = source.Parse(webhook);
-        if ((parsed.Rejection ?? OverlongKeys(parsed.Drafts)) is { } rejection)
+        // Only an authentic payload that cannot become a lead is quarantined; malformed input is simply refused.
+        var (drafts, refused) = await ParseAsync(source, webhook, kind => kind == RejectionKind.Unprocessable, cancellationToken);
+        if (refused?.Rejection is { } rejection)
         {
-            LogRejected(logger, source.Name, rejection.Kind);
-            if (rejection.Kind != RejectionKind.Unprocessable)
-            {
-                return IntakeCheck.Rejected(rejection.Kind, rejection.Detail, rejection.Errors);
-            }
-
-            var quarantined = await QuarantineAsync(source.Name, webhook, rejection, cancellationToken);
-            return IntakeCheck.Rejected(quarantined.Rejection!.Kind, quarantined.Rejection.Detail, quarantined.Rejection.Errors);
+            return IntakeCheck.Rejected(rejection.Kind, rejection.Detail, rejection.Errors);
         }
 
-        return IntakeCheck.Passes([.. parsed.Drafts.Select(d => LeadIdFactory.FromDelivery(source.Name, d.IsErasure ? d.EraseDeliveryKey! : d.DeliveryKey))]);
+        return IntakeCheck.Passes([.. drafts.Select(d => LeadIdFactory.FromDelivery(source.Name, d.IsErasure ? d.EraseDeliveryKey! : d.DeliveryKey))]);
     }
 
     /// <summary>
@@ -141,22 +135,16 @@ public sealed partial class WebhookIntake(
     private async Task<IntakeResult> ParseAndStoreAsync(
         IWebhookSource source, InboundWebhook webhook, bool quarantineRejections, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var parsed = source.Parse(webhook);
-        if ((parsed.Rejection ?? OverlongKeys(parsed.Drafts)) is { } rejection)
+        var (drafts, refused) = await ParseAsync(source, webhook, _ => quarantineRejections, cancellationToken);
+        if (refused is not null)
         {
-            LogRejected(logger, source.Name, rejection.Kind);
-            if (!quarantineRejections)
-            {
-                return IntakeResult.Rejected(rejection.Kind, rejection.Detail, rejection.Errors);
-            }
-
-            return await QuarantineAsync(source.Name, webhook, rejection, cancellationToken);
+            return refused;
         }
 
-        var accepted = new List<AcceptedLead>(parsed.Drafts.Count);
+        var accepted = new List<AcceptedLead>(drafts.Count);
         try
         {
-            foreach (var draft in parsed.Drafts.Select(DraftBounds.Apply))
+            foreach (var draft in drafts.Select(DraftBounds.Apply))
             {
                 accepted.Add(draft.IsErasure
                     ? await RequestErasureAsync(source.Name, draft, cancellationToken)
@@ -166,10 +154,29 @@ public sealed partial class WebhookIntake(
         catch (StorageUnavailableException)
         {
             LogStorageUnavailable(logger, source.Name);
-            return IntakeResult.Rejected(RejectionKind.StorageUnavailable, "Storage is unavailable; the delivery was not accepted. Retry later.");
+            return IntakeResult.Rejected(RejectionKind.StorageUnavailable, Rejection.StorageUnavailableDetail);
         }
 
         return IntakeResult.Accepted(accepted);
+    }
+
+    /// <summary>
+    /// Parses the delivery and bounds its keys. A rejection is quarantined when <paramref name="quarantines"/> says so
+    /// for its kind (the answer then names the quarantine id), else returned as it is; either way no drafts.
+    /// </summary>
+    private async Task<(IReadOnlyList<LeadDraft> Drafts, IntakeResult? Refused)> ParseAsync(
+        IWebhookSource source, InboundWebhook webhook, Func<RejectionKind, bool> quarantines, CancellationToken cancellationToken)
+    {
+        var parsed = source.Parse(webhook);
+        if ((parsed.Rejection ?? OverlongKeys(parsed.Drafts)) is not { } rejection)
+        {
+            return (parsed.Drafts, null);
+        }
+
+        LogRejected(logger, source.Name, rejection.Kind);
+        return ([], quarantines(rejection.Kind)
+            ? await QuarantineAsync(source.Name, webhook, rejection, cancellationToken)
+            : IntakeResult.Rejected(rejection.Kind, rejection.Detail, rejection.Errors));
     }
 
     /// <summary>Quarantines an accepted delivery that could not be filed, with <paramref name="reason"/>, for an admin to replay.</summary>
@@ -210,7 +217,7 @@ public sealed partial class WebhookIntake(
         catch (StorageUnavailableException)
         {
             LogStorageUnavailable(logger, sourceName);
-            return IntakeResult.Rejected(RejectionKind.StorageUnavailable, "Storage is unavailable; the delivery was not accepted. Retry later.");
+            return IntakeResult.Rejected(RejectionKind.StorageUnavailable, Rejection.StorageUnavailableDetail);
         }
 
         var errors = new Dictionary<string, string[]>(rejection.Errors ?? new Dictionary<string, string[]>()) { ["quarantineId"] = [id] };

@@ -46,7 +46,7 @@ public sealed partial class WebhookReceiver(
         catch (StorageUnavailableException)
         {
             LogStorageUnavailable(logger, webhook.Source);
-            return IntakeCheck.Rejected(RejectionKind.StorageUnavailable, "Storage is unavailable; the delivery was not accepted. Retry later.");
+            return IntakeCheck.Rejected(RejectionKind.StorageUnavailable, Rejection.StorageUnavailableDetail);
         }
 
         pump.Offer(delivery);
