@@ -13,7 +13,7 @@ public interface IDueIndex
     Task RemoveAsync(DueItem item, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Files many hints at once (hints that share a time bucket go in one storage transaction); the same as
+    /// Files many hints at once (hints that share a time bucket share storage transactions); the same as
     /// <see cref="ScheduleAsync"/> for each, with no order between them.
     /// </summary>
     Task ScheduleAllAsync(IReadOnlyCollection<DueItem> items, CancellationToken cancellationToken);

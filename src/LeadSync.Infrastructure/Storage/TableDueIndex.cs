@@ -20,7 +20,7 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
     /// <summary>An entity-group transaction holds at most 100 entities, all in one partition.</summary>
     private const int PerTransaction = 100;
 
-    /// <summary>Transactions of one batched call in flight at once.</summary>
+    /// <summary>Delete transactions of one batched removal in flight at once.</summary>
     private const int ConcurrentTransactions = 8;
 
     /// <summary>Rows missing from a batched removal that are dropped and the rest resubmitted, before removing one by one.</summary>
@@ -53,9 +53,8 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
             await EnsureCursorAsync(table, kind, now, cancellationToken);
         }
 
-        var batches = Batches(items.Select(i => ToEntity(i, now)), TableTransactionActionType.UpsertReplace);
-        await Parallel.ForEachAsync(batches, Concurrency(cancellationToken), async (batch, ct) =>
-            await StorageCall.RunAsync(() => table.SubmitTransactionAsync(batch, ct), ct));
+        // The coalescer that files single hints does the batching: one partition's rows share transactions of up to 100.
+        await Task.WhenAll(items.Select(i => clients.UpsertCoalescedAsync(table, ToEntity(i, now), cancellationToken)));
     }
 
     public async Task RemoveAllAsync(IReadOnlyCollection<DueItem> items, CancellationToken cancellationToken)
@@ -67,7 +66,7 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
         }
 
         var table = await clients.TableAsync(TableNames.DueIndex, cancellationToken);
-        var batches = Batches(items.Select(i => new TableEntity(Located(i), RowKey(i))), TableTransactionActionType.Delete);
+        var batches = DeleteBatches(items.Select(i => new TableEntity(Located(i), RowKey(i))));
         await Parallel.ForEachAsync(batches, Concurrency(cancellationToken), async (batch, ct) => await DeleteBatchAsync(table, batch, ct));
     }
 
@@ -165,13 +164,13 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
         }
     }
 
-    /// <summary>Transactions of at most 100 rows, one partition each; a row named twice is written once (the last one).</summary>
-    private static List<List<TableTransactionAction>> Batches(IEnumerable<TableEntity> entities, TableTransactionActionType type) =>
+    /// <summary>Delete transactions of at most 100 rows, one partition each; a row named twice is deleted once.</summary>
+    private static List<List<TableTransactionAction>> DeleteBatches(IEnumerable<TableEntity> entities) =>
         [.. entities
             .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
             .SelectMany(partition => partition
                 .GroupBy(e => e.RowKey, StringComparer.Ordinal)
-                .Select(row => new TableTransactionAction(type, row.Last(), ETag.All))
+                .Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row.Last(), ETag.All))
                 .Chunk(PerTransaction)
                 .Select(chunk => chunk.ToList()))];
 
