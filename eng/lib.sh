@@ -39,7 +39,7 @@ start_azurite() {
   blob=$(free_port); queue=$(free_port); table=$(free_port)
   while [[ $queue == "$blob" ]]; do queue=$(free_port); done
   while [[ $table == "$blob" || $table == "$queue" ]]; do table=$(free_port); done
-  local args=(--silent --skipApiVersionCheck --loose --disableProductStyleUrl
+  local args=(--silent --skipApiVersionCheck --loose --disableProductStyleUrl --disableTelemetry
     --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue"
     --tableHost 127.0.0.1 --tablePort "$table")
   if [[ $location == memory ]]; then

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using LeadSync.Core.Leads;
+using LeadSync.Core.Storage;
 using LeadSync.Infrastructure.Storage;
 
 namespace LeadSync.Bench.Seeding;
@@ -80,16 +81,19 @@ public sealed class SweepSeeder(TableServiceClient service)
             }
         });
 
+    /// <summary>Due-index rows as TableDueIndex files them: one transaction per partition (hour and lead shard).</summary>
     private async Task IndexAsync(IReadOnlyList<Lead> leads, DateTimeOffset hour, CancellationToken cancellationToken)
     {
-        var partition = "Sla|" + hour.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
-        var actions = leads.Select(l => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-            new TableEntity(partition, string.Create(CultureInfo.InvariantCulture, $"{l.SlaDueAt!.Value.UtcTicks:D19}|{l.Id}"))
-            {
-                ["LeadId"] = l.Id,
-                ["DueAt"] = l.SlaDueAt!.Value,
-            })).ToList();
-        await _dueIndex.SubmitTransactionAsync(actions, cancellationToken);
+        foreach (var partition in leads.GroupBy(l => TableDueIndex.PartitionOf(DueKind.Sla, hour, l.Id), StringComparer.Ordinal))
+        {
+            var actions = partition.Select(l => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                new TableEntity(partition.Key, string.Create(CultureInfo.InvariantCulture, $"{l.SlaDueAt!.Value.UtcTicks:D19}|{l.Id}"))
+                {
+                    ["LeadId"] = l.Id,
+                    ["DueAt"] = l.SlaDueAt!.Value,
+                })).ToList();
+            await _dueIndex.SubmitTransactionAsync(actions, cancellationToken);
+        }
     }
 
     private static DateTimeOffset Hour(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, at.UtcDateTime.Day, at.UtcDateTime.Hour, 0, 0, TimeSpan.Zero);

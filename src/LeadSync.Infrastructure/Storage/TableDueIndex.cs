@@ -7,9 +7,10 @@ using LeadSync.Core.Storage;
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>
-/// The due index: partition <c>{kind}|{yyyyMMddHH}</c> (UTC hour of the due time), row <c>{dueTicks}|{leadId}</c>.
-/// A per-kind cursor remembers the oldest hour that may still hold entries, so a run queries only the hours from
-/// the cursor to now and reads only entries that are due. Hints filed while another write to their partition is in
+/// The due index: partition <c>{kind}|{yyyyMMddHH}|{shard}</c> (UTC hour of the due time, <see cref="LeadShard"/> of
+/// the lead), row <c>{dueTicks}|{leadId}</c>. A per-kind cursor remembers the oldest hour that may still hold entries,
+/// so a run queries only the hours from the cursor to now (every shard of each, in parallel) and reads only entries
+/// that are due. Hints filed while another write to their partition is in
 /// flight go together in one entity-group transaction (<see cref="PartitionUpsertCoalescer"/>).
 /// </summary>
 public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvider) : IDueIndex
@@ -80,23 +81,9 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
         DateTimeOffset? oldestNonEmpty = null;
         for (var hour = cursor; hour <= currentHour && due.Count < max; hour = hour.AddHours(1))
         {
-            var partition = Partition(kind, hour);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey le {upperRow}");
-            var found = await StorageCall.RunAsync(async () =>
-            {
-                var rows = new List<DueItem>();
-                await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, max), cancellationToken: cancellationToken))
-                {
-                    rows.Add(new DueItem(row.GetString("LeadId") ?? string.Empty, kind, row.GetDateTimeOffset("DueAt") ?? now) { Locator = partition });
-                    if (due.Count + rows.Count >= max)
-                    {
-                        break;
-                    }
-                }
-
-                return rows;
-            }, cancellationToken);
-            EntityReads.Add(TableNames.DueIndex, EntityReads.Query, found.Count);
+            var wanted = max - due.Count;
+            var shards = await Task.WhenAll(LeadShard.All.Select(shard => QueryDueAsync(table, kind, Partition(kind, hour, shard), upperRow, now, wanted, cancellationToken)));
+            var found = shards.SelectMany(rows => rows).OrderBy(row => row.RowKey, StringComparer.Ordinal).Take(wanted).Select(row => row.Item).ToList();
             if (found.Count > 0)
             {
                 oldestNonEmpty ??= hour;
@@ -112,6 +99,29 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
         }
 
         return due;
+    }
+
+    /// <summary>Due rows of one shard of one hour, oldest first, at most <paramref name="max"/>.</summary>
+    private static async Task<List<(string RowKey, DueItem Item)>> QueryDueAsync(
+        TableClient table, DueKind kind, string partition, string upperRow, DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey le {upperRow}");
+        var found = await StorageCall.RunAsync(async () =>
+        {
+            var rows = new List<(string, DueItem)>();
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, max), cancellationToken: cancellationToken))
+            {
+                rows.Add((row.RowKey, new DueItem(row.GetString("LeadId") ?? string.Empty, kind, row.GetDateTimeOffset("DueAt") ?? now) { Locator = partition }));
+                if (rows.Count >= max)
+                {
+                    break;
+                }
+            }
+
+            return rows;
+        }, cancellationToken);
+        EntityReads.Add(TableNames.DueIndex, EntityReads.Query, found.Count);
+        return found;
     }
 
     public async Task RemoveAsync(DueItem item, CancellationToken cancellationToken)
@@ -179,14 +189,14 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
 
     /// <summary>An item due in the past is filed under the current hour, which the cursor has not passed.</summary>
     private static TableEntity ToEntity(DueItem item, DateTimeOffset now) =>
-        new(Partition(item.Kind, Hour(item.DueAt > now ? item.DueAt : now)), RowKey(item))
+        new(PartitionOf(item.Kind, item.DueAt > now ? item.DueAt : now, item.LeadId), RowKey(item))
         {
             ["LeadId"] = item.LeadId,
             ["DueAt"] = item.DueAt,
         };
 
     /// <summary>The hint may have been filed under a later hour than its due time (see ScheduleAsync): delete where it is.</summary>
-    private static string Located(DueItem item) => item.Locator ?? Partition(item.Kind, Hour(item.DueAt));
+    private static string Located(DueItem item) => item.Locator ?? PartitionOf(item.Kind, item.DueAt, item.LeadId);
 
     /// <summary>
     /// The first hint of a kind starts its cursor at the current hour (once per process), so a sweep that runs
@@ -221,8 +231,11 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
         }
     }
 
-    private static string Partition(DueKind kind, DateTimeOffset hour) =>
-        $"{kind}|{hour.UtcDateTime.ToString(HourFormat, CultureInfo.InvariantCulture)}";
+    /// <summary>The partition a hint for <paramref name="leadId"/> in the UTC hour of <paramref name="at"/> is filed under.</summary>
+    public static string PartitionOf(DueKind kind, DateTimeOffset at, string leadId) => Partition(kind, Hour(at), LeadShard.Of(leadId));
+
+    private static string Partition(DueKind kind, DateTimeOffset hour, int shard) =>
+        string.Create(CultureInfo.InvariantCulture, $"{kind}|{hour.UtcDateTime.ToString(HourFormat, CultureInfo.InvariantCulture)}|{shard}");
 
     private static string RowKey(DueItem item) => string.Create(CultureInfo.InvariantCulture, $"{item.DueAt.UtcTicks:D19}|{item.LeadId}");
 

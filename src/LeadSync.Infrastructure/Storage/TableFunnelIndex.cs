@@ -7,44 +7,39 @@ using LeadSync.Core.Reports;
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>
-/// Table <c>LeadsByDay</c>: partition = UTC day the lead cycle started (<c>yyyyMMdd</c>), row = lead id, holding only
+/// Table <c>LeadsByDay</c>: partition = UTC day the lead cycle started and the lead's <see cref="LeadShard"/>
+/// (<c>yyyyMMdd|{shard}</c>), row = lead id, holding only
 /// what the funnel report needs (no contact data). <see cref="TableLeadStore"/> upserts the row after every lead
 /// write: one extra entity write per lead write (rows of one day written at the same time share a transaction, see
-/// <see cref="PartitionUpsertCoalescer"/>); a report reads one partition per day in its range. Rows lost between
+/// <see cref="PartitionUpsertCoalescer"/>); a report reads the partitions of its days with one range query. Rows lost between
 /// the two writes are rebuilt by FunnelRowRepair (the re-drive timer and the report-backfill job).
 /// </summary>
 public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
 {
     private const string DayFormat = "yyyyMMdd";
 
+    /// <summary>One partition-range query: the shards of a day sort together, and the days in order.</summary>
     public async Task<IReadOnlyList<FunnelRow>> ReadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var table = await clients.TableAsync(TableNames.LeadsByDay, cancellationToken);
-        var rows = new List<FunnelRow>();
-        for (var day = from; day <= to; day = day.AddDays(1))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {Day(from)} and PartitionKey lt {Day(to.AddDays(1))}");
+        return await StorageCall.RunAsync(async () =>
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(day)}");
-            var found = await StorageCall.RunAsync(async () =>
+            var rows = new List<FunnelRow>();
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                var list = new List<FunnelRow>();
-                await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-                {
-                    list.Add(ToRow(row, day));
-                }
+                rows.Add(ToRow(row, DateOnly.ParseExact(row.PartitionKey.AsSpan(0, DayFormat.Length), DayFormat, CultureInfo.InvariantCulture)));
+            }
 
-                return list;
-            }, cancellationToken);
-            rows.AddRange(found);
-        }
-
-        return rows;
+            return rows;
+        }, cancellationToken);
     }
 
     public async Task<StoredFunnelRow?> GetAsync(DateOnly day, string leadId, CancellationToken cancellationToken)
     {
         var table = await clients.TableAsync(TableNames.LeadsByDay, cancellationToken);
         var response = await StorageCall.RunAsync(
-            () => table.GetEntityIfExistsAsync<TableEntity>(Partition(day), leadId, cancellationToken: cancellationToken), cancellationToken);
+            () => table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(day, leadId), leadId, cancellationToken: cancellationToken), cancellationToken);
         return response.HasValue ? new StoredFunnelRow(ToRow(response.Value!, day), response.Value!.ETag.ToString()) : null;
     }
 
@@ -81,7 +76,7 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
         await clients.UpsertCoalescedAsync(table, entity, cancellationToken);
     }
 
-    private static TableEntity ToEntity(FunnelRow row) => new(Partition(row.Day), row.LeadId)
+    private static TableEntity ToEntity(FunnelRow row) => new(PartitionOf(row.Day, row.LeadId), row.LeadId)
     {
         ["Source"] = row.Source,
         ["Campaign"] = row.Campaign,
@@ -97,7 +92,12 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
         ["ReEngagedCount"] = row.ReEngagedCount,
     };
 
-    private static string Partition(DateOnly day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
+    /// <summary>The partition the row of <paramref name="leadId"/>'s cycle started on <paramref name="day"/> is under.</summary>
+    public static string PartitionOf(DateOnly day, string leadId) => Partition(day, LeadShard.Of(leadId));
+
+    private static string Partition(DateOnly day, int shard) => string.Create(CultureInfo.InvariantCulture, $"{Day(day)}|{shard}");
+
+    private static string Day(DateOnly day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
 
     private static FunnelRow ToRow(TableEntity e, DateOnly day) => new()
     {

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Azure.Data.Tables;
 using LeadSync.Core.Intake;
 using LeadSync.Core.Intake.Inbox;
 using LeadSync.Core.Intake.Signatures;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Storage;
+using LeadSync.Infrastructure.Storage;
 using LeadSync.Testing;
 using LeadSync.Web.Hosting;
 
@@ -79,5 +81,22 @@ public sealed class IntakeInboxTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(LeadStatus.SalesReady, lead?.Status);
         Assert.True(report?.Acted >= 1);
         Assert.Empty(await _services.Get<IIntakeInbox>().ListAsync(_services.Time.GetUtcNow(), 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_row_stored_under_the_earlier_sixteen_partition_layout_is_removed_once_filed()
+    {
+        var inbox = _services.Get<IIntakeInbox>();
+        var delivery = InboxDelivery.Arrived(Pipeline.SignedGeneric(_services, "legacy@example.com", "msg_legacy"), _services.Time.GetUtcNow());
+        await inbox.AddAsync(delivery, CancellationToken.None);
+        var table = await _services.Get<StorageClients>().TableAsync(TableIntakeInbox.Table, CancellationToken.None);
+        var row = (await table.GetEntityAsync<TableEntity>(delivery.Id, delivery.Id)).Value;
+        await table.DeleteEntityAsync(delivery.Id, delivery.Id);
+        await table.AddEntityAsync(new TableEntity(row) { PartitionKey = delivery.Id[^1..] });
+        Assert.Single(await inbox.ListAsync(_services.Time.GetUtcNow().AddTicks(1), 10, CancellationToken.None));
+
+        await inbox.RemoveAsync(delivery.Id, CancellationToken.None);
+
+        Assert.Empty(await inbox.ListAsync(_services.Time.GetUtcNow().AddTicks(1), 10, CancellationToken.None));
     }
 }

@@ -98,6 +98,23 @@ public sealed class TableDueIndexTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_capped_run_takes_the_oldest_due_items_across_lead_shards_and_hours()
+    {
+        // Ids ending in every character spread the hints over every shard of each hour.
+        var items = Enumerable.Range(0, 40)
+            .Select(i => new DueItem($"ld_shard{"0123456789abcdefghjkmnpqrstvwxyz"[i % 32]}{i:D2}", DueKind.Sla, Now.AddMinutes(30 + (i * 7 % 40) * 3)))
+            .ToList();
+        await Index.ScheduleAllAsync(items, CancellationToken.None);
+        _services.Time.Advance(TimeSpan.FromHours(3));
+
+        var due = await Index.GetDueAsync(DueKind.Sla, Now, 15, CancellationToken.None);
+
+        Assert.Equal(items.OrderBy(i => i.DueAt).Take(15).Select(i => i.LeadId), due.Select(d => d.LeadId));
+        await Index.RemoveAllAsync(due, CancellationToken.None);
+        Assert.Equal(items.OrderBy(i => i.DueAt).Skip(15).Select(i => i.LeadId), (await Index.GetDueAsync(DueKind.Sla, Now, 100, CancellationToken.None)).Select(d => d.LeadId));
+    }
+
+    [Fact]
     public async Task Hints_filed_together_across_hours_and_kinds_are_found_and_removed_together()
     {
         // 250 hints in one hour (three transactions), 30 in the next hour, 20 of another kind, and one named twice.

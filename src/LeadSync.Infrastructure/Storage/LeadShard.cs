@@ -1,0 +1,21 @@
+namespace LeadSync.Infrastructure.Storage;
+
+/// <summary>
+/// Splits a time-bucketed partition (the due index's hour, the report index's day) into <see cref="Count"/>
+/// partitions by lead id, so a burst of leads in one bucket does not write one hot partition: Azure Table Storage
+/// serves a partition from one server (about 2,000 entities/s), and Azurite scans a whole partition on every point
+/// read or upsert in it. Readers of a bucket query every shard.
+/// </summary>
+public static class LeadShard
+{
+    public const int Count = 8;
+
+    /// <summary>0 … <see cref="Count"/> − 1, from the id's last character (lead ids end in a uniform base-32 digit).</summary>
+    public static int Of(string leadId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(leadId);
+        return leadId[^1] % Count;
+    }
+
+    public static IEnumerable<int> All => Enumerable.Range(0, Count);
+}
