@@ -49,6 +49,7 @@ param leadSyncSettings object = {
   'LeadSync:Intake:DuplicateWindow': '30.00:00:00'
   'LeadSync:Intake:InboxFilers': '8'
   'LeadSync:Intake:InboxBuffer': '512'
+  'LeadSync:Intake:InboxOverflow': '100000'
   'LeadSync:Intake:InboxRecoverAfter': '00:01:00'
   'LeadSync:Intake:InboxYieldLag': '00:00:30'
   'LeadSync:Sources:generic:Tolerance': '00:05:00'

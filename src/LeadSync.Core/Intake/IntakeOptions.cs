@@ -41,11 +41,19 @@ public sealed class IntakeOptions
     public int InboxFilers { get; set; } = 8;
 
     /// <summary>
-    /// Accepted deliveries held in memory for filing; past this the inbox table is read back in pages once the
-    /// filers catch up, so a burst costs storage reads, not memory.
+    /// Accepted deliveries held in memory for filing; past this only their ids are kept (see
+    /// <see cref="InboxOverflow"/>) and each is read back from the inbox when a filer is free, so a burst costs one
+    /// point read per delivery, not memory.
     /// </summary>
     [Range(16, 10_000)]
     public int InboxBuffer { get; set; } = 512;
+
+    /// <summary>
+    /// Ids of accepted deliveries past <see cref="InboxBuffer"/> remembered for filing (about 100 bytes each); past
+    /// this the inbox table is read back in pages once the filers catch up.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int InboxOverflow { get; set; } = 100_000;
 
     /// <summary>
     /// While webhook requests are in progress, filing runs on one worker so storage answers the requests first — until

@@ -51,6 +51,14 @@ public sealed class TableIntakeInbox(StorageClients clients) : IIntakeInbox
         }, cancellationToken);
     }
 
+    public async Task<InboxDelivery?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var table = await clients.TableAsync(Table, cancellationToken);
+        var row = await StorageCall.RunAsync(() => table.GetEntityIfExistsAsync<TableEntity>(id, id, cancellationToken: cancellationToken), cancellationToken);
+        return row.HasValue ? FromEntity(row.Value!) : null;
+    }
+
     public async Task RemoveAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);

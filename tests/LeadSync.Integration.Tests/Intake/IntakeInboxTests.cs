@@ -55,10 +55,12 @@ public sealed class IntakeInboxTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.False(stored.Webhook.Query.ContainsKey("key"));
         Assert.Equal("http://localhost/api/webhooks/pardot", stored.Webhook.RequestUri.ToString());
         Assert.Empty(await inbox.ListAsync(_services.Time.GetUtcNow(), 10, CancellationToken.None));
+        Assert.Equal(body, (await inbox.GetAsync(delivery.Id, CancellationToken.None))?.Webhook.Body.ToArray());
 
         await inbox.RemoveAsync(delivery.Id, CancellationToken.None);
         await inbox.RemoveAsync(delivery.Id, CancellationToken.None);
         Assert.Empty(await inbox.ListAsync(_services.Time.GetUtcNow().AddTicks(1), 10, CancellationToken.None));
+        Assert.Null(await inbox.GetAsync(delivery.Id, CancellationToken.None));
     }
 
     [Fact]

@@ -11,6 +11,9 @@ public interface IIntakeInbox
     /// <summary>Up to <paramref name="max"/> deliveries received before <paramref name="receivedBefore"/>, oldest first per partition.</summary>
     Task<IReadOnlyList<InboxDelivery>> ListAsync(DateTimeOffset receivedBefore, int max, CancellationToken cancellationToken);
 
+    /// <summary>The delivery stored under <paramref name="id"/>, or null when it is gone (filed).</summary>
+    Task<InboxDelivery?> GetAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>Removes a filed delivery; removing one that is already gone is not an error.</summary>
     Task RemoveAsync(string id, CancellationToken cancellationToken);
 }

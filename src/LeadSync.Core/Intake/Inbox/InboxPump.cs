@@ -8,8 +8,10 @@ namespace LeadSync.Core.Intake.Inbox;
 
 /// <summary>
 /// Files inbox deliveries as leads, off the request path. Deliveries this instance just received are offered in memory
-/// and filed by <see cref="IntakeOptions.InboxFilers"/> workers; when memory is full, when filing meets a storage outage,
-/// and at start-up, the inbox table is read back in pages (catch-up). A filed delivery is removed from the inbox after
+/// and filed by <see cref="IntakeOptions.InboxFilers"/> workers; past <see cref="IntakeOptions.InboxBuffer"/> only
+/// their ids are kept and each is read back by id when there is room (<see cref="IntakeOptions.InboxOverflow"/>).
+/// When that is full too, when filing meets a storage outage, and at start-up, the inbox table is read back in pages
+/// (catch-up). A filed delivery is removed from the inbox after
 /// its leads are stored; a crash in between files it again, which keeps one lead (filing is idempotent).
 /// </summary>
 public sealed partial class InboxPump : IDisposable
@@ -31,6 +33,9 @@ public sealed partial class InboxPump : IDisposable
     private readonly ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _wake = new(0);
+    private readonly ConcurrentQueue<string> _overflow = new();
+    private readonly SemaphoreSlim _overflowed = new(0);
+    private int _overflowCount;
     private int _behind = 1;
 
     public InboxPump(
@@ -58,16 +63,31 @@ public sealed partial class InboxPump : IDisposable
             return;
         }
 
-        if (!_ready.Writer.TryWrite(delivery))
+        // Once ids wait in the overflow, newer deliveries queue behind them.
+        if (Volatile.Read(ref _overflowCount) == 0 && _ready.Writer.TryWrite(delivery))
         {
-            _held.TryRemove(delivery.Id, out _);
-            MarkBehind();
+            return;
         }
+
+        if (Interlocked.Increment(ref _overflowCount) <= _options.InboxOverflow)
+        {
+            _overflow.Enqueue(delivery.Id);
+            _overflowed.Release();
+            return;
+        }
+
+        Interlocked.Decrement(ref _overflowCount);
+        _held.TryRemove(delivery.Id, out _);
+        MarkBehind();
     }
 
     /// <summary>Runs the filers and the catch-up until <paramref name="cancellationToken"/> fires.</summary>
     public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll([.. Enumerable.Range(0, _options.InboxFilers).Select(worker => FileLoopAsync(worker, cancellationToken)), CatchUpLoopAsync(cancellationToken)]);
+        Task.WhenAll([
+            .. Enumerable.Range(0, _options.InboxFilers).Select(worker => FileLoopAsync(worker, cancellationToken)),
+            OverflowLoopAsync(cancellationToken),
+            CatchUpLoopAsync(cancellationToken),
+        ]);
 
     /// <summary>
     /// Files, one by one, inbox deliveries older than <see cref="IntakeOptions.InboxRecoverAfter"/> that this instance
@@ -197,6 +217,54 @@ public sealed partial class InboxPump : IDisposable
         }
     }
 
+    /// <summary>Reads overflowed deliveries back by id, oldest first, as the buffer makes room for them.</summary>
+    private async Task OverflowLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await _overflowed.WaitAsync(cancellationToken);
+                if (!_overflow.TryDequeue(out var id))
+                {
+                    continue;
+                }
+
+                await _ready.Writer.WaitToWriteAsync(cancellationToken);
+                var delivery = await ReadBackAsync(id, cancellationToken);
+                if (delivery is null)
+                {
+                    _held.TryRemove(id, out _);
+                    continue;
+                }
+
+                await _ready.Writer.WriteAsync(delivery, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Host stopping: overflowed deliveries stay in the inbox for the next start.
+        }
+    }
+
+    /// <summary>The overflowed delivery, or null when it is gone (filed) or storage is down (the catch-up reads it then).</summary>
+    private async Task<InboxDelivery?> ReadBackAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _inbox.GetAsync(id, cancellationToken);
+        }
+        catch (StorageUnavailableException)
+        {
+            MarkBehind();
+            return null;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _overflowCount);
+        }
+    }
+
     private async Task CatchUpLoopAsync(CancellationToken cancellationToken)
     {
         try
@@ -255,7 +323,11 @@ public sealed partial class InboxPump : IDisposable
         }
     }
 
-    public void Dispose() => _wake.Dispose();
+    public void Dispose()
+    {
+        _wake.Dispose();
+        _overflowed.Dispose();
+    }
 
     private void MarkBehind()
     {

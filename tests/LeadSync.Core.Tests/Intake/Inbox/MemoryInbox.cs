@@ -11,7 +11,7 @@ public sealed class MemoryInbox : IIntakeInbox
 
     public bool Down { get; set; }
 
-    public int Lists { get; private set; }
+    public int Gets { get; private set; }
 
     public IReadOnlyCollection<string> Ids => [.. _rows.Keys];
 
@@ -25,8 +25,14 @@ public sealed class MemoryInbox : IIntakeInbox
     public Task<IReadOnlyList<InboxDelivery>> ListAsync(DateTimeOffset receivedBefore, int max, CancellationToken cancellationToken)
     {
         ThrowIfDown();
-        Lists++;
         return Task.FromResult<IReadOnlyList<InboxDelivery>>([.. _rows.Values.Where(d => d.ReceivedAt < receivedBefore).OrderBy(d => d.Id, StringComparer.Ordinal).Take(max)]);
+    }
+
+    public Task<InboxDelivery?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        Gets++;
+        return Task.FromResult(_rows.TryGetValue(id, out var delivery) ? delivery : null);
     }
 
     public Task RemoveAsync(string id, CancellationToken cancellationToken)
