@@ -56,8 +56,8 @@ public sealed class IntakeOptions
     public int InboxOverflow { get; set; } = 100_000;
 
     /// <summary>
-    /// While webhook requests are in progress, filing runs on one worker so storage answers the requests first — until
-    /// the oldest waiting delivery is this old; then all workers file again.
+    /// While webhook requests are in progress, filing waits so storage answers the requests first — until the oldest
+    /// waiting delivery is this old; then all workers file.
     /// </summary>
     public TimeSpan InboxYieldLag { get; set; } = TimeSpan.FromSeconds(30);
 

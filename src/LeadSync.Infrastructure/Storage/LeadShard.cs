@@ -4,7 +4,7 @@ namespace LeadSync.Infrastructure.Storage;
 /// Splits a time-bucketed partition (the due index's hour, the report index's day) into <see cref="Count"/>
 /// partitions by lead id, so a burst of leads in one bucket does not write one hot partition: Azure Table Storage
 /// serves a partition from one server (about 2,000 entities/s), and Azurite scans a whole partition on every point
-/// read or upsert in it. Readers of a bucket query every shard.
+/// read or upsert in it. Readers of a bucket read its shards with one partition-range query.
 /// </summary>
 public static class LeadShard
 {
@@ -16,6 +16,4 @@ public static class LeadShard
         ArgumentException.ThrowIfNullOrEmpty(leadId);
         return leadId[^1] % Count;
     }
-
-    public static IEnumerable<int> All => Enumerable.Range(0, Count);
 }

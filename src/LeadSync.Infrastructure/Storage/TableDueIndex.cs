@@ -9,8 +9,8 @@ namespace LeadSync.Infrastructure.Storage;
 /// <summary>
 /// The due index: partition <c>{kind}|{yyyyMMddHH}|{shard}</c> (UTC hour of the due time, <see cref="LeadShard"/> of
 /// the lead), row <c>{dueTicks}|{leadId}</c>. A per-kind cursor remembers the oldest hour that may still hold entries,
-/// so a run queries only the hours from the cursor to now (every shard of each, in parallel) and reads only entries
-/// that are due. Hints filed while another write to their partition is in
+/// so a run queries only the hours from the cursor to now (one partition-range query over the shards of each) and
+/// reads only entries that are due. Hints filed while another write to their partition is in
 /// flight go together in one entity-group transaction (<see cref="PartitionUpsertCoalescer"/>).
 /// </summary>
 public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvider) : IDueIndex
@@ -82,8 +82,8 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
         for (var hour = cursor; hour <= currentHour && due.Count < max; hour = hour.AddHours(1))
         {
             var wanted = max - due.Count;
-            var shards = await Task.WhenAll(LeadShard.All.Select(shard => QueryDueAsync(table, kind, Partition(kind, hour, shard), upperRow, now, wanted, cancellationToken)));
-            var found = shards.SelectMany(rows => rows).OrderBy(row => row.RowKey, StringComparer.Ordinal).Take(wanted).Select(row => row.Item).ToList();
+            var found = (await QueryDueAsync(table, kind, hour, upperRow, now, wanted, cancellationToken))
+                .OrderBy(row => row.RowKey, StringComparer.Ordinal).Take(wanted).Select(row => row.Item).ToList();
             if (found.Count > 0)
             {
                 oldestNonEmpty ??= hour;
@@ -101,18 +101,33 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
         return due;
     }
 
-    /// <summary>Due rows of one shard of one hour, oldest first, at most <paramref name="max"/>.</summary>
+    /// <summary>
+    /// Due rows of every shard of one hour, in one partition-range query (rows come shard by shard, each oldest first);
+    /// at most <paramref name="max"/> per shard are needed for the <paramref name="max"/> oldest of the hour.
+    /// </summary>
     private static async Task<List<(string RowKey, DueItem Item)>> QueryDueAsync(
-        TableClient table, DueKind kind, string partition, string upperRow, DateTimeOffset now, int max, CancellationToken cancellationToken)
+        TableClient table, DueKind kind, DateTimeOffset hour, string upperRow, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey le {upperRow}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {Partition(kind, hour, 0)} and PartitionKey le {Partition(kind, hour, LeadShard.Count - 1)} and RowKey le {upperRow}");
+        var returned = 0;
         var found = await StorageCall.RunAsync(async () =>
         {
             var rows = new List<(string, DueItem)>();
+            var perShard = new Dictionary<string, int>(StringComparer.Ordinal);
+            returned = 0;
             await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, max), cancellationToken: cancellationToken))
             {
-                rows.Add((row.RowKey, new DueItem(row.GetString("LeadId") ?? string.Empty, kind, row.GetDateTimeOffset("DueAt") ?? now) { Locator = partition }));
-                if (rows.Count >= max)
+                returned++;
+                var taken = perShard.GetValueOrDefault(row.PartitionKey);
+                if (taken >= max)
+                {
+                    continue;
+                }
+
+                perShard[row.PartitionKey] = taken + 1;
+                rows.Add((row.RowKey, new DueItem(row.GetString("LeadId") ?? string.Empty, kind, row.GetDateTimeOffset("DueAt") ?? now) { Locator = row.PartitionKey }));
+                if (rows.Count >= max * LeadShard.Count)
                 {
                     break;
                 }
@@ -120,7 +135,7 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
 
             return rows;
         }, cancellationToken);
-        EntityReads.Add(TableNames.DueIndex, EntityReads.Query, found.Count);
+        EntityReads.Add(TableNames.DueIndex, EntityReads.Query, returned);
         return found;
     }
 

@@ -55,7 +55,7 @@ public sealed class RecycleJobTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains(LeadEvents.Recycled, events);
         Assert.Contains(LeadEvents.NurturePushed, events);
         var table = await _services.Get<StorageClients>().TableAsync(TableNames.SandboxCrm, CancellationToken.None);
-        var crmRecord = await table.GetEntityAsync<Azure.Data.Tables.TableEntity>("lead", id);
+        var crmRecord = await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(LeadSync.Infrastructure.Crm.Sandbox.SandboxCrmGateway.PartitionOf(id), id);
         Assert.Equal(SandboxCrmStatus.Nurture, crmRecord.Value.GetString("Status"));
         var nurture = await _services.Get<StorageClients>().TableAsync(TableNames.SandboxNurture, CancellationToken.None);
         Assert.True((await nurture.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(id, "cycle-001")).HasValue);

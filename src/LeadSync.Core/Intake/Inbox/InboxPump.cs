@@ -84,7 +84,7 @@ public sealed partial class InboxPump : IDisposable
     /// <summary>Runs the filers and the catch-up until <paramref name="cancellationToken"/> fires.</summary>
     public Task RunAsync(CancellationToken cancellationToken) =>
         Task.WhenAll([
-            .. Enumerable.Range(0, _options.InboxFilers).Select(worker => FileLoopAsync(worker, cancellationToken)),
+            .. Enumerable.Range(0, _options.InboxFilers).Select(_ => FileLoopAsync(cancellationToken)),
             OverflowLoopAsync(cancellationToken),
             CatchUpLoopAsync(cancellationToken),
         ]);
@@ -117,16 +117,13 @@ public sealed partial class InboxPump : IDisposable
         return filed;
     }
 
-    private async Task FileLoopAsync(int worker, CancellationToken cancellationToken)
+    private async Task FileLoopAsync(CancellationToken cancellationToken)
     {
         try
         {
             while (await _ready.Reader.WaitToReadAsync(cancellationToken))
             {
-                if (worker > 0)
-                {
-                    await YieldToIntakeAsync(cancellationToken);
-                }
+                await YieldToIntakeAsync(cancellationToken);
 
                 if (!_ready.Reader.TryRead(out var delivery))
                 {
@@ -150,9 +147,9 @@ public sealed partial class InboxPump : IDisposable
     }
 
     /// <summary>
-    /// Workers other than the first wait while webhook requests are in progress, unless the oldest waiting delivery
-    /// has waited <see cref="IntakeOptions.InboxYieldLag"/>: a burst is answered first, and filing never falls further
-    /// behind than that.
+    /// Filers wait while webhook requests are in progress, unless the oldest waiting delivery has waited
+    /// <see cref="IntakeOptions.InboxYieldLag"/>: a burst is answered first (storage serves only the inbox inserts), and
+    /// filing starts no later than that.
     /// </summary>
     private async Task YieldToIntakeAsync(CancellationToken cancellationToken)
     {

@@ -1,8 +1,8 @@
 namespace LeadSync.Core.Intake.Inbox;
 
 /// <summary>
-/// Webhook requests in progress on this instance. The <see cref="InboxPump"/> files on one worker while there are any
-/// (see <see cref="IntakeOptions.InboxYieldLag"/>), so storage serves the requests first and a burst is answered fast.
+/// Webhook requests in progress on this instance. The <see cref="InboxPump"/> does not file while there are any (up to
+/// <see cref="IntakeOptions.InboxYieldLag"/>), so storage serves the requests first and a burst is answered fast.
 /// </summary>
 public sealed class IntakePressure
 {

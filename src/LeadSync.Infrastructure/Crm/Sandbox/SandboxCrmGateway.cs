@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Azure.Data.Tables;
 using LeadSync.Core.Crm;
 using LeadSync.Core.Leads;
@@ -8,14 +9,14 @@ using Microsoft.Extensions.Options;
 namespace LeadSync.Infrastructure.Crm.Sandbox;
 
 /// <summary>
-/// A real, minimal CRM kept in LeadSync's own storage (table <c>SandboxCrm</c>), so LeadSync works end to end with no
-/// external account. Upserts are keyed by the LeadSync id like the real adapters; sales activity is recorded through
+/// A real, minimal CRM kept in LeadSync's own storage (table <c>SandboxCrm</c>, one partition per
+/// <see cref="LeadShard"/>: <c>lead|{shard}</c>), so LeadSync works end to end with no external account. Upserts are keyed by the LeadSync id like the real adapters; sales activity is recorded through
 /// <c>POST /api/crm-events/sandbox</c>.
 /// </summary>
 public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<SandboxCrmOptions> options, TimeProvider timeProvider) : ICrmGateway
 {
     public const string ProviderName = "sandbox";
-    private const string Partition = "lead";
+    private const string PartitionPrefix = "lead|";
     private const string CursorPartition = "reassign";
     private const string CursorRow = "cursor";
 
@@ -34,7 +35,7 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
         foreach (var lead in leads)
         {
             var existing = await ReadAsync(table, lead.Id, cancellationToken);
-            var record = existing ?? new TableEntity(Partition, lead.Id)
+            var record = existing ?? new TableEntity(PartitionOf(lead.Id), lead.Id)
             {
                 ["CrmId"] = "sbx-" + lead.Id[3..],
                 ["Owner"] = options.CurrentValue.DefaultOwner,
@@ -62,7 +63,8 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
         ArgumentNullException.ThrowIfNull(leads);
         var table = await clients.TableAsync(TableNames.SandboxCrm, cancellationToken);
         var records = new ConcurrentDictionary<string, TableEntity>(StringComparer.Ordinal);
-        var chunks = leads.Select(l => l.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Chunk(TouchesPerQuery);
+        var chunks = leads.Select(l => l.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .GroupBy(PartitionOf, StringComparer.Ordinal).SelectMany(shard => shard.Chunk(TouchesPerQuery));
         await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTouchQueries, CancellationToken = cancellationToken }, async (ids, ct) =>
         {
             foreach (var record in await QueryRecordsAsync(table, ids, ct))
@@ -86,11 +88,11 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
         return new CrmTouch(leadId, state, record?.GetDateTimeOffset("FirstTouchAt"), record?.GetInt32("Attempts") ?? 0, record?.GetString("Owner"));
     }
 
-    /// <summary>One query for the named records: the partition and one row-key comparison per lead, OR-ed.</summary>
+    /// <summary>One query for the named records (all in one shard): the partition and one row-key comparison per lead, OR-ed.</summary>
     private static async Task<List<TableEntity>> QueryRecordsAsync(TableClient table, IReadOnlyList<string> leadIds, CancellationToken cancellationToken)
     {
         var rows = string.Join(" or ", leadIds.Select(id => TableClient.CreateQueryFilter($"RowKey eq {id}")));
-        var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {Partition}")} and ({rows})";
+        var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(leadIds[0])}")} and ({rows})";
         var found = await StorageCall.RunAsync(async () =>
         {
             var list = new List<TableEntity>();
@@ -207,8 +209,11 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
     private static async Task<TableEntity?> ReadAsync(TableClient table, string leadId, CancellationToken cancellationToken)
     {
         var response = await StorageCall.RunAsync(
-            () => table.GetEntityIfExistsAsync<TableEntity>(Partition, leadId, cancellationToken: cancellationToken), cancellationToken);
+            () => table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(leadId), leadId, cancellationToken: cancellationToken), cancellationToken);
         EntityReads.Add(TableNames.SandboxCrm, EntityReads.Point, response.HasValue ? 1 : 0);
         return response.HasValue ? response.Value : null;
     }
+
+    /// <summary>The partition holding <paramref name="leadId"/>'s record.</summary>
+    public static string PartitionOf(string leadId) => string.Create(CultureInfo.InvariantCulture, $"{PartitionPrefix}{LeadShard.Of(leadId)}");
 }

@@ -111,11 +111,11 @@ public sealed class InboxPumpTests
     }
 
     [Theory]
-    [InlineData(true, 30, 1)]
-    [InlineData(false, 30, 4)]
-    [InlineData(true, 0, 4)]
-    public async Task While_requests_are_in_progress_filing_runs_on_one_worker_until_the_oldest_delivery_waited_the_yield_lag(
-        bool requestInProgress, int yieldLagSeconds, int expectedConcurrency)
+    [InlineData(false, 30, false)]
+    [InlineData(true, 30, true)]
+    [InlineData(true, 0, false)]
+    public async Task While_requests_are_in_progress_filing_waits_until_the_oldest_delivery_waited_the_yield_lag(
+        bool requestInProgress, int yieldLagSeconds, bool expectWaiting)
     {
         var harness = new InboxHarness(TimeProvider.System, new IntakeOptions { InboxFilers = 4, InboxYieldLag = TimeSpan.FromSeconds(yieldLagSeconds) });
         var current = 0;
@@ -141,12 +141,20 @@ public sealed class InboxPumpTests
 
         using var stop = new CancellationTokenSource();
         var running = harness.Pump.RunAsync(stop.Token);
+        await WaitUntilAsync(() => harness.Inbox.Ids.Count == 0, TimeSpan.FromSeconds(2));
+        Assert.Equal(expectWaiting ? 16 : 0, harness.Inbox.Ids.Count);
+
+        if (requestInProgress)
+        {
+            harness.Pressure.End();
+        }
+
         await WaitUntilAsync(() => harness.Inbox.Ids.Count == 0, TimeSpan.FromSeconds(20));
         await stop.CancelAsync();
         await running;
 
         Assert.Empty(harness.Inbox.Ids);
-        Assert.Equal(expectedConcurrency, most);
+        Assert.Equal(4, most);
     }
 
     private static void InterlockedMax(ref int target, int value)
