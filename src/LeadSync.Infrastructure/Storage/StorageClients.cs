@@ -9,14 +9,17 @@ namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>
 /// Creates table and queue clients once, and each table or queue on first use (so a fresh Azurite or account works
-/// without a setup step).
+/// without a setup step). Background work (filing, sync, timers) shares <see cref="StorageOptions.MaxConcurrentRequests"/>;
+/// the webhook request path has its own table client outside that limit, so an answer never waits behind it.
 /// </summary>
 public sealed class StorageClients
 {
     private readonly TableServiceClient _tables;
+    private readonly TableServiceClient _requestPathTables;
     private readonly QueueServiceClient _queues;
     private readonly string _prefix;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tableClients = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _requestPathTableClients = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queueClients = new();
     private readonly ConcurrentDictionary<string, PartitionUpsertCoalescer> _upserts = new();
 
@@ -28,11 +31,14 @@ public sealed class StorageClients
         var limit = settings.MaxConcurrentRequests > 0 ? new ConcurrentRequestLimit(settings.MaxConcurrentRequests) : null;
         var tableOptions = new TableClientOptions();
         Tune(tableOptions, settings.NetworkTimeout, limit);
+        var requestPathOptions = new TableClientOptions();
+        Tune(requestPathOptions, settings.NetworkTimeout, limit: null);
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
         Tune(queueOptions, settings.NetworkTimeout, limit);
         if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
         {
             _tables = new TableServiceClient(settings.ConnectionString, tableOptions);
+            _requestPathTables = new TableServiceClient(settings.ConnectionString, requestPathOptions);
             _queues = new QueueServiceClient(settings.ConnectionString, queueOptions);
         }
         else
@@ -41,6 +47,7 @@ public sealed class StorageClients
                 ? new DefaultAzureCredential()
                 : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(settings.ManagedIdentityClientId));
             _tables = new TableServiceClient(settings.TableServiceUri!, credential, tableOptions);
+            _requestPathTables = new TableServiceClient(settings.TableServiceUri!, credential, requestPathOptions);
             _queues = new QueueServiceClient(settings.QueueServiceUri!, credential, queueOptions);
         }
     }
@@ -51,6 +58,18 @@ public sealed class StorageClients
         Retrying(_tableClients, _prefix + name, async fullName =>
         {
             var client = _tables.GetTableClient(fullName);
+            await StorageCall.RunAsync(() => client.CreateIfNotExistsAsync(cancellationToken), cancellationToken);
+            return client;
+        });
+
+    /// <summary>
+    /// A table for the webhook request path (the inbox insert): outside <see cref="StorageOptions.MaxConcurrentRequests"/>,
+    /// so a sender's answer does not queue behind background work in this process.
+    /// </summary>
+    public Task<TableClient> RequestPathTableAsync(string name, CancellationToken cancellationToken) =>
+        Retrying(_requestPathTableClients, _prefix + name, async fullName =>
+        {
+            var client = _requestPathTables.GetTableClient(fullName);
             await StorageCall.RunAsync(() => client.CreateIfNotExistsAsync(cancellationToken), cancellationToken);
             return client;
         });

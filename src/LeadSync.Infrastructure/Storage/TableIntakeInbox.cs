@@ -20,7 +20,7 @@ public sealed class TableIntakeInbox(StorageClients clients) : IIntakeInbox
     public async Task AddAsync(InboxDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var table = await clients.TableAsync(Table, cancellationToken);
+        var table = await clients.RequestPathTableAsync(Table, cancellationToken);
         try
         {
             await StorageCall.RunAsync(() => table.AddEntityAsync(ToEntity(delivery), cancellationToken), cancellationToken);

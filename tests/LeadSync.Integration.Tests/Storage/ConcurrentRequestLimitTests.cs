@@ -35,6 +35,21 @@ public sealed class ConcurrentRequestLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task The_request_path_table_does_not_wait_behind_background_requests()
+    {
+        var clients = Clients(maxConcurrentRequests: 2, networkTimeout: TimeSpan.FromSeconds(5));
+        var queue = await clients.QueueAsync("busy", CancellationToken.None);
+        var background = Task.WhenAll(Enumerable.Range(0, 40).Select(i => queue.DeleteMessageAsync($"m{i}", "receipt")));
+
+        var inbox = await clients.RequestPathTableAsync("Inbox", CancellationToken.None);
+        await inbox.DeleteEntityAsync("p", "r");
+
+        Assert.False(background.IsCompleted);
+        await background;
+        Assert.Equal(3, Volatile.Read(ref _mostOpen));
+    }
+
+    [Fact]
     public async Task Zero_means_no_limit()
     {
         var clients = Clients(maxConcurrentRequests: 0, networkTimeout: TimeSpan.FromSeconds(5));
