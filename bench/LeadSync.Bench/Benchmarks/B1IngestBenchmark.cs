@@ -1,9 +1,13 @@
+using System.Globalization;
+using System.Text;
 using Azure.Data.Tables;
 using LeadSync.Bench.Hosting;
 using LeadSync.Bench.Load;
 using LeadSync.Bench.Probes;
 using LeadSync.Bench.Seeding;
-using LeadSync.Core.Leads;
+using LeadSync.Core.Intake;
+using LeadSync.Core.Intake.Inbox;
+using LeadSync.Core.Intake.Signatures;
 using LeadSync.Infrastructure.Storage;
 using LeadSync.Testing;
 
@@ -58,7 +62,7 @@ public sealed class B1IngestBenchmark : IBenchmark
         await using (var host = await PortableHostProcess.StartAsync(BenchHostSettings.For(azurite.ConnectionString)))
         using (var webhooks = new SignedWebhooks(host.BaseUrl, tag))
         {
-            await ClosedLoop.RunAsync(concurrency, warmUp, webhooks.SendAsync, cancellationToken);
+            await OpenLoop.RunAsync(rate, warmUp, webhooks.SendAsync, cancellationToken);
             await InboxProbe.WaitEmptyAsync(azurite.ConnectionString, patience, cancellationToken);
             open = await OpenLoop.RunAsync(rate, openPhase, (n, ct) => webhooks.SendAsync(2 * offset + n, ct), cancellationToken);
             openBacklog = await InboxProbe.CountAsync(azurite.ConnectionString, cancellationToken);
@@ -67,8 +71,8 @@ public sealed class B1IngestBenchmark : IBenchmark
 
         result.Setup.Add($"Portable host (Release, {Environment.ProcessorCount} cores shared with Azurite and the load client), sandbox CRM, logging at Warning; Azurite in memory.");
         result.Setup.Add($"Throughput: closed loop, {concurrency} concurrent senders, {phase.TotalSeconds:0} s each for raw inserts and for webhooks.");
-        result.Setup.Add($"Raw insert: Azure.Data.Tables `AddEntity` of one lead-shaped entity (the lead row intake writes) per call, new partition each, same Azurite, same process as the webhook client.");
-        result.Setup.Add($"Each phase has its own Azurite and host; raw inserts run first on an idle host, after their own {warmUp.TotalSeconds:0} s warm-up; each webhook phase follows a {warmUp.TotalSeconds:0} s warm-up whose deliveries are filed first (waiting at most {patience.TotalMinutes:0} min).");
+        result.Setup.Add($"Raw insert: Azure.Data.Tables `AddEntity` of the entity the request path inserts (`TableIntakeInbox.ToEntity` of the same body and headers a signed request carries), new partition each, same Azurite, same process as the webhook client.");
+        result.Setup.Add($"Each phase has its own Azurite and host; raw inserts run first on an idle host, after their own {warmUp.TotalSeconds:0} s warm-up; each webhook phase follows a {warmUp.TotalSeconds:0} s warm-up shaped like it (closed loop, or {rate} req/s) whose deliveries are filed first (waiting at most {patience.TotalMinutes:0} min).");
         result.Setup.Add($"Latency: open loop at {rate} req/s for {openPhase.TotalSeconds:0} s ({open.Succeeded + open.Failed} requests), measured from each request's scheduled send time to the 202.");
 
         result.Add(new Figure("raw Azurite single-entity inserts", raw.SucceededPerSecond, "inserts/s"));
@@ -81,7 +85,7 @@ public sealed class B1IngestBenchmark : IBenchmark
         result.Add(new Figure("throughput phase: accepted, not yet filed at its end", closedBacklog, ""));
         result.Add(new Figure($"filing rate in the {settle.TotalSeconds:0} s after it (no requests)", Math.Round(filedAfter / settle.TotalSeconds, 1), "leads/s"));
         result.Add(new Figure($"{rate} req/s phase: accepted, not yet filed at its end", openBacklog, ""));
-        result.Notes.Add("The request path is one storage call: the authenticated, parsed delivery is inserted into the IntakeInbox table and answered 202. Filing it as a lead (e-mail index read and write, due-index hint, lead + timeline transaction, report row, lead-sync message, inbox row removal) and syncing it to the sandbox CRM run in the same host right after, on the same cores and the same Azurite, so under a burst the inbox grows and is filed after it; the backlog figures show what was still to be filed when each phase ended and how fast filing went once requests stopped (filing runs on one worker while requests are in progress, on all eight once the oldest delivery has waited LeadSync:Intake:InboxYieldLag, 30 s). On Azurite filing is slow (every queue call scans the whole queue, see B3), so a burst is answered at once and filed over minutes.");
+        result.Notes.Add("The request path is one storage call: the authenticated, parsed delivery is inserted into the IntakeInbox table (its own partition, through a table client outside the background storage-request limit) and answered 202. Filing it as a lead (e-mail index read and write, due-index hint, lead + timeline transaction, report row, lead-sync message, inbox row removal) and syncing it to the sandbox CRM run in the same host afterwards, on the same cores and the same Azurite. Filing waits while webhook requests are in progress, until the oldest delivery has waited LeadSync:Intake:InboxYieldLag (30 s), so during a burst Azurite serves the inserts and the inbox grows; the backlog figures show what was still to be filed when each phase ended and how fast filing went once requests stopped. Past 512 deliveries in memory only ids are kept and each delivery is read back by id. On Azurite filing is slow (every queue call and every table query scans the whole queue or table, see B3), so a burst is answered at once and filed over minutes.");
         return result;
     }
 
@@ -91,12 +95,35 @@ public sealed class B1IngestBenchmark : IBenchmark
     {
         var table = new TableClient(connectionString, "BenchRawInserts");
         await table.CreateIfNotExistsAsync(cancellationToken);
-        var receivedAt = DateTimeOffset.UtcNow;
         return await ClosedLoop.RunAsync(concurrency, phase, async (n, ct) =>
         {
-            var entity = LeadEntityMapper.ToEntity(BenchLeads.Create("raw" + tag, n, LeadStatus.SalesReady, receivedAt));
-            var response = await table.AddEntityAsync(entity, ct);
+            var response = await table.AddEntityAsync(TableIntakeInbox.ToEntity(InboxDelivery.Arrived(RawDelivery(tag, n), DateTimeOffset.UtcNow)), ct);
             return !response.IsError;
         }, cancellationToken);
+    }
+
+    /// <summary>What the host stores for one of <see cref="SignedWebhooks"/>' requests: its body and the headers it arrives with.</summary>
+    private static InboundWebhook RawDelivery(string tag, int n)
+    {
+        var body = Encoding.UTF8.GetBytes(SignedWebhooks.Body(tag, n));
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var id = $"msg_{tag}_{n}";
+        return new InboundWebhook
+        {
+            Source = "generic",
+            Method = "POST",
+            RequestUri = new Uri("http://127.0.0.1/api/webhooks/generic"),
+            ContentType = "application/json; charset=utf-8",
+            Body = body,
+            Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["Host"] = "127.0.0.1",
+                ["Content-Type"] = "application/json; charset=utf-8",
+                ["Content-Length"] = body.Length.ToString(CultureInfo.InvariantCulture),
+                [StandardWebhookVerifier.IdHeader] = id,
+                [StandardWebhookVerifier.TimestampHeader] = timestamp.ToString(CultureInfo.InvariantCulture),
+                [StandardWebhookVerifier.SignatureHeader] = StandardWebhookVerifier.Sign(SignedWebhooks.LocalGenericSecret, id, timestamp, body),
+            },
+        };
     }
 }

@@ -24,11 +24,14 @@ public sealed class SignedWebhooks(Uri baseUrl, string runTag) : IDisposable
 
     public static string Email(string runTag, int n) => string.Create(CultureInfo.InvariantCulture, $"bench.{runTag}.{n}@example.com");
 
+    /// <summary>The JSON body of lead <paramref name="n"/>.</summary>
+    public static string Body(string runTag, int n) => string.Create(CultureInfo.InvariantCulture,
+        $$$"""{"type":"lead.created","timestamp":"{{{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ}}}","data":{"email":"{{{Email(runTag, n)}}}","firstName":"Ada","lastName":"Bench{{{n}}}","company":"Analytical Engines","country":"GB"}}""");
+
     /// <summary>Posts lead <paramref name="n"/>; true when the host accepted it (202).</summary>
     public async Task<bool> SendAsync(int n, CancellationToken cancellationToken)
     {
-        var body = string.Create(CultureInfo.InvariantCulture,
-            $$$"""{"type":"lead.created","timestamp":"{{{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ}}}","data":{"email":"{{{Email(runTag, n)}}}","firstName":"Ada","lastName":"Bench{{{n}}}","company":"Analytical Engines","country":"GB"}}""");
+        var body = Body(runTag, n);
         using var request = StandardWebhookSigner.SignedPost(_url, LocalGenericSecret, body, id: $"msg_{runTag}_{n}");
         using var response = await _client.SendAsync(request, cancellationToken);
         return response.StatusCode == HttpStatusCode.Accepted;

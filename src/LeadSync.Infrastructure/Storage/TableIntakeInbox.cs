@@ -74,7 +74,8 @@ public sealed class TableIntakeInbox(StorageClients clients) : IIntakeInbox
         }
     }
 
-    private static TableEntity ToEntity(InboxDelivery delivery)
+    /// <summary>The entity the request path inserts for <paramref name="delivery"/> (public for the ingest benchmark's raw side).</summary>
+    public static TableEntity ToEntity(InboxDelivery delivery)
     {
         var webhook = delivery.Webhook;
         var entity = new TableEntity(delivery.Id, delivery.Id)
