@@ -22,6 +22,7 @@ public sealed class InboxHarness
     {
         Time = time;
         Options = options ?? new IntakeOptions();
+        Pressure = new IntakePressure(time);
         Store.Setup(s => s.CreateAsync(It.IsAny<LeadChange>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((LeadChange c, CancellationToken _) => new LeadCreateResult(c.Lead, false));
         var source = new GenericWebhookSource(SourceOptions.Of(new GenericSourceOptions { Secret = Secret }), new StandardWebhookVerifier(time));
@@ -38,7 +39,7 @@ public sealed class InboxHarness
 
     public MemoryInbox Inbox { get; } = new();
 
-    public IntakePressure Pressure { get; } = new();
+    public IntakePressure Pressure { get; }
 
     public Mock<ILeadStore> Store { get; } = new();
 
