@@ -56,8 +56,9 @@ public sealed class IntakeOptions
     public int InboxOverflow { get; set; } = 100_000;
 
     /// <summary>
-    /// While webhook requests are in progress, filing waits so storage answers the requests first — until the oldest
-    /// waiting delivery is this old; then all workers file.
+    /// While webhook requests are in progress (and for <see cref="Inbox.IntakePressure.QuietPeriod"/> after the last),
+    /// filing waits so storage answers the requests first — until the oldest waiting delivery is this old; then all
+    /// workers file.
     /// </summary>
     public TimeSpan InboxYieldLag { get; set; } = TimeSpan.FromSeconds(30);
 
