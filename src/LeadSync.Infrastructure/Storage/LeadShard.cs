@@ -1,10 +1,11 @@
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>
-/// Splits a time-bucketed partition (the due index's hour, the report index's day) into <see cref="Count"/>
-/// partitions by lead id, so a burst of leads in one bucket does not write one hot partition: Azure Table Storage
+/// Splits a partition that every lead would otherwise share (the due index's hour, the report index's day, the sandbox
+/// CRM's records) into <see cref="Count"/> partitions by lead id, so a burst of leads does not write one hot partition: Azure Table Storage
 /// serves a partition from one server (about 2,000 entities/s), and Azurite scans a whole partition on every point
-/// read or upsert in it. Readers of a bucket read its shards with one partition-range query.
+/// read or upsert in it. Readers of a bucket read its shards with one partition-range query (the sandbox CRM asks
+/// each shard for its leads).
 /// </summary>
 public static class LeadShard
 {

@@ -55,24 +55,14 @@ public sealed class StorageClients
     public TableServiceClient TableService => _tables;
 
     public Task<TableClient> TableAsync(string name, CancellationToken cancellationToken) =>
-        Retrying(_tableClients, _prefix + name, async fullName =>
-        {
-            var client = _tables.GetTableClient(fullName);
-            await StorageCall.RunAsync(() => client.CreateIfNotExistsAsync(cancellationToken), cancellationToken);
-            return client;
-        });
+        TableAsync(_tables, _tableClients, name, cancellationToken);
 
     /// <summary>
     /// A table for the webhook request path (the inbox insert): outside <see cref="StorageOptions.MaxConcurrentRequests"/>,
     /// so a sender's answer does not queue behind background work in this process.
     /// </summary>
     public Task<TableClient> RequestPathTableAsync(string name, CancellationToken cancellationToken) =>
-        Retrying(_requestPathTableClients, _prefix + name, async fullName =>
-        {
-            var client = _requestPathTables.GetTableClient(fullName);
-            await StorageCall.RunAsync(() => client.CreateIfNotExistsAsync(cancellationToken), cancellationToken);
-            return client;
-        });
+        TableAsync(_requestPathTables, _requestPathTableClients, name, cancellationToken);
 
     public Task<QueueClient> QueueAsync(string name, CancellationToken cancellationToken) =>
         Retrying(_queueClients, QueueName(name), async fullName =>
@@ -91,6 +81,15 @@ public sealed class StorageClients
 
     /// <summary>Queue names are lower-case; the prefix keeps test runs apart like table names.</summary>
     public string QueueName(string name) => string.IsNullOrEmpty(_prefix) ? name : $"{_prefix.ToLowerInvariant()}-{name}";
+
+    private Task<TableClient> TableAsync(
+        TableServiceClient service, ConcurrentDictionary<string, Lazy<Task<TableClient>>> cache, string name, CancellationToken cancellationToken) =>
+        Retrying(cache, _prefix + name, async fullName =>
+        {
+            var client = service.GetTableClient(fullName);
+            await StorageCall.RunAsync(() => client.CreateIfNotExistsAsync(cancellationToken), cancellationToken);
+            return client;
+        });
 
     private static async Task<T> Retrying<T>(ConcurrentDictionary<string, Lazy<Task<T>>> cache, string name, Func<string, Task<T>> create)
     {
