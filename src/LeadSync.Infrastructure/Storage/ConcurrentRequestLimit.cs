@@ -12,12 +12,19 @@ namespace LeadSync.Infrastructure.Storage;
 /// </summary>
 internal sealed class ConcurrentRequestLimit(int maxConcurrent) : HttpPipelinePolicy
 {
+    private const string WaitedProperty = "LeadSync.Storage.SlotWait";
     private readonly SemaphoreSlim _slots = new(maxConcurrent, maxConcurrent);
+
+    /// <summary>How long <paramref name="message"/> has waited for slots so far (all tries).</summary>
+    internal static TimeSpan WaitedFor(HttpMessage message) =>
+        message.TryGetProperty(WaitedProperty, out var waited) && waited is TimeSpan total ? total : TimeSpan.Zero;
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         await _slots.WaitAsync(message.CancellationToken).ConfigureAwait(false);
+        AddWait(message, waitStarted);
         try
         {
             await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
@@ -31,7 +38,9 @@ internal sealed class ConcurrentRequestLimit(int maxConcurrent) : HttpPipelinePo
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         _slots.Wait(message.CancellationToken);
+        AddWait(message, waitStarted);
         try
         {
             ProcessNext(message, pipeline);
@@ -41,4 +50,7 @@ internal sealed class ConcurrentRequestLimit(int maxConcurrent) : HttpPipelinePo
             _slots.Release();
         }
     }
+
+    private static void AddWait(HttpMessage message, long waitStarted) =>
+        message.SetProperty(WaitedProperty, WaitedFor(message) + System.Diagnostics.Stopwatch.GetElapsedTime(waitStarted));
 }

@@ -117,5 +117,9 @@ public sealed class StorageClients
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         options.Retry.NetworkTimeout = networkTimeout;
+
+        // All tries of one call share the network time-out, so an outage of any shape answers within it.
+        options.RetryPolicy = new DeadlineRetryPolicy(
+            options.Retry.MaxRetries, networkTimeout, options.Retry.Delay, options.Retry.MaxDelay);
     }
 }

@@ -126,6 +126,13 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
         }
     }
 
+    public async Task AppendTimelineAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
+        await StorageCall.RunAsync(() => table.AddEntityAsync(LeadEntityMapper.ToEntity(leadId, entry, 0), cancellationToken), cancellationToken);
+    }
+
     public async Task<EscalationNotice?> GetAsync(string leadId, int level, CancellationToken cancellationToken)
     {
         // The level's rows of every cycle sort together; the latest cycle's is the one a message refers to.
