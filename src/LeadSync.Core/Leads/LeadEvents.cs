@@ -25,4 +25,5 @@ public static class LeadEvents
     public const string Erased = "privacy.erased";
     public const string ReEngaged = "lead.re-engaged";
     public const string EnrichmentBlocked = "lead.enrichment-blocked";
+    public const string WriteContended = "lead.write-contended";
 }

@@ -16,4 +16,10 @@ public interface ILeadStore
     /// Writes the change if the stored lead still has <c>change.Lead.ETag</c>; appends its entries in the same write.
     /// </summary>
     Task<LeadUpdateResult> UpdateAsync(LeadChange change, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends one timeline entry without touching the lead (needs no ETag); for notes that must land even while
+    /// other writers keep the lead busy.
+    /// </summary>
+    Task AppendTimelineAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using LeadSync.Core.Leads;
 using LeadSync.Core.Storage;
 using LeadSync.Web.Problems;
 using Microsoft.AspNetCore.Http;
@@ -23,6 +24,12 @@ public sealed partial class EndpointGuard(ILogger<EndpointGuard> logger)
             LogStorageUnavailable(logger, ex, operation);
             return Problem.StorageUnavailable();
         }
+        catch (LeadContentionException ex)
+        {
+            // Other writers kept the lead busy: the work was not done, so the caller (a CRM) must send it again.
+            LogLeadBusy(logger, operation, ex.LeadId, ex.Attempts);
+            return Problem.LeadBusy();
+        }
         catch (OperationCanceledException)
         {
             throw;
@@ -38,6 +45,9 @@ public sealed partial class EndpointGuard(ILogger<EndpointGuard> logger)
 
     [LoggerMessage(EventId = 8001, Level = LogLevel.Error, Message = "{Operation}: storage unavailable")]
     private static partial void LogStorageUnavailable(ILogger logger, Exception exception, string operation);
+
+    [LoggerMessage(EventId = 8003, Level = LogLevel.Warning, Message = "{Operation}: lead {LeadId} changed under all {Attempts} write attempts; answered 503")]
+    private static partial void LogLeadBusy(ILogger logger, string operation, string leadId, int attempts);
 
     [LoggerMessage(EventId = 8002, Level = LogLevel.Error, Message = "{Operation}: unexpected failure")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string operation);

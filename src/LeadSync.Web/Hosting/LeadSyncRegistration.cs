@@ -107,7 +107,9 @@ public static class LeadSyncRegistration
         services.AddSingleton<IAdminConfigStore, TableAdminConfigStore>();
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton<StorageHealth>();
-        services.AddSingleton<LeadMutator>();
+        // Back-off between contended writes waits real time: the other writers are real. (Tests that script contention
+        // pass their own TimeProvider to LeadMutator; a host's fake clock must not freeze a retry.)
+        services.AddSingleton(sp => new LeadMutator(sp.GetRequiredService<ILeadStore>(), TimeProvider.System));
     }
 
     private static void AddIntake(IServiceCollection services)

@@ -35,6 +35,12 @@ public static class Problem
     public static IResult StorageUnavailable() =>
         Create(503, ProblemTypes.StorageUnavailable, "Storage unavailable", "Storage is unavailable; nothing was changed. Retry later.");
 
+    public static IResult LeadBusy() =>
+        Create(503, ProblemTypes.LeadBusy, "Lead busy", "Other writers kept changing this lead; nothing was changed. Retry later.");
+
+    public static IResult TooManyRequests(TimeSpan retryAfter, string detail) =>
+        new RetryAfterResult(TypedResults.Problem(detail: detail, statusCode: 429, title: "Too many requests", type: ProblemTypes.TooManyRequests), retryAfter);
+
     public static IResult Internal() =>
         Create(500, ProblemTypes.Internal, "Unexpected error", "An unexpected error occurred; it has been logged.");
 

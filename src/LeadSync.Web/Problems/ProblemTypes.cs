@@ -11,6 +11,8 @@ public static class ProblemTypes
     public const string PayloadTooLarge = "/problems/payload-too-large";
     public const string Unprocessable = "/problems/unprocessable";
     public const string StorageUnavailable = "/problems/storage-unavailable";
+    public const string LeadBusy = "/problems/lead-busy";
+    public const string TooManyRequests = "/problems/too-many-requests";
     public const string NotFound = "/problems/not-found";
     public const string Conflict = "/problems/conflict";
     public const string MethodNotAllowed = "/problems/method-not-allowed";

@@ -45,4 +45,14 @@ public sealed class InMemoryLeadStore : ILeadStore
         _timelines[stored.Id].AddRange(change.Entries);
         return Task.FromResult(LeadUpdateResult.Updated(stored));
     }
+
+    public Task AppendTimelineAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        if (_timelines.TryGetValue(leadId, out var entries))
+        {
+            entries.Add(entry);
+        }
+
+        return Task.CompletedTask;
+    }
 }

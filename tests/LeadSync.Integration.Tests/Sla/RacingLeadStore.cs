@@ -14,6 +14,8 @@ internal sealed class RacingLeadStore(ILeadStore inner, Func<Task> beforeFirstUp
 
     public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string leadId, CancellationToken cancellationToken) => inner.GetTimelineAsync(leadId, cancellationToken);
 
+    public Task AppendTimelineAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken) => inner.AppendTimelineAsync(leadId, entry, cancellationToken);
+
     public async Task<LeadUpdateResult> UpdateAsync(LeadChange change, CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _updates) == 1)
