@@ -66,6 +66,22 @@ public sealed class AdminApiTests(ThinPathHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_crm_base_url_outside_the_provider_and_the_allow_list_is_refused_with_a_field_error()
+    {
+        // The CRM's credentials go to crm.baseUrl at the next start; before, any http(s) URL was stored.
+        using var evil = await PutAsync("api/admin/config/connections", """{"crm":{"baseUrl":"https://evil.example/collect"}}""", "*");
+        using var plain = await PutAsync("api/admin/config/connections", """{"crm":{"baseUrl":"http://crm.example"}}""", "*");
+
+        foreach (var response in new[] { evil, plain })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(problem.GetProperty("errors").TryGetProperty("crm.baseUrl", out _));
+        }
+    }
+
+    [Fact]
     public async Task Invalid_sla_policies_answer_field_level_problem_details_from_the_settings_validators()
     {
         using var response = await PutAsync("api/admin/config/sla-policies", """

@@ -34,6 +34,7 @@ public sealed class ThinPathHostFixture : IAsyncLifetime
             ["LeadSync__Crm__RedriveSchedule"] = "*/5 * * * * *",
             ["LeadSync__Notifications__WebhookUrl"] = Receiver.Url.ToString(),
             ["LeadSync__Host__MaxPollingInterval"] = "00:00:00.500",
+            ["LeadSync__Crm__AllowedBaseUrlHosts__0"] = "crm.example",
         });
     }
 

@@ -244,9 +244,11 @@ public sealed class AdminResourceCatalog(
             errors.Add("crm.provider", $"The CRM provider is chosen when the app starts ({CrmOptions.Section}:Provider = {running}); change that setting to switch.");
         }
 
-        if (doc.Crm.BaseUrl is { Length: > 0 } url && !IsHttpUrl(url))
+        if (doc.Crm.BaseUrl is { Length: > 0 } url &&
+            CrmBaseUrlRule.Check(running, url, crm.CurrentValue.AllowedBaseUrlHosts) is { } refused)
         {
-            errors.Add("crm.baseUrl", "crm.baseUrl must be an absolute http(s) URL.");
+            // The CRM's credentials go to this URL at the next start: only the provider's own hosts (or allow-listed).
+            errors.Add("crm.baseUrl", refused);
         }
 
         if (errors.Count > before)

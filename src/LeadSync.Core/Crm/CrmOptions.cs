@@ -29,6 +29,12 @@ public sealed class CrmOptions
     [Range(1, 64, ErrorMessage = "LeadSync:Crm:MaxBatchesInFlight must be between 1 and 64.")]
     public int MaxBatchesInFlight { get; set; } = 4;
 
+    /// <summary>
+    /// Hosts (or <c>*.suffix</c> patterns) an admin may set as <c>crm.baseUrl</c> besides the provider's own (see
+    /// <see cref="CrmBaseUrlRule"/>): sandboxes and proxies. Still https only. Empty by default.
+    /// </summary>
+    public IList<string> AllowedBaseUrlHosts { get; } = [];
+
     /// <summary>NCRONTAB schedule of the re-drive job (lost sync messages and undelivered notices).</summary>
     [Required]
     public string RedriveSchedule { get; set; } = "0 */5 * * * *";

@@ -1,4 +1,5 @@
 using LeadSync.Core.Admin;
+using LeadSync.Core.Crm;
 using LeadSync.Core.Intake.Generic;
 using LeadSync.Core.Intake.GoogleAds;
 using LeadSync.Core.Intake.HubSpot;
@@ -82,23 +83,40 @@ public static class AdminOverlayRegistration
     /// </summary>
     private static void AddCrmConnection(IServiceCollection services)
     {
-        Connection<SalesforceOptions>(services, (doc, o) =>
+        CrmConnection<SalesforceOptions>(services, "salesforce", (doc, o, url) =>
         {
-            o.MyDomainUrl = Url(doc.Crm.BaseUrl) ?? o.MyDomainUrl;
+            o.MyDomainUrl = url ?? o.MyDomainUrl;
             o.ClientId = Text(doc.Crm.ClientId) ?? o.ClientId;
             o.ClientSecret = Text(doc.Crm.ClientSecret) ?? o.ClientSecret;
         });
-        Connection<HubSpotOptions>(services, (doc, o) =>
+        CrmConnection<HubSpotOptions>(services, "hubspot", (doc, o, url) =>
         {
-            o.BaseUrl = Url(doc.Crm.BaseUrl) ?? o.BaseUrl;
+            o.BaseUrl = url ?? o.BaseUrl;
             o.AccessToken = Text(doc.Crm.ClientSecret) ?? o.AccessToken;
         });
-        Connection<DynamicsOptions>(services, (doc, o) =>
+        CrmConnection<DynamicsOptions>(services, "dynamics", (doc, o, url) =>
         {
-            o.OrganizationUrl = Url(doc.Crm.BaseUrl) ?? o.OrganizationUrl;
+            o.OrganizationUrl = url ?? o.OrganizationUrl;
             o.ClientId = Text(doc.Crm.ClientId) ?? o.ClientId;
             o.ClientSecret = Text(doc.Crm.ClientSecret) ?? o.ClientSecret;
         });
+    }
+
+    /// <summary>
+    /// A CRM connection overlay whose stored base URL is applied only when <see cref="CrmBaseUrlRule"/> allows it now
+    /// (a document stored before the rule, or under another provider, never sends credentials elsewhere).
+    /// </summary>
+    private static void CrmConnection<TOptions>(IServiceCollection services, string provider, Action<ConnectionSettings, TOptions, Uri?> apply)
+        where TOptions : class
+    {
+        services.AddSingleton(sp =>
+        {
+            var allowed = sp.GetRequiredService<IOptions<CrmOptions>>().Value.AllowedBaseUrlHosts.ToList();
+            return new AdminOptionsOverlay<TOptions, ConnectionSettings>(sp.GetRequiredService<AdminConfigurationSnapshot>(), AdminResources.Connections,
+                (doc, o) => apply(doc, o, doc.Crm.BaseUrl is { Length: > 0 } url && CrmBaseUrlRule.Check(provider, url, allowed) is null ? Url(url) : null));
+        });
+        services.AddSingleton<IPostConfigureOptions<TOptions>>(sp => sp.GetRequiredService<AdminOptionsOverlay<TOptions, ConnectionSettings>>());
+        services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(sp => sp.GetRequiredService<AdminOptionsOverlay<TOptions, ConnectionSettings>>());
     }
 
     private static void Connection<TOptions>(IServiceCollection services, Action<ConnectionSettings, TOptions> apply)

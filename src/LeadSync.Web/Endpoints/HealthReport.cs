@@ -1,3 +1,4 @@
 namespace LeadSync.Web.Endpoints;
 
-public sealed record HealthReport(string Status, string Storage);
+/// <param name="UnresolvedSettings">Settings left as an unresolved Key Vault reference (names only), treated as unset.</param>
+public sealed record HealthReport(string Status, string Storage, IReadOnlyList<string> UnresolvedSettings);

@@ -44,6 +44,9 @@ public static class LeadSyncRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+
+        // First, so nothing binds an unresolved Key Vault reference as if it were the secret.
+        services.AddSingleton(UnresolvedSecretSettings.Unset(builder.Configuration));
         services.TryAddSingleton(TimeProvider.System);
         AddOptions(services);
         AddStorage(services);
