@@ -1,5 +1,6 @@
 using System.Text;
 using LeadSync.Core.Intake.Quarantine;
+using LeadSync.Core.Intake.Redaction;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Qualification;
 using LeadSync.Core.Storage;
@@ -25,8 +26,11 @@ public sealed partial class WebhookIntake(
     IOptions<IntakeOptions> options,
     TimeProvider timeProvider,
     ILogger<WebhookIntake> logger,
-    ILeadEmailIndex? emailIndex = null)
+    ILeadEmailIndex? emailIndex = null,
+    WebhookRedactor? redactor = null)
 {
+    private readonly WebhookRedactor _redactor = redactor ?? new WebhookRedactor();
+
     private readonly Dictionary<string, IWebhookSource> _sources =
         sources.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
 
@@ -77,6 +81,9 @@ public sealed partial class WebhookIntake(
             return IntakeCheck.Rejected(unauthenticated.Kind, unauthenticated.Detail);
         }
 
+        // Authenticated: from here on only the delivery without its credentials is used (and possibly quarantined).
+        webhook = _redactor.Redact(webhook);
+
         // Only an authentic payload that cannot become a lead is quarantined; malformed input is simply refused.
         var (drafts, refused) = await ParseAsync(source, webhook, kind => kind == RejectionKind.Unprocessable, cancellationToken);
         if (refused?.Rejection is { } rejection)
@@ -97,6 +104,7 @@ public sealed partial class WebhookIntake(
     public async Task<IntakeResult> FileAsync(InboundWebhook webhook, CancellationToken cancellationToken, DateTimeOffset? receivedAt = null)
     {
         ArgumentNullException.ThrowIfNull(webhook);
+        webhook = _redactor.Redact(webhook);
         using var activity = LeadSyncTelemetry.Source.StartActivity("intake");
         activity?.SetTag("leadsync.source", webhook.Source);
         var source = FindSource(webhook.Source);
@@ -122,6 +130,7 @@ public sealed partial class WebhookIntake(
     public async Task<IntakeResult> ReplayAsync(InboundWebhook webhook, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhook);
+        webhook = _redactor.Redact(webhook);
         var source = FindSource(webhook.Source);
         return source is null
             ? IntakeResult.Rejected(RejectionKind.UnknownSource, $"No enabled webhook source is named '{Truncate(webhook.Source)}'.")
@@ -197,6 +206,7 @@ public sealed partial class WebhookIntake(
 
     private async Task<IntakeResult> QuarantineAsync(string sourceName, InboundWebhook webhook, Rejection rejection, CancellationToken cancellationToken)
     {
+        webhook = _redactor.Redact(webhook);
         var now = timeProvider.GetUtcNow();
         var id = $"q_{now.UtcTicks:D19}_{Guid.NewGuid():N}"[..32];
         try

@@ -4,6 +4,7 @@ using LeadSync.Core.Crm;
 using LeadSync.Core.Intake.Enrichment;
 using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Intake.Quarantine;
+using LeadSync.Core.Intake.Redaction;
 using LeadSync.Core.Intake.Signatures;
 using LeadSync.Core.Intake;
 using LeadSync.Core.Intake.Inbox;
@@ -118,6 +119,8 @@ public static class LeadSyncRegistration
     private static void AddIntake(IServiceCollection services)
     {
         services.AddSingleton<StandardWebhookVerifier>();
+        services.AddSingleton<IConfiguredSecrets>(sp => new ConfiguredSecrets(sp.GetRequiredService<IConfiguration>(), sp));
+        services.AddSingleton<WebhookRedactor>();
         services.AddSingleton<IQuarantineStore, TableQuarantineStore>();
         services.AddSingleton<QuarantineReplay>();
         services.AddTransient<LeadEnrichment>();

@@ -1,3 +1,4 @@
+using LeadSync.Core.Intake.Redaction;
 using LeadSync.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -14,8 +15,11 @@ public sealed partial class WebhookReceiver(
     InboxPump pump,
     IntakePressure pressure,
     TimeProvider timeProvider,
-    ILogger<WebhookReceiver> logger)
+    ILogger<WebhookReceiver> logger,
+    WebhookRedactor? redactor = null)
 {
+    private readonly WebhookRedactor _redactor = redactor ?? new WebhookRedactor();
+
     public async Task<IntakeCheck> ReceiveAsync(InboundWebhook webhook, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhook);
@@ -38,7 +42,8 @@ public sealed partial class WebhookReceiver(
             return check;
         }
 
-        var delivery = InboxDelivery.Arrived(webhook, timeProvider.GetUtcNow());
+        // The inbox keeps the delivery without its credentials (the same redaction the check parsed).
+        var delivery = InboxDelivery.Arrived(_redactor.Redact(webhook), timeProvider.GetUtcNow());
         try
         {
             await inbox.AddAsync(delivery, cancellationToken);

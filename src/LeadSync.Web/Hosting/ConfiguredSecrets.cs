@@ -1,0 +1,77 @@
+using LeadSync.Core.Intake.Generic;
+using LeadSync.Core.Intake.GoogleAds;
+using LeadSync.Core.Intake.HubSpot;
+using LeadSync.Core.Intake.LinkedIn;
+using LeadSync.Core.Intake.Mailchimp;
+using LeadSync.Core.Intake.Marketo;
+using LeadSync.Core.Intake.Meta;
+using LeadSync.Core.Intake.Pardot;
+using LeadSync.Core.Intake.Redaction;
+using LeadSync.Core.Intake.Typeform;
+using LeadSync.Core.Intake.Unbounce;
+using LeadSync.Infrastructure.Crm.Dynamics;
+using LeadSync.Infrastructure.Crm.Salesforce;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LeadSync.Web.Hosting;
+
+/// <summary>
+/// Every credential LeadSync is configured with, for <see cref="WebhookRedactor"/>: each setting under
+/// <c>LeadSync:</c> whose name says it is a secret (<c>Secret</c>, <c>Key</c>, <c>Token</c>, <c>Password</c>… —
+/// read once at start), and each source's and the CRM's current value through its options monitor, so a key an admin
+/// stored or rotated through the admin API is covered too.
+/// </summary>
+public sealed class ConfiguredSecrets : IConfiguredSecrets
+{
+    private static readonly string[] SecretNames =
+        ["Secret", "ClientSecret", "AppSecret", "EventsSecret", "AckSecret", "Key", "ApiKey", "AccessToken", "VerifyToken", "Token", "Password"];
+
+    private readonly string[] _settings;
+    private readonly Func<string?>[] _current;
+    private readonly IOptionsMonitor<MarketoSourceOptions> _marketo;
+
+    public ConfiguredSecrets(IConfiguration configuration, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(services);
+        _settings = [.. configuration.AsEnumerable()
+            .Where(s => s.Key.StartsWith("LeadSync:", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(s.Value) &&
+                        SecretNames.Contains(s.Key[(s.Key.LastIndexOf(':') + 1)..], StringComparer.OrdinalIgnoreCase))
+            .Select(s => s.Value!)];
+        _marketo = services.GetRequiredService<IOptionsMonitor<MarketoSourceOptions>>();
+        _current =
+        [
+            Monitor<GenericSourceOptions>(services, o => o.Secret),
+            Monitor<HubSpotSourceOptions>(services, o => o.ClientSecret),
+            Monitor<HubSpotSourceOptions>(services, o => o.AccessToken),
+            Monitor<TypeformSourceOptions>(services, o => o.Secret),
+            Monitor<LinkedInSourceOptions>(services, o => o.ClientSecret),
+            Monitor<LinkedInSourceOptions>(services, o => o.AccessToken),
+            Monitor<GoogleAdsSourceOptions>(services, o => o.Key),
+            Monitor<MailchimpSourceOptions>(services, o => o.Key),
+            Monitor<UnbounceSourceOptions>(services, o => o.Key),
+            () => _marketo.CurrentValue.Secret,
+            Monitor<PardotSourceOptions>(services, o => o.Key),
+            Monitor<MetaSourceOptions>(services, o => o.AppSecret),
+            Monitor<MetaSourceOptions>(services, o => o.VerifyToken),
+            Monitor<MetaSourceOptions>(services, o => o.AccessToken),
+            Monitor<SalesforceOptions>(services, o => o.ClientSecret),
+            Monitor<Infrastructure.Crm.HubSpot.HubSpotOptions>(services, o => o.AccessToken),
+            Monitor<DynamicsOptions>(services, o => o.ClientSecret),
+        ];
+    }
+
+    public IReadOnlyCollection<string> Values =>
+        [.. _settings.Concat(_current.Select(read => read()).OfType<string>()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
+
+    public IReadOnlyCollection<string> HeaderNames => [_marketo.CurrentValue.SecretHeader];
+
+    private static Func<string?> Monitor<TOptions>(IServiceProvider services, Func<TOptions, string?> read)
+        where TOptions : class
+    {
+        var monitor = services.GetRequiredService<IOptionsMonitor<TOptions>>();
+        return () => read(monitor.CurrentValue);
+    }
+}
