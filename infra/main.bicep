@@ -52,6 +52,8 @@ param leadSyncSettings object = {
   'LeadSync:Intake:InboxOverflow': '100000'
   'LeadSync:Intake:InboxRecoverAfter': '00:01:00'
   'LeadSync:Intake:InboxYieldLag': '00:00:30'
+  'LeadSync:Intake:FailedAuthLimit': '30'
+  'LeadSync:Intake:FailedAuthWindow': '00:01:00'
   'LeadSync:Sources:generic:Tolerance': '00:05:00'
   'LeadSync:Qualification:MinimumScore': '0'
   'LeadSync:Qualification:Mode': 'All'

@@ -49,6 +49,9 @@ public sealed class TemplateResourcesTests(DeploymentSnapshot snapshot)
     {
         var vault = snapshot.SingleResource("Microsoft.KeyVault/vaults").GetProperty("properties");
         Assert.True(vault.GetProperty("enableRbacAuthorization").GetBoolean());
+        Assert.True(vault.GetProperty("enableSoftDelete").GetBoolean());
+        Assert.True(vault.TryGetProperty("enablePurgeProtection", out var purgeProtection) && purgeProtection.GetBoolean(),
+            "Key Vault purge protection is off: a deleted vault's secrets could be purged at once.");
 
         var insights = snapshot.SingleResource("Microsoft.Insights/components").GetProperty("properties");
         Assert.True(insights.GetProperty("DisableLocalAuth").GetBoolean());

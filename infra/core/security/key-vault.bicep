@@ -31,6 +31,9 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableRbacAuthorization: true
     enableSoftDelete: true
     softDeleteRetentionInDays: 7
+    // Purge protection: a deleted vault or secret cannot be purged before its retention ends, so no one (nor a
+    // compromised identity) can destroy the secrets for good. It cannot be turned off once on.
+    enablePurgeProtection: true
     publicNetworkAccess: 'Enabled'
     networkAcls: {
       bypass: 'AzureServices'

@@ -14,6 +14,17 @@ public sealed class IntakeOptions
     [Range(1024, 768 * 1024)]
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// Failed authentications one source answers 401 per <see cref="FailedAuthWindow"/>; past that, further failed
+    /// ones get 429 + Retry-After until the window ends (0 = no limit). Authentic deliveries are never limited.
+    /// </summary>
+    [Range(0, 1_000_000, ErrorMessage = "LeadSync:Intake:FailedAuthLimit must be between 0 (no limit) and 1000000.")]
+    public int FailedAuthLimit { get; set; } = 30;
+
+    /// <summary>The window <see cref="FailedAuthLimit"/> counts in.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "LeadSync:Intake:FailedAuthWindow must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan FailedAuthWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How much of the raw payload is kept on the lead for audit.</summary>
     [Range(0, 32 * 1024)]
     public int RawPayloadCapBytes { get; set; } = 16 * 1024;

@@ -3,12 +3,15 @@ using LeadSync.Core.Notifications;
 
 namespace LeadSync.Infrastructure.Notifications;
 
-/// <summary>POSTs escalation JSON to the configured <c>LeadSync:Notifications:WebhookUrl</c>.</summary>
+/// <summary>
+/// POSTs escalation JSON to the configured <c>LeadSync:Notifications:WebhookUrl</c>. The URL's path and query can hold
+/// a secret (Slack- and Teams-style URLs do), so the destination recorded for the delivery is scheme, host and port only.
+/// </summary>
 public sealed class WebhookNotifier(HttpClient httpClient, Uri url)
 {
     public async Task<DeliveryResult> SendAsync(EscalationMessage message, CancellationToken cancellationToken)
     {
-        var destination = url.GetLeftPart(UriPartial.Path);
+        var destination = url.GetLeftPart(UriPartial.Authority);
         try
         {
             using var response = await httpClient.PostAsJsonAsync(url, EscalationPayload.From(message), cancellationToken);

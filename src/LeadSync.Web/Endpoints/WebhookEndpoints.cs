@@ -10,7 +10,8 @@ namespace LeadSync.Web.Endpoints;
 /// <c>POST</c> and <c>GET /api/webhooks/{source}</c>: lead intake (202 once the delivery is in the durable inbox) and
 /// vendor endpoint validation.
 /// </summary>
-public sealed class WebhookEndpoints(WebhookIntake intake, WebhookReceiver receiver, IOptions<IntakeOptions> options, EndpointGuard guard)
+public sealed class WebhookEndpoints(
+    WebhookIntake intake, WebhookReceiver receiver, IOptions<IntakeOptions> options, EndpointGuard guard, FailedAuthenticationLimiter failedAuthentications)
 {
     public Task<IResult> ReceiveAsync(HttpRequest request, string source, CancellationToken cancellationToken) =>
         guard.RunAsync("webhook intake", async () =>
@@ -28,6 +29,11 @@ public sealed class WebhookEndpoints(WebhookIntake intake, WebhookReceiver recei
             }
 
             var check = await receiver.ReceiveAsync(RequestReader.ToWebhook(request, source, body), cancellationToken);
+            if (check.Rejection is { Kind: RejectionKind.Unauthenticated } && failedAuthentications.Refuse(source) is { } retryAfter)
+            {
+                return Problem.TooManyRequests(retryAfter, "Too many requests to this source failed authentication; retry later.");
+            }
+
             if (check.Rejection is { } rejection)
             {
                 return Problem.From(rejection);

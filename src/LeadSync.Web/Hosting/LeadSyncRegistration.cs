@@ -171,7 +171,8 @@ public static class LeadSyncRegistration
 
     private static void AddNotifications(IServiceCollection services)
     {
-        services.AddHttpClient(ConfiguredNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        // No request logging on this client: it would print the webhook URL, whose path can hold a secret.
+        services.AddHttpClient(ConfiguredNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         services.AddSingleton<OutboxNotifier>();
         services.AddSingleton<TeamsNotifier>();
         services.AddSingleton<SlackNotifier>();
@@ -200,6 +201,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<AdminAuthorizer>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<QueueWork>();
+        services.AddSingleton<FailedAuthenticationLimiter>();
         services.AddSingleton<WebhookEndpoints>();
         services.AddSingleton<LeadEndpoints>();
         services.AddSingleton<CrmEventEndpoints>();

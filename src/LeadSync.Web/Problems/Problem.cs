@@ -39,7 +39,9 @@ public static class Problem
         Create(503, ProblemTypes.LeadBusy, "Lead busy", "Other writers kept changing this lead; nothing was changed. Retry later.");
 
     public static IResult TooManyRequests(TimeSpan retryAfter, string detail) =>
-        new RetryAfterResult(TypedResults.Problem(detail: detail, statusCode: 429, title: "Too many requests", type: ProblemTypes.TooManyRequests), retryAfter);
+        new RetryAfterResult(
+            TypedResults.Problem(detail: detail, statusCode: 429, title: "Too many requests", type: ProblemTypes.TooManyRequests),
+            TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))));
 
     public static IResult Internal() =>
         Create(500, ProblemTypes.Internal, "Unexpected error", "An unexpected error occurred; it has been logged.");

@@ -23,10 +23,19 @@ public sealed partial class WebhookReceiver(
     public async Task<IntakeCheck> ReceiveAsync(InboundWebhook webhook, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhook);
+
+        // Only a checked delivery on its way to the inbox makes filing wait (IntakePressure): a flood of requests that
+        // fail authentication or parsing costs no storage call and must not hold filing back.
+        var check = await intake.CheckAsync(webhook, cancellationToken);
+        if (!check.Passed || check.LeadIds.Count == 0)
+        {
+            return check;
+        }
+
         pressure.Begin();
         try
         {
-            return await ReceiveCoreAsync(webhook, cancellationToken);
+            return await StoreAsync(webhook, check, cancellationToken);
         }
         finally
         {
@@ -34,14 +43,8 @@ public sealed partial class WebhookReceiver(
         }
     }
 
-    private async Task<IntakeCheck> ReceiveCoreAsync(InboundWebhook webhook, CancellationToken cancellationToken)
+    private async Task<IntakeCheck> StoreAsync(InboundWebhook webhook, IntakeCheck check, CancellationToken cancellationToken)
     {
-        var check = await intake.CheckAsync(webhook, cancellationToken);
-        if (!check.Passed || check.LeadIds.Count == 0)
-        {
-            return check;
-        }
-
         // The inbox keeps the delivery without its credentials (the same redaction the check parsed).
         var delivery = InboxDelivery.Arrived(_redactor.Redact(webhook), timeProvider.GetUtcNow());
         try

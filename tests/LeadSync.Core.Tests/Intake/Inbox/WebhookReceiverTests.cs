@@ -35,6 +35,22 @@ public sealed class WebhookReceiverTests
     }
 
     [Fact]
+    public async Task Requests_that_fail_authentication_do_not_make_filing_wait()
+    {
+        // Before: every request counted as intake pressure, so a flood of forged requests held filing back.
+        var tampered = _harness.Signed("msg_1") with { Body = "{\"data\":{\"email\":\"eve@example.com\"}}"u8.ToArray() };
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(RejectionKind.Unauthenticated, (await _harness.Receiver.ReceiveAsync(tampered, CancellationToken.None)).Rejection?.Kind);
+        }
+
+        Assert.False(_harness.Pressure.Busy);
+        await _harness.Receiver.ReceiveAsync(_harness.Signed("msg_2"), CancellationToken.None);
+        Assert.True(_harness.Pressure.Busy);
+    }
+
+    [Fact]
     public async Task Storage_down_at_the_inbox_write_is_a_retryable_refusal_not_an_acknowledgement()
     {
         _harness.Inbox.Down = true;
