@@ -118,6 +118,8 @@ public static class LeadSyncRegistration
         services.AddTransient<LeadEnrichment>();
         services.AddTransient<LeadErasure>();
         services.AddSingleton<ILeadEraser>(sp => sp.GetRequiredService<TableLeadStore>());
+        services.AddSingleton<IErasureLog, TableErasureLog>();
+        services.AddSingleton<IPersonalDataSweeper, TablePersonalDataSweeper>();
         services.AddSingleton<QualificationPolicy>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<IIntakeInbox, TableIntakeInbox>();
@@ -205,5 +207,6 @@ public static class LeadSyncRegistration
         services.AddSingleton<SlaDryRunEndpoints>();
         services.AddSingleton<LeadSearchEndpoints>();
         services.AddSingleton<DashboardEndpoints>();
+        services.AddSingleton<ErasureEndpoints>();
     }
 }
