@@ -25,4 +25,7 @@ public static class TableNames
 
     /// <summary>Erasure records (partition = hashed e-mail or lead id): row <c>record</c> plus one <c>a|…</c> audit row per request.</summary>
     public const string Erasures = "Erasures";
+
+    /// <summary>Cursors of the retention job (how far through the report days raw payloads have been cleared).</summary>
+    public const string Retention = "Retention";
 }
