@@ -24,4 +24,10 @@ public sealed class TimerFunctions(JobRunner jobs)
         [TimerTrigger("%" + JobNames.RedriveScheduleSetting + "%")] TimerInfo timer,
         CancellationToken cancellationToken) =>
         jobs.RunAsync(JobNames.Redrive, cancellationToken);
+
+    [Function(JobNames.Retention)]
+    public Task RetentionAsync(
+        [TimerTrigger("%" + JobNames.RetentionScheduleSetting + "%")] TimerInfo timer,
+        CancellationToken cancellationToken) =>
+        jobs.RunAsync(JobNames.Retention, cancellationToken);
 }

@@ -30,6 +30,7 @@ public sealed class AdminAuthorizationTests
         ("GET", "api/admin/dead-letters", "api/admin/dead-letters"),
         ("POST", "api/admin/dead-letters/{id}/replay", "api/admin/dead-letters/d_1/replay"),
         ("GET", "api/admin/reports/funnel", "api/admin/reports/funnel?from=2026-11-01&to=2026-11-23&groupBy=source"),
+        ("POST", "api/admin/erasure", "api/admin/erasure"),
     ];
 
     public static TheoryData<string, string> Routes()

@@ -46,6 +46,36 @@ public sealed class AdminEffectTests(AdminEffectHostFixture fixture)
     }
 
     [Fact]
+    public async Task An_erasure_through_the_admin_api_anonymizes_the_lead_and_a_repeat_answers_the_same_record()
+    {
+        var leadId = await PostLeadAsync(ThinPathHostFixture.GenericSecret, """{"type":"lead.created","data":{"email":"forget.me@example.com","firstName":"Forget","phone":"+1 555 0100 222"}}""");
+        await LeadApi.WaitForLeadAsync(_client, _host, leadId, l => LeadApi.Status(l) is "Synced", TimeSpan.FromSeconds(30));
+
+        using var first = await PostAsync("api/admin/erasure", """{"email":"Forget.Me@example.com","reason":"Ticket 4711"}""");
+        using var second = await PostAsync("api/admin/erasure", """{"email":"forget.me@example.com"}""");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var a = await first.Content.ReadFromJsonAsync<JsonElement>();
+        var b = await second.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(a.GetProperty("found").GetBoolean());
+        Assert.Equal("completed", a.GetProperty("status").GetString());
+        Assert.Equal([leadId], a.GetProperty("leadIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.StartsWith("key:", a.GetProperty("lastRequestedBy").GetString(), StringComparison.Ordinal);
+        Assert.Contains(a.GetProperty("targets").EnumerateArray(), t => t.GetProperty("target").GetString() == "crm:sandbox" && t.GetProperty("status").GetString() == "erased");
+        Assert.Equal(a.GetProperty("erased").ToString(), b.GetProperty("erased").ToString());
+        Assert.Equal(a.GetProperty("subject").GetString(), b.GetProperty("subject").GetString());
+        Assert.Equal(2, b.GetProperty("requests").GetInt32());
+        var lead = (await LeadApi.GetLeadAsync(_client, _host, leadId))!.Value;
+        Assert.Equal(JsonValueKind.Null, lead.GetProperty("contact").GetProperty("email").ValueKind);
+        Assert.Contains("privacy.erased", LeadApi.Events(lead));
+        Assert.DoesNotContain("forget", lead.ToString(), StringComparison.OrdinalIgnoreCase);
+
+        using var unknown = await PostAsync("api/admin/erasure", """{"email":"never.seen@example.com"}""");
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.False((await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("found").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_source_secret_rotated_disabled_and_re_enabled_through_the_admin_api_changes_what_intake_accepts()
     {
         var lead = """{"type":"lead.created","data":{"email":"rotate@example.com"}}""";
@@ -101,6 +131,13 @@ public sealed class AdminEffectTests(AdminEffectHostFixture fixture)
     private async Task<HttpResponseMessage> GetAsync(string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, _host.Url(path));
+        request.Headers.Add("X-LeadSync-Admin-Key", _host.AdminKey);
+        return await _client.SendAsync(request);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string path, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _host.Url(path)) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-LeadSync-Admin-Key", _host.AdminKey);
         return await _client.SendAsync(request);
     }

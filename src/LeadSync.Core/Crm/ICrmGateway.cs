@@ -1,3 +1,4 @@
+using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Leads;
 
 namespace LeadSync.Core.Crm;
@@ -35,4 +36,11 @@ public interface ICrmGateway
     /// </summary>
     Task<CrmReassignment> ReassignAsync(Lead lead, string pool, CancellationToken cancellationToken) =>
         Task.FromResult(new CrmReassignment(new CrmOutcome(CrmOutcomeKind.Permanent, $"The {Name} adapter does not reassign leads yet.")));
+
+    /// <summary>
+    /// Deletes (or anonymizes, where the vendor only allows that) the CRM record of an erased subject. Adapters whose
+    /// API offers no deletion keep this default: <see cref="ErasureStatus.Unsupported"/>, shown in the erasure record.
+    /// </summary>
+    Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken) =>
+        Task.FromResult(TargetErasure.Unsupported("crm:" + Name, $"The {Name} adapter cannot delete records; delete it in the CRM."));
 }

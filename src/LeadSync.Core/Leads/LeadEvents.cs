@@ -15,6 +15,9 @@ public static class LeadEvents
     public const string Recycled = "lead.recycled";
     public const string Disqualified = "sales.disqualified";
     public const string NurturePushed = "marketing.nurture-pushed";
+
+    /// <summary>A recycled lead was not handed to the nurture tool (no marketing consent, or its data was erased).</summary>
+    public const string NurtureSkipped = "marketing.nurture-skipped";
     public const string Escalated = "sla.escalated";
     public const string Acknowledged = "sla.acknowledged";
     public const string Reassigned = "sla.reassigned";

@@ -1,3 +1,4 @@
+using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Leads;
 
 namespace LeadSync.Core.Recycle;
@@ -8,4 +9,8 @@ public interface INurtureTarget
     string Name { get; }
 
     Task<NurtureResult> PushAsync(Lead lead, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the subject's contact from the marketing tool; targets without a deletion API keep this default.</summary>
+    Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken) =>
+        Task.FromResult(TargetErasure.Unsupported("nurture:" + Name, $"{Name} offers no deletion LeadSync can call; delete the contact there."));
 }

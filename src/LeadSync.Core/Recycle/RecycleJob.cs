@@ -111,11 +111,27 @@ public sealed partial class RecycleJob(
         return (acted, false);
     }
 
+    /// <summary>
+    /// Why a recycled lead must not go to the nurture tool: it declined marketing consent on the form (consent is
+    /// honoured before any push), or its personal data was erased. Null: push it.
+    /// </summary>
+    public static string? NurtureRefusal(Lead lead)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        if (lead.Consent?.Marketing == false)
+        {
+            return "the lead did not consent to marketing";
+        }
+
+        return lead.Contact.Email is null && lead.Contact.Phone is null ? "the lead's personal data was erased" : null;
+    }
+
     /// <summary>Tells the marketing tool and the CRM; both calls are idempotent, so a retry after a crash is safe.</summary>
     private async Task<bool> WriteBackAsync(Lead lead, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var reason = lead.RecycleReason ?? NoProgressReason;
-        var pushed = await nurture.PushAsync(lead, reason, cancellationToken);
+        var refusal = NurtureRefusal(lead);
+        var pushed = refusal is null ? await nurture.PushAsync(lead, reason, cancellationToken) : new NurtureResult(true, nurture.Name);
         var crmResult = lead.CrmId is null ? CrmOutcome.Success : await crm.MarkRecycledAsync(lead, reason, cancellationToken);
         if (!pushed.Accepted || !crmResult.Succeeded)
         {
@@ -125,7 +141,9 @@ public sealed partial class RecycleJob(
 
         await mutator.MutateAsync(lead.Id, l => l.Status != LeadStatus.Recycled || l.NurturePushedAt is not null ? null :
             new LeadChange(l with { NurturePushedAt = now },
-                [new TimelineEntry(now, "recycle", LeadEvents.NurturePushed, $"Handed to {pushed.Destination} for nurture ({reason}); {crm.Name} status set to recycled.")]),
+                [refusal is null
+                    ? new TimelineEntry(now, "recycle", LeadEvents.NurturePushed, $"Handed to {pushed.Destination} for nurture ({reason}); {crm.Name} status set to recycled.")
+                    : new TimelineEntry(now, "recycle", LeadEvents.NurtureSkipped, $"Not handed to {nurture.Name} for nurture: {refusal}; {crm.Name} status set to recycled.")]),
             cancellationToken);
         return true;
     }

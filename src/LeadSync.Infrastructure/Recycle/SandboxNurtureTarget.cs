@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Recycle;
 using LeadSync.Infrastructure.Storage;
@@ -26,5 +27,24 @@ public sealed class SandboxNurtureTarget(StorageClients clients, TimeProvider ti
         };
         await StorageCall.RunAsync(() => table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), cancellationToken);
         return new NurtureResult(true, Name);
+    }
+
+    /// <summary>Deletes every cycle's row of the lead (partition = lead id).</summary>
+    public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var table = await clients.TableAsync(TableNames.SandboxNurture, cancellationToken);
+        var removed = await StorageCall.RunAsync(async () =>
+        {
+            var count = 0;
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {subject.LeadId}"), cancellationToken: cancellationToken))
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, cancellationToken);
+                count++;
+            }
+
+            return count;
+        }, cancellationToken);
+        return removed == 0 ? TargetErasure.NotFound("nurture:" + Name) : TargetErasure.Erased("nurture:" + Name);
     }
 }

@@ -1,12 +1,13 @@
 using LeadSync.Core.Crm;
 using LeadSync.Core.Recycle;
+using LeadSync.Core.Retention;
 using LeadSync.Core.Sla;
 using Microsoft.Extensions.Options;
 
 namespace LeadSync.Infrastructure.Scheduling;
 
 /// <summary>Every job schedule must be a valid six-field NCRONTAB expression, or the host does not start.</summary>
-public sealed class ScheduleValidator : IValidateOptions<SlaOptions>, IValidateOptions<RecycleOptions>, IValidateOptions<CrmOptions>
+public sealed class ScheduleValidator : IValidateOptions<SlaOptions>, IValidateOptions<RecycleOptions>, IValidateOptions<CrmOptions>, IValidateOptions<RetentionOptions>
 {
     public ValidateOptionsResult Validate(string? name, SlaOptions options) =>
         Check("LeadSync:Sla:SweepSchedule", options?.SweepSchedule);
@@ -16,6 +17,9 @@ public sealed class ScheduleValidator : IValidateOptions<SlaOptions>, IValidateO
 
     public ValidateOptionsResult Validate(string? name, CrmOptions options) =>
         Check("LeadSync:Crm:RedriveSchedule", options?.RedriveSchedule);
+
+    public ValidateOptionsResult Validate(string? name, RetentionOptions options) =>
+        Check("LeadSync:Retention:Schedule", options?.Schedule);
 
     private static ValidateOptionsResult Check(string setting, string? expression) =>
         CronSchedule.TryParse(expression, out _)

@@ -15,17 +15,25 @@ namespace LeadSync.Infrastructure.Storage;
 public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProvider) : ILeadStore, INoticeStore, ILeadEraser
 {
     /// <summary>
-    /// Erases the lead's personal data (contact, raw payload, answers, touch details) in one ETag-conditioned write and
-    /// notes it on the timeline; the anonymized record keeps source, status and times for reporting and dedupe.
+    /// Erases the lead's personal data (contact, raw payload, answers, consent, touch details) in one ETag-conditioned
+    /// write with a <c>privacy.erased</c> timeline entry, then blanks the details of timeline entries that carry touch
+    /// URLs or the contact's e-mail, phone or name. The anonymized record keeps id, source, status, times, campaign and
+    /// owner for reporting and redelivery dedupe. Erasing an erased lead changes nothing.
     /// </summary>
-    public async Task<bool> EraseAsync(string leadId, string reason, CancellationToken cancellationToken)
+    public async Task<LeadEraseResult?> EraseAsync(string leadId, string actor, string reason, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var lead = await GetAsync(leadId, cancellationToken);
             if (lead is null)
             {
-                return false;
+                return null;
+            }
+
+            var needles = Needles(lead.Contact);
+            if (IsErased(lead))
+            {
+                return new LeadEraseResult(lead, AlreadyErased: true, await RedactTimelineAsync(leadId, needles, cancellationToken));
             }
 
             var now = timeProvider.GetUtcNow();
@@ -36,16 +44,54 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
                 Bant = null,
                 Consent = null,
                 Touch = null,
+                EnrichmentKey = null,
             };
-            var change = new LeadChange(erased, [new TimelineEntry(now, "privacy", LeadEvents.Erased, reason)]);
+            var change = new LeadChange(erased, [new TimelineEntry(now, actor, LeadEvents.Erased, $"Personal data erased: {reason}")]);
             if ((await UpdateAsync(change, cancellationToken)).Status != LeadUpdateStatus.Conflict)
             {
-                return true;
+                return new LeadEraseResult(lead, AlreadyErased: false, await RedactTimelineAsync(leadId, needles, cancellationToken));
             }
         }
 
-        return false;
+        throw new StorageUnavailableException("The lead kept changing while it was being erased; retry.");
     }
+
+    /// <summary>Text on the lead that identifies the person: e-mail, phone, full name.</summary>
+    private static string[] Needles(ContactDetails contact) =>
+        new[] { contact.Email, contact.Phone, $"{contact.FirstName} {contact.LastName}".Trim() }
+            .Where(n => !string.IsNullOrWhiteSpace(n) && n.Length >= 3).Select(n => n!).ToArray();
+
+    private static bool IsErased(Lead lead) =>
+        lead.Contact.Email is null && lead.Contact.Phone is null && lead.Contact.FirstName is null && lead.Contact.LastName is null &&
+        lead.RawPayload is null && lead.Touch is null;
+
+    private async Task<int> RedactTimelineAsync(string leadId, string[] needles, CancellationToken cancellationToken)
+    {
+        var rows = await QueryRowsAsync(leadId, LeadEntityMapper.TimelinePrefix, cancellationToken);
+        var redact = rows.Where(r =>
+        {
+            var detail = r.GetString("Detail") ?? string.Empty;
+            return detail != ErasedDetail &&
+                (r.GetString("Event") == LeadEvents.MarketingTouch || needles.Any(n => detail.Contains(n, StringComparison.OrdinalIgnoreCase)));
+        }).ToList();
+        if (redact.Count == 0)
+        {
+            return 0;
+        }
+
+        var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
+        foreach (var chunk in redact.Chunk(100))
+        {
+            var actions = chunk.Select(r => new TableTransactionAction(
+                TableTransactionActionType.UpdateMerge, new TableEntity(r.PartitionKey, r.RowKey) { ["Detail"] = ErasedDetail }, ETag.All));
+            await StorageCall.RunAsync(() => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
+        }
+
+        return redact.Count;
+    }
+
+    /// <summary>What an erased timeline entry's detail reads.</summary>
+    public const string ErasedDetail = "[erased]";
 
     public async Task<LeadCreateResult> CreateAsync(LeadChange change, CancellationToken cancellationToken)
     {

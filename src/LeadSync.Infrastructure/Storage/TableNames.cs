@@ -22,4 +22,10 @@ public static class TableNames
 
     /// <summary>Admin configuration: partition = resource, rows <c>current</c> and one <c>v{version}</c> per change.</summary>
     public const string AdminConfig = "AdminConfig";
+
+    /// <summary>Erasure records (partition = hashed e-mail or lead id): row <c>record</c> plus one <c>a|…</c> audit row per request.</summary>
+    public const string Erasures = "Erasures";
+
+    /// <summary>Cursors of the retention job (how far through the report days raw payloads have been cleared).</summary>
+    public const string Retention = "Retention";
 }

@@ -25,4 +25,5 @@ public static class Routes
     public const string AdminDeadLetters = "admin/dead-letters";
     public const string AdminDeadLetterReplay = "admin/dead-letters/{id}/replay";
     public const string AdminFunnelReport = "admin/reports/funnel";
+    public const string AdminErasure = "admin/erasure";
 }

@@ -1,6 +1,7 @@
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Recycle;
 using LeadSync.Core.Reports;
+using LeadSync.Core.Retention;
 using LeadSync.Core.Sla;
 using LeadSync.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace LeadSync.Web.Hosting;
 /// </summary>
 public sealed class JobRunner(IServiceScopeFactory scopes)
 {
-    public static IReadOnlyList<string> Jobs { get; } = [JobNames.SlaSweep, JobNames.Recycle, JobNames.Redrive, JobNames.ReportBackfill];
+    public static IReadOnlyList<string> Jobs { get; } = [JobNames.SlaSweep, JobNames.Recycle, JobNames.Redrive, JobNames.Retention, JobNames.ReportBackfill];
 
     public async Task<JobReport?> RunAsync(string job, CancellationToken cancellationToken)
     {
@@ -25,6 +26,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes)
             JobNames.SlaSweep => await services.GetRequiredService<SlaSweep>().RunAsync(cancellationToken),
             JobNames.Recycle => await services.GetRequiredService<RecycleJob>().RunAsync(cancellationToken),
             JobNames.Redrive => await services.GetRequiredService<RedriveJob>().RunAsync(cancellationToken),
+            JobNames.Retention => await services.GetRequiredService<RetentionJob>().RunAsync(cancellationToken),
             JobNames.ReportBackfill => await services.GetRequiredService<FunnelBackfillJob>().RunAsync(cancellationToken),
             _ => null,
         };

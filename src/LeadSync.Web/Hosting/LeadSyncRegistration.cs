@@ -14,6 +14,7 @@ using LeadSync.Core.Notifications;
 using LeadSync.Core.Qualification;
 using LeadSync.Core.Recycle;
 using LeadSync.Core.Reports;
+using LeadSync.Core.Retention;
 using LeadSync.Core.Sla.Policies;
 using LeadSync.Core.Sla;
 using LeadSync.Core.Storage;
@@ -78,6 +79,7 @@ public static class LeadSyncRegistration
         Bind<SmtpOptions>(services, SmtpOptions.Section);
         Bind<StorageOptions>(services, StorageOptions.Section);
         Bind<AdminOptions>(services, AdminOptions.Section);
+        Bind<RetentionOptions>(services, RetentionOptions.Section);
         services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidator>();
         services.AddSingleton<IValidateOptions<SlaOptions>, SlaPolicyOptionsValidator>();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
@@ -89,6 +91,8 @@ public static class LeadSyncRegistration
         services.AddSingleton<IValidateOptions<SlaOptions>>(sp => sp.GetRequiredService<ScheduleValidator>());
         services.AddSingleton<IValidateOptions<RecycleOptions>>(sp => sp.GetRequiredService<ScheduleValidator>());
         services.AddSingleton<IValidateOptions<CrmOptions>>(sp => sp.GetRequiredService<ScheduleValidator>());
+        services.AddSingleton<IValidateOptions<RetentionOptions>>(sp => sp.GetRequiredService<ScheduleValidator>());
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
     }
 
     private static void Bind<TOptions>(IServiceCollection services, string section)
@@ -126,6 +130,10 @@ public static class LeadSyncRegistration
         services.AddTransient<LeadEnrichment>();
         services.AddTransient<LeadErasure>();
         services.AddSingleton<ILeadEraser>(sp => sp.GetRequiredService<TableLeadStore>());
+        services.AddSingleton<IErasureLog, TableErasureLog>();
+        services.AddSingleton<IPersonalDataSweeper, TablePersonalDataSweeper>();
+        services.AddSingleton<IRetentionStore, TableRetentionStore>();
+        services.AddTransient<RetentionJob>();
         services.AddSingleton<QualificationPolicy>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<IIntakeInbox, TableIntakeInbox>();
@@ -215,5 +223,6 @@ public static class LeadSyncRegistration
         services.AddSingleton<SlaDryRunEndpoints>();
         services.AddSingleton<LeadSearchEndpoints>();
         services.AddSingleton<DashboardEndpoints>();
+        services.AddSingleton<ErasureEndpoints>();
     }
 }

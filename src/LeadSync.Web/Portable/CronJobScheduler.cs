@@ -1,6 +1,7 @@
 using LeadSync.Core.Crm;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Recycle;
+using LeadSync.Core.Retention;
 using LeadSync.Core.Sla;
 using LeadSync.Infrastructure.Scheduling;
 using LeadSync.Web.Hosting;
@@ -19,6 +20,7 @@ public sealed partial class CronJobScheduler(
     IOptions<SlaOptions> sla,
     IOptions<RecycleOptions> recycle,
     IOptions<CrmOptions> crm,
+    IOptions<RetentionOptions> retention,
     TimeProvider timeProvider,
     ILogger<CronJobScheduler> logger) : BackgroundService
 {
@@ -29,6 +31,7 @@ public sealed partial class CronJobScheduler(
             [JobNames.SlaSweep] = sla.Value.SweepSchedule,
             [JobNames.Recycle] = recycle.Value.Schedule,
             [JobNames.Redrive] = crm.Value.RedriveSchedule,
+            [JobNames.Retention] = retention.Value.Schedule,
         };
         return Task.WhenAll(schedules.Select(s => RunOnScheduleAsync(s.Key, CronSchedule.Parse(s.Value), stoppingToken)));
     }

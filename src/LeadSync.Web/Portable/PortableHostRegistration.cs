@@ -74,6 +74,8 @@ public static class PortableHostRegistration
             endpoints.SearchAsync(request, ct));
         api.MapGet(Routes.AdminDashboard, (HttpRequest request, DashboardEndpoints endpoints, CancellationToken ct) =>
             endpoints.GetAsync(request, ct));
+        api.MapPost(Routes.AdminErasure, (HttpRequest request, ErasureEndpoints endpoints, CancellationToken ct) =>
+            endpoints.EraseAsync(request, ct));
         api.MapGet(Routes.Console, (string? path) => ConsoleEndpoints.Get(path));
         api.MapGet(Routes.OpenApi, OpenApiEndpoints.Get);
 

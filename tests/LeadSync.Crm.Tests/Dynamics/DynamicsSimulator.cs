@@ -177,9 +177,38 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
         {
             await GetAsync(context, key.Value);
         }
+        else if (key.Success && method == "DELETE")
+        {
+            await DeleteAsync(context, key.Value);
+        }
         else
         {
             await Error(context, 405, "", "Method not allowed.");
+        }
+    }
+
+    /// <summary>DELETE by id or alternate key: 204, or 404 when no row has it.</summary>
+    private async Task DeleteAsync(HttpContext context, string keySegment)
+    {
+        (int, string, string)? error;
+        bool removed;
+        lock (_lock)
+        {
+            var lead = Find(keySegment, out _, out error);
+            removed = lead is not null && _byKey.Remove(lead.Key);
+        }
+
+        if (error is { } e)
+        {
+            await Error(context, e.Item1, e.Item2, e.Item3);
+        }
+        else if (!removed)
+        {
+            await Error(context, 404, "0x80040217", "lead With Ids = " + keySegment + " Does Not Exist");
+        }
+        else
+        {
+            context.Response.StatusCode = 204;
         }
     }
 

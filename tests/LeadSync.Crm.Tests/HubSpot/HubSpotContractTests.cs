@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using LeadSync.Core.Crm;
+using LeadSync.Core.Intake.Erasure;
 using LeadSync.Crm.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -119,6 +120,20 @@ public sealed class HubSpotContractTests(PrismFixture prism) : IClassFixture<Pri
         Assert.Contains("cold", result.Outcome.Reason ?? "", StringComparison.Ordinal);
         Assert.Null(result.NewOwner);
         Assert.Empty(_probe.Statuses);
+    }
+
+    [Fact]
+    public async Task Gdpr_delete_by_id_and_by_email_is_a_valid_request_and_its_204_is_erased()
+    {
+        await using var sp = Services();
+
+        var byId = await sp.Gateway().EraseAsync(new ErasureIdentity("ld_x", "ada@example.com", "5101"), default);
+        var byEmail = await sp.Gateway().EraseAsync(new ErasureIdentity("ld_x", "ada@example.com", null), default);
+
+        AssertSpecAccepted();
+        Assert.Equal([204, 204], _probe.Statuses);
+        Assert.Equal(ErasureStatus.Erased, byId.Status);
+        Assert.Equal(ErasureStatus.Erased, byEmail.Status);
     }
 
     [Fact]

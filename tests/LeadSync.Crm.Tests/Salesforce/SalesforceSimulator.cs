@@ -114,9 +114,26 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/services/data"), branch => branch.Use(RestGateAsync));
         app.MapMethods("/services/data/v{version}/sobjects/Lead/{field}/{value}", ["PATCH"], UpsertOne);
         app.MapMethods("/services/data/v{version}/sobjects/Lead/{id}", ["PATCH"], Update);
+        app.MapDelete("/services/data/v{version}/sobjects/Lead/{field}/{value}", DeleteByExternalId);
         app.MapMethods("/services/data/v{version}/composite/sobjects/Lead/{field}", ["PATCH"], UpsertCollection);
         app.MapGet("/services/data/v{version}/query", Query);
         app.MapGet("/services/data/v{version}/query/{cursor}", QueryMore);
+    }
+
+    /// <summary>DELETE by external id: 204, or 404 NOT_FOUND when no Lead has it (as Salesforce answers).</summary>
+    private IResult DeleteByExternalId(string field, string value)
+    {
+        if (field != ExternalIdField)
+        {
+            return Results.Json(new[] { new { message = $"Provided external ID field does not exist or is not accessible: {field}", errorCode = "NOT_FOUND" } }, statusCode: 404);
+        }
+
+        lock (_lock)
+        {
+            return _byExternalId.Remove(value)
+                ? Results.StatusCode(204)
+                : Results.Json(new[] { new { message = "The requested resource does not exist", errorCode = "NOT_FOUND" } }, statusCode: 404);
+        }
     }
 
     private async Task<IResult> Token(HttpRequest request)

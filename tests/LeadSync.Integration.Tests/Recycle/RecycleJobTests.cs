@@ -62,6 +62,41 @@ public sealed class RecycleJobTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lead_that_declined_marketing_consent_is_recycled_without_a_nurture_push_and_the_timeline_says_why()
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes("""{"type":"lead.created","data":{"email":"no-consent@example.com","consent":false}}""");
+        var webhook = Pipeline.SignedGeneric(_services, "unused@example.com") with { Body = body };
+        webhook = Resign(webhook, body);
+        var accepted = await _services.Get<LeadSync.Core.Intake.WebhookIntake>().AcceptAsync(webhook, CancellationToken.None);
+        var id = accepted.Leads[0].LeadId;
+        await Pipeline.DrainAsync(_services, QueueNames.LeadSync);
+        Assert.False((await Store.GetAsync(id, CancellationToken.None))!.Consent!.Marketing);
+
+        _services.Time.Advance(TimeSpan.FromDays(15));
+        await Pipeline.RunJobAsync(_services, JobNames.Recycle);
+
+        var lead = (await Store.GetAsync(id, CancellationToken.None))!;
+        Assert.Equal(LeadStatus.Recycled, lead.Status);
+        Assert.NotNull(lead.NurturePushedAt);
+        var timeline = await Store.GetTimelineAsync(id, CancellationToken.None);
+        Assert.DoesNotContain(timeline, e => e.Event == LeadEvents.NurturePushed);
+        Assert.Contains(timeline, e => e.Event == LeadEvents.NurtureSkipped && e.Detail.Contains("did not consent to marketing", StringComparison.Ordinal));
+        var nurture = await _services.Get<StorageClients>().TableAsync(TableNames.SandboxNurture, CancellationToken.None);
+        Assert.False((await nurture.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(id, "cycle-001")).HasValue);
+    }
+
+    private LeadSync.Core.Intake.InboundWebhook Resign(LeadSync.Core.Intake.InboundWebhook webhook, byte[] body)
+    {
+        var id = webhook.Headers["webhook-id"];
+        var ts = _services.Time.GetUtcNow().ToUnixTimeSeconds();
+        var headers = new Dictionary<string, string>(webhook.Headers, StringComparer.OrdinalIgnoreCase)
+        {
+            ["webhook-signature"] = LeadSync.Core.Intake.Signatures.StandardWebhookVerifier.Sign(TestServices.GenericSecret, id, ts, body),
+        };
+        return webhook with { Headers = headers };
+    }
+
+    [Fact]
     public async Task A_lead_that_progressed_is_not_recycled_and_a_second_run_changes_nothing()
     {
         var converted = await SyncedLeadAsync("won@example.com");

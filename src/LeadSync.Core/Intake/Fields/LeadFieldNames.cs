@@ -61,7 +61,7 @@ public static class LeadFieldNames
         Add(LeadField.Country, "country_code", "country_name", "countrycode");
         Add(LeadField.Score, "lead_score", "leadscore", "hubspotscore");
         Add(LeadField.Campaign, "campaign_name");
-        Add(LeadField.ConsentMarketing, "marketing_consent", "opt_in", "optin", "newsletter", "subscribe");
+        Add(LeadField.ConsentMarketing, "marketing_consent", "opt_in", "optin", "newsletter", "subscribe", "consent", "marketing_opt_in", "email_opt_in", "accepts_marketing");
         Add(LeadField.ConsentTerms, "terms", "privacy", "gdpr", "gdpr_consent", "accept_terms", "privacy_policy");
         Add(LeadField.Timeline, "purchase_timeline", "timeframe");
         return map;

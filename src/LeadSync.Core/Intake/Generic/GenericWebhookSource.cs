@@ -107,8 +107,31 @@ public sealed class GenericWebhookSource(IOptionsMonitor<GenericSourceOptions> o
                 Bant = bant,
                 EventType = eventType,
                 Touch = eventType is null && campaign is null ? null : new MarketingTouch { SourceEvent = eventType, CampaignName = campaign },
+                Consent = ConsentOf(data),
             });
         }
+    }
+
+    /// <summary>
+    /// <c>consent</c> (or <c>marketingConsent</c>) as a flag (true/false, yes/no, 1/0) means marketing consent;
+    /// <c>consent</c> as an object reads <c>marketing</c> and <c>terms</c>. Anything else: the form did not ask.
+    /// </summary>
+    private static ConsentFlags? ConsentOf(JsonElement data)
+    {
+        static bool? Flag(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var v) ? v.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                JsonValueKind.String => ContactNormalizer.ParseFlag(v.GetString()),
+                JsonValueKind.Number => v.TryGetInt32(out var n) && n is 0 or 1 ? n == 1 : null,
+                _ => null,
+            } : null;
+
+        var consent = data.TryGetProperty("consent", out var c) && c.ValueKind == JsonValueKind.Object
+            ? new ConsentFlags { Marketing = Flag(c, "marketing"), Terms = Flag(c, "terms") }
+            : new ConsentFlags { Marketing = Flag(data, "consent") ?? Flag(data, "marketingConsent") };
+        return consent.IsEmpty ? null : consent;
     }
 
     private static string? Text(JsonElement data, string name, Dictionary<string, string[]> errors)

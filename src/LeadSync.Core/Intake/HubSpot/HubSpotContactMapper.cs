@@ -11,12 +11,21 @@ namespace LeadSync.Core.Intake.HubSpot;
 /// </summary>
 public static class HubSpotContactMapper
 {
+    /// <summary>HubSpot's "opted out of all e-mail" contact property: true means no marketing consent.</summary>
+    public const string EmailOptOutProperty = "hs_email_optout";
+
     public static LeadDraft ToDraft(string deliveryKey, IEnumerable<KeyValuePair<string, string?>> properties, MarketingTouch? touch, IDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(properties);
         var bag = new LeadFieldBag();
         foreach (var (name, value) in properties)
         {
+            if (string.Equals(name, EmailOptOutProperty, StringComparison.OrdinalIgnoreCase))
+            {
+                bag.Set(LeadField.ConsentMarketing, ContactNormalizer.ParseFlag(value) is { } optedOut ? (!optedOut).ToString() : null);
+                continue;
+            }
+
             bag.SetByName(name, value);
         }
 

@@ -13,7 +13,7 @@ public sealed class HubSpotSourceOptions
     public static readonly IReadOnlyList<string> DefaultContactProperties =
     [
         "email", "firstname", "lastname", "company", "phone", "mobilephone", "jobtitle", "country", "hubspotscore",
-        "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content",
+        "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", HubSpotContactMapper.EmailOptOutProperty,
     ];
 
     /// <summary>The app's client secret (signs v1/v2/v3); the source is off while it is empty.</summary>

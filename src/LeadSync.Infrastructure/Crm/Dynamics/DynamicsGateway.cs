@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using LeadSync.Core.Crm;
+using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Leads;
 using LeadSync.Infrastructure.Crm.Reassign;
 using Microsoft.Extensions.Logging;
@@ -230,6 +231,15 @@ internal sealed partial class DynamicsGateway(
     private static string Escape(string value) => value.Replace("'", "''", StringComparison.Ordinal);
 
     private static string Literal(string value) => $"'{Escape(value)}'";
+
+    /// <summary>Deletes the lead row keyed by the LeadSync id (the alternate key).</summary>
+    public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var o = options.CurrentValue;
+        using var response = await api.DeleteLeadAsync(o.ApiVersion, o.AlternateKeyAttribute, Escape(subject.LeadId), cancellationToken);
+        return CrmErasureMapper.From("crm:" + Name, response, Map(response));
+    }
 
     private CrmOutcome Map(IApiResponse response) =>
         CrmResponseMapper.ToOutcome(response, CrmProvider.Dynamics, TimeSpan.FromMinutes(5), time.GetUtcNow());

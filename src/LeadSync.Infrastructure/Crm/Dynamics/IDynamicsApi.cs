@@ -29,6 +29,10 @@ internal interface IDynamicsApi
     Task<IApiResponse<DynamicsCollection<DynamicsActivity>>> QueryActivitiesAsync(
         string version, [AliasAs("$select")] string select, [AliasAs("$filter")] string filter, CancellationToken cancellationToken);
 
+    /// <summary>Delete the lead row by alternate key: 204 deleted, 404 no such row.</summary>
+    [Delete("/api/data/v{version}/leads({keyAttribute}='{keyValue}')")]
+    Task<IApiResponse> DeleteLeadAsync(string version, string keyAttribute, string keyValue, CancellationToken cancellationToken);
+
     [Patch("/api/data/v{version}/leads({id})")]
     Task<IApiResponse> UpdateLeadAsync(
         string version, string id, [Header("If-Match")] string ifMatch, [Body(buffered: true)] Dictionary<string, object> fields, CancellationToken cancellationToken);

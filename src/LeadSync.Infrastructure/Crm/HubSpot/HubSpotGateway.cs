@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using LeadSync.Core.Crm;
+using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Leads;
 using LeadSync.Infrastructure.Crm.Reassign;
 using Microsoft.Extensions.DependencyInjection;
@@ -126,6 +127,31 @@ internal sealed partial class HubSpotGateway(
         var input = new HubSpotPropertiesInput(new Dictionary<string, string> { [o.LeadStatusProperty] = o.RecycledLeadStatus });
         using var response = await api.UpdateContactAsync(contactId, idProperty, input, cancellationToken);
         return Map(response);
+    }
+
+    /// <summary>
+    /// GDPR delete of the contact (by id, else by e-mail). HubSpot also blocks an e-mail it does not know from being
+    /// used again, which is what an erasure asks for.
+    /// </summary>
+    public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        const string target = "crm:hubspot";
+        if (QuotaStop() is { } stop)
+        {
+            return TargetErasure.Failure(target, transient: true, stop.Reason ?? "HubSpot daily quota spent.");
+        }
+
+        var input = subject.CrmId is { Length: > 0 } id ? new HubSpotGdprDelete(id, null)
+            : subject.Email is { Length: > 0 } email ? new HubSpotGdprDelete(email.Trim(), EmailProperty)
+            : null;
+        if (input is null)
+        {
+            return TargetErasure.NotFound(target);
+        }
+
+        using var response = await api.GdprDeleteAsync(input, cancellationToken);
+        return CrmErasureMapper.From(target, response, Map(response));
     }
 
     /// <summary>Writes the owner property (<c>hubspot_owner_id</c>) on the contact, by id or else by e-mail.</summary>

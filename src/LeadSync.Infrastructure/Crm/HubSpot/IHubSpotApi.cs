@@ -12,6 +12,10 @@ internal interface IHubSpotApi
     [Post("/crm/v3/objects/contacts/batch/read")]
     Task<IApiResponse<HubSpotBatchResponse>> ReadContactsAsync([Body(buffered: true)] HubSpotReadBatch batch, CancellationToken cancellationToken);
 
+    /// <summary>GDPR delete: the contact and its associated content, by id or (<c>idProperty = email</c>) by e-mail; 204.</summary>
+    [Post("/crm/v3/objects/contacts/gdpr-delete")]
+    Task<IApiResponse> GdprDeleteAsync([Body(buffered: true)] HubSpotGdprDelete input, CancellationToken cancellationToken);
+
     [Patch("/crm/v3/objects/contacts/{contactId}")]
     Task<IApiResponse<HubSpotObject>> UpdateContactAsync(
         string contactId, [Query] string? idProperty, [Body(buffered: true)] HubSpotPropertiesInput input, CancellationToken cancellationToken);

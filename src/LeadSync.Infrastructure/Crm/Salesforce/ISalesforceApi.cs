@@ -22,6 +22,10 @@ internal interface ISalesforceApi
     [Get("/services/data/v{version}/query/{cursor}")]
     Task<IApiResponse<SalesforceQueryResult>> QueryMoreAsync(string version, string cursor, CancellationToken cancellationToken);
 
+    /// <summary>Delete the Lead by external id: 204 deleted, 404 no such record.</summary>
+    [Delete("/services/data/v{version}/sobjects/Lead/{externalIdField}/{externalId}")]
+    Task<IApiResponse> DeleteLeadAsync(string version, string externalIdField, string externalId, CancellationToken cancellationToken);
+
     [Patch("/services/data/v{version}/sobjects/Lead/{id}")]
     Task<IApiResponse> UpdateLeadAsync(string version, string id, [Body(buffered: true)] Dictionary<string, object> fields, CancellationToken cancellationToken);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using LeadSync.Core.Crm;
+using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Leads;
 using LeadSync.Infrastructure.Crm.Reassign;
 using Microsoft.Extensions.DependencyInjection;
@@ -329,6 +330,15 @@ internal sealed partial class SalesforceGateway(
             ? new CrmOutcome(CrmOutcomeKind.QuotaExhausted,
                 $"Salesforce API usage {usage.Used}/{usage.Max} is at the configured ceiling ({o.ApiUsageCeiling:P0}).", o.QuotaRetryAfter)
             : null;
+
+    /// <summary>Deletes the Lead keyed by the LeadSync id (the external id field); the record goes to the recycle bin.</summary>
+    public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var o = options.CurrentValue;
+        using var response = await api.DeleteLeadAsync(o.ApiVersion, o.ExternalIdField, subject.LeadId, cancellationToken);
+        return CrmErasureMapper.From("crm:" + Name, response, Map(response, o));
+    }
 
     private CrmOutcome Map(IApiResponse response, SalesforceOptions o) =>
         CrmResponseMapper.ToOutcome(response, CrmProvider.Salesforce, o.QuotaRetryAfter, time.GetUtcNow());

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Azure.Data.Tables;
 using LeadSync.Core.Crm;
+using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Leads;
 using LeadSync.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
@@ -204,6 +205,16 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
         record["UpdatedAt"] = timeProvider.GetUtcNow();
         await StorageCall.RunAsync(() => table.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken), cancellationToken);
         return true;
+    }
+
+    /// <summary>Deletes the record keyed by the LeadSync id, as the real adapters delete by external id.</summary>
+    public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var table = await clients.TableAsync(TableNames.SandboxCrm, cancellationToken);
+        var response = await StorageCall.RunAsync(
+            () => table.DeleteEntityAsync(PartitionOf(subject.LeadId), subject.LeadId, Azure.ETag.All, cancellationToken), cancellationToken);
+        return response.Status == 404 ? TargetErasure.NotFound("crm:" + Name) : TargetErasure.Erased("crm:" + Name);
     }
 
     private static async Task<TableEntity?> ReadAsync(TableClient table, string leadId, CancellationToken cancellationToken)

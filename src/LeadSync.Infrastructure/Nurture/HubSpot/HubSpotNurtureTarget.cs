@@ -1,4 +1,5 @@
 using System.Net;
+using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Recycle;
 using Microsoft.Extensions.Options;
@@ -48,5 +49,19 @@ public sealed class HubSpotNurtureTarget(IHubSpotContactsApi contacts, IHubSpotL
             ?? (added.Content?.Missing?.Contains(recordId) == true
                 ? new NurtureResult(false, destination, "transient: the contact is not visible to the list yet")
                 : new NurtureResult(true, destination));
+    }
+
+    /// <summary>GDPR delete of the contact by e-mail (HubSpot blocks an unknown address from coming back).</summary>
+    public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        const string target = "nurture:hubspot";
+        if (subject.Email is not { Length: > 0 } email)
+        {
+            return TargetErasure.NotFound(target);
+        }
+
+        using var response = await contacts.GdprDeleteAsync(new HubSpotGdprDeleteInput(email.Trim(), "email"), cancellationToken);
+        return NurtureErasureMapper.From(target, response, "gdpr-delete");
     }
 }

@@ -8,6 +8,10 @@ public interface IMailchimpMembersApi
     [Put("/3.0/lists/{listId}/members/{subscriberHash}")]
     Task<IApiResponse<MailchimpMember>> AddOrUpdateAsync(string listId, string subscriberHash, [Body] MailchimpMemberInput member, CancellationToken cancellationToken);
 
+    /// <summary>Permanently deletes the member and its data from the audience (204); 404 when not a member.</summary>
+    [Post("/3.0/lists/{listId}/members/{subscriberHash}/actions/delete-permanent")]
+    Task<IApiResponse> DeletePermanentAsync(string listId, string subscriberHash, CancellationToken cancellationToken);
+
     [Post("/3.0/lists/{listId}/members/{subscriberHash}/tags")]
     Task<IApiResponse> SetTagsAsync(string listId, string subscriberHash, [Body] MailchimpTagsInput tags, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Recycle;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,20 @@ public sealed class MailchimpNurtureTarget(IMailchimpMembersApi api, IOptionsMon
         var tags = settings.Tags.Append("recycle-" + reason).Distinct(StringComparer.Ordinal).Select(t => new MailchimpTag(t, "active")).ToList();
         var tagged = await api.SetTagsAsync(settings.ListId!, hash, new MailchimpTagsInput(tags), cancellationToken);
         return NurtureResponseMapper.Failure(tagged, destination, "tags") ?? new NurtureResult(true, destination);
+    }
+
+    /// <summary>Permanent delete of the audience member (Mailchimp's GDPR deletion; the address cannot be re-imported).</summary>
+    public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        const string target = "nurture:mailchimp";
+        if (subject.Email is not { Length: > 0 } email)
+        {
+            return TargetErasure.NotFound(target);
+        }
+
+        using var response = await api.DeletePermanentAsync(options.CurrentValue.Mailchimp.ListId!, SubscriberHash(email), cancellationToken);
+        return NurtureErasureMapper.From(target, response, "delete-permanent");
     }
 
     /// <summary>Mailchimp's member id: MD5 (hex, lower case) of the lower-cased address. Not a security use of MD5.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Recycle;
 using Microsoft.Extensions.Options;
@@ -57,6 +58,36 @@ public sealed class MarketoNurtureTarget(IMarketoLeadsApi api, IOptionsMonitor<N
 
         return new NurtureResult(true, destination);
     }
+
+    /// <summary>Finds the Marketo leads with the e-mail and deletes them (Marketo's lead deletion).</summary>
+    public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        const string target = "nurture:marketo";
+        if (subject.Email is not { Length: > 0 } email)
+        {
+            return TargetErasure.NotFound(target);
+        }
+
+        var found = await api.FindAsync("email", email.Trim(), "id", cancellationToken);
+        if (Failure(found, target, "lead lookup") is { } lookupFailure)
+        {
+            return AsErasure(target, lookupFailure);
+        }
+
+        var ids = found.Content?.Result?.Select(r => r.Id).OfType<long>().ToList() ?? [];
+        if (ids.Count == 0)
+        {
+            return TargetErasure.NotFound(target);
+        }
+
+        var request = new JsonObject { ["input"] = new JsonArray([.. ids.Select(id => (JsonNode)new JsonObject { ["id"] = id })]) };
+        var deleted = await api.DeleteAsync(request, cancellationToken);
+        return Failure(deleted, target, "lead delete") is { } deleteFailure ? AsErasure(target, deleteFailure) : TargetErasure.Erased(target);
+    }
+
+    private static TargetErasure AsErasure(string target, NurtureResult failure) =>
+        TargetErasure.Failure(target, failure.Error?.Contains(": transient", StringComparison.Ordinal) == true || failure.Error?.Contains(": quota", StringComparison.Ordinal) == true, failure.Error ?? "Marketo call failed.");
 
     private static void AddIfSet(JsonObject target, string field, string? value)
     {

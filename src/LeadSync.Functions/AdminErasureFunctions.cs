@@ -1,0 +1,18 @@
+using LeadSync.Web.Admin;
+using LeadSync.Web.Endpoints;
+using LeadSync.Web.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LeadSync.Functions;
+
+/// <summary>Admin: erase a data subject (admin identity checked in shared code).</summary>
+public sealed class AdminErasureFunctions(ErasureEndpoints endpoints)
+{
+    [Function("admin-erasure")]
+    public Task<IActionResult> EraseAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminErasure)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        endpoints.EraseAsync(request, cancellationToken).AsActionResult();
+}

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using LeadSync.Core.Intake.Erasure;
+using LeadSync.Core.Leads;
+using LeadSync.Web.Endpoints;
+using LeadSync.Web.Problems;
+using Microsoft.AspNetCore.Http;
+
+namespace LeadSync.Web.Admin;
+
+/// <summary>
+/// <c>POST /api/admin/erasure</c> with <c>{"email": "…"}</c> or <c>{"leadId": "…"}</c> (and an optional <c>reason</c>):
+/// erases the subject's personal data everywhere LeadSync stores it and asks the CRM and nurture tool to delete theirs
+/// (<see cref="LeadErasure"/>). Audited with the admin's identity; idempotent (a repeat answers the same record). An
+/// unknown subject answers 200 with <c>found: false</c> (nothing erased).
+/// </summary>
+public sealed class ErasureEndpoints(LeadErasure erasure, AdminAuthorizer authorizer, EndpointGuard guard)
+{
+    public const int MaxBodyBytes = 4096;
+    public const int MaxReasonLength = 500;
+    private const string DefaultReason = "Data-subject erasure request.";
+
+    public Task<IResult> EraseAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        guard.RunAsync("erasure", async () =>
+        {
+            if (authorizer.Challenge(request, out var actor) is { } challenge)
+            {
+                return challenge;
+            }
+
+            var body = await RequestReader.ReadBodyAsync(request, MaxBodyBytes, cancellationToken);
+            if (body is null)
+            {
+                return Problem.Create(413, ProblemTypes.PayloadTooLarge, "Payload too large", $"An erasure request is at most {MaxBodyBytes} bytes.");
+            }
+
+            var (parsed, problem) = Parse(body, actor);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var record = await erasure.RequestAsync(parsed!, cancellationToken);
+            return TypedResults.Ok(View(record));
+        });
+
+    private static (ErasureRequest? Request, IResult? Problem) Parse(byte[] body, string actor)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return (null, Problem.Create(400, ProblemTypes.Malformed, "Malformed request body", "The body must be a JSON object: {\"email\": \"…\"} or {\"leadId\": \"…\"}."));
+        }
+
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, Problem.Create(400, ProblemTypes.Malformed, "Malformed request body", "The body must be a JSON object: {\"email\": \"…\"} or {\"leadId\": \"…\"}."));
+            }
+
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var email = Text(doc.RootElement, "email", errors);
+            var leadId = Text(doc.RootElement, "leadId", errors);
+            var reason = Text(doc.RootElement, "reason", errors);
+            if (email is not null && (email.Length > 254 || email.Trim().IndexOf('@', StringComparison.Ordinal) is < 1 || email.Trim().EndsWith('@') || email.Any(char.IsControl)))
+            {
+                errors["email"] = ["Not an e-mail address."];
+            }
+
+            if (leadId is not null && !LeadIdFactory.IsWellFormed(leadId))
+            {
+                errors["leadId"] = ["Not a lead id (ld_ followed by 24 characters)."];
+            }
+
+            if (reason is { Length: > MaxReasonLength })
+            {
+                errors["reason"] = [$"At most {MaxReasonLength} characters."];
+            }
+
+            if (errors.Count == 0 && (email is null) == (leadId is null))
+            {
+                errors[email is null ? "email" : "leadId"] = ["Give exactly one of email or leadId."];
+            }
+
+            return errors.Count > 0
+                ? (null, Problem.Validation(errors))
+                : (new ErasureRequest(email?.Trim(), leadId, actor, string.IsNullOrWhiteSpace(reason) ? DefaultReason : reason.Trim()), null);
+        }
+    }
+
+    private static string? Text(JsonElement root, string name, Dictionary<string, string[]> errors)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            errors[name] = ["Must be a non-empty string."];
+            return null;
+        }
+
+        return value.GetString();
+    }
+
+    public static ErasureView View(ErasureRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new ErasureView(
+            record.Subject,
+            record.LeadIds.Count > 0 || record.Erased.Count > 0,
+            record.IsPending ? "pending" : "completed",
+            record.LeadIds,
+            record.Erased,
+            [.. record.Targets.Select(t => new ErasureTargetView(t.Target, t.LeadId, Status(t.Status), t.Detail, t.Attempts, t.UpdatedAt))],
+            record.FirstRequestedBy,
+            record.FirstRequestedAt,
+            record.LastRequestedBy,
+            record.LastRequestedAt,
+            record.Requests);
+    }
+
+    private static string Status(ErasureStatus status) => status switch
+    {
+        ErasureStatus.Erased => "erased",
+        ErasureStatus.NotFound => "not-found",
+        ErasureStatus.Unsupported => "unsupported",
+        ErasureStatus.Pending => "pending",
+        _ => "failed",
+    };
+}
