@@ -25,7 +25,8 @@ public sealed partial class WebhookIntake(
     IOptions<IntakeOptions> options,
     TimeProvider timeProvider,
     ILogger<WebhookIntake> logger,
-    ILeadEmailIndex? emailIndex = null)
+    ILeadEmailIndex? emailIndex = null,
+    ILeadAliases? aliases = null)
 {
     private readonly Dictionary<string, IWebhookSource> _sources =
         sources.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
@@ -354,8 +355,11 @@ public sealed partial class WebhookIntake(
             return null;
         }
 
-        // Intent first: the index entry makes a redelivery of this delivery find the same lead.
-        await emailIndex!.AddAsync(email, deliveryLeadId, target.Id, cancellationToken);
+        // Intent first: the index entry makes a redelivery of this delivery find the same lead, and the alias lets the
+        // id the 202 named read back as the lead it was filed under.
+        await Task.WhenAll(
+            emailIndex!.AddAsync(email, deliveryLeadId, target.Id, cancellationToken),
+            aliases?.AddAsync(deliveryLeadId, target.Id, cancellationToken) ?? Task.CompletedTask);
         if (qualified == LeadStatus.SalesReady && target.Status is LeadStatus.Recycled or LeadStatus.Nurture)
         {
             await dueIndex.ScheduleAsync(new DueItem(target.Id, DueKind.Sync, now + options.Value.SyncSafetyNetDelay), cancellationToken);

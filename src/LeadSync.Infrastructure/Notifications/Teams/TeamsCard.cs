@@ -34,7 +34,7 @@ public static class TeamsCard
             ["version"] = "1.2",
             ["body"] = new JsonArray
             {
-                new JsonObject { ["type"] = "TextBlock", ["size"] = "Medium", ["weight"] = "Bolder", ["wrap"] = true, ["text"] = Cap(message.Headline) },
+                new JsonObject { ["type"] = "TextBlock", ["size"] = "Medium", ["weight"] = "Bolder", ["wrap"] = true, ["text"] = TeamsText.Escape(Cap(message.Headline)) },
                 new JsonObject { ["type"] = "FactSet", ["facts"] = Facts(message) },
             },
             ["actions"] = actions,
@@ -81,7 +81,8 @@ public static class TeamsCard
         return facts;
     }
 
-    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = Cap(value) };
+    // Fact values are Markdown in Teams: lead data is escaped so it cannot add links or formatting.
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = TeamsText.Escape(Cap(value)) };
 
     private static JsonObject OpenUrl(string title, Uri url) => new() { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url.ToString() };
 
