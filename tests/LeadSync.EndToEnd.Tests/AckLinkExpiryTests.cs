@@ -17,11 +17,16 @@ public sealed class AckLinkExpiryTests
     private const string AckSecret = "ack-secret-for-expiry-tests";
     private static readonly DateTimeOffset Sent = new(2026, 12, 6, 9, 0, 0, TimeSpan.Zero);
 
-    private static Dictionary<string, string?> Settings(string? lifetime = null) => new()
+    private static Dictionary<string, string?> Settings(string? lifetime = null)
     {
-        ["LeadSync:Notifications:AckSecret"] = AckSecret,
-        ["LeadSync:Notifications:AckLinkLifetime"] = lifetime,
-    };
+        var settings = new Dictionary<string, string?> { ["LeadSync:Notifications:AckSecret"] = AckSecret };
+        if (lifetime is not null)
+        {
+            settings["LeadSync:Notifications:AckLinkLifetime"] = lifetime;
+        }
+
+        return settings;
+    }
 
     private static string Link(string noticeId, int cycle, DateTimeOffset expires) =>
         $"api/escalations/{noticeId}/ack?{AckSignature.Query(noticeId, cycle, expires, AckSecret)}";

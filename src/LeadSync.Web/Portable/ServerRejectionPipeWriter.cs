@@ -12,6 +12,11 @@ public sealed class ServerRejectionPipeWriter(PipeWriter inner) : PipeWriter
     private const int KeptCapacity = 64 * 1024;
     private ArrayBufferWriter<byte> _pending = new(4096);
 
+    public override bool CanGetUnflushedBytes => true;
+
+    // Response writers (System.Text.Json among them) ask how much is buffered to decide when to flush.
+    public override long UnflushedBytes => _pending.WrittenCount + (inner.CanGetUnflushedBytes ? inner.UnflushedBytes : 0);
+
     public override void Advance(int bytes) => _pending.Advance(bytes);
 
     public override Memory<byte> GetMemory(int sizeHint = 0) => _pending.GetMemory(sizeHint);
