@@ -21,6 +21,16 @@ public static class TeamsCard
     public static JsonObject From(EscalationMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+
+        // Teams renders TextBlock and Fact values as Markdown: what came from the lead or the CRM (name, company, owner)
+        // is escaped before it is put into any text, so it cannot add links or formatting; LeadSync's own words are not.
+        message = message with
+        {
+            LeadName = TeamsText.Escape(Cap(message.LeadName)),
+            Company = message.Company is { } company ? TeamsText.Escape(Cap(company)) : null,
+            Owner = message.Owner is { } owner ? TeamsText.Escape(Cap(owner)) : null,
+            Source = TeamsText.Escape(Cap(message.Source)),
+        };
         var actions = new JsonArray { OpenUrl("Open lead", message.LeadLink) };
         if (message.AckLink is { } ack)
         {
@@ -34,7 +44,7 @@ public static class TeamsCard
             ["version"] = "1.2",
             ["body"] = new JsonArray
             {
-                new JsonObject { ["type"] = "TextBlock", ["size"] = "Medium", ["weight"] = "Bolder", ["wrap"] = true, ["text"] = TeamsText.Escape(Cap(message.Headline)) },
+                new JsonObject { ["type"] = "TextBlock", ["size"] = "Medium", ["weight"] = "Bolder", ["wrap"] = true, ["text"] = Cap(message.Headline) },
                 new JsonObject { ["type"] = "FactSet", ["facts"] = Facts(message) },
             },
             ["actions"] = actions,
@@ -81,8 +91,7 @@ public static class TeamsCard
         return facts;
     }
 
-    // Fact values are Markdown in Teams: lead data is escaped so it cannot add links or formatting.
-    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = TeamsText.Escape(Cap(value)) };
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = Cap(value) };
 
     private static JsonObject OpenUrl(string title, Uri url) => new() { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url.ToString() };
 
