@@ -78,6 +78,7 @@ param leadSyncSettings object = {
   'LeadSync:Notifications:WebhookUrl': ''
   'LeadSync:Notifications:PublicBaseUrl': ''
   'LeadSync:Notifications:RedriveDelay': '00:05:00'
+  'LeadSync:Notifications:AckLinkLifetime': '7.00:00:00'
   'LeadSync:Storage:TablePrefix': ''
   'LeadSync:Storage:NetworkTimeout': '00:00:05'
   'LeadSync:Storage:MaxConcurrentRequests': '64'

@@ -31,7 +31,7 @@ public sealed class InProcessHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<InProcessHost> StartAsync(bool trustAppServiceAuthentication = false)
+    public static async Task<InProcessHost> StartAsync(bool trustAppServiceAuthentication = false, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseTestServer();
@@ -44,7 +44,13 @@ public sealed class InProcessHost : IAsyncDisposable
             ["LeadSync:Admin:ApiKeys:0"] = AdminKeyHasher.Hash(AdminKey),
             ["LeadSync:Admin:TrustAppServiceAuthentication"] = trustAppServiceAuthentication ? "true" : "false",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddLeadSync();
+        if (time is not null)
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton(time));
+        }
+
         builder.AddLeadSyncPortableHost();
         builder.Services.RemoveAll<IHostedService>();
         var app = builder.Build();

@@ -58,6 +58,44 @@ public sealed class OpenApiDocumentTests
         }
     }
 
+    [Fact]
+    public async Task The_lead_schema_lists_every_member_the_lead_route_answers_with_the_contact_fields()
+    {
+        await using var host = await InProcessHost.StartAsync();
+        var schemas = (await DocumentAsync(host)).RootElement.GetProperty("components").GetProperty("schemas");
+        var lead = new Core.Leads.Lead
+        {
+            Id = "ld_2ke4b8gzwqtt5gbp5pd0g8s4",
+            Source = "generic",
+            DeliveryKey = "msg_1",
+            ReceivedAt = DateTimeOffset.UnixEpoch,
+            StatusChangedAt = DateTimeOffset.UnixEpoch,
+            Contact = new Core.Leads.ContactDetails { Email = "ada@example.com", FirstName = "Ada" },
+            Consent = new Core.Leads.ConsentFlags { Marketing = true },
+            Bant = new Core.Leads.BantAnswers { Budget = "50k" },
+            Touch = new Core.Leads.MarketingTouch { UtmSource = "news" },
+        };
+        var answer = JsonSerializer.SerializeToElement(LeadView.From(lead, []), JsonSerializerOptions.Web);
+
+        AssertDescribed(answer, schemas.GetProperty("Lead"), "Lead");
+        foreach (var (member, schema) in new[] { ("contact", "ContactDetails"), ("consent", "ConsentFlags"), ("bant", "BantAnswers"), ("touch", "MarketingTouch") })
+        {
+            Assert.Equal("#/components/schemas/" + schema, schemas.GetProperty("Lead").GetProperty("properties").GetProperty(member).GetProperty("$ref").GetString());
+            AssertDescribed(answer.GetProperty(member), schemas.GetProperty(schema), schema);
+        }
+
+        Assert.Equal(["company", "country", "email", "firstName", "lastName", "phone", "title"],
+            schemas.GetProperty("ContactDetails").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    private static void AssertDescribed(JsonElement answer, JsonElement schema, string name)
+    {
+        var documented = schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var answered = answer.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        Assert.True(documented.SetEquals(answered),
+            $"{name}: answered but not documented [{string.Join(", ", answered.Except(documented))}], documented but not answered [{string.Join(", ", documented.Except(answered))}]");
+    }
+
     /// <summary><c>console/{*path}</c> → <c>/console/{path}</c>.</summary>
     private static string Normalize(string template) => "/" + template.Replace("{*", "{", StringComparison.Ordinal).Replace("{**", "{", StringComparison.Ordinal);
 

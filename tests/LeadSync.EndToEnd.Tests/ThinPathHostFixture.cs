@@ -10,6 +10,8 @@ public sealed class ThinPathHostFixture : IAsyncLifetime
 {
     public const string GenericSecret = "whsec_2InXGx/oeBP0ii3agsXgYylXH28ADvolLj6fWyUzMA0=";
     public const string CrmEventsSecret = "whsec_KlfOsjsXgVAYUmsuBbAieJgt+gpv458l4b9jpM6YbGw=";
+    public const string MetaVerifyToken = "thin-path-meta-verify";
+    public const string PardotKey = "thin-path-pardot-key";
 
     public PortableHostProcess Host { get; private set; } = null!;
 
@@ -35,6 +37,10 @@ public sealed class ThinPathHostFixture : IAsyncLifetime
             ["LeadSync__Notifications__WebhookUrl"] = Receiver.Url.ToString(),
             ["LeadSync__Host__MaxPollingInterval"] = "00:00:00.500",
             ["LeadSync__Crm__AllowedBaseUrlHosts__0"] = "crm.example",
+            ["LeadSync__Sources__meta__AppSecret"] = "thin-path-meta-app-secret",
+            ["LeadSync__Sources__meta__VerifyToken"] = MetaVerifyToken,
+            ["LeadSync__Sources__linkedin__ClientSecret"] = "thin-path-linkedin-secret",
+            ["LeadSync__Sources__pardot__Key"] = PardotKey,
         });
     }
 

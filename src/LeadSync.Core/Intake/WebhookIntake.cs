@@ -27,6 +27,7 @@ public sealed partial class WebhookIntake(
     TimeProvider timeProvider,
     ILogger<WebhookIntake> logger,
     ILeadEmailIndex? emailIndex = null,
+    ILeadAliases? aliases = null,
     WebhookRedactor? redactor = null)
 {
     private readonly WebhookRedactor _redactor = redactor ?? new WebhookRedactor();
@@ -364,8 +365,11 @@ public sealed partial class WebhookIntake(
             return null;
         }
 
-        // Intent first: the index entry makes a redelivery of this delivery find the same lead.
-        await emailIndex!.AddAsync(email, deliveryLeadId, target.Id, cancellationToken);
+        // Intent first: the index entry makes a redelivery of this delivery find the same lead, and the alias lets the
+        // id the 202 named read back as the lead it was filed under.
+        await Task.WhenAll(
+            emailIndex!.AddAsync(email, deliveryLeadId, target.Id, cancellationToken),
+            aliases?.AddAsync(deliveryLeadId, target.Id, cancellationToken) ?? Task.CompletedTask);
         if (qualified == LeadStatus.SalesReady && target.Status is LeadStatus.Recycled or LeadStatus.Nurture)
         {
             await dueIndex.ScheduleAsync(new DueItem(target.Id, DueKind.Sync, now + options.Value.SyncSafetyNetDelay), cancellationToken);

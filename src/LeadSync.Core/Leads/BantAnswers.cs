@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LeadSync.Core.Leads;
 
 /// <summary>Budget / authority / need / timeline answers when the form asked for them (free text, trimmed).</summary>
@@ -8,5 +10,6 @@ public sealed record BantAnswers
     public string? Need { get; init; }
     public string? Timeline { get; init; }
 
+    [JsonIgnore]
     public bool IsEmpty => Budget is null && Authority is null && Need is null && Timeline is null;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LeadSync.Core.Leads;
 
 /// <summary>Consent the lead gave on the form; null means the form did not ask.</summary>
@@ -9,5 +11,6 @@ public sealed record ConsentFlags
     /// <summary>Accepted the terms / privacy notice that allows processing the submission.</summary>
     public bool? Terms { get; init; }
 
+    [JsonIgnore]
     public bool IsEmpty => Marketing is null && Terms is null;
 }

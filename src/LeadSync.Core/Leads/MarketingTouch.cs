@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LeadSync.Core.Leads;
 
 /// <summary>
@@ -30,6 +32,7 @@ public sealed record MarketingTouch
     private static readonly MarketingTouch Empty = new();
 
     /// <summary>True when the vendor told us nothing about the touch.</summary>
+    [JsonIgnore]
     public bool IsEmpty => Equals(Empty);
 
     /// <summary>One line for the timeline; never contains personal data.</summary>

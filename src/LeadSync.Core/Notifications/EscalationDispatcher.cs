@@ -72,7 +72,7 @@ public sealed partial class EscalationDispatcher(
             Destination = destination,
             AckLink = notice.IsFollowUp || string.IsNullOrEmpty(settings.AckSecret)
                 ? null
-                : new Uri(settings.PublicBaseUrl, $"api/escalations/{Uri.EscapeDataString(notice.Id)}/ack?sig={AckSignature.Sign(notice.Id, settings.AckSecret)}"),
+                : new Uri(settings.PublicBaseUrl, $"api/escalations/{Uri.EscapeDataString(notice.Id)}/ack?{AckSignature.Query(notice.Id, notice.Cycle, now + settings.AckLinkLifetime, settings.AckSecret)}"),
             Attempts = lead.ContactAttempts,
             Manager = directory.ManagerOf(lead.Owner),
             Channel = destination.Channel,

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LeadSync.Core.Notifications;
 
 /// <summary>Where escalations go (<c>LeadSync:Notifications</c>).</summary>
@@ -19,4 +21,11 @@ public sealed class NotificationOptions
     /// the acknowledge route answers 404.
     /// </summary>
     public string? AckSecret { get; set; }
+
+    /// <summary>
+    /// How long an acknowledge link works after the notification is sent (<c>LeadSync:Notifications:AckLinkLifetime</c>,
+    /// 1 minute to 365 days); after that the route answers 410.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00", ErrorMessage = "LeadSync:Notifications:AckLinkLifetime must be between 00:01:00 and 365.00:00:00.")]
+    public TimeSpan AckLinkLifetime { get; set; } = TimeSpan.FromDays(7);
 }

@@ -21,7 +21,15 @@ public sealed partial class EscalationAcknowledger(
 {
     private const int MaxNoticeAttempts = 5;
 
-    public async Task<AckResult> AcknowledgeAsync(string noticeId, string by, CancellationToken cancellationToken)
+    /// <summary>Acknowledges the notice of the lead's current cycle (admin and internal use; links name their cycle).</summary>
+    public Task<AckResult> AcknowledgeAsync(string noticeId, string by, CancellationToken cancellationToken) =>
+        AcknowledgeAsync(noticeId, cycle: null, by, cancellationToken);
+
+    /// <summary>
+    /// Acknowledges the notice <paramref name="noticeId"/> fired in <paramref name="cycle"/>: a link from an earlier
+    /// cycle (the lead re-engaged since) is <see cref="AckStatus.Superseded"/> and changes nothing.
+    /// </summary>
+    public async Task<AckResult> AcknowledgeAsync(string noticeId, int? cycle, string by, CancellationToken cancellationToken)
     {
         if (!EscalationNotice.TryParseId(noticeId, out var leadId, out var level))
         {
@@ -34,6 +42,11 @@ public sealed partial class EscalationAcknowledger(
             if (notice is null)
             {
                 return new AckResult(AckStatus.UnknownNotice);
+            }
+
+            if (cycle is { } linked && linked != notice.Cycle)
+            {
+                return new AckResult(AckStatus.Superseded);
             }
 
             if (notice.AcknowledgedAt is { } earlier)

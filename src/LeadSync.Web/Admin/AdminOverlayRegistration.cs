@@ -57,21 +57,21 @@ public static class AdminOverlayRegistration
     /// <summary>Each source's signing secret: an admin can rotate it, or turn the source off (no secret = off, 404).</summary>
     private static void AddSourceConnections(IServiceCollection services)
     {
-        Connection<GenericSourceOptions>(services, (doc, o) => o.Secret = doc.EffectiveSecret("generic", o.Secret));
-        Connection<HubSpotSourceOptions>(services, (doc, o) => o.ClientSecret = doc.EffectiveSecret("hubspot", o.ClientSecret));
-        Connection<TypeformSourceOptions>(services, (doc, o) => o.Secret = doc.EffectiveSecret("typeform", o.Secret));
-        Connection<LinkedInSourceOptions>(services, (doc, o) => o.ClientSecret = doc.EffectiveSecret("linkedin", o.ClientSecret));
-        Connection<GoogleAdsSourceOptions>(services, (doc, o) => o.Key = doc.EffectiveSecret("googleads", o.Key));
-        Connection<MailchimpSourceOptions>(services, (doc, o) => o.Key = doc.EffectiveSecret("mailchimp", o.Key));
-        Connection<UnbounceSourceOptions>(services, (doc, o) => o.Key = doc.EffectiveSecret("unbounce", o.Key));
-        Connection<MarketoSourceOptions>(services, (doc, o) => o.Secret = doc.EffectiveSecret("marketo", o.Secret));
-        Connection<PardotSourceOptions>(services, (doc, o) => o.Key = doc.EffectiveSecret("pardot", o.Key));
+        Connection<GenericSourceOptions>(services, (doc, o) => o.Secret = doc.EffectiveSecret(GenericWebhookSource.SourceName, o.Secret));
+        Connection<HubSpotSourceOptions>(services, (doc, o) => o.ClientSecret = doc.EffectiveSecret(HubSpotWebhookSource.SourceName, o.ClientSecret));
+        Connection<TypeformSourceOptions>(services, (doc, o) => o.Secret = doc.EffectiveSecret(TypeformWebhookSource.SourceName, o.Secret));
+        Connection<LinkedInSourceOptions>(services, (doc, o) => o.ClientSecret = doc.EffectiveSecret(LinkedInWebhookSource.SourceName, o.ClientSecret));
+        Connection<GoogleAdsSourceOptions>(services, (doc, o) => o.Key = doc.EffectiveSecret(GoogleAdsWebhookSource.SourceName, o.Key));
+        Connection<MailchimpSourceOptions>(services, (doc, o) => o.Key = doc.EffectiveSecret(MailchimpWebhookSource.SourceName, o.Key));
+        Connection<UnbounceSourceOptions>(services, (doc, o) => o.Key = doc.EffectiveSecret(UnbounceWebhookSource.SourceName, o.Key));
+        Connection<MarketoSourceOptions>(services, (doc, o) => o.Secret = doc.EffectiveSecret(MarketoWebhookSource.SourceName, o.Secret));
+        Connection<PardotSourceOptions>(services, (doc, o) => o.Key = doc.EffectiveSecret(PardotWebhookSource.SourceName, o.Key));
 
         // An enabled Meta source needs its verify token (a setting): without one the stored secret is not applied,
         // which leaves the source as the settings define it instead of failing every request on validation.
         Connection<MetaSourceOptions>(services, (doc, o) =>
         {
-            var secret = doc.EffectiveSecret("meta", o.AppSecret);
+            var secret = doc.EffectiveSecret(MetaWebhookSource.SourceName, o.AppSecret);
             o.AppSecret = secret is null || !string.IsNullOrEmpty(o.VerifyToken) ? secret : o.AppSecret;
         });
     }

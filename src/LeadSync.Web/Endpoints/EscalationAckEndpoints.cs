@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using LeadSync.Core.Notifications;
 using LeadSync.Core.Sla;
@@ -10,9 +11,10 @@ namespace LeadSync.Web.Endpoints;
 /// <summary>
 /// <c>GET|POST /api/escalations/{id}/ack?sig=…</c>: the signed acknowledge link in every escalation. GET only shows a
 /// confirmation page with a POST button (link-preview bots fetch links but do not submit forms); POST records who
-/// (<c>?by=</c> or the <c>by</c> form field) and when, and pauses the ladder.
+/// (<c>?by=</c> or the <c>by</c> form field) and when, and pauses the ladder. The signature covers the notice (lead and
+/// level), the cycle (<c>c</c>) and the expiry (<c>exp</c>): an expired link, or one from an earlier cycle, answers 410.
 /// </summary>
-public sealed class EscalationAckEndpoints(EscalationAcknowledger acknowledger, IOptionsMonitor<NotificationOptions> options, EndpointGuard guard)
+public sealed class EscalationAckEndpoints(EscalationAcknowledger acknowledger, IOptionsMonitor<NotificationOptions> options, TimeProvider timeProvider, EndpointGuard guard)
 {
     private const int MaxByLength = 100;
 
@@ -49,10 +51,15 @@ public sealed class EscalationAckEndpoints(EscalationAcknowledger acknowledger, 
 
             var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
             var by = Clean(form?["by"]) ?? Clean(request.Query["by"]) ?? "ack-link";
-            var result = await acknowledger.AcknowledgeAsync(id, by, cancellationToken);
+            var result = await acknowledger.AcknowledgeAsync(id, Cycle(request), by, cancellationToken);
             if (result.Status == AckStatus.UnknownNotice)
             {
                 return Problem.NotFound("No escalation has this id.");
+            }
+
+            if (result.Status == AckStatus.Superseded)
+            {
+                return Problem.AckLinkExpired("The lead was re-engaged after this escalation; this link belongs to an earlier cycle and acknowledges nothing now.");
             }
 
             var recorded = new AckRecorded(id, result.By!, result.At!.Value, result.PausedUntil, result.Status == AckStatus.AlreadyAcknowledged);
@@ -84,10 +91,19 @@ public sealed class EscalationAckEndpoints(EscalationAcknowledger acknowledger, 
             return Problem.Create(401, ProblemTypes.Unauthenticated, "Signature required", "The acknowledge link has no signature (sig).");
         }
 
-        return AckSignature.IsValid(id, sig, secret)
-            ? null
-            : Problem.Create(403, ProblemTypes.Forbidden, "Invalid signature", "The acknowledge link's signature does not match this escalation.");
+        if (Cycle(request) is not { } cycle || !long.TryParse(request.Query["exp"], NumberStyles.None, CultureInfo.InvariantCulture, out var exp) ||
+            !AckSignature.IsValid(id, cycle, exp, sig, secret))
+        {
+            return Problem.Create(403, ProblemTypes.Forbidden, "Invalid signature", "The acknowledge link's signature does not match this escalation.");
+        }
+
+        return timeProvider.GetUtcNow().ToUnixTimeSeconds() > exp
+            ? Problem.AckLinkExpired($"This acknowledge link expired at {DateTimeOffset.FromUnixTimeSeconds(Math.Min(exp, 253402300799)):u}.")
+            : null;
     }
+
+    private static int? Cycle(HttpRequest request) =>
+        int.TryParse(request.Query["c"], NumberStyles.None, CultureInfo.InvariantCulture, out var cycle) ? cycle : null;
 
     private static string? Clean(string? by)
     {

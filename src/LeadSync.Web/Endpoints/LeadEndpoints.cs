@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace LeadSync.Web.Endpoints;
 
-/// <summary><c>GET /api/leads/{id}</c>: the lead and its documented handoff timeline (admin identity required).</summary>
-public sealed class LeadEndpoints(ILeadStore store, AdminAuthorizer authorizer, EndpointGuard guard)
+/// <summary>
+/// <c>GET /api/leads/{id}</c>: the lead and its documented handoff timeline (admin identity required). The id a 202
+/// named for a delivery that was filed under an earlier lead of the same address answers that lead.
+/// </summary>
+public sealed class LeadEndpoints(ILeadStore store, ILeadAliases aliases, AdminAuthorizer authorizer, EndpointGuard guard)
 {
     public Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
         guard.RunAsync("lead read", async () =>
@@ -17,12 +20,17 @@ public sealed class LeadEndpoints(ILeadStore store, AdminAuthorizer authorizer, 
             }
 
             var lead = await store.GetAsync(id, cancellationToken);
+            if (lead is null && await aliases.FindAsync(id, cancellationToken) is { } filedUnder)
+            {
+                lead = await store.GetAsync(filedUnder, cancellationToken);
+            }
+
             if (lead is null)
             {
                 return Problem.NotFound("No lead has this id.");
             }
 
-            var timeline = await store.GetTimelineAsync(id, cancellationToken);
+            var timeline = await store.GetTimelineAsync(lead.Id, cancellationToken);
             return TypedResults.Ok(LeadView.From(lead, timeline));
         });
 }

@@ -55,8 +55,11 @@ public sealed class WebhookEndpoints(
             }
 
             var answer = found.AnswerChallenge(RequestReader.ToWebhook(request, source, ReadOnlyMemory<byte>.Empty));
-            return Task.FromResult(answer is null
-                ? Problem.Create(405, ProblemTypes.MethodNotAllowed, "Method not allowed", "This source takes deliveries by POST only.")
-                : Results.Text(answer.Body, answer.ContentType, statusCode: answer.StatusCode));
+            return Task.FromResult(answer switch
+            {
+                null => Problem.Create(405, ProblemTypes.MethodNotAllowed, "Method not allowed", "This source takes deliveries by POST only."),
+                { IsRefusal: true } => Problem.ChallengeRefused(answer.StatusCode, answer.Body),
+                _ => Results.Text(answer.Body, answer.ContentType, statusCode: answer.StatusCode),
+            });
         });
 }

@@ -107,6 +107,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<INoticeStore>(sp => sp.GetRequiredService<TableLeadStore>());
         services.AddSingleton<IDueIndex, TableDueIndex>();
         services.AddSingleton<ILeadEmailIndex, TableLeadEmailIndex>();
+        services.AddSingleton<ILeadAliases, TableLeadAliases>();
         services.AddSingleton<IFunnelIndex, TableFunnelIndex>();
         services.AddSingleton<FunnelReport>();
         services.AddSingleton<FunnelRowRepair>();

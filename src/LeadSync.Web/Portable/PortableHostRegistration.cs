@@ -6,6 +6,7 @@ using LeadSync.Web.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -21,6 +22,14 @@ public static class PortableHostRegistration
         builder.Services.AddHostedService<CronJobScheduler>();
         builder.Services.AddHostedService<QueueConsumer>();
         builder.Services.AddProblemDetails();
+
+        // Requests Kestrel refuses while reading the request line or headers never reach middleware; their answer gets
+        // its problem+json body at the connection instead.
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => connection =>
+        {
+            connection.Transport = new ServerRejectionTransport(connection.Transport);
+            return next(connection);
+        })));
         return builder;
     }
 

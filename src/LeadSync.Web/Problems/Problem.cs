@@ -30,6 +30,14 @@ public static class Problem
         return status == 503 ? new RetryAfterResult(result, TimeSpan.FromSeconds(10)) : result;
     }
 
+    /// <summary>A refused endpoint-validation GET: a wrong verify token or key (403), otherwise a malformed request (400).</summary>
+    public static IResult ChallengeRefused(int status, string detail) => status == 403
+        ? Create(403, ProblemTypes.Forbidden, "Forbidden", detail)
+        : Create(status, ProblemTypes.InvalidChallenge, "Invalid endpoint validation request", detail);
+
+    /// <summary>An acknowledge link past its expiry, or from an earlier cycle of the lead (410 Gone).</summary>
+    public static IResult AckLinkExpired(string detail) => Create(410, ProblemTypes.AckLinkExpired, "Acknowledge link expired", detail);
+
     public static IResult NotFound(string detail) => Create(404, ProblemTypes.NotFound, "Not found", detail);
 
     public static IResult StorageUnavailable() =>

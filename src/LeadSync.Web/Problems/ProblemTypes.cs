@@ -20,4 +20,6 @@ public static class ProblemTypes
     public const string Validation = "/problems/validation";
     public const string PreconditionFailed = "/problems/precondition-failed";
     public const string PreconditionRequired = "/problems/precondition-required";
+    public const string InvalidChallenge = "/problems/invalid-challenge";
+    public const string AckLinkExpired = "/problems/ack-link-expired";
 }

@@ -46,6 +46,34 @@ public sealed class GenericWebhookSourceTests
         Assert.Equal(new BantAnswers { Budget = "50k", Need = "CRM sync" }, draft.Bant);
     }
 
+    [Fact]
+    public void Common_vendor_field_names_map_through_the_alias_table()
+    {
+        var result = _source.Parse(Delivery("""
+            {"type":"lead.created","data":{"email_address":"ada@example.com","first_name":"Ada","last_name":"Lovelace",
+             "jobtitle":"Countess","company_name":"Analytical Engines","phone_number":"+44 20 7946 0958","utm_source":"newsletter",
+             "marketing_consent":true,"lead_score":"61"}}
+            """));
+
+        Assert.Null(result.Rejection);
+        var draft = Assert.Single(result.Drafts);
+        Assert.Equal(("ada@example.com", "Ada", "Lovelace", "Countess", "Analytical Engines"),
+            (draft.Contact.Email, draft.Contact.FirstName, draft.Contact.LastName, draft.Contact.Title, draft.Contact.Company));
+        Assert.Equal("+442079460958", draft.Contact.Phone);
+        Assert.Equal("newsletter", draft.Touch!.UtmSource);
+        Assert.True(draft.Consent!.Marketing);
+        Assert.Equal(61, draft.Score);
+    }
+
+    [Fact]
+    public void A_non_string_alias_field_is_named_in_the_rejection()
+    {
+        var rejection = _source.Parse(Delivery("""{"data":{"email":"a@b.co","first_name":{"x":1}}}""")).Rejection;
+
+        Assert.Equal(RejectionKind.Unprocessable, rejection?.Kind);
+        Assert.Contains("data.first_name", rejection!.Errors!.Keys);
+    }
+
     [Theory]
     [InlineData("{not json")]
     [InlineData("")]

@@ -23,4 +23,31 @@ public sealed class JsonPayloadTests
     {
         Assert.Null(JsonPayload.Timestamp(text));
     }
+
+    [Theory]
+    [InlineData("""{"email":"dup@example.com","leadId":"1","email":"real@example.com"}""")]
+    [InlineData("""{"data":{"email":"a@example.com","email":"b@example.com"}}""")]
+    [InlineData("""{"a":1,"a":1}""")]
+    public void A_member_named_twice_makes_the_body_unreadable(string body)
+    {
+        Assert.Null(JsonPayload.TryParse(System.Text.Encoding.UTF8.GetBytes(body)));
+    }
+
+    [Fact]
+    public void The_same_name_in_different_objects_is_fine()
+    {
+        using var document = JsonPayload.TryParse("""{"a":{"email":"x@example.com"},"b":{"email":"y@example.com"}}"""u8.ToArray());
+
+        Assert.NotNull(document);
+    }
+
+    [Fact]
+    public void Form_field_names_over_the_limit_make_the_body_unreadable()
+    {
+        var longest = new string('k', FormPayload.MaxKeyLength);
+
+        Assert.NotNull(FormPayload.TryParse(System.Text.Encoding.UTF8.GetBytes(longest + "=v")));
+        Assert.Null(FormPayload.TryParse(System.Text.Encoding.UTF8.GetBytes(longest + "k=v")));
+        Assert.Null(FormPayload.TryParse(System.Text.Encoding.UTF8.GetBytes("email=a%40b.co&" + new string('%', 1) + "41" + new string('k', FormPayload.MaxKeyLength) + "=v")));
+    }
 }

@@ -25,6 +25,31 @@ public sealed class LinkedInWebhookSourceTests
         Assert.Equal(expected, body.RootElement.GetProperty("challengeResponse").GetString());
     }
 
+    [Theory]
+    [InlineData("hmacsha256={\"type\":\"LEAD_ACTION\",\"leadAction\":\"CREATED\",\"leadGenFormResponse\":\"urn:li:leadFormResponse:x\"}")]
+    [InlineData("hmacsha256={}")]
+    [InlineData("not-a-uuid")]
+    [InlineData("890e46654dfe4ab1b689ed553bceeed1")]
+    [InlineData("{890e4665-4dfe-4ab1-b689-ed553bceeed1}")]
+    [InlineData("890e4665-4dfe-4ab1-b689-ed553bceeed1 ")]
+    [InlineData("890e4665-4dfe-4ab1-b689-ed553bceeedz")]
+    [InlineData("")]
+    public void Challenge_codes_that_are_not_a_uuid_are_refused_so_the_get_cannot_sign_deliveries(string code)
+    {
+        var answer = Source.AnswerChallenge(WebhookBuilder.For("linkedin").Get().Query("challengeCode", code).Build())!;
+
+        Assert.Equal(400, answer.StatusCode);
+        Assert.True(answer.IsRefusal);
+        Assert.DoesNotContain(LinkedInWebhookSource.Sign(ClientSecret, Encoding.UTF8.GetBytes(code.Replace("hmacsha256=", string.Empty, StringComparison.Ordinal))), answer.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("challengeResponse", answer.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_challenge_in_upper_case_hex_is_still_a_uuid()
+    {
+        Assert.Equal(200, Source.AnswerChallenge(WebhookBuilder.For("linkedin").Get().Query("challengeCode", "890E4665-4DFE-4AB1-B689-ED553BCEEED1").Build())!.StatusCode);
+    }
+
     [Fact]
     public void Signature_is_hmac_of_prefix_and_body()
     {

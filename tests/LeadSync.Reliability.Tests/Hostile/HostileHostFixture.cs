@@ -13,6 +13,9 @@ public sealed class HostileHostFixture : IAsyncLifetime
 
     public ConcurrentBag<string> EmailsSent { get; } = [];
 
+    /// <summary>Every case whose 202 named a lead id, by that id, across all R5 tests on this host (see <see cref="HostileLeadCheck"/>).</summary>
+    public ConcurrentDictionary<string, ConcurrentBag<HostileCase>> NamedBy { get; } = new(StringComparer.Ordinal);
+
     /// <summary>True while the process eng/run started (and with it the host) is running.</summary>
     public bool HostAlive
     {

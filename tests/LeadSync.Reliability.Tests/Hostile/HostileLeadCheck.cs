@@ -14,7 +14,14 @@ public static class HostileLeadCheck
 {
     private static readonly TimeSpan FilingPatience = TimeSpan.FromSeconds(30);
 
-    public static async Task<string?> CheckAsync(HttpClient client, Uri baseUrl, string adminKey, HostileCase hostile, SourceDialect dialect, IEnumerable<string> leadIds)
+    /// <param name="namedBy">
+    /// The other cases of the run whose 202 named the same lead id. The id is derived from the vendor's delivery key, so
+    /// a hostile body that repeats another case's vendor id (say a Google Ads <c>lead_id</c> both set to the same
+    /// awkward string) is a redelivery of it by contract and is answered with that lead: its e-mail is in the other body.
+    /// Controls never get this allowance.
+    /// </param>
+    public static async Task<string?> CheckAsync(HttpClient client, Uri baseUrl, string adminKey, HostileCase hostile, SourceDialect dialect, IEnumerable<string> leadIds,
+        Func<string, IEnumerable<HostileCase>>? namedBy = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(hostile);
@@ -39,6 +46,7 @@ public static class HostileLeadCheck
             var phone = Text(contact, "phone");
             var status = Text(lead.RootElement, "status");
             var held = (email is not null && BodyHolds(hostile, email)) ||
+                (email is not null && !hostile.IsControl && namedBy is not null && namedBy(id).Any(other => !ReferenceEquals(other, hostile) && BodyHolds(other, email))) ||
                 (phone is not null && hostile.Sample.Phone is not null) ||
                 (dialect.IdOnly && status == "Received" && email is null && phone is null);
             if (!held)
@@ -81,8 +89,16 @@ public static class HostileLeadCheck
         // JSON string of the body.
         var text = Encoding.UTF8.GetString(hostile.Body);
         var wanted = Canonical(email);
-        return new[] { text, WebUtility.UrlDecode(text) }.Concat(JsonStrings(hostile.Body)).Any(t => Canonical(t).Contains(wanted, StringComparison.Ordinal));
+        return new[] { text, WebUtility.UrlDecode(text) }.Concat(JsonStrings(hostile.Body)).Concat(FormJsonStrings(text))
+            .Any(t => Canonical(t).Contains(wanted, StringComparison.Ordinal));
     }
+
+    /// <summary>The JSON strings inside form fields (Unbounce's <c>data.json</c>): form-decoded first, then JSON-decoded.</summary>
+    private static IEnumerable<string> FormJsonStrings(string text) =>
+        text.Split('&').Select(pair => pair.Split('=', 2)).Where(kv => kv.Length == 2)
+            .Select(kv => WebUtility.UrlDecode(kv[1]))
+            .Where(value => value.StartsWith('{') || value.StartsWith('['))
+            .SelectMany(value => JsonStrings(Encoding.UTF8.GetBytes(value)));
 
     private static string Canonical(string text) =>
         new([.. text.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c) && c != '\u200B').Select(char.ToLowerInvariant)]);

@@ -17,7 +17,7 @@ namespace LeadSync.Reliability.Tests.Security;
 /// routes refuse the admin key; the body limit holds before parsing, with and without Content-Length, without
 /// buffering the whole stream; and the host's log holds no secret, admin key or e-mail address sent.
 /// </summary>
-public sealed class R6SecurityTests(SecurityHostFixture fixture, ITestOutputHelper output) : IClassFixture<SecurityHostFixture>
+public sealed partial class R6SecurityTests(SecurityHostFixture fixture, ITestOutputHelper output) : IClassFixture<SecurityHostFixture>
 {
     private const int MaxBodyBytes = 262_144;
 

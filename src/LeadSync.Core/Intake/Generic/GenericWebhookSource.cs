@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using LeadSync.Core.Intake.Fields;
 using LeadSync.Core.Intake.Payloads;
 using LeadSync.Core.Intake.Signatures;
 using LeadSync.Core.Leads;
@@ -61,108 +63,66 @@ public sealed class GenericWebhookSource(IOptionsMonitor<GenericSourceOptions> o
                     new Dictionary<string, string[]> { ["data"] = ["Required object."] });
             }
 
+            // Every data member goes through the alias table (firstName, first_name, FNAME, jobtitle, …), as in every source.
             var errors = new Dictionary<string, string[]>();
-            var raw = new ContactDetails
+            var bag = new LeadFieldBag();
+            foreach (var member in data.EnumerateObject())
             {
-                Email = Text(data, "email", errors),
-                FirstName = Text(data, "firstName", errors),
-                LastName = Text(data, "lastName", errors),
-                Company = Text(data, "company", errors),
-                Phone = Text(data, "phone", errors),
-                Title = Text(data, "title", errors),
-                Country = Text(data, "country", errors),
-            };
-            var contact = ContactNormalizer.Normalize(raw, errors, "data.");
-            var score = Score(data, errors);
-            if (!contact.HasReachableChannel && errors.Count == 0)
-            {
-                errors["data.email"] = ["An e-mail address or a phone number is required."];
+                if (member.Value.ValueKind == JsonValueKind.Object && member.NameEquals("consent"))
+                {
+                    // consent as an object: {"marketing": …, "terms": …}
+                    foreach (var flag in member.Value.EnumerateObject())
+                    {
+                        var consentField = flag.NameEquals("marketing") ? LeadField.ConsentMarketing
+                            : flag.NameEquals("terms") ? LeadField.ConsentTerms : LeadField.Ignore;
+                        if (consentField != LeadField.Ignore)
+                        {
+                            bag.Set(consentField, Value(flag, consentField, errors));
+                        }
+                    }
+                }
+                else if (LeadFieldNames.TryParse(member.Name, out var field) && field != LeadField.Ignore)
+                {
+                    bag.Set(field, Value(member, field, errors));
+                }
             }
 
-            if (errors.Count > 0)
-            {
-                return ParseResult.Fail(RejectionKind.Unprocessable, "The payload cannot become a lead.", errors);
-            }
-
-            var campaign = ContactNormalizer.Clean(Text(data, "campaign", errors));
-            var bant = ContactNormalizer.NormalizeBant(new BantAnswers
-            {
-                Budget = Text(data, "budget", errors),
-                Authority = Text(data, "authority", errors),
-                Need = Text(data, "need", errors),
-                Timeline = Text(data, "timeline", errors),
-            });
             if (errors.Count > 0)
             {
                 return ParseResult.Fail(RejectionKind.Unprocessable, "The payload cannot become a lead.", errors);
             }
 
             var eventType = ContactNormalizer.Clean(root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null);
-            return ParseResult.Ok(new LeadDraft
-            {
-                DeliveryKey = webhook.Header(StandardWebhookVerifier.IdHeader)!,
-                Contact = contact,
-                Score = score,
-                Campaign = campaign,
-                Bant = bant,
-                EventType = eventType,
-                Touch = eventType is null && campaign is null ? null : new MarketingTouch { SourceEvent = eventType, CampaignName = campaign },
-                Consent = ConsentOf(data),
-            });
+            var touch = new MarketingTouch { SourceEvent = eventType, CampaignName = ContactNormalizer.Clean(bag.Get(LeadField.Campaign)) };
+            var draft = bag.ToDraft(webhook.Header(StandardWebhookVerifier.IdHeader)!, touch, errors, "data.");
+            return DraftChecks.Finish(draft, errors, "data.email");
         }
     }
 
     /// <summary>
-    /// <c>consent</c> (or <c>marketingConsent</c>) as a flag (true/false, yes/no, 1/0) means marketing consent;
-    /// <c>consent</c> as an object reads <c>marketing</c> and <c>terms</c>. Anything else: the form did not ask.
+    /// The text of a lead field: a string (a whole number for the score, true/false also for consent flags); anything
+    /// else is a field error named after the member.
     /// </summary>
-    private static ConsentFlags? ConsentOf(JsonElement data)
+    private static string? Value(JsonProperty member, LeadField field, Dictionary<string, string[]> errors)
     {
-        static bool? Flag(JsonElement e, string name) =>
-            e.TryGetProperty(name, out var v) ? v.ValueKind switch
-            {
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                JsonValueKind.String => ContactNormalizer.ParseFlag(v.GetString()),
-                JsonValueKind.Number => v.TryGetInt32(out var n) && n is 0 or 1 ? n == 1 : null,
-                _ => null,
-            } : null;
-
-        var consent = data.TryGetProperty("consent", out var c) && c.ValueKind == JsonValueKind.Object
-            ? new ConsentFlags { Marketing = Flag(c, "marketing"), Terms = Flag(c, "terms") }
-            : new ConsentFlags { Marketing = Flag(data, "consent") ?? Flag(data, "marketingConsent") };
-        return consent.IsEmpty ? null : consent;
-    }
-
-    private static string? Text(JsonElement data, string name, Dictionary<string, string[]> errors)
-    {
-        if (!data.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        var value = member.Value;
+        switch (value.ValueKind)
         {
-            return null;
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.Number when field == LeadField.Score && value.TryGetInt32(out var score):
+                return score.ToString(CultureInfo.InvariantCulture);
+            case JsonValueKind.True or JsonValueKind.False when field is LeadField.ConsentMarketing or LeadField.ConsentTerms:
+                return value.ValueKind == JsonValueKind.True ? "true" : "false";
+            case JsonValueKind.Number when field is LeadField.ConsentMarketing or LeadField.ConsentTerms && value.TryGetInt32(out var flag) && flag is 0 or 1:
+                return flag == 1 ? "true" : "false";
+            case JsonValueKind.String when field != LeadField.Score:
+                return value.GetString();
+            case JsonValueKind.String when int.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _):
+                return value.GetString();
+            default:
+                errors["data." + member.Name] = [field == LeadField.Score ? "Must be a whole number." : "Must be a string."];
+                return null;
         }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            errors["data." + name] = ["Must be a string."];
-            return null;
-        }
-
-        return value.GetString();
-    }
-
-    private static int? Score(JsonElement data, Dictionary<string, string[]> errors)
-    {
-        if (!data.TryGetProperty("score", out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var score))
-        {
-            return score;
-        }
-
-        errors["data.score"] = ["Must be a whole number."];
-        return null;
     }
 }

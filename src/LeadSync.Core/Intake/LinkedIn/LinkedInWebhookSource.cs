@@ -17,7 +17,7 @@ public sealed class LinkedInWebhookSource(IOptionsMonitor<LinkedInSourceOptions>
     public const string SourceName = "linkedin";
     public const string SignatureHeader = "X-LI-Signature";
     private static readonly byte[] SignaturePrefix = Encoding.UTF8.GetBytes("hmacsha256=");
-    private const int MaxChallengeLength = 128;
+    private const int ChallengeCodeLength = 36;
 
     public string Name => SourceName;
 
@@ -28,16 +28,24 @@ public sealed class LinkedInWebhookSource(IOptionsMonitor<LinkedInSourceOptions>
     public ChallengeAnswer? AnswerChallenge(InboundWebhook request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.Query.TryGetValue("challengeCode", out var code) || string.IsNullOrEmpty(code) ||
-            code.Length > MaxChallengeLength || code.Any(char.IsControl))
+        // LinkedIn sends a UUID. Answering anything else would make this GET a signing oracle: the delivery signature
+        // is the same HMAC over "hmacsha256=" + body, so a code of that shape would return a valid X-LI-Signature.
+        if (!request.Query.TryGetValue("challengeCode", out var code) || !IsChallengeCode(code))
         {
-            return new ChallengeAnswer(400, "text/plain", "Expected a challengeCode.");
+            return ChallengeAnswer.Refused(400, "The challengeCode must be a UUID, as LinkedIn sends it.");
         }
 
         var response = Hmac.ToHex(Hmac.Sha256(options.CurrentValue.ClientSecret ?? string.Empty, default, Encoding.UTF8.GetBytes(code)));
         var body = JsonSerializer.Serialize(new Dictionary<string, string> { ["challengeCode"] = code, ["challengeResponse"] = response });
         return new ChallengeAnswer(200, "application/json", body);
     }
+
+    /// <summary>
+    /// True for a challenge code shaped as LinkedIn sends it: a UUID in its 36-character hyphenated form
+    /// (<c>8-4-4-4-12</c> hex digits), nothing else.
+    /// </summary>
+    public static bool IsChallengeCode(string? code) =>
+        code is { Length: ChallengeCodeLength } && Guid.TryParseExact(code, "D", out _);
 
     public Rejection? Authenticate(InboundWebhook webhook)
     {

@@ -26,7 +26,7 @@ public sealed class MailchimpWebhookSource(IOptionsMonitor<MailchimpSourceOption
     public ChallengeAnswer? AnswerChallenge(InboundWebhook request) =>
         Authenticate(request) is null
             ? new ChallengeAnswer(200, "text/plain", string.Empty)
-            : new ChallengeAnswer(403, "text/plain", "The key is missing or wrong.");
+            : ChallengeAnswer.Refused(403, "The key is missing or wrong.");
 
     public Rejection? Authenticate(InboundWebhook webhook) =>
         SharedSecret.Check(SharedSecret.FromQueryOrPath(webhook), options.CurrentValue.Key, "URL key");

@@ -32,12 +32,12 @@ public sealed class MetaWebhookSource(IOptionsMonitor<MetaSourceOptions> options
         request.Query.TryGetValue("hub.challenge", out var challenge);
         if (mode != "subscribe" || string.IsNullOrEmpty(challenge) || challenge.Length > MaxChallengeLength || challenge.Any(char.IsControl))
         {
-            return new ChallengeAnswer(400, "text/plain", "Expected hub.mode=subscribe with a hub.challenge.");
+            return ChallengeAnswer.Refused(400, "Expected hub.mode=subscribe with a hub.challenge.");
         }
 
         return Hmac.SecretEquals(token, options.CurrentValue.VerifyToken)
             ? new ChallengeAnswer(200, "text/plain", challenge)
-            : new ChallengeAnswer(403, "text/plain", "The verify token does not match.");
+            : ChallengeAnswer.Refused(403, "The verify token does not match.");
     }
 
     public Rejection? Authenticate(InboundWebhook webhook) =>

@@ -4,11 +4,14 @@ namespace LeadSync.Core.Intake.Payloads;
 
 /// <summary>
 /// A parsed <c>application/x-www-form-urlencoded</c> body. Parsing is strict about encoding (UTF-8 only, bounded
-/// field count) and never throws; repeated keys keep every value in order.
+/// field count and field-name length) and never throws; repeated keys keep every value in order.
 /// </summary>
 public sealed class FormPayload
 {
     public const int MaxFields = 500;
+
+    /// <summary>The longest field name accepted (after decoding); a longer one makes the body malformed (400).</summary>
+    public const int MaxKeyLength = 256;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly Dictionary<string, List<string>> _fields;
@@ -43,7 +46,7 @@ public sealed class FormPayload
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             var key = Decode(equals < 0 ? pair : pair[..equals]);
             var value = equals < 0 ? string.Empty : Decode(pair[(equals + 1)..]);
-            if (key is null || value is null || key.Length == 0)
+            if (key is null || value is null || key.Length == 0 || key.Length > MaxKeyLength)
             {
                 return null;
             }

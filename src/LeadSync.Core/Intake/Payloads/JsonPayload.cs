@@ -17,7 +17,9 @@ public static class JsonPayload
     {
         try
         {
-            var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            // A member named twice is refused: parsers disagree on which one counts, so it is a way to smuggle a second
+            // e-mail or id past one reader and into another.
+            var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = false });
             if (HasReadableText(document.RootElement))
             {
                 return document;

@@ -32,7 +32,8 @@ public static class SlackMessage
         var links = $"<{message.LeadLink}|Open lead>" + (message.AckLink is { } ack ? $"  ·  <{ack}|Acknowledge>" : string.Empty);
         return new JsonObject
         {
-            ["text"] = message.Headline,
+            // Slack reads the top-level text as mrkdwn too (mentions, links): the lead's values must not become either.
+            ["text"] = SlackText.Escape(message.Headline),
             ["blocks"] = new JsonArray
             {
                 new JsonObject { ["type"] = "header", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Cap(message.Headline, 150) } },
@@ -42,12 +43,9 @@ public static class SlackMessage
         };
     }
 
+    // Capped before escaping, so an entity is never cut in half; verbatim: Slack does not auto-link URLs or names in it.
     private static JsonObject Field(string title, string value) =>
-        new() { ["type"] = "mrkdwn", ["text"] = $"*{title}*\n{Cap(Escape(value), MaxFieldLength)}" };
-
-    // Slack mrkdwn control characters; user text must not become links or mentions.
-    private static string Escape(string value) =>
-        value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        new() { ["type"] = "mrkdwn", ["text"] = $"*{title}*\n{SlackText.Escape(Cap(value, MaxFieldLength))}", ["verbatim"] = true };
 
     private static string Cap(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
 }

@@ -21,6 +21,16 @@ public static class TeamsCard
     public static JsonObject From(EscalationMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+
+        // Teams renders TextBlock and Fact values as Markdown: what came from the lead or the CRM (name, company, owner)
+        // is escaped before it is put into any text, so it cannot add links or formatting; LeadSync's own words are not.
+        message = message with
+        {
+            LeadName = TeamsText.Escape(Cap(message.LeadName)),
+            Company = message.Company is { } company ? TeamsText.Escape(Cap(company)) : null,
+            Owner = message.Owner is { } owner ? TeamsText.Escape(Cap(owner)) : null,
+            Source = TeamsText.Escape(Cap(message.Source)),
+        };
         var actions = new JsonArray { OpenUrl("Open lead", message.LeadLink) };
         if (message.AckLink is { } ack)
         {
