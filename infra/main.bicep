@@ -62,6 +62,8 @@ param leadSyncSettings object = {
   'LeadSync:Crm:RedriveSchedule': '0 */5 * * * *'
   'LeadSync:Crm:BatchLinger': '00:00:00.200'
   'LeadSync:Crm:MaxBatchesInFlight': '4'
+  'LeadSync:Crm:PauseAfterFailures': '5'
+  'LeadSync:Crm:MaxFailurePause': '00:05:00'
   'LeadSync:Crm:Sandbox:DefaultOwner': 'sandbox-rep'
   'LeadSync:Sla:FirstTouch': '01:00:00'
   'LeadSync:Sla:SweepSchedule': '0 */1 * * * *'
@@ -234,6 +236,9 @@ param crmEventsSecret string = ''
 @description('LeadSync:Admin:ApiKeys:0, a hashed admin API key (sha256:<hex>). Empty: keep what the vault has.')
 param adminApiKey string = ''
 
+@description('E-mail address for the Azure Monitor alerts (dead letters, a paused CRM, sync lag, a missed SLA sweep); empty: the alerts go to an action group without a receiver.')
+param alertEmail string = ''
+
 // Secret settings: configuration key → value. Each becomes the Key Vault secret named after the key with
 // ":" replaced by "--", and the app setting becomes a Key Vault reference to it.
 var leadSyncSecrets = {
@@ -298,6 +303,22 @@ module monitoring 'core/monitor/monitoring.bicep' = {
     location: location
     tags: tags
   }
+}
+
+module alerts 'core/monitor/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+    namePrefix: 'leadsync-${resourceToken}'
+    alertEmail: alertEmail
+    slaSweepIntervalMinutes: 1 // LeadSync:Sla:SweepSchedule '0 */1 * * * *'
+  }
+  dependsOn: [
+    monitoring
+  ]
 }
 
 module keyVault 'core/security/key-vault.bicep' = {

@@ -34,4 +34,10 @@ public sealed class AdminQueueFunctions(QuarantineEndpoints quarantine, DeadLett
         string id,
         CancellationToken cancellationToken) =>
         deadLetters.ReplayAsync(request, id, cancellationToken).AsActionResult();
+
+    [Function("admin-dead-letters-bulk-replay")]
+    public Task<IActionResult> BulkReplayDeadLettersAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminDeadLetterBulkReplay)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        deadLetters.BulkReplayAsync(request, cancellationToken).AsActionResult();
 }

@@ -34,6 +34,40 @@ public sealed class AdminConsoleTests(ConsoleHostFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_dashboard_shows_the_crm_connection_state_and_the_sync_backlog()
+    {
+        var page = await fixture.SignedInPageAsync();
+
+        var row = page.Locator("#crm-connections tr[data-crm='sandbox']");
+        await Assertions.Expect(row.Locator("[data-state]")).ToHaveTextAsync("healthy");
+        await Assertions.Expect(row.Locator("[data-backlog]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\d+$"));
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_paused_crm_is_shown_with_its_end_and_reason()
+    {
+        var page = await fixture.Browser.NewPageAsync();
+
+        // /api/health as it answers while HubSpot's daily limit is spent (the pause itself is covered by the sync tests).
+        await page.RouteAsync("**/api/health", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200,
+            ContentType = "application/json",
+            Body = """{"status":"degraded","storage":"reachable","crm":[{"name":"hubspot","state":"paused","detail":"paused until 2026-12-08T00:00:00Z","pausedUntil":"2026-12-08T00:00:00+00:00","reason":"HubSpot 429 RATE_LIMIT: You have reached your daily limit.","cause":"quota","consecutiveFailures":0,"backlog":512}]}""",
+        }));
+        await fixture.SignInAsync(page);
+
+        var row = page.Locator("#crm-connections tr[data-crm='hubspot']");
+        await Assertions.Expect(row.Locator("[data-state]")).ToHaveTextAsync("paused");
+        await Assertions.Expect(row).ToContainTextAsync("until");
+        await Assertions.Expect(row).ToContainTextAsync("daily limit");
+        await Assertions.Expect(row.Locator("[data-backlog]")).ToHaveTextAsync("512");
+        await ConsoleHostFixture.ScreenshotAsync(page, "crm-paused");
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task Editing_a_policy_shows_field_errors_inline_then_saves_a_new_version()
     {
         var page = await fixture.SignedInPageAsync();

@@ -44,11 +44,18 @@ public sealed class ConsoleHostFixture : IAsyncLifetime
     public async Task<IPage> SignedInPageAsync()
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await SignInAsync(page);
+        return page;
+    }
+
+    /// <summary>Opens the console in <paramref name="page"/> (routes set up before stay in force) and signs in.</summary>
+    public async Task SignInAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync(new Uri(Host.Url("/"), "/admin").ToString());
         await page.FillAsync("#admin-key", Host.AdminKey);
         await page.ClickAsync("#login-form button[type=submit]");
         await Assertions.Expect(page.Locator("#tabs")).ToBeVisibleAsync();
-        return page;
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -29,6 +29,7 @@ public sealed class AdminAuthorizationTests
         ("POST", "api/admin/quarantine/{id}/replay", "api/admin/quarantine/q_1/replay"),
         ("GET", "api/admin/dead-letters", "api/admin/dead-letters"),
         ("POST", "api/admin/dead-letters/{id}/replay", "api/admin/dead-letters/d_1/replay"),
+        ("POST", "api/admin/dead-letters/replay", "api/admin/dead-letters/replay"),
         ("GET", "api/admin/reports/funnel", "api/admin/reports/funnel?from=2026-11-01&to=2026-11-23&groupBy=source"),
         ("POST", "api/admin/erasure", "api/admin/erasure"),
     ];

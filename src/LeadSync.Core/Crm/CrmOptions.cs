@@ -11,7 +11,10 @@ public sealed class CrmOptions
     [Required]
     public string Provider { get; set; } = "sandbox";
 
-    /// <summary>After this many failed attempts a lead is dead-lettered with the CRM's reason.</summary>
+    /// <summary>
+    /// After this many attempts that the CRM answered and refused (row locks, no result for the lead) a lead is
+    /// dead-lettered with the CRM's reason. Outages, rate limits and quota stops never count (see <see cref="CrmFailureClass"/>).
+    /// </summary>
     [Range(1, 100)]
     public int MaxSyncAttempts { get; set; } = 8;
 
@@ -34,6 +37,17 @@ public sealed class CrmOptions
     /// <see cref="CrmBaseUrlRule"/>): sandboxes and proxies. Still https only. Empty by default.
     /// </summary>
     public IList<string> AllowedBaseUrlHosts { get; } = [];
+
+    /// <summary>Calls in a row that get no answer (5xx, timeouts, connection or token errors) before the connection pauses.</summary>
+    [Range(1, 1000, ErrorMessage = "LeadSync:Crm:PauseAfterFailures must be between 1 and 1000.")]
+    public int PauseAfterFailures { get; set; } = 5;
+
+    /// <summary>
+    /// Longest pause a run of failures sets: the first is 30 s and each failed probe doubles it up to this. A vendor's
+    /// Retry-After or quota reset is always honoured in full, whatever this says.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:30", "1.00:00:00", ErrorMessage = "LeadSync:Crm:MaxFailurePause must be between 00:00:30 and 1.00:00:00.")]
+    public TimeSpan MaxFailurePause { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>NCRONTAB schedule of the re-drive job (lost sync messages and undelivered notices).</summary>
     [Required]

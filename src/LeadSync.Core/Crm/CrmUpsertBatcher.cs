@@ -1,4 +1,6 @@
+using LeadSync.Core.Crm.Pause;
 using LeadSync.Core.Leads;
+using LeadSync.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +24,8 @@ public sealed partial class CrmUpsertBatcher(
     ICrmGateway crm,
     IOptionsMonitor<CrmOptions> options,
     TimeProvider timeProvider,
-    ILogger<CrmUpsertBatcher> logger) : IDisposable
+    ILogger<CrmUpsertBatcher> logger,
+    CrmPauseGate? pauseGate = null) : IDisposable
 {
     /// <summary>How often a partial batch looks for a limiter permit when no linger is configured.</summary>
     private static readonly TimeSpan MinRecheck = TimeSpan.FromMilliseconds(50);
@@ -220,6 +223,19 @@ public sealed partial class CrmUpsertBatcher(
         try
         {
             IReadOnlyList<CrmUpsertResult> results;
+            if (pauseGate?.PausedNow() is { } pausedUntil)
+            {
+                // Paused since this batch was formed: no call; each lead waits for the pause end without an attempt used.
+                var wait = pausedUntil - timeProvider.GetUtcNow();
+                SyncTelemetry.Calls.Add(1, new KeyValuePair<string, object?>("crm", crm.Name), new KeyValuePair<string, object?>("outcome", "deferred"));
+                foreach (var pending in batch)
+                {
+                    pending.Complete(new CrmUpsertResult(pending.Lead.Id, new CrmOutcome(CrmOutcomeKind.Transient, $"{crm.Name} is paused; not called.", wait)));
+                }
+
+                return;
+            }
+
             try
             {
                 results = await crm.UpsertAsync([.. batch.Select(p => p.Lead)], _lifetime.Token);
@@ -229,6 +245,7 @@ public sealed partial class CrmUpsertBatcher(
 #pragma warning restore CA1031
             {
                 LogBatchFailed(logger, ex, crm.Name, batch.Count);
+                await ReportAsync(new CrmOutcome(CrmOutcomeKind.Transient, $"{crm.Name} call failed: {ex.GetType().Name}."));
                 foreach (var pending in batch)
                 {
                     pending.Fail(ex);
@@ -237,6 +254,7 @@ public sealed partial class CrmUpsertBatcher(
                 return;
             }
 
+            await ReportAsync(CrmPauseGate.Summarize(results));
             var byLead = new Dictionary<string, CrmUpsertResult>(StringComparer.Ordinal);
             foreach (var result in results)
             {
@@ -247,7 +265,7 @@ public sealed partial class CrmUpsertBatcher(
             {
                 pending.Complete(byLead.TryGetValue(pending.Lead.Id, out var result)
                     ? result
-                    : new CrmUpsertResult(pending.Lead.Id, new CrmOutcome(CrmOutcomeKind.Transient, $"{crm.Name} returned no result for this lead.")));
+                    : new CrmUpsertResult(pending.Lead.Id, new CrmOutcome(CrmOutcomeKind.Transient, $"{crm.Name} returned no result for this lead.") { AboutRecord = true }));
             }
         }
         finally
@@ -262,6 +280,30 @@ public sealed partial class CrmUpsertBatcher(
             Send(ready);
         }
     }
+
+    /// <summary>Counts the call by outcome and tells the pause gate; a failed report (storage) must not fail the sync.</summary>
+    private async Task ReportAsync(CrmOutcome summary)
+    {
+        SyncTelemetry.Calls.Add(1, new KeyValuePair<string, object?>("crm", crm.Name), new KeyValuePair<string, object?>("outcome", summary.Class == CrmFailureClass.None ? "succeeded" : summary.Class.ToString().ToLowerInvariant()));
+        if (pauseGate is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await pauseGate.ReportAsync(summary, _lifetime.Token);
+        }
+#pragma warning disable CA1031 // The call's results stand; the next call reports again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogReportFailed(logger, ex, crm.Name);
+        }
+    }
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Recording the outcome of a {Crm} call for the shared pause failed")]
+    private static partial void LogReportFailed(ILogger logger, Exception exception, string crm);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Upsert call to {Crm} for a batch of {Count} leads failed")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, string crm, int count);

@@ -1,4 +1,5 @@
 using LeadSync.Core.Crm.DeadLetters;
+using LeadSync.Core.Crm.Pause;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Recycle;
@@ -26,7 +27,8 @@ public sealed partial class LeadSyncer(
     IOptionsMonitor<CrmOptions> crmOptions,
     RecyclePolicy recyclePolicy,
     TimeProvider timeProvider,
-    ILogger<LeadSyncer> logger)
+    ILogger<LeadSyncer> logger,
+    CrmPauseGate? pauseGate = null)
 {
     public async Task<WorkOutcome> SyncAsync(string leadId, CancellationToken cancellationToken)
     {
@@ -41,12 +43,26 @@ public sealed partial class LeadSyncer(
             return WorkOutcome.Done("dead-lettered; waiting for an admin replay");
         }
 
-        // Concurrent messages share batch calls; this lead's own result comes back.
+        // A paused connection: no call, and the message waits for the pause end without counting as a failure.
+        if (pauseGate is not null && await pauseGate.EnterAsync(cancellationToken) is { MayCall: false } closed)
+        {
+            SyncTelemetry.Calls.Add(1, new KeyValuePair<string, object?>("crm", crm.Name), new KeyValuePair<string, object?>("outcome", "deferred"));
+            return WorkOutcome.Defer(closed.WaitUntil!.Value - timeProvider.GetUtcNow() + PauseEndSpread(leadId), $"{crm.Name} paused: {closed.Reason}");
+        }
+
+        // Concurrent messages share batch calls; this lead's own result comes back. The batcher reports each call to the gate.
         var result = await batcher.UpsertAsync(lead, cancellationToken);
         return result.Outcome.Succeeded
             ? await RecordSyncedAsync(lead, result, cancellationToken)
             : await RecordFailureAsync(lead, result.Outcome, cancellationToken);
     }
+
+    /// <summary>
+    /// Up to 2 s after the pause end, spread by lead: the backlog does not land on the probe all in one instant (the
+    /// probe's winner is decided by the store either way).
+    /// </summary>
+    private static TimeSpan PauseEndSpread(string leadId) =>
+        TimeSpan.FromMilliseconds((uint)StringComparer.Ordinal.GetHashCode(leadId) % 2000);
 
     /// <summary>Decides on the version read before the upsert (no second read); its ETag guards the write.</summary>
     private async Task<WorkOutcome> RecordSyncedAsync(Lead read, CrmUpsertResult result, CancellationToken cancellationToken)
@@ -76,13 +92,32 @@ public sealed partial class LeadSyncer(
         // of its partition in the index's next write.
         await Task.WhenAll(SyncedLeadHints.For(lead, slaPolicy, recyclePolicy, now).Select(hint => dueIndex.ScheduleAsync(hint, cancellationToken)));
         LeadSyncTelemetry.LeadsSynced.Add(1, new KeyValuePair<string, object?>("crm", crm.Name));
+        SyncTelemetry.SyncLag.Record(Math.Max(0, (now - read.StatusChangedAt).TotalSeconds), new KeyValuePair<string, object?>("crm", crm.Name));
         LogSynced(logger, lead.Id, crm.Name);
         return WorkOutcome.Done("synced");
     }
 
+    /// <summary>
+    /// Only the CRM's refusals of this lead use up attempts (<see cref="CrmFailureClass"/>): a permanent refusal is
+    /// dead-lettered at once, a retryable one after <see cref="CrmOptions.MaxSyncAttempts"/>. Outages, rate limits and
+    /// quota stops leave the lead untouched and defer the message until the CRM can take it.
+    /// </summary>
     private async Task<WorkOutcome> RecordFailureAsync(Lead read, CrmOutcome outcome, CancellationToken cancellationToken)
     {
         var leadId = read.Id;
+        var cls = outcome.Class;
+        LogSyncFailed(logger, leadId, crm.Name, outcome.Kind);
+        if (cls is not (CrmFailureClass.Permanent or CrmFailureClass.Refused))
+        {
+            var wait = pauseGate?.RetryDelay() ?? outcome.RetryAfter ?? TimeSpan.FromSeconds(30);
+            if (outcome.RetryAfter is { } asked && asked > wait)
+            {
+                wait = asked;
+            }
+
+            return WorkOutcome.Defer(wait + PauseEndSpread(leadId), $"{cls}: {outcome.Reason}");
+        }
+
         var now = timeProvider.GetUtcNow();
         var maxAttempts = crmOptions.CurrentValue.MaxSyncAttempts;
         var written = await mutator.MutateAsync(read, lead =>
@@ -94,20 +129,19 @@ public sealed partial class LeadSyncer(
 
             var attempts = lead.SyncAttempts + 1;
             var entry = new TimelineEntry(now, crm.Name, LeadEvents.SyncFailed,
-                $"Attempt {attempts} of {maxAttempts}: {outcome.Kind} — {outcome.Reason ?? "no reason given"}.");
+                $"Attempt {attempts} of {maxAttempts}: {cls} — {outcome.Reason ?? "no reason given"}.");
             return new LeadChange(lead with { SyncAttempts = attempts }, [entry]);
         }, cancellationToken);
 
-        LogSyncFailed(logger, leadId, crm.Name, outcome.Kind);
         var attemptsSoFar = written?.Lead.SyncAttempts ?? maxAttempts;
-        if (outcome.Kind == CrmOutcomeKind.Permanent || attemptsSoFar >= maxAttempts)
+        if (cls == CrmFailureClass.Permanent || attemptsSoFar >= maxAttempts)
         {
             await DeadLetterAsync(leadId, outcome, attemptsSoFar, now, cancellationToken);
-            return WorkOutcome.Done($"dead-lettered: {outcome.Kind}");
+            return WorkOutcome.Done($"dead-lettered: {cls}");
         }
 
         var backoff = outcome.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, attemptsSoFar)));
-        return WorkOutcome.Retry(backoff, outcome.Kind.ToString());
+        return WorkOutcome.Defer(backoff, cls.ToString());
     }
 
     private async Task DeadLetterAsync(string leadId, CrmOutcome outcome, int attempts, DateTimeOffset now, CancellationToken cancellationToken)
@@ -127,6 +161,7 @@ public sealed partial class LeadSyncer(
             // Attempts marked as used up: neither the queue nor the re-drive job retries it until an admin replays it.
             new LeadChange(lead with { SyncAttempts = Math.Max(lead.SyncAttempts, crmOptions.CurrentValue.MaxSyncAttempts) }, [new TimelineEntry(now, crm.Name, LeadEvents.DeadLettered, $"Gave up after {attempts} attempt(s): {reason}. Shown to admins for replay.")]),
             cancellationToken);
+        SyncTelemetry.DeadLetters.Add(1, new KeyValuePair<string, object?>("crm", crm.Name), new KeyValuePair<string, object?>("class", outcome.Class.ToString()));
         LogDeadLettered(logger, leadId, crm.Name, outcome.Kind);
     }
 

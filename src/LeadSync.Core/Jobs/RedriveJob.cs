@@ -31,7 +31,8 @@ public sealed partial class RedriveJob(
     FunnelRowRepair? reportRepair = null,
     ISlaPolicy? slaPolicy = null,
     RecyclePolicy? recyclePolicy = null,
-    InboxPump? inbox = null)
+    InboxPump? inbox = null,
+    Crm.Pause.CrmPauseGate? crmPause = null)
 {
     private const int BatchSize = 1000;
 
@@ -43,13 +44,21 @@ public sealed partial class RedriveJob(
         var notifies = await dueIndex.GetDueAsync(DueKind.Notify, now, BatchSize, cancellationToken);
         var enrichments = await dueIndex.GetDueAsync(DueKind.Enrich, now, BatchSize, cancellationToken);
         var acted = 0;
+
+        // While the CRM is paused nothing is re-enqueued: the waiting messages come back at the pause end by themselves,
+        // and the hints are looked at again once it is over.
+        var closedUntil = crmPause is null || syncs.Count == 0 ? null : await crmPause.ClosedUntilAsync(cancellationToken);
         foreach (var hint in syncs)
         {
             var lead = await store.GetAsync(hint.LeadId, cancellationToken);
             await ReconcileReportAsync(lead, cancellationToken);
 
             // A dead-lettered lead (attempts used up) waits for an admin replay instead.
-            if (lead?.Status == LeadStatus.SalesReady && lead.SyncAttempts < crmOptions.CurrentValue.MaxSyncAttempts)
+            if (lead?.Status == LeadStatus.SalesReady && lead.SyncAttempts < crmOptions.CurrentValue.MaxSyncAttempts && closedUntil is { } until)
+            {
+                await dueIndex.ScheduleAsync(hint with { DueAt = until + intakeOptions.CurrentValue.SyncSafetyNetDelay }, cancellationToken);
+            }
+            else if (lead?.Status == LeadStatus.SalesReady && lead.SyncAttempts < crmOptions.CurrentValue.MaxSyncAttempts)
             {
                 await queue.EnqueueAsync(QueueNames.LeadSync, lead.Id, cancellationToken);
                 await dueIndex.ScheduleAsync(hint with { DueAt = now + intakeOptions.CurrentValue.SyncSafetyNetDelay }, cancellationToken);

@@ -79,14 +79,21 @@ internal static class CrmResponseMapper
             CrmProvider.HubSpot when code == 429 && string.Equals(error.Policy, "DAILY", StringComparison.OrdinalIgnoreCase) =>
                 new CrmOutcome(CrmOutcomeKind.QuotaExhausted, reason, quotaRetryAfter),
             CrmProvider.HubSpot when code == 429 =>
-                new CrmOutcome(CrmOutcomeKind.Transient, reason, retryAfter ?? HubSpotInterval(headers) ?? DefaultRateLimitWait),
+                new CrmOutcome(CrmOutcomeKind.Transient, reason, retryAfter ?? HubSpotInterval(headers) ?? DefaultRateLimitWait) { Throttled = true },
             CrmProvider.HubSpot when code == 423 =>
                 new CrmOutcome(CrmOutcomeKind.Transient, reason, Max(retryAfter, HubSpotLockedWait)),
             CrmProvider.HubSpot when code == 477 =>
                 new CrmOutcome(CrmOutcomeKind.Transient, reason, retryAfter ?? TimeSpan.FromMinutes(5)),
             CrmProvider.HubSpot when code is >= 520 and <= 526 =>
                 new CrmOutcome(CrmOutcomeKind.Transient, reason, retryAfter),
-            _ when code == 429 => new CrmOutcome(CrmOutcomeKind.Transient, reason, retryAfter ?? DefaultRateLimitWait),
+            _ when code == 429 => new CrmOutcome(CrmOutcomeKind.Transient, reason, retryAfter ?? DefaultRateLimitWait) { Throttled = true },
+
+            // Credentials and permissions are the connection's trouble, not the lead's: the auth handlers already
+            // renewed an expired token once, so a 401 here (or HubSpot's missing-scope / Dataverse's missing-privilege
+            // 403) waits with the whole connection instead of dead-lettering every lead.
+            _ when code == 401 => new CrmOutcome(CrmOutcomeKind.Transient, reason),
+            CrmProvider.Salesforce when error.Code == "LEADSYNC_TOKEN_REQUEST_FAILED" => new CrmOutcome(CrmOutcomeKind.Transient, reason),
+            CrmProvider.HubSpot or CrmProvider.Dynamics when code == 403 => new CrmOutcome(CrmOutcomeKind.Transient, reason),
             _ when code is 408 or >= 500 => new CrmOutcome(CrmOutcomeKind.Transient, reason, retryAfter),
             _ => new CrmOutcome(CrmOutcomeKind.Permanent, reason),
         };
@@ -102,7 +109,10 @@ internal static class CrmResponseMapper
         return (code ?? "").ToUpperInvariant() switch
         {
             "REQUEST_LIMIT_EXCEEDED" => new CrmOutcome(CrmOutcomeKind.QuotaExhausted, reason, quotaRetryAfter),
-            "UNABLE_TO_LOCK_ROW" or "SERVER_UNAVAILABLE" or "LOCKED" or "RATE_LIMITS" or "RATE_LIMIT" or "TIMEOUT" or "INTERNAL_ERROR" =>
+            // The record is locked by another write: the CRM answered about this lead, so it uses an attempt.
+            "UNABLE_TO_LOCK_ROW" => new CrmOutcome(CrmOutcomeKind.Transient, reason) { AboutRecord = true },
+            "RATE_LIMITS" or "RATE_LIMIT" => new CrmOutcome(CrmOutcomeKind.Transient, reason, DefaultRateLimitWait) { Throttled = true },
+            "SERVER_UNAVAILABLE" or "LOCKED" or "TIMEOUT" or "INTERNAL_ERROR" =>
                 new CrmOutcome(CrmOutcomeKind.Transient, reason, provider == CrmProvider.HubSpot && code == "LOCKED" ? HubSpotLockedWait : null),
             _ => new CrmOutcome(CrmOutcomeKind.Permanent, reason),
         };

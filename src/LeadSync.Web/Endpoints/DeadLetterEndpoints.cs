@@ -1,14 +1,21 @@
+using System.Globalization;
+using System.Text.Json;
 using LeadSync.Core.Crm.DeadLetters;
+using LeadSync.Core.Intake;
 using LeadSync.Web.Admin;
 using LeadSync.Web.Problems;
 using Microsoft.AspNetCore.Http;
 
 namespace LeadSync.Web.Endpoints;
 
-/// <summary>Admin: list CRM dead letters and replay one after the cause is fixed.</summary>
-public sealed class DeadLetterEndpoints(IDeadLetterStore deadLetters, DeadLetterReplay replay, AdminAuthorizer authorizer, EndpointGuard guard)
+/// <summary>
+/// Admin: list CRM dead letters and replay one, or many at once (by reason, time range or all), after the cause is
+/// fixed. The admin's identity (key fingerprint or Entra principal) goes on each replayed lead's timeline.
+/// </summary>
+public sealed class DeadLetterEndpoints(IDeadLetterStore deadLetters, DeadLetterReplay replay, DeadLetterBulkReplay bulkReplay, AdminAuthorizer authorizer, EndpointGuard guard)
 {
     private const int PageSize = 200;
+    private const int MaxFilterBytes = 4096;
 
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
         guard.RunAsync("dead-letter list", async () =>
@@ -17,12 +24,110 @@ public sealed class DeadLetterEndpoints(IDeadLetterStore deadLetters, DeadLetter
     public Task<IResult> ReplayAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
         guard.RunAsync("dead-letter replay", async () =>
         {
-            if (authorizer.Challenge(request) is { } challenge)
+            if (authorizer.Challenge(request, out var actor) is { } challenge)
             {
                 return challenge;
             }
 
-            var replayed = await replay.ReplayAsync(id, "admin", cancellationToken);
+            var replayed = await replay.ReplayAsync(id, actor, cancellationToken);
             return replayed is null ? Problem.NotFound("No dead letter has this id.") : TypedResults.Ok(replayed);
         });
+
+    /// <summary>
+    /// <c>POST /api/admin/dead-letters/replay</c> with <c>{"reason": "...", "from": "...", "to": "..."}</c> (any of
+    /// them) or <c>{"all": true}</c>: replays up to <see cref="DeadLetterBulkReplay.MaxPerRequest"/> matching dead
+    /// letters, oldest first; <c>more: true</c> says to call again.
+    /// </summary>
+    public Task<IResult> BulkReplayAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        guard.RunAsync("dead-letter bulk replay", async () =>
+        {
+            if (authorizer.Challenge(request, out var actor) is { } challenge)
+            {
+                return challenge;
+            }
+
+            var body = await RequestReader.ReadBodyAsync(request, MaxFilterBytes, cancellationToken);
+            if (body is null)
+            {
+                return Problem.Create(413, ProblemTypes.PayloadTooLarge, "Payload too large", $"A replay filter is at most {MaxFilterBytes} bytes.");
+            }
+
+            var (filter, problem) = ParseFilter(body);
+            return problem ?? TypedResults.Ok(await bulkReplay.ReplayAsync(filter!, actor, cancellationToken));
+        });
+
+    private static (DeadLetterFilter? Filter, IResult? Problem) ParseFilter(byte[] body)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return (null, Problem.From(new Rejection(RejectionKind.Malformed, "The body is not valid JSON.")));
+        }
+
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, Problem.From(new Rejection(RejectionKind.Malformed, "The body must be a JSON object: {\"reason\", \"from\", \"to\"} or {\"all\": true}.")));
+            }
+
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            string? reason = null;
+            DateTimeOffset? from = null, to = null;
+            var all = false;
+            foreach (var property in doc.RootElement.EnumerateObject())
+            {
+                switch (property.Name)
+                {
+                    case "reason" when property.Value.ValueKind == JsonValueKind.String && property.Value.GetString()!.Length <= 500:
+                        reason = property.Value.GetString();
+                        break;
+                    case "reason":
+                        errors["reason"] = ["A text of at most 500 characters, matched case-insensitively inside each dead letter's reason."];
+                        break;
+                    case "from" or "to" when property.Value.ValueKind == JsonValueKind.String
+                        && DateTimeOffset.TryParse(property.Value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at):
+                        if (property.Name == "from")
+                        {
+                            from = at;
+                        }
+                        else
+                        {
+                            to = at;
+                        }
+
+                        break;
+                    case "from" or "to":
+                        errors[property.Name] = ["An ISO 8601 date and time, e.g. 2026-12-06T08:00:00Z."];
+                        break;
+                    case "all" when property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                        all = property.Value.GetBoolean();
+                        break;
+                    case "all":
+                        errors["all"] = ["true or false."];
+                        break;
+                    default:
+                        errors[property.Name] = ["Unknown field; use reason, from, to or all."];
+                        break;
+                }
+            }
+
+            if (from is not null && to is not null && from >= to)
+            {
+                errors["to"] = ["Must be after from."];
+            }
+
+            var filter = new DeadLetterFilter(reason, from, to, all);
+            if (errors.Count == 0 && filter.IsEmpty)
+            {
+                errors["all"] = ["Give a reason, a time range, or \"all\": true to replay every dead letter."];
+            }
+
+            return errors.Count > 0 ? (null, Problem.Validation(errors)) : (filter, null);
+        }
+    }
 }

@@ -24,6 +24,7 @@ public static class Routes
     public const string AdminQuarantineReplay = "admin/quarantine/{id}/replay";
     public const string AdminDeadLetters = "admin/dead-letters";
     public const string AdminDeadLetterReplay = "admin/dead-letters/{id}/replay";
+    public const string AdminDeadLetterBulkReplay = "admin/dead-letters/replay";
     public const string AdminFunnelReport = "admin/reports/funnel";
     public const string AdminErasure = "admin/erasure";
 }

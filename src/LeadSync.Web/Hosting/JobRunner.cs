@@ -21,7 +21,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes)
         using var activity = LeadSyncTelemetry.Source.StartActivity($"job {job}");
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        return job switch
+        var report = job switch
         {
             JobNames.SlaSweep => await services.GetRequiredService<SlaSweep>().RunAsync(cancellationToken),
             JobNames.Recycle => await services.GetRequiredService<RecycleJob>().RunAsync(cancellationToken),
@@ -30,5 +30,13 @@ public sealed class JobRunner(IServiceScopeFactory scopes)
             JobNames.ReportBackfill => await services.GetRequiredService<FunnelBackfillJob>().RunAsync(cancellationToken),
             _ => null,
         };
+
+        // A run that completed (the SLA sweep alert fires when none has for three schedules).
+        if (report is not null)
+        {
+            SyncTelemetry.JobRuns.Add(1, new KeyValuePair<string, object?>("job", job));
+        }
+
+        return report;
     }
 }

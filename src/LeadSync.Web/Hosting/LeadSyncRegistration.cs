@@ -1,5 +1,6 @@
 using LeadSync.Core.Admin;
 using LeadSync.Core.Crm.DeadLetters;
+using LeadSync.Core.Crm.Pause;
 using LeadSync.Core.Crm;
 using LeadSync.Core.Intake.Enrichment;
 using LeadSync.Core.Intake.Erasure;
@@ -159,10 +160,17 @@ public static class LeadSyncRegistration
             services.AddSingleton<ICrmGateway>(sp => sp.GetRequiredService<SandboxCrmGateway>());
         }
 
+        services.AddSingleton<ICrmPauseStore, TableCrmPauseStore>();
+        services.AddSingleton<CrmPauseGate>();
+        services.AddSingleton<QueueDeferral>();
+        services.AddSingleton<SyncBacklog>();
+        services.AddSingleton<CrmHealthReader>();
+        services.AddHostedService<CrmStatusSampler>();
         services.AddSingleton<CrmUpsertBatcher>();
         services.AddTransient<LeadSyncer>();
         services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
         services.AddTransient<DeadLetterReplay>();
+        services.AddTransient<DeadLetterBulkReplay>();
         services.AddTransient<CrmEventProcessor>();
     }
 

@@ -1,10 +1,12 @@
 using LeadSync.Core.Crm;
+using LeadSync.Core.Crm.Pause;
 using LeadSync.Core.Intake.Enrichment;
 using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Notifications;
 using LeadSync.Core.Storage;
 using LeadSync.Core.Telemetry;
+using LeadSync.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadSync.Web.Hosting;
@@ -42,10 +44,36 @@ public sealed class QueueWork(IServiceScopeFactory scopes)
         }
     }
 
-    /// <summary>For Functions queue triggers: throws <see cref="RetryLaterException"/> when the work must be retried.</summary>
+    /// <summary>
+    /// Until when the portable consumer should not even receive messages of <paramref name="queue"/>: the lead-sync
+    /// queue while the CRM connection is paused (see <see cref="CrmPauseGate"/>); null otherwise.
+    /// </summary>
+    public async Task<DateTimeOffset?> ClosedUntilAsync(string queue, CancellationToken cancellationToken)
+    {
+        if (queue != QueueNames.LeadSync)
+        {
+            return null;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        return scope.ServiceProvider.GetService<CrmPauseGate>() is { } gate ? await gate.ClosedUntilAsync(cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// For Functions queue triggers: throws <see cref="RetryLaterException"/> when the work must be retried. Deferred
+    /// work (a paused CRM) is sent again with an initial visibility delay and this message completes: the trigger's own
+    /// retry would come back after the visibility timeout (30 s), whatever the pause, and count toward maxDequeueCount.
+    /// </summary>
     public async Task RunFromTriggerAsync(string queue, string message, long dequeueCount, CancellationToken cancellationToken)
     {
         var outcome = await HandleAsync(queue, message, dequeueCount, cancellationToken);
+        if (outcome.Deferred)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<QueueDeferral>().DeferAsync(queue, message, outcome.RetryAfter ?? TimeSpan.Zero, cancellationToken);
+            return;
+        }
+
         if (!outcome.Completed)
         {
             throw new RetryLaterException($"{queue}: {outcome.Detail}; retry after {outcome.RetryAfter}.");

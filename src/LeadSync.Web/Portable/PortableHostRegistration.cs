@@ -69,6 +69,8 @@ public static class PortableHostRegistration
             endpoints.ListAsync(request, ct));
         api.MapPost(Routes.AdminDeadLetterReplay, (HttpRequest request, string id, DeadLetterEndpoints endpoints, CancellationToken ct) =>
             endpoints.ReplayAsync(request, id, ct));
+        api.MapPost(Routes.AdminDeadLetterBulkReplay, (HttpRequest request, DeadLetterEndpoints endpoints, CancellationToken ct) =>
+            endpoints.BulkReplayAsync(request, ct));
         api.MapGet(Routes.AdminFunnelReport, (HttpRequest request, ReportEndpoints endpoints, CancellationToken ct) =>
             endpoints.GetFunnelAsync(request, ct));
         api.MapGet(Routes.AdminConfig, (HttpRequest request, string resource, AdminConfigEndpoints endpoints, CancellationToken ct) =>

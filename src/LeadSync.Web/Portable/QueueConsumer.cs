@@ -18,6 +18,7 @@ namespace LeadSync.Web.Portable;
 public sealed partial class QueueConsumer(
     QueueWork work,
     StorageClients clients,
+    QueueDeferral deferral,
     IOptions<PortableHostOptions> options,
     TimeProvider timeProvider,
     ILogger<QueueConsumer> logger) : BackgroundService
@@ -41,6 +42,16 @@ public sealed partial class QueueConsumer(
                 for (; held < batch; held++)
                 {
                     await slots.WaitAsync(stoppingToken);
+                }
+
+                // A paused CRM: leave the sync messages in the queue (no delivery counted) until the pause ends.
+                if (await work.ClosedUntilAsync(queueName, stoppingToken) is { } closedUntil)
+                {
+                    slots.Release(held);
+                    held = 0;
+                    var wait = closedUntil - timeProvider.GetUtcNow();
+                    await Task.Delay(wait < settings.MaxPollingInterval ? (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : settings.MaxPollingInterval, timeProvider, stoppingToken);
+                    continue;
                 }
 
                 var queue = await clients.QueueAsync(queueName, stoppingToken);
@@ -130,7 +141,13 @@ public sealed partial class QueueConsumer(
         {
             var outcome = await work.HandleAsync(queueName, message.MessageText, message.DequeueCount, stoppingToken);
             var popReceipt = await lease.StopAsync();
-            if (outcome.Completed)
+            if (outcome.Deferred)
+            {
+                // Sent again with the delay, then this delivery completes: the wait never counts toward MaxDequeueCount.
+                await deferral.DeferAsync(queueName, message.MessageText, outcome.RetryAfter ?? TimeSpan.Zero, stoppingToken);
+                await queue.DeleteMessageAsync(message.MessageId, popReceipt, stoppingToken);
+            }
+            else if (outcome.Completed)
             {
                 await queue.DeleteMessageAsync(message.MessageId, popReceipt, stoppingToken);
             }

@@ -178,13 +178,14 @@ public sealed class SalesforceGatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Wrong_client_secret_is_permanent_with_the_oauth_error()
+    public async Task Wrong_client_secret_is_the_connections_failure_not_the_leads_with_the_oauth_error()
     {
         await using var sp = Services(s => s["LeadSync:Crm:Salesforce:ClientSecret"] = "wrong");
 
         var result = (await sp.Gateway().UpsertAsync([new LeadBuilder().Build()], default)).Single();
 
-        Assert.Equal(CrmOutcomeKind.Permanent, result.Outcome.Kind);
+        // Issue 18: credentials are not the lead's fault; the lead waits (and the connection pauses) instead of being dead-lettered.
+        Assert.Equal(CrmFailureClass.Transient, result.Outcome.Class);
         Assert.Contains("invalid_client", result.Outcome.Reason, StringComparison.Ordinal);
         Assert.Equal(0, _sim.DataRequests);
     }

@@ -55,12 +55,35 @@ public sealed class DeadLetterTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Transient_failures_are_retried_until_the_attempt_limit_then_dead_lettered()
+    public async Task Transient_failures_never_use_attempts_and_never_dead_letter()
     {
+        // Issue 18: before, each 503 used one of the 8 attempts and the 8th dead-lettered the lead.
         _crm.Setup(c => c.UpsertAsync(It.IsAny<IReadOnlyList<Lead>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((IReadOnlyList<Lead> leads, CancellationToken _) =>
                 leads.Select(l => new CrmUpsertResult(l.Id, new CrmOutcome(CrmOutcomeKind.Transient, "503"))).ToList());
         var leadId = await Pipeline.IntakeAsync(_services, "flaky@example.com");
+        var syncer = _services.Get<LeadSyncer>();
+
+        var outcomes = new List<LeadSync.Core.Jobs.WorkOutcome>();
+        for (var i = 0; i < 12; i++)
+        {
+            outcomes.Add(await syncer.SyncAsync(leadId, CancellationToken.None));
+            _services.Time.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        Assert.All(outcomes, o => Assert.True(o.Deferred, o.Detail));
+        Assert.Empty(await _services.Get<IDeadLetterStore>().ListAsync(10, CancellationToken.None));
+        var lead = await _services.Get<ILeadStore>().GetAsync(leadId, CancellationToken.None);
+        Assert.Equal((LeadStatus.SalesReady, 0), (lead!.Status, lead.SyncAttempts));
+    }
+
+    [Fact]
+    public async Task Refusals_of_the_lead_use_attempts_until_the_limit_then_dead_letter()
+    {
+        _crm.Setup(c => c.UpsertAsync(It.IsAny<IReadOnlyList<Lead>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((IReadOnlyList<Lead> leads, CancellationToken _) =>
+                leads.Select(l => new CrmUpsertResult(l.Id, new CrmOutcome(CrmOutcomeKind.Transient, "UNABLE_TO_LOCK_ROW") { AboutRecord = true })).ToList());
+        var leadId = await Pipeline.IntakeAsync(_services, "locked@example.com");
         var syncer = _services.Get<LeadSyncer>();
 
         var outcomes = new List<LeadSync.Core.Jobs.WorkOutcome>();
@@ -71,7 +94,8 @@ public sealed class DeadLetterTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.All(outcomes.Take(7), o => Assert.False(o.Completed));
         Assert.True(outcomes[7].Completed);
-        Assert.Single(await _services.Get<IDeadLetterStore>().ListAsync(10, CancellationToken.None));
+        var deadLetter = Assert.Single(await _services.Get<IDeadLetterStore>().ListAsync(10, CancellationToken.None));
+        Assert.Contains("UNABLE_TO_LOCK_ROW", deadLetter.Reason, StringComparison.Ordinal);
         Assert.True((await syncer.SyncAsync(leadId, CancellationToken.None)).Completed);
         _crm.Verify(c => c.UpsertAsync(It.IsAny<IReadOnlyList<Lead>>(), It.IsAny<CancellationToken>()), Times.Exactly(8));
     }

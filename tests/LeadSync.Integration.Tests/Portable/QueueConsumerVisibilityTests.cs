@@ -45,7 +45,7 @@ public sealed class QueueConsumerVisibilityTests(AzuriteFixture azurite) : IAsyn
     {
         var leadId = await Pipeline.IntakeAsync(_services, "slow@example.com");
         var consumer = new QueueConsumer(
-            _services.Get<QueueWork>(), _services.Get<StorageClients>(),
+            _services.Get<QueueWork>(), _services.Get<StorageClients>(), _services.Get<QueueDeferral>(),
             Options.Create(new PortableHostOptions { VisibilityTimeout = Visibility, MaxPollingInterval = TimeSpan.FromMilliseconds(200) }),
             TimeProvider.System, NullLogger<QueueConsumer>.Instance);
 

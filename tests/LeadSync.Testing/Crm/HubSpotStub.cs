@@ -29,6 +29,12 @@ public sealed class HubSpotStub : IAsyncDisposable
 
     public TimeSpan LimitWindow { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// While true every request gets HubSpot's daily-limit 429 (<c>policyName: DAILY</c>, vendor/FACTS.md B2): the
+    /// private app's daily allocation is spent until midnight in the account's time zone. The test clears it at the reset.
+    /// </summary>
+    public bool DailyLimitReached { get; set; }
+
     /// <summary>Milliseconds each successful batch takes to answer (vendor latency).</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
@@ -84,6 +90,9 @@ public sealed class HubSpotStub : IAsyncDisposable
     private const string TenSecondlyRollingBody =
         """{"status":"error","message":"You have reached your ten_secondly_rolling limit.","errorType":"RATE_LIMIT","correlationId":"c033cdaa-2c40-4a64-ae48-b4cec88dad24","policyName":"TEN_SECONDLY_ROLLING"}""";
 
+    private const string DailyBody =
+        """{"status":"error","message":"You have reached your daily limit.","errorType":"RATE_LIMIT","correlationId":"5e1b0a2c-6f7d-4d1e-9a43-2f0c8b7d1e55","policyName":"DAILY"}""";
+
     private const string BatchTooLargeBody =
         """{"status":"error","message":"Batch input limit is 100.","category":"VALIDATION_ERROR","correlationId":"a43683b0-5717-4ceb-80b4-104d02915d8c"}""";
 
@@ -107,6 +116,12 @@ public sealed class HubSpotStub : IAsyncDisposable
         if (overQuota)
         {
             await ScriptedFaults.WriteAsync(context, 429, TenSecondlyRollingBody, []);
+            return;
+        }
+
+        if (DailyLimitReached)
+        {
+            await ScriptedFaults.WriteAsync(context, 429, DailyBody, [("X-HubSpot-RateLimit-Daily", "250000"), ("X-HubSpot-RateLimit-Daily-Remaining", "0")]);
             return;
         }
 

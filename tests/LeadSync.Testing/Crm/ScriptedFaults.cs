@@ -30,6 +30,9 @@ public sealed class ScriptedFaults
         }
     }
 
+    /// <summary>Drops one scripted failure not served yet; false when none is left.</summary>
+    public bool TryDrop() => _queue.TryDequeue(out _);
+
     /// <summary>The request is processed, then the response is held back for <paramref name="delay"/> (lost response).</summary>
     public void SlowNext(int count, TimeSpan delay)
     {

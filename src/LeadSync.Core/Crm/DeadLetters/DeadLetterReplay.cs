@@ -12,11 +12,14 @@ public sealed class DeadLetterReplay(IDeadLetterStore deadLetters, LeadMutator m
     public async Task<DeadLetter?> ReplayAsync(string id, string actor, CancellationToken cancellationToken)
     {
         var deadLetter = await deadLetters.GetAsync(id, cancellationToken);
-        if (deadLetter is null)
-        {
-            return null;
-        }
+        return deadLetter is null ? null : await ReplayAsync(deadLetter, actor, cancellationToken);
+    }
 
+    /// <summary>Replays a dead letter already read; <paramref name="actor"/> (the admin's identity) goes on the lead's timeline.</summary>
+    public async Task<DeadLetter> ReplayAsync(DeadLetter deadLetter, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetter);
+        var id = deadLetter.Id;
         var now = timeProvider.GetUtcNow();
         await mutator.MutateAsync(deadLetter.LeadId, lead => lead.Status != LeadStatus.SalesReady ? null :
             new LeadChange(lead with { SyncAttempts = 0 }, [new TimelineEntry(now, actor, LeadEvents.SyncReplayed, $"Dead letter {id} replayed.")]),

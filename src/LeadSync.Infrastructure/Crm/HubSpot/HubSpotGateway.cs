@@ -233,7 +233,7 @@ internal sealed partial class HubSpotGateway(
                 ? new CrmUpsertResult(traceId, CrmOutcome.Success, contact.Id, Property(contact, o.OwnerProperty))
                 : error is not null
                     ? new CrmUpsertResult(traceId, CrmResponseMapper.ClassifyRecordError(CrmProvider.HubSpot, error.Category, error.Message, dailyQuota.UntilReset()))
-                    : new CrmUpsertResult(traceId, new CrmOutcome(CrmOutcomeKind.Transient, "HubSpot did not report this contact in the batch result."));
+                    : new CrmUpsertResult(traceId, new CrmOutcome(CrmOutcomeKind.Transient, "HubSpot did not report this contact in the batch result.") { AboutRecord = true });
             return group.Select(l => result with { LeadId = l.Id });
         }).ToList();
     }

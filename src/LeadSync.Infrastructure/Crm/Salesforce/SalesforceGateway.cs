@@ -161,7 +161,7 @@ internal sealed partial class SalesforceGateway(
 
         // Results come back in request order, one per record.
         return chunk.Select((lead, i) => i >= saved.Count
-            ? new CrmUpsertResult(lead.Id, new CrmOutcome(CrmOutcomeKind.Transient, "Salesforce returned fewer results than records."))
+            ? new CrmUpsertResult(lead.Id, new CrmOutcome(CrmOutcomeKind.Transient, "Salesforce returned fewer results than records.") { AboutRecord = true })
             : saved[i].Success
                 ? new CrmUpsertResult(lead.Id, CrmOutcome.Success, saved[i].Id)
                 : new CrmUpsertResult(lead.Id, RecordError(saved[i], o)));
@@ -325,10 +325,14 @@ internal sealed partial class SalesforceGateway(
         return fields;
     }
 
+    /// <summary>
+    /// The last usage reading at the ceiling stops calls, but only for <see cref="SalesforceOptions.QuotaRetryAfter"/>:
+    /// the allocation rolls over 24 h and only a call brings a fresh reading, so the call after that wait is the probe.
+    /// </summary>
     private CrmOutcome? Throttled(SalesforceOptions o) =>
-        usage.Max > 0 && usage.Ratio >= o.ApiUsageCeiling
+        usage.Max > 0 && usage.Ratio >= o.ApiUsageCeiling && usage.Age < o.QuotaRetryAfter
             ? new CrmOutcome(CrmOutcomeKind.QuotaExhausted,
-                $"Salesforce API usage {usage.Used}/{usage.Max} is at the configured ceiling ({o.ApiUsageCeiling:P0}).", o.QuotaRetryAfter)
+                $"Salesforce API usage {usage.Used}/{usage.Max} is at the configured ceiling ({o.ApiUsageCeiling:P0}).", o.QuotaRetryAfter - usage.Age)
             : null;
 
     /// <summary>Deletes the Lead keyed by the LeadSync id (the external id field); the record goes to the recycle bin.</summary>

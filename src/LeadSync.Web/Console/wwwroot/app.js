@@ -78,7 +78,28 @@ function openTab(name) {
 
 // ---- dashboard (inline SVG charts) ----
 
+// Each CRM connection as /api/health reports it: healthy, degraded or paused until a time, the reason and the backlog.
+async function loadConnections() {
+  const host = $("#crm-connections");
+  const response = await fetch("/api/health");
+  if (!response.ok) {
+    host.replaceChildren(el("p", { class: "error", "data-storage-down": "" }, "Storage is unreachable: nothing can be read or synced."));
+    return;
+  }
+  const health = await response.json();
+  const rows = (health.crm ?? []).map((c) => el("tr", { "data-crm": c.name },
+    el("td", {}, c.name),
+    el("td", {}, el("span", { class: `pill ${c.state === "healthy" ? "ok" : c.state === "paused" ? "bad" : "warn"}`, "data-state": c.state }, c.state)),
+    el("td", {}, c.state === "paused" ? `until ${fmt(c.pausedUntil)}` : c.detail),
+    el("td", { class: "muted" }, c.reason ?? ""),
+    el("td", { "data-backlog": "" }, c.backlog === null || c.backlog === undefined ? "—" : String(c.backlog))));
+  host.replaceChildren(rows.length === 0
+    ? el("p", { class: "muted" }, "No CRM connection is configured.")
+    : el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "CRM"), el("th", {}, "State"), el("th", {}, "Detail"), el("th", {}, "Reason"), el("th", {}, "Sync backlog"))), el("tbody", {}, ...rows)));
+}
+
 async function loadDashboard() {
+  loadConnections();
   const response = await api("/api/admin/dashboard?days=14");
   if (!response.ok) return;
   const d = await response.json();
