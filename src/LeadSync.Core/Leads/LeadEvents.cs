@@ -15,10 +15,16 @@ public static class LeadEvents
     public const string Recycled = "lead.recycled";
     public const string Disqualified = "sales.disqualified";
     public const string NurturePushed = "marketing.nurture-pushed";
+
+    /// <summary>The recycle job left the lead alone because the CRM shows it converted or disqualified.</summary>
+    public const string RecycleSkipped = "lead.recycle-skipped";
     public const string Escalated = "sla.escalated";
     public const string Acknowledged = "sla.acknowledged";
     public const string Reassigned = "sla.reassigned";
     public const string ReassignFailed = "sla.reassign-failed";
+
+    /// <summary>A reassign level left the owner alone: sales changed it in the CRM, or the CRM could not be read.</summary>
+    public const string ReassignSkipped = "sla.reassign-skipped";
     public const string Breached = "sla.breached";
     public const string FollowUpMissed = "sla.follow-up-missed";
     public const string MarketingTouch = "marketing.touch";

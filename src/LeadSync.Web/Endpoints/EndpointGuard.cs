@@ -1,3 +1,4 @@
+using LeadSync.Core.Crm;
 using LeadSync.Core.Storage;
 using LeadSync.Web.Problems;
 using Microsoft.AspNetCore.Http;
@@ -23,6 +24,12 @@ public sealed partial class EndpointGuard(ILogger<EndpointGuard> logger)
             LogStorageUnavailable(logger, ex, operation);
             return Problem.StorageUnavailable();
         }
+        catch (CrmReadException ex)
+        {
+            // A CRM read nobody handled: the CRM is down, not LeadSync; retryable, never a 500.
+            LogCrmUnavailable(logger, ex, operation);
+            return Problem.CrmUnavailable("The CRM could not be read; nothing was changed. Retry later.", ex.Outcome?.RetryAfter);
+        }
         catch (OperationCanceledException)
         {
             throw;
@@ -38,6 +45,9 @@ public sealed partial class EndpointGuard(ILogger<EndpointGuard> logger)
 
     [LoggerMessage(EventId = 8001, Level = LogLevel.Error, Message = "{Operation}: storage unavailable")]
     private static partial void LogStorageUnavailable(ILogger logger, Exception exception, string operation);
+
+    [LoggerMessage(EventId = 8003, Level = LogLevel.Warning, Message = "{Operation}: the CRM could not be read")]
+    private static partial void LogCrmUnavailable(ILogger logger, Exception exception, string operation);
 
     [LoggerMessage(EventId = 8002, Level = LogLevel.Error, Message = "{Operation}: unexpected failure")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string operation);
