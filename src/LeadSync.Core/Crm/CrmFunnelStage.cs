@@ -1,8 +1,8 @@
 namespace LeadSync.Core.Crm;
 
 /// <summary>
-/// Where the CRM record stands in the sales funnel, as LeadSync reads it back (see <see cref="CrmFunnel"/> for the
-/// order). Each adapter maps its vendor's status fields onto these with configurable lists (README "Never backwards").
+/// Where the CRM record stands in the sales funnel, as LeadSync reads it back (see <see cref="CrmFunnel"/> for what
+/// LeadSync may write over each). Each adapter maps its vendor's status fields onto these with configurable lists (README "Never backwards").
 /// </summary>
 public enum CrmFunnelStage
 {

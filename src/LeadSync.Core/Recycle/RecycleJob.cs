@@ -217,8 +217,7 @@ public sealed partial class RecycleJob(
         var pushed = await nurture.PushAsync(lead, reason, cancellationToken);
 
         // Never backwards: no write when the record already shows a nurture status (sales' own value stays) or a later one.
-        var writeCrm = lead.CrmId is not null && state is not { Stage: CrmFunnelStage.Nurture }
-            && CrmFunnel.MayWrite(state?.Stage ?? CrmFunnelStage.Missing, CrmFunnelStage.Nurture);
+        var writeCrm = lead.CrmId is not null && CrmFunnel.MayWrite(state?.Stage ?? CrmFunnelStage.Missing, CrmFunnelStage.Nurture);
         var crmResult = writeCrm ? await crm.MarkRecycledAsync(lead, reason, cancellationToken) : CrmOutcome.Success;
         var crmNote = writeCrm ? $"{crm.Name} status set to recycled" : $"{crm.Name} status left as {state?.Status ?? "it was"}";
         if (!pushed.Accepted || !crmResult.Succeeded)

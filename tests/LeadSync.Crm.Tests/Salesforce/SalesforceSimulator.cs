@@ -303,6 +303,7 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
                 lead.Fields[k] = v?.GetValue<string>();
             }
 
+            lead.Updates++;
             return Results.NoContent();
         }
     }
