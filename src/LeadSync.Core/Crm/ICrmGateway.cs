@@ -26,6 +26,25 @@ public interface ICrmGateway
     /// <summary>For a batch of synced leads: whether and when sales touched them.</summary>
     Task<IReadOnlyList<CrmTouch>> GetTouchesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken);
 
+    /// <summary>Most leads one <see cref="ReadStatesAsync"/> request covers (HubSpot batch read 100, Salesforce SOQL IN 200).</summary>
+    int MaxStateReadBatch => 100;
+
+    /// <summary>
+    /// Reads the leads' current CRM records (status, lifecycle, converted flag, owner, last touch) mapped to a funnel
+    /// stage, in batch calls of up to <see cref="MaxStateReadBatch"/> leads; a lead without a record comes back
+    /// <see cref="CrmFunnelStage.Missing"/>. Read before every write LeadSync makes to a record (recycle write-back)
+    /// so it never moves a status backwards. Throws <see cref="CrmReadException"/> when the CRM does not answer.
+    /// Adapters that only report touches keep the default, which derives the stage from them.
+    /// </summary>
+    async Task<IReadOnlyList<CrmRecordState>> ReadStatesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        var touches = (await GetTouchesAsync(leads, cancellationToken)).GroupBy(t => t.LeadId).ToDictionary(g => g.Key, g => g.First());
+        return [.. leads.Select(l => touches.TryGetValue(l.Id, out var t)
+            ? new CrmRecordState(l.Id, CrmFunnel.FromTouch(t), Converted: t.State == CrmLeadState.Converted, Owner: t.Owner, LastTouchAt: t.FirstTouchAt)
+            : new CrmRecordState(l.Id, CrmFunnelStage.Missing))];
+    }
+
     /// <summary>Sets the provider's configured recycled/nurture status on the CRM record.</summary>
     Task<CrmOutcome> MarkRecycledAsync(Lead lead, string reason, CancellationToken cancellationToken);
 

@@ -72,7 +72,9 @@ public sealed partial class LeadSyncer(
         {
             if (lead.Status != LeadStatus.SalesReady)
             {
-                return null;
+                // A CRM event got here first (the CRM answered, then sales acted before this write): the lead has
+                // moved on and must not go back to Synced; only the record id and owner of the answer are added.
+                return LateSyncResult.Record(lead, read, result, now, crm.Name);
             }
 
             var change = LeadLifecycle.Transition(lead, LeadStatus.Synced, now, crm.Name,
@@ -85,6 +87,11 @@ public sealed partial class LeadSyncer(
         if (written is null)
         {
             return WorkOutcome.Done("lead changed meanwhile");
+        }
+
+        if (written.Lead.Status != LeadStatus.Synced)
+        {
+            return WorkOutcome.Done($"already {written.Lead.Status}; upsert answer recorded");
         }
 
         var lead = written.Lead;

@@ -18,7 +18,7 @@ public static class SalesActivity
             CrmLeadState.Nurture => LeadStatus.Recycled,
             _ => (LeadStatus?)null,
         };
-        if (target is not { } to || lead.Status == to || !LeadLifecycle.IsAllowed(lead.Status, to))
+        if (target is not { } to || lead.Status == to || !CrmReportedLifecycle.IsAllowed(lead.Status, to))
         {
             return null;
         }
@@ -29,9 +29,12 @@ public static class SalesActivity
             LeadStatus.Recycled => "CRM status is in the nurture set.",
             _ => $"Reported by {actor}.",
         };
-        var change = LeadLifecycle.Transition(lead, to, now, actor, detail);
+        var change = CrmReportedLifecycle.Transition(lead, to, now, actor, detail);
+        var skipsSync = CrmReportedLifecycle.SkipsSync(lead.Status, to);
         var next = change.Lead with
         {
+            // The CRM already holds the lead: the sync is recorded now; the upsert's answer later adds the record id.
+            SyncedAt = skipsSync ? now : lead.SyncedAt,
             FirstTouchAt = lead.FirstTouchAt ?? (to is LeadStatus.Contacted or LeadStatus.Converted ? touchedAt : null),
             Owner = touch.Owner ?? lead.Owner,
             RecycleCount = to == LeadStatus.Recycled ? lead.RecycleCount + 1 : lead.RecycleCount,
@@ -39,6 +42,10 @@ public static class SalesActivity
             LastRecycledAt = to == LeadStatus.Recycled ? now : lead.LastRecycledAt,
             NurturePushedAt = to == LeadStatus.Recycled ? null : lead.NurturePushedAt,
         };
-        return change with { Lead = next };
+        IReadOnlyList<TimelineEntry> entries = skipsSync
+            ? [new TimelineEntry(now, actor, LeadEvents.Synced,
+                $"Sync recorded implicitly: {actor} reported the lead {touch.State} before LeadSync recorded the upsert's answer."), .. change.Entries]
+            : change.Entries;
+        return new LeadChange(next, entries) { Notices = change.Notices };
     }
 }

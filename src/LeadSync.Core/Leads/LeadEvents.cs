@@ -18,10 +18,16 @@ public static class LeadEvents
 
     /// <summary>A recycled lead was not handed to the nurture tool (no marketing consent, or its data was erased).</summary>
     public const string NurtureSkipped = "marketing.nurture-skipped";
+
+    /// <summary>The recycle job left the lead alone because the CRM shows it converted or disqualified.</summary>
+    public const string RecycleSkipped = "lead.recycle-skipped";
     public const string Escalated = "sla.escalated";
     public const string Acknowledged = "sla.acknowledged";
     public const string Reassigned = "sla.reassigned";
     public const string ReassignFailed = "sla.reassign-failed";
+
+    /// <summary>A reassign level left the owner alone: sales changed it in the CRM, or the CRM could not be read.</summary>
+    public const string ReassignSkipped = "sla.reassign-skipped";
     public const string Breached = "sla.breached";
     public const string FollowUpMissed = "sla.follow-up-missed";
     public const string MarketingTouch = "marketing.touch";

@@ -74,6 +74,7 @@ public sealed partial class EscalationDispatcher(
                 ? null
                 : new Uri(settings.PublicBaseUrl, $"api/escalations/{Uri.EscapeDataString(notice.Id)}/ack?{AckSignature.Query(notice.Id, notice.Cycle, now + settings.AckLinkLifetime, settings.AckSecret)}"),
             Attempts = lead.ContactAttempts,
+            CrmUnchecked = notice.CrmUnchecked,
             Manager = directory.ManagerOf(lead.Owner),
             Channel = destination.Channel,
         };

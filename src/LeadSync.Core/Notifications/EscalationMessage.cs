@@ -34,10 +34,17 @@ public sealed record EscalationMessage
     /// <summary>Attempts sales made so far (for follow-up notices).</summary>
     public int Attempts { get; init; }
 
+    /// <summary>Raised while the CRM could not be read (see <see cref="EscalationNotice.CrmUnchecked"/>).</summary>
+    public bool CrmUnchecked { get; init; }
+
+    /// <summary>What the headline adds when <see cref="CrmUnchecked"/>.</summary>
+    public const string CrmUncheckedNote = " (the CRM could not be checked: sales may already have reached this lead)";
+
     /// <summary>One line that says it all, for text fallbacks, subjects and logs.</summary>
-    public string Headline => Kind == FollowUpMissedKind
+    public string Headline => (Kind == FollowUpMissedKind
         ? $"Follow-up cadence missed: {LeadName}{(Company is null ? string.Empty : " at " + Company)} had {Attempts} attempt(s)"
-        : $"SLA breach, level {Level} ({Recipient}): {LeadName}{(Company is null ? string.Empty : " at " + Company)} not contacted, {LateText} late";
+        : $"SLA breach, level {Level} ({Recipient}): {LeadName}{(Company is null ? string.Empty : " at " + Company)} not contacted, {LateText} late")
+        + (CrmUnchecked ? CrmUncheckedNote : string.Empty);
 
     /// <summary>How late, in words (e.g. <c>2 h 5 min</c>).</summary>
     public string LateText => Late.TotalMinutes < 1 ? $"{Math.Max(0, (int)Late.TotalSeconds)} s"

@@ -24,6 +24,9 @@ public sealed record EscalationNotice
     /// <summary>The lead's cycle (<c>ReEngagedCount</c>) it fired in, so a re-engaged lead's ladder starts afresh.</summary>
     public int Cycle { get; init; }
 
+    /// <summary>True when the sweep raised it while the CRM could not be read: the message says sales may have reached the lead.</summary>
+    public bool CrmUnchecked { get; init; }
+
     /// <summary>The pseudo-level of the one "follow-up missed" notice a lead can raise.</summary>
     public const int FollowUpLevel = 0;
 

@@ -39,28 +39,82 @@ public sealed partial class RecycleJob(
             }
         }
 
-        var touches = await TouchesAsync(leads.Values, cancellationToken);
-        int acted = 0, failed = 0;
+        // Never backwards: the CRM record of every lead this run may write to is read first, in batches.
+        var read = await StatesAsync([.. leads.Values.Where(MayWriteToCrm)], cancellationToken);
+        var touches = await TouchesAsync(leads.Values.Where(l => read.States.ContainsKey(l.Id)), read, cancellationToken);
+        int acted = 0, failed = 0, deferred = 0;
         var handled = new HashSet<string>();
         foreach (var hint in due)
         {
             if (leads.TryGetValue(hint.LeadId, out var lead) && handled.Add(lead.Id))
             {
-                var (didAct, didFail) = await HandleAsync(lead, touches.GetValueOrDefault(lead.Id), now, cancellationToken);
-                acted += didAct ? 1 : 0;
-                failed += didFail ? 1 : 0;
+                if (MayWriteToCrm(lead) && !read.States.ContainsKey(lead.Id))
+                {
+                    // Unknown CRM state: no recycle and no write-back on a guess; look again when the CRM may answer.
+                    await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, now + (read.RetryAfter ?? WriteBackRetry)), cancellationToken);
+                    CrmDegradeTelemetry.RecyclesDeferred.Add(1);
+                    deferred++;
+                }
+                else
+                {
+                    var (didAct, didFail) = await HandleAsync(lead, read.States.GetValueOrDefault(lead.Id), touches.GetValueOrDefault(lead.Id), now, cancellationToken);
+                    acted += didAct ? 1 : 0;
+                    failed += didFail ? 1 : 0;
+                }
             }
 
             await dueIndex.RemoveAsync(hint, cancellationToken);
         }
 
-        var report = new JobReport(JobNames.Recycle, due.Count, acted, due.Count - acted - failed, failed);
+        var report = new JobReport(JobNames.Recycle, due.Count, acted, due.Count - acted - failed - deferred, failed)
+        {
+            Deferred = deferred,
+            CrmUnavailable = read.Failure,
+            CrmRetryAfter = read.Failure is null ? null : read.RetryAfter ?? WriteBackRetry,
+        };
+        if (deferred > 0)
+        {
+            LogDeferred(logger, deferred, read.Failure ?? "unknown");
+        }
+
         LogRun(logger, report.Due, report.Acted, report.Failed);
         return report;
     }
 
+    /// <summary>Leads whose handling may write to the CRM: open ones the policy may recycle, and recycled ones awaiting write-back.</summary>
+    private static bool MayWriteToCrm(Lead lead) =>
+        lead.Status is LeadStatus.Synced or LeadStatus.Contacted || (lead.Status == LeadStatus.Recycled && lead.NurturePushedAt is null);
+
+    /// <summary>
+    /// One batch state read per <see cref="ICrmGateway.MaxStateReadBatch"/> leads; a batch the CRM does not answer
+    /// leaves its leads out of the result (they are deferred), the others go on.
+    /// </summary>
+    private async Task<CrmStateRead> StatesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
+    {
+        var states = new Dictionary<string, CrmRecordState>(StringComparer.Ordinal);
+        string? failure = null;
+        TimeSpan? retryAfter = null;
+        foreach (var chunk in leads.Chunk(Math.Max(1, crm.MaxStateReadBatch)))
+        {
+            try
+            {
+                foreach (var state in await crm.ReadStatesAsync(chunk, cancellationToken))
+                {
+                    states[state.LeadId] = state;
+                }
+            }
+            catch (CrmReadException ex)
+            {
+                failure ??= ex.Outcome?.Reason ?? ex.Message;
+                retryAfter ??= ex.Outcome?.RetryAfter;
+            }
+        }
+
+        return new CrmStateRead(states, failure, retryAfter);
+    }
+
     /// <summary>Attempt counts matter only for contacted leads; one batched CRM read for all of them.</summary>
-    private async Task<Dictionary<string, CrmTouch>> TouchesAsync(IEnumerable<Lead> leads, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, CrmTouch>> TouchesAsync(IEnumerable<Lead> leads, CrmStateRead read, CancellationToken cancellationToken)
     {
         var contacted = leads.Where(l => l.Status == LeadStatus.Contacted).ToList();
         if (contacted.Count == 0 || options.CurrentValue.MaxAttempts == 0)
@@ -68,12 +122,28 @@ public sealed partial class RecycleJob(
             return [];
         }
 
-        var touches = await crm.GetTouchesAsync(contacted, cancellationToken);
-        return touches.GroupBy(t => t.LeadId).ToDictionary(g => g.Key, g => g.First());
+        try
+        {
+            var touches = await crm.GetTouchesAsync(contacted, cancellationToken);
+            return touches.GroupBy(t => t.LeadId).ToDictionary(g => g.Key, g => g.First());
+        }
+        catch (CrmReadException ex)
+        {
+            // Without attempt counts the other triggers still apply (the state read said where the record stands).
+            LogTouchReadFailed(logger, ex.Outcome?.Reason ?? ex.Message);
+            read.Failure ??= ex.Outcome?.Reason ?? ex.Message;
+            return [];
+        }
     }
 
-    private async Task<(bool Acted, bool Failed)> HandleAsync(Lead lead, CrmTouch? touch, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(bool Acted, bool Failed)> HandleAsync(Lead lead, CrmRecordState? state, CrmTouch? touch, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (state is { Found: true } && CrmFunnel.IsClosed(state.Stage) && MayWriteToCrm(lead))
+        {
+            // Sales converted or disqualified it in the CRM: LeadSync follows, and writes nothing to the CRM.
+            return (await CloseAsCrmReportsAsync(lead, state, now, cancellationToken), false);
+        }
+
         var acted = false;
         if (lead.Status is LeadStatus.Synced or LeadStatus.Contacted)
         {
@@ -101,7 +171,7 @@ public sealed partial class RecycleJob(
                 return (true, false);
             }
 
-            if (!await WriteBackAsync(lead, now, cancellationToken))
+            if (!await WriteBackAsync(lead, state, now, cancellationToken))
             {
                 await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, now + WriteBackRetry), cancellationToken);
                 return (acted, true);
@@ -126,13 +196,46 @@ public sealed partial class RecycleJob(
         return lead.Contact.Email is null && lead.Contact.Phone is null ? "the lead's personal data was erased" : null;
     }
 
+    /// <summary>Moves the lead to Converted/Disqualified as the CRM record says (nothing goes to the CRM or to nurture).</summary>
+    private async Task<bool> CloseAsCrmReportsAsync(Lead lead, CrmRecordState state, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var touch = new CrmTouch(lead.Id, state.Stage == CrmFunnelStage.Converted ? CrmLeadState.Converted : CrmLeadState.Disqualified,
+            state.LastTouchAt, Owner: state.Owner);
+        var written = await mutator.MutateAsync(lead.Id, l => SalesActivity.Decide(l, touch, now, crm.Name) is { } change
+            ? change with
+            {
+                Entries = [.. change.Entries, new TimelineEntry(now, "recycle", LeadEvents.RecycleSkipped,
+                    $"Not recycled: {crm.Name} shows the record {state.Stage} (status {state.Status ?? "-"}); nothing was written to {crm.Name}.")],
+            }
+            : null, cancellationToken);
+        if (written is not null)
+        {
+            LogClosedByCrm(logger, lead.Id, state.Stage);
+        }
+
+        return written is not null;
+    }
+
+    private sealed class CrmStateRead(Dictionary<string, CrmRecordState> states, string? failure, TimeSpan? retryAfter)
+    {
+        public Dictionary<string, CrmRecordState> States { get; } = states;
+
+        public string? Failure { get; set; } = failure;
+
+        public TimeSpan? RetryAfter { get; } = retryAfter;
+    }
+
     /// <summary>Tells the marketing tool and the CRM; both calls are idempotent, so a retry after a crash is safe.</summary>
-    private async Task<bool> WriteBackAsync(Lead lead, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> WriteBackAsync(Lead lead, CrmRecordState? state, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var reason = lead.RecycleReason ?? NoProgressReason;
         var refusal = NurtureRefusal(lead);
         var pushed = refusal is null ? await nurture.PushAsync(lead, reason, cancellationToken) : new NurtureResult(true, nurture.Name);
-        var crmResult = lead.CrmId is null ? CrmOutcome.Success : await crm.MarkRecycledAsync(lead, reason, cancellationToken);
+
+        // Never backwards: no write when the record already shows a nurture status (sales' own value stays) or a later one.
+        var writeCrm = lead.CrmId is not null && CrmFunnel.MayWrite(state?.Stage ?? CrmFunnelStage.Missing, CrmFunnelStage.Nurture);
+        var crmResult = writeCrm ? await crm.MarkRecycledAsync(lead, reason, cancellationToken) : CrmOutcome.Success;
+        var crmNote = writeCrm ? $"{crm.Name} status set to recycled" : $"{crm.Name} status left as {state?.Status ?? "it was"}";
         if (!pushed.Accepted || !crmResult.Succeeded)
         {
             LogWriteBackFailed(logger, lead.Id, pushed.Error ?? crmResult.Reason ?? "unknown");
@@ -142,8 +245,8 @@ public sealed partial class RecycleJob(
         await mutator.MutateAsync(lead.Id, l => l.Status != LeadStatus.Recycled || l.NurturePushedAt is not null ? null :
             new LeadChange(l with { NurturePushedAt = now },
                 [refusal is null
-                    ? new TimelineEntry(now, "recycle", LeadEvents.NurturePushed, $"Handed to {pushed.Destination} for nurture ({reason}); {crm.Name} status set to recycled.")
-                    : new TimelineEntry(now, "recycle", LeadEvents.NurtureSkipped, $"Not handed to {nurture.Name} for nurture: {refusal}; {crm.Name} status set to recycled.")]),
+                    ? new TimelineEntry(now, "recycle", LeadEvents.NurturePushed, $"Handed to {pushed.Destination} for nurture ({reason}); {crmNote}.")
+                    : new TimelineEntry(now, "recycle", LeadEvents.NurtureSkipped, $"Not handed to {nurture.Name} for nurture: {refusal}; {crmNote}.")]),
             cancellationToken);
         return true;
     }
@@ -153,6 +256,15 @@ public sealed partial class RecycleJob(
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Recycle write-back for lead {LeadId} failed: {Error}; retrying later")]
     private static partial void LogWriteBackFailed(ILogger logger, string leadId, string error);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Recycle deferred for {Count} lead(s): the CRM state could not be read ({Reason})")]
+    private static partial void LogDeferred(ILogger logger, int count, string reason);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Recycle: attempt counts could not be read ({Reason}); the attempts trigger waits")]
+    private static partial void LogTouchReadFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Information, Message = "Lead {LeadId} closed as the CRM reports ({Stage}); not recycled, nothing written to the CRM")]
+    private static partial void LogClosedByCrm(ILogger logger, string leadId, CrmFunnelStage stage);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Recycle run: {Due} due, {Acted} recycled, {Failed} failed")]
     private static partial void LogRun(ILogger logger, int due, int acted, int failed);

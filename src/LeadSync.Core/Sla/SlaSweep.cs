@@ -39,13 +39,21 @@ public sealed partial class SlaSweep(
     /// </summary>
     public const int MaxConcurrentLeads = 32;
 
+    /// <summary>Retry-After of a manual run whose CRM read failed when the CRM sent none: about one sweep interval.</summary>
+    public static readonly TimeSpan CrmRetryAfter = TimeSpan.FromSeconds(60);
+
     public async Task<JobReport> RunAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var sla = await SweepAsync(DueKind.Sla, LeadStatus.Synced, now, cancellationToken);
         var followUps = await SweepAsync(DueKind.FollowUp, LeadStatus.Contacted, now, cancellationToken);
         var report = new JobReport(JobNames.SlaSweep, sla.Due + followUps.Due, sla.Acted + followUps.Acted,
-            sla.Skipped + followUps.Skipped, sla.Failed + followUps.Failed);
+            sla.Skipped + followUps.Skipped, sla.Failed + followUps.Failed)
+        {
+            Deferred = sla.Deferred + followUps.Deferred,
+            CrmUnavailable = sla.CrmUnavailable ?? followUps.CrmUnavailable,
+            CrmRetryAfter = sla.CrmRetryAfter ?? followUps.CrmRetryAfter,
+        };
         LogSwept(logger, report.Due, report.Acted, report.Failed);
         return report;
     }
@@ -56,9 +64,20 @@ public sealed partial class SlaSweep(
         var hintsByLead = due.GroupBy(d => d.LeadId).ToDictionary(g => g.Key, g => g.ToList());
         var leads = await LoadAsync([.. hintsByLead.Keys], cancellationToken);
         var open = leads.Where(l => l.Status == status).ToList();
-        var touches = open.Count == 0
-            ? new Dictionary<string, CrmTouch>()
-            : (await crm.GetTouchesAsync(open, cancellationToken)).ToDictionary(t => t.LeadId);
+        var (touches, crmFailure) = await ReadTouchesAsync(open, cancellationToken);
+        var crmUnchecked = crmFailure is null ? null : crmFailure.Outcome?.Reason ?? crmFailure.Message;
+        if (crmFailure is not null && kind == DueKind.FollowUp)
+        {
+            // Attempt counts unknown: a missed cadence cannot be told from an unread one. The hints stay for the next run.
+            CrmDegradeTelemetry.EscalationsDeferred.Add(open.Count, new KeyValuePair<string, object?>("kind", "follow-up"));
+            LogFollowUpsDeferred(logger, open.Count, crmUnchecked!);
+            return new JobReport(JobNames.SlaSweep, due.Count, 0, hintsByLead.Count - open.Count, 0)
+            {
+                Deferred = open.Count,
+                CrmUnavailable = crmUnchecked,
+                CrmRetryAfter = crmFailure.Outcome?.RetryAfter ?? CrmRetryAfter,
+            };
+        }
 
         // Intent first, for every escalation this run is about to write (a few batched writes, before any of them): if a
         // notice's queue message is lost, the re-drive job finds the unsent notice.
@@ -85,7 +104,7 @@ public sealed partial class SlaSweep(
                     ? await CheckFollowUpAsync(lead, touch?.Attempts ?? 0, now, ct)
                     : IsTouched(touch)
                         ? await RecordTouchAsync(lead, touch!, now, ct)
-                        : await EscalateAsync(lead, now, raised, nextRungs, ct);
+                        : await EscalateAsync(lead, touch, crmUnchecked, now, raised, nextRungs, ct);
                 if (didAct)
                 {
                     Interlocked.Increment(ref acted);
@@ -117,7 +136,33 @@ public sealed partial class SlaSweep(
             .Where(h => !refiled.Contains(HintKey(h))).ToList();
         await dueIndex.RemoveAllAsync(handled, cancellationToken);
         var failed = failedLeads.Count;
-        return new JobReport(JobNames.SlaSweep, due.Count, acted, hintsByLead.Count - acted - failed, failed);
+        return new JobReport(JobNames.SlaSweep, due.Count, acted, hintsByLead.Count - acted - failed, failed)
+        {
+            CrmUnavailable = crmUnchecked,
+            CrmRetryAfter = crmFailure is null ? null : crmFailure.Outcome?.RetryAfter ?? CrmRetryAfter,
+        };
+    }
+
+    /// <summary>
+    /// The batched touch read. When the CRM does not answer, the sweep goes on with what LeadSync knows (README
+    /// "Degrade, don't halt"): no touches, and the failure to say so on every escalation it raises.
+    /// </summary>
+    private async Task<(Dictionary<string, CrmTouch> Touches, CrmReadException? Failure)> ReadTouchesAsync(List<Lead> open, CancellationToken cancellationToken)
+    {
+        if (open.Count == 0)
+        {
+            return ([], null);
+        }
+
+        try
+        {
+            return ((await crm.GetTouchesAsync(open, cancellationToken)).GroupBy(t => t.LeadId).ToDictionary(g => g.Key, g => g.First()), null);
+        }
+        catch (CrmReadException ex)
+        {
+            LogCrmReadFailed(logger, open.Count, ex.Outcome?.Reason ?? ex.Message);
+            return ([], ex);
+        }
     }
 
     private static bool IsTouched(CrmTouch? touch) => touch is not null && touch.State != CrmLeadState.Untouched;
@@ -175,19 +220,27 @@ public sealed partial class SlaSweep(
     /// next rung's hint to <paramref name="nextRungs"/>.
     /// </summary>
     private async Task<bool> EscalateAsync(
-        Lead loaded, DateTimeOffset now, ConcurrentBag<NotifyMessage> raised, ConcurrentBag<DueItem> nextRungs, CancellationToken cancellationToken)
+        Lead loaded, CrmTouch? touch, string? crmUnchecked, DateTimeOffset now, ConcurrentBag<NotifyMessage> raised, ConcurrentBag<DueItem> nextRungs,
+        CancellationToken cancellationToken)
     {
-        var written = await mutator.MutateAsync(loaded, lead => EscalationLadder.Escalate(policy, lead, now), cancellationToken);
+        var written = await mutator.MutateAsync(loaded, lead => EscalationLadder.Escalate(policy, lead, now) is { } change
+            ? crmUnchecked is null ? change : UncheckedEscalation.Mark(change, crmUnchecked)
+            : null, cancellationToken);
         foreach (var notice in written?.Notices ?? [])
         {
             if (notice.Action == EscalationActions.Reassign)
             {
                 // Only the sweep whose write won gets here, so the CRM is asked once per (lead, level).
-                await ReassignAsync(written!.Lead, notice.Level, now, cancellationToken);
+                await ReassignAsync(written!.Lead, notice.Level, touch, crmUnchecked, now, cancellationToken);
             }
 
             raised.Add(new NotifyMessage(notice.LeadId, notice.Level));
             LeadSyncTelemetry.Escalations.Add(1, new KeyValuePair<string, object?>("level", notice.Level));
+            if (crmUnchecked is not null)
+            {
+                CrmDegradeTelemetry.EscalationsUnchecked.Add(1, new KeyValuePair<string, object?>("level", notice.Level));
+            }
+
             LogEscalated(logger, notice.LeadId, notice.Level, notice.Recipient);
         }
 
@@ -203,8 +256,16 @@ public sealed partial class SlaSweep(
         return written is not null;
     }
 
-    private async Task ReassignAsync(Lead lead, int level, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ReassignAsync(Lead lead, int level, CrmTouch? touch, string? crmUnchecked, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (OwnerGuard.Skip(lead, level, touch, crmUnchecked, crm.Name, now) is { } skipped)
+        {
+            // Never overwrite an owner sales changed, and never write on a CRM state LeadSync could not read.
+            await mutator.MutateAsync(lead, skipped, cancellationToken);
+            LogReassigned(logger, lead.Id, level, false);
+            return;
+        }
+
         var pool = policy.PolicyName(lead);
         var result = await crm.ReassignAsync(lead, pool, cancellationToken);
         await mutator.MutateAsync(lead, current =>
@@ -232,6 +293,12 @@ public sealed partial class SlaSweep(
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Lead {LeadId}: follow-up cadence missed with {Attempts} attempt(s)")]
     private static partial void LogFollowUpMissed(ILogger logger, string leadId, int attempts);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "SLA sweep: the CRM touch read for {Count} lead(s) failed ({Reason}); going on with what LeadSync knows")]
+    private static partial void LogCrmReadFailed(ILogger logger, int count, string reason);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "SLA sweep: {Count} follow-up check(s) deferred, the CRM could not be read ({Reason})")]
+    private static partial void LogFollowUpsDeferred(ILogger logger, int count, string reason);
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "SLA sweep failed for lead {LeadId}; its hint is kept for the next run")]
     private static partial void LogLeadFailed(ILogger logger, Exception exception, string leadId);

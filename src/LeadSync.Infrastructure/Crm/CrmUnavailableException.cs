@@ -3,10 +3,11 @@ using LeadSync.Core.Crm;
 namespace LeadSync.Infrastructure.Crm;
 
 /// <summary>
-/// Thrown by a read (touches) that the CRM did not answer. Reads have no per-lead result, and treating an outage as
-/// "nobody touched these leads" would escalate leads sales may have worked; the caller keeps its hints and retries.
+/// Thrown by a read (touches, record states) that the CRM did not answer. Reads have no per-lead result, and treating an
+/// outage as "nobody touched these leads" would escalate leads sales may have worked; the caller handles the
+/// <see cref="CrmReadException"/> it derives from (the sweep escalates with a note, the recycle job defers).
 /// </summary>
-public sealed class CrmUnavailableException : Exception
+public sealed class CrmUnavailableException : CrmReadException
 {
     public CrmUnavailableException()
     {
@@ -23,10 +24,7 @@ public sealed class CrmUnavailableException : Exception
     }
 
     public CrmUnavailableException(string crm, CrmOutcome outcome)
-        : base($"{crm} read failed: {outcome?.Kind} — {outcome?.Reason}")
+        : base($"{crm} read failed: {outcome?.Kind} — {outcome?.Reason}", outcome)
     {
-        Outcome = outcome;
     }
-
-    public CrmOutcome? Outcome { get; }
 }

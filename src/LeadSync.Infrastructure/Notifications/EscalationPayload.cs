@@ -31,7 +31,8 @@ public sealed record EscalationPayload(
         ArgumentNullException.ThrowIfNull(message);
         var minutesLate = (int)Math.Max(0, message.Late.TotalMinutes);
         var summary = message.Kind == EscalationMessage.FollowUpMissedKind ? message.Headline + "." : string.Create(CultureInfo.InvariantCulture,
-            $"SLA breach, level {message.Level} ({message.Recipient}): {message.LeadName}{(message.Company is null ? string.Empty : " at " + message.Company)} from {message.Source} has not been contacted, {minutesLate} min past the first-touch deadline.");
+            $"SLA breach, level {message.Level} ({message.Recipient}): {message.LeadName}{(message.Company is null ? string.Empty : " at " + message.Company)} from {message.Source} has not been contacted, {minutesLate} min past the first-touch deadline.")
+            + (message.CrmUnchecked && message.Kind != EscalationMessage.FollowUpMissedKind ? " The CRM could not be checked: sales may already have reached this lead." : string.Empty);
         return new EscalationPayload("leadsync.escalation", message.NoticeId, message.LeadId, message.Level, message.Recipient,
             message.LeadName, message.Company, message.Source, message.Owner, message.ReceivedAt, message.DeadlineAt, minutesLate, summary, message.LeadLink,
             message.Kind, message.Action, message.Destination?.Name, message.AckLink,

@@ -154,6 +154,7 @@ internal static class LeadEntityMapper
         ["SentAt"] = notice.SentAt,
         ["DeliveredTo"] = notice.DeliveredTo,
         ["Attempts"] = notice.Attempts,
+        ["CrmUnchecked"] = notice.CrmUnchecked,
     };
 
     public static EscalationNotice ToNotice(TableEntity e) => new()
@@ -170,6 +171,7 @@ internal static class LeadEntityMapper
         DeliveredTo = e.GetString("DeliveredTo"),
         Attempts = e.GetInt32("Attempts") ?? 0,
         Cycle = e.GetInt32("Cycle") ?? 0,
+        CrmUnchecked = e.GetBoolean("CrmUnchecked") ?? false,
         ETag = e.ETag.ToString(),
     };
 }

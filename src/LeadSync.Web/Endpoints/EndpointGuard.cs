@@ -1,3 +1,4 @@
+using LeadSync.Core.Crm;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Storage;
 using LeadSync.Web.Problems;
@@ -30,6 +31,12 @@ public sealed partial class EndpointGuard(ILogger<EndpointGuard> logger)
             LogLeadBusy(logger, operation, ex.LeadId, ex.Attempts);
             return Problem.LeadBusy();
         }
+        catch (CrmReadException ex)
+        {
+            // A CRM read nobody handled: the CRM is down, not LeadSync; retryable, never a 500.
+            LogCrmUnavailable(logger, ex, operation);
+            return Problem.CrmUnavailable("The CRM could not be read; nothing was changed. Retry later.", ex.Outcome?.RetryAfter);
+        }
         catch (OperationCanceledException)
         {
             throw;
@@ -48,6 +55,9 @@ public sealed partial class EndpointGuard(ILogger<EndpointGuard> logger)
 
     [LoggerMessage(EventId = 8003, Level = LogLevel.Warning, Message = "{Operation}: lead {LeadId} changed under all {Attempts} write attempts; answered 503")]
     private static partial void LogLeadBusy(ILogger logger, string operation, string leadId, int attempts);
+
+    [LoggerMessage(EventId = 8004, Level = LogLevel.Warning, Message = "{Operation}: the CRM could not be read")]
+    private static partial void LogCrmUnavailable(ILogger logger, Exception exception, string operation);
 
     [LoggerMessage(EventId = 8002, Level = LogLevel.Error, Message = "{Operation}: unexpected failure")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string operation);

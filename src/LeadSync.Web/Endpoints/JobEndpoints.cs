@@ -17,8 +17,10 @@ public sealed class JobEndpoints(JobRunner jobs, AdminAuthorizer authorizer, End
             }
 
             var report = await jobs.RunAsync(job, cancellationToken);
-            return report is null
-                ? Problem.NotFound($"Known jobs: {string.Join(", ", JobRunner.Jobs)}.")
+            return report is null ? Problem.NotFound($"Known jobs: {string.Join(", ", JobRunner.Jobs)}.")
+                : report.CrmUnavailable is { } reason ? Problem.CrmUnavailable(
+                    $"The CRM could not be read ({reason}). The {job} run went on without it: {report.Acted} acted on, {report.Deferred} deferred; see report.",
+                    report.CrmRetryAfter, report)
                 : TypedResults.Ok(report);
         });
 }

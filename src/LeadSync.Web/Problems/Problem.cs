@@ -51,6 +51,18 @@ public static class Problem
             TypedResults.Problem(detail: detail, statusCode: 429, title: "Too many requests", type: ProblemTypes.TooManyRequests),
             TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))));
 
+    /// <summary>
+    /// 503 <c>/problems/crm-unavailable</c> with <c>Retry-After</c> (the CRM's own wait when it sent one); a job run's
+    /// report, when there is one, goes in the <c>report</c> member.
+    /// </summary>
+    public static IResult CrmUnavailable(string detail, TimeSpan? retryAfter, object? report = null)
+    {
+        var extensions = report is null ? null : new Dictionary<string, object?> { ["report"] = report };
+        var result = TypedResults.Problem(detail: detail, statusCode: 503, title: "CRM unavailable", type: ProblemTypes.CrmUnavailable, extensions: extensions);
+        var wait = retryAfter is { } after && after >= TimeSpan.FromSeconds(1) ? after : TimeSpan.FromSeconds(60);
+        return new RetryAfterResult(result, wait);
+    }
+
     public static IResult Internal() =>
         Create(500, ProblemTypes.Internal, "Unexpected error", "An unexpected error occurred; it has been logged.");
 

@@ -13,6 +13,9 @@ public static class ProblemTypes
     public const string StorageUnavailable = "/problems/storage-unavailable";
     public const string LeadBusy = "/problems/lead-busy";
     public const string TooManyRequests = "/problems/too-many-requests";
+
+    /// <summary>The CRM could not be read; a job run still did what it could without it (503 + Retry-After).</summary>
+    public const string CrmUnavailable = "/problems/crm-unavailable";
     public const string NotFound = "/problems/not-found";
     public const string Conflict = "/problems/conflict";
     public const string MethodNotAllowed = "/problems/method-not-allowed";

@@ -70,11 +70,43 @@ public sealed class SalesActivityTests
         Assert.Equal(Now, change.Lead.FirstTouchAt);
     }
 
-    [Fact]
-    public void Activity_on_a_lead_not_yet_in_the_crm_is_ignored()
+    [Theory]
+    [InlineData(CrmLeadState.Contacted, LeadStatus.Contacted)]
+    [InlineData(CrmLeadState.Converted, LeadStatus.Converted)]
+    [InlineData(CrmLeadState.Disqualified, LeadStatus.Disqualified)]
+    [InlineData(CrmLeadState.Nurture, LeadStatus.Recycled)]
+    public void Activity_reported_before_the_sync_is_recorded_is_applied_and_records_the_sync(CrmLeadState state, LeadStatus expected)
     {
+        // The CRM answered the upsert and sales acted before LeadSync wrote Synced: the CRM holds the lead.
         var lead = new LeadBuilder().WithStatus(LeadStatus.SalesReady).Build();
 
+        var change = SalesActivity.Decide(lead, new CrmTouch(lead.Id, state, Now.AddSeconds(-1), Owner: "rep-7"), Now, "hubspot");
+
+        Assert.NotNull(change);
+        Assert.Equal(expected, change.Lead.Status);
+        Assert.Equal(Now, change.Lead.SyncedAt);
+        Assert.Equal("rep-7", change.Lead.Owner);
+        Assert.Equal(LeadEvents.Synced, change.Entries[0].Event);
+        Assert.Contains("implicitly", change.Entries[0].Detail, StringComparison.Ordinal);
+        Assert.Equal(LeadLifecycle.EventFor(expected), change.Entries[^1].Event);
+    }
+
+    [Fact]
+    public void A_conversion_reported_after_leadsync_recycled_the_lead_is_applied()
+    {
+        var lead = new LeadBuilder().WithStatus(LeadStatus.Recycled).Build();
+
+        var change = SalesActivity.Decide(lead, new CrmTouch(lead.Id, CrmLeadState.Converted), Now, "salesforce");
+
+        Assert.Equal(LeadStatus.Converted, change!.Lead.Status);
+    }
+
+    [Fact]
+    public void Activity_on_a_closed_lead_is_still_ignored()
+    {
+        var lead = new LeadBuilder().WithStatus(LeadStatus.Converted).Build();
+
         Assert.Null(SalesActivity.Decide(lead, new CrmTouch(lead.Id, CrmLeadState.Contacted), Now, "sandbox"));
+        Assert.Null(SalesActivity.Decide(lead with { Status = LeadStatus.Received }, new CrmTouch(lead.Id, CrmLeadState.Contacted), Now, "sandbox"));
     }
 }

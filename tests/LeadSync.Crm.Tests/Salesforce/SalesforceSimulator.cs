@@ -320,6 +320,7 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
                 lead.Fields[k] = v?.GetValue<string>();
             }
 
+            lead.Updates++;
             return Results.NoContent();
         }
     }

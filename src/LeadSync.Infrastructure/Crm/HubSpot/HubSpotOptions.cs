@@ -44,6 +44,16 @@ public sealed class HubSpotOptions : ICrmProviderOptions
     /// <summary>Pool (SLA tier name) → owner ids a <c>reassign</c> escalation picks from (HubSpot has no queues).</summary>
     public Dictionary<string, CrmReassignPool> Reassign { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Lifecycle stage property read before LeadSync writes to a contact (README "Never backwards").</summary>
+    public string LifecycleStageProperty { get; set; } = "lifecyclestage";
+
+    /// <summary>Lifecycle stages that mean the contact is converted (default opportunity, customer, evangelist).</summary>
+    public IList<string> ConvertedLifecycleStages { get; set; } = [];
+
+    /// <summary>Number property counting the contact's deals (HubSpot's calculated <c>num_associated_deals</c>); above 0 means converted. Empty turns it off.</summary>
+    public string DealCountProperty { get; set; } = "num_associated_deals";
+
+    /// <summary><c>hs_lead_status</c> values that mean "sales is working it" (default ATTEMPTED_TO_CONTACT, CONNECTED, IN_PROGRESS).</summary>
     public IList<string> ContactedStatuses { get; set; } = [];
 
     public IList<string> ConvertedStatuses { get; set; } = [];
@@ -80,6 +90,7 @@ public sealed class HubSpotOptions : ICrmProviderOptions
     internal static readonly string[] DefaultContactedStatuses = ["ATTEMPTED_TO_CONTACT", "CONNECTED", "IN_PROGRESS"];
     internal static readonly string[] DefaultConvertedStatuses = ["OPEN_DEAL"];
     internal static readonly string[] DefaultDisqualifiedStatuses = ["UNQUALIFIED"];
+    internal static readonly string[] DefaultConvertedLifecycleStages = ["opportunity", "customer", "evangelist"];
 
     IEnumerable<ValidationResult> ICrmProviderOptions.ValidateSettings()
     {

@@ -194,10 +194,10 @@ internal sealed partial class SalesforceGateway(
     }
 
     private async Task<Dictionary<string, Dictionary<string, JsonElement>>> QueryByLeadIdAsync(
-        IEnumerable<string> leadIds, string select, SalesforceOptions o, CancellationToken cancellationToken)
+        IEnumerable<string> leadIds, string select, SalesforceOptions o, CancellationToken cancellationToken, int idsPerQuery = IdsPerQuery)
     {
         var found = new Dictionary<string, Dictionary<string, JsonElement>>(StringComparer.Ordinal);
-        foreach (var chunk in leadIds.Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
+        foreach (var chunk in leadIds.Distinct(StringComparer.Ordinal).Chunk(idsPerQuery))
         {
             var inList = string.Join(", ", chunk.Select(Quote));
             var soql = $"SELECT {select}, {o.ExternalIdField} FROM Lead WHERE {o.ExternalIdField} IN ({inList})";
@@ -208,7 +208,7 @@ internal sealed partial class SalesforceGateway(
                 throw new CrmUnavailableException(Name, outcome.Succeeded ? new CrmOutcome(CrmOutcomeKind.Transient, "Empty query response.") : outcome);
             }
 
-            // ≤ 100 ids per query stay far below the 2,000-row first page, so nextRecordsUrl never matters here.
+            // ≤ 200 ids per query stay far below the 2,000-row first page, so nextRecordsUrl never matters here.
             foreach (var record in page.Records ?? [])
             {
                 if (Str(record, o.ExternalIdField) is { } leadId)

@@ -77,6 +77,39 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
         return [.. leads.Select(lead => ToTouch(lead.Id, records.GetValueOrDefault(lead.Id)))];
     }
 
+    /// <summary>The batch state read: the same keyed queries as <see cref="GetTouchesAsync"/> (14 records per query).</summary>
+    public async Task<IReadOnlyList<CrmRecordState>> ReadStatesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        var table = await clients.TableAsync(TableNames.SandboxCrm, cancellationToken);
+        var records = new ConcurrentDictionary<string, TableEntity>(StringComparer.Ordinal);
+        var chunks = leads.Select(l => l.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .GroupBy(PartitionOf, StringComparer.Ordinal).SelectMany(shard => shard.Chunk(TouchesPerQuery));
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTouchQueries, CancellationToken = cancellationToken }, async (ids, ct) =>
+        {
+            foreach (var record in await QueryRecordsAsync(table, ids, ct))
+            {
+                records[record.RowKey] = record;
+            }
+        });
+
+        return [.. leads.Select(lead => records.TryGetValue(lead.Id, out var record) ? ToState(lead.Id, record) : new CrmRecordState(lead.Id, CrmFunnelStage.Missing))];
+    }
+
+    private static CrmRecordState ToState(string leadId, TableEntity record)
+    {
+        var status = record.GetString("Status");
+        var stage = status switch
+        {
+            SandboxCrmStatus.Working => CrmFunnelStage.Working,
+            SandboxCrmStatus.Converted => CrmFunnelStage.Converted,
+            SandboxCrmStatus.NotConverted => CrmFunnelStage.Disqualified,
+            SandboxCrmStatus.Nurture => CrmFunnelStage.Nurture,
+            _ => CrmFunnelStage.Open,
+        };
+        return new CrmRecordState(leadId, stage, status, null, stage == CrmFunnelStage.Converted, record.GetString("Owner"), record.GetDateTimeOffset("FirstTouchAt"));
+    }
+
     private static CrmTouch ToTouch(string leadId, TableEntity? record)
     {
         var state = record?.GetString("Status") switch
