@@ -25,4 +25,6 @@ public static class LeadEvents
     public const string Erased = "privacy.erased";
     public const string ReEngaged = "lead.re-engaged";
     public const string EnrichmentBlocked = "lead.enrichment-blocked";
+    public const string OwnerChanged = "crm.owner-changed";
+    public const string CrmRecordMerged = "crm.record-merged";
 }

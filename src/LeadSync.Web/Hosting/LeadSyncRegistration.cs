@@ -16,6 +16,7 @@ using LeadSync.Core.Reports;
 using LeadSync.Core.Sla.Policies;
 using LeadSync.Core.Sla;
 using LeadSync.Core.Storage;
+using LeadSync.Infrastructure.Crm.Changes;
 using LeadSync.Infrastructure.Crm.Sandbox;
 using LeadSync.Infrastructure.Crm;
 using LeadSync.Infrastructure.Intake;
@@ -147,6 +148,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
         services.AddTransient<DeadLetterReplay>();
         services.AddTransient<CrmEventProcessor>();
+        services.AddCrmChangeSources(configuration);
     }
 
     private static void AddSlaAndRecycle(IServiceCollection services)
@@ -195,6 +197,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<WebhookEndpoints>();
         services.AddSingleton<LeadEndpoints>();
         services.AddSingleton<CrmEventEndpoints>();
+        services.AddSingleton<CrmChangeEndpoints>();
         services.AddSingleton<EscalationAckEndpoints>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<JobEndpoints>();

@@ -18,4 +18,5 @@ public static class ProblemTypes
     public const string Validation = "/problems/validation";
     public const string PreconditionFailed = "/problems/precondition-failed";
     public const string PreconditionRequired = "/problems/precondition-required";
+    public const string CrmUnavailable = "/problems/crm-unavailable";
 }

@@ -66,7 +66,11 @@ public sealed class HubSpotStub : IAsyncDisposable
     public static async Task<HubSpotStub> StartAsync()
     {
         var stub = new HubSpotStub();
-        stub._host = await SimulatorHost.StartAsync(app => app.MapPost("/crm/v3/objects/contacts/batch/upsert", stub.UpsertAsync));
+        stub._host = await SimulatorHost.StartAsync(app =>
+        {
+            app.MapPost("/crm/v3/objects/contacts/batch/upsert", stub.UpsertAsync);
+            app.MapPost("/crm/v3/objects/contacts/batch/read", stub.ReadAsync);
+        });
         return stub;
     }
 
@@ -214,6 +218,65 @@ public sealed class HubSpotStub : IAsyncDisposable
         }
 
         await ScriptedFaults.WriteAsync(context, errors.Count > 0 ? 207 : 200, response.ToJsonString(), []);
+    }
+
+    /// <summary>Batch reads served (<c>POST /crm/v3/objects/contacts/batch/read</c>), and the ids each one asked for.</summary>
+    public List<IReadOnlyList<string>> Reads { get; } = [];
+
+    /// <summary>
+    /// Batch read by contact id (no <c>idProperty</c>) or by e-mail (<c>idProperty: email</c>): 200 with the contacts
+    /// found and their requested properties, 207 with <c>OBJECT_NOT_FOUND</c> errors for the rest (FACTS E3).
+    /// </summary>
+    private async Task ReadAsync(HttpContext context)
+    {
+        if (context.Request.Headers.Authorization.ToString() != "Bearer pat-test")
+        {
+            await ScriptedFaults.WriteAsync(context, 401, """{"status":"error","message":"Authentication credentials not found.","category":"INVALID_AUTHENTICATION"}""", []);
+            return;
+        }
+
+        var body = await JsonNode.ParseAsync(context.Request.Body);
+        var byEmail = body!["idProperty"]?.GetValue<string>() == "email";
+        var ids = body["inputs"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
+        var properties = body["properties"]?.AsArray().Select(p => p!.GetValue<string>()).ToList() ?? [];
+        var results = new JsonArray();
+        var missing = new List<string>();
+        lock (_lock)
+        {
+            Reads.Add(ids);
+            foreach (var id in ids)
+            {
+                var contact = byEmail ? _byEmail.GetValueOrDefault(id) : _byEmail.Values.FirstOrDefault(c => c.Id == id);
+                if (contact is null)
+                {
+                    missing.Add(id);
+                    continue;
+                }
+
+                var props = new JsonObject { ["hs_object_id"] = contact.Id };
+                foreach (var name in properties)
+                {
+                    props[name] = name == "email" ? contact.Email : contact.Properties.GetValueOrDefault(name);
+                }
+
+                results.Add(new JsonObject { ["id"] = contact.Id, ["properties"] = props, ["archived"] = false, ["createdAt"] = "2026-11-23T09:00:00Z", ["updatedAt"] = "2026-11-23T09:00:00Z" });
+            }
+        }
+
+        var response = new JsonObject { ["status"] = "COMPLETE", ["results"] = results, ["startedAt"] = "2026-11-23T09:00:00Z", ["completedAt"] = "2026-11-23T09:00:01Z" };
+        if (missing.Count > 0)
+        {
+            response["numErrors"] = missing.Count;
+            response["errors"] = new JsonArray(missing.Select(id => (JsonNode)new JsonObject
+            {
+                ["status"] = "error",
+                ["category"] = "OBJECT_NOT_FOUND",
+                ["message"] = "Could not get some CONTACT objects, they may be deleted or not exist.",
+                ["context"] = new JsonObject { ["ids"] = new JsonArray(id) },
+            }).ToArray());
+        }
+
+        await ScriptedFaults.WriteAsync(context, missing.Count > 0 ? 207 : 200, response.ToJsonString(), []);
     }
 
     /// <summary>Requests (accepted or refused) that arrived after <paramref name="since"/>; callers hold the lock.</summary>
