@@ -76,6 +76,6 @@ public sealed class CrmChangeEndpoints(IEnumerable<ICrmChangeSource> sources, Cr
 
     private static IResult JsonAnswer(CrmChangeSummary summary) =>
         summary.HasUnknownLeads
-            ? TypedResults.Json(new CrmChangesHandled(summary.Results), statusCode: StatusCodes.Status202Accepted)
-            : TypedResults.Ok(new CrmChangesHandled(summary.Results));
+            ? TypedResults.Json(new CrmChangesHandled([.. summary.Results.Select(CrmChangeView.From)]), statusCode: StatusCodes.Status202Accepted)
+            : TypedResults.Ok(new CrmChangesHandled([.. summary.Results.Select(CrmChangeView.From)]));
 }
