@@ -364,7 +364,8 @@ public sealed partial class WebhookIntake(
         var redelivery = own is not null;
         var written = await _mutator.MutateAsync(target.Id, l => DecideReEntry(l, sourceName, draft, qualified, reason, now, redelivery), cancellationToken);
         var current = written?.Lead ?? await leads.GetAsync(target.Id, cancellationToken) ?? target;
-        if (current.Status == LeadStatus.SalesReady)
+        // A touch on a lead already in the CRM goes through the sync queue too: its CRM touch record is written there.
+        if (current.Status == LeadStatus.SalesReady || (written is not null && current.CrmId is not null))
         {
             await queue.EnqueueAsync(QueueNames.LeadSync, current.Id, cancellationToken);
         }
