@@ -65,6 +65,13 @@ param leadSyncSettings object = {
   'LeadSync:Crm:PauseAfterFailures': '5'
   'LeadSync:Crm:MaxFailurePause': '00:05:00'
   'LeadSync:Crm:Sandbox:DefaultOwner': 'sandbox-rep'
+  'LeadSync:Crm:Changes:HubSpot:ClientSecret': '' // secret: leave empty, or set a Key Vault reference through leadSyncSettingOverrides
+  'LeadSync:Crm:Changes:HubSpot:SignatureTolerance': '00:05:00'
+  'LeadSync:Crm:Changes:Salesforce:OrganizationId': ''
+  'LeadSync:Crm:Changes:Salesforce:PathSecret': '' // secret: leave empty, or set a Key Vault reference through leadSyncSettingOverrides
+  'LeadSync:Crm:Changes:Dynamics:Auth': 'WebhookKey'
+  'LeadSync:Crm:Changes:Dynamics:Key': '' // secret: leave empty, or set a Key Vault reference through leadSyncSettingOverrides
+  'LeadSync:Crm:Changes:Dynamics:HeaderName': 'X-LeadSync-Key'
   'LeadSync:Sla:FirstTouch': '01:00:00'
   'LeadSync:Sla:SweepSchedule': '0 */1 * * * *'
   'LeadSync:Sla:BatchSize': '1000'

@@ -255,7 +255,7 @@ public sealed partial class WebhookIntake(
             : Task.CompletedTask;
         await Task.WhenAll(lookup, intent);
         if (email is not null &&
-            await ReEnterAsync(email, await lookup, leadId, sourceName, status, reason, now, cancellationToken) is { } reEntered)
+            await ReEnterAsync(email, await lookup, leadId, sourceName, draft, status, reason, now, cancellationToken) is { } reEntered)
         {
             return reEntered;
         }
@@ -331,7 +331,7 @@ public sealed partial class WebhookIntake(
     /// null when there is no such lead (the caller creates a new one). A redelivery finds its own entry first.
     /// </summary>
     private async Task<AcceptedLead?> ReEnterAsync(
-        string email, IReadOnlyList<LeadEmailEntry> entries, string deliveryLeadId, string sourceName, LeadStatus qualified, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+        string email, IReadOnlyList<LeadEmailEntry> entries, string deliveryLeadId, string sourceName, LeadDraft draft, LeadStatus qualified, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var own = entries.FirstOrDefault(e => e.DeliveryLeadId == deliveryLeadId);
         if (own is not null && own.LeadId == deliveryLeadId)
@@ -376,9 +376,10 @@ public sealed partial class WebhookIntake(
         }
 
         var redelivery = own is not null;
-        var written = await _mutator.MutateAsync(target.Id, l => DecideReEntry(l, sourceName, qualified, reason, now, redelivery), cancellationToken);
+        var written = await _mutator.MutateAsync(target.Id, l => DecideReEntry(l, sourceName, draft, qualified, reason, now, redelivery), cancellationToken);
         var current = written?.Lead ?? await leads.GetAsync(target.Id, cancellationToken) ?? target;
-        if (current.Status == LeadStatus.SalesReady)
+        // A touch on a lead already in the CRM goes through the sync queue too: its CRM touch record is written there.
+        if (current.Status == LeadStatus.SalesReady || (written is not null && current.CrmId is not null))
         {
             await queue.EnqueueAsync(QueueNames.LeadSync, current.Id, cancellationToken);
         }
@@ -387,12 +388,17 @@ public sealed partial class WebhookIntake(
         return new AcceptedLead(current.Id, Duplicate: written is null && own is not null);
     }
 
-    private static LeadChange? DecideReEntry(Lead lead, string sourceName, LeadStatus qualified, string reason, DateTimeOffset now, bool redelivery)
+    /// <summary>
+    /// The new submission is appended as a marketing touch (what the vendor said: event, campaign, form, page, UTM,
+    /// time) and counted on the lead; a re-engagement also starts the new cycle under the new touch's campaign.
+    /// </summary>
+    internal static LeadChange? DecideReEntry(Lead lead, string sourceName, LeadDraft draft, LeadStatus qualified, string reason, DateTimeOffset now, bool redelivery)
     {
+        var touch = draft.Touch ?? new MarketingTouch();
         if (lead.IsOpen)
         {
-            return redelivery ? null : new LeadChange(lead, [new TimelineEntry(now, "intake", LeadEvents.MarketingTouch,
-                $"New submission from {sourceName} while the lead is open ({lead.Status}); attached here instead of a second lead.")]);
+            return redelivery ? null : new LeadChange(lead with { AdditionalTouches = lead.AdditionalTouches + 1 }, [new TimelineEntry(now, "intake", LeadEvents.MarketingTouch,
+                $"{touch.Describe()} New submission from {sourceName} while the lead is open ({lead.Status}); attached here instead of a second lead.")]);
         }
 
         if (lead.Status is not (LeadStatus.Recycled or LeadStatus.Nurture))
@@ -403,7 +409,8 @@ public sealed partial class WebhookIntake(
         if (qualified != LeadStatus.SalesReady)
         {
             // Still below the sales-ready bar: the submission is recorded, the lead stays with marketing.
-            return new LeadChange(lead, [new TimelineEntry(now, "intake", LeadEvents.MarketingTouch, $"New submission from {sourceName}: {reason}; stays in nurture.")]);
+            return new LeadChange(lead with { AdditionalTouches = lead.AdditionalTouches + 1 }, [new TimelineEntry(now, "intake", LeadEvents.MarketingTouch,
+                $"{touch.Describe()} New submission from {sourceName}: {reason}; stays in nurture.")]);
         }
 
         var engaged = new TimelineEntry(now, "intake", LeadEvents.ReEngaged,
@@ -428,7 +435,14 @@ public sealed partial class WebhookIntake(
             FollowUpMissed = false,
             ContactAttempts = 0,
         };
-        return new LeadChange(next, [engaged, .. change.Entries]);
+        var touched = new TimelineEntry(now, "intake", LeadEvents.MarketingTouch, $"{touch.Describe()} New submission from {sourceName}.");
+        next = next with
+        {
+            AdditionalTouches = lead.AdditionalTouches + 1,
+            Touch = touch.IsEmpty ? lead.Touch : touch,
+            Campaign = draft.Campaign ?? lead.Campaign,
+        };
+        return new LeadChange(next, [touched, engaged, .. change.Entries]);
     }
 
     private LeadChange NewLeadChange(string leadId, string sourceName, LeadDraft draft, InboundWebhook webhook, LeadStatus status, string reason, DateTimeOffset now)

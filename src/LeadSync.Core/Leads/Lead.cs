@@ -66,6 +66,9 @@ public sealed record Lead
     /// <summary>How many times the lead came back from nurture with a new submission.</summary>
     public int ReEngagedCount { get; init; }
 
+    /// <summary>Submissions attached to the lead after the one that created it (while open, in nurture, re-entries).</summary>
+    public int AdditionalTouches { get; init; }
+
     /// <summary>When the lead first arrived; <see cref="ReceivedAt"/> is when its current cycle started.</summary>
     public DateTimeOffset? FirstReceivedAt { get; init; }
 

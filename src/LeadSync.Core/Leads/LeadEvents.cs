@@ -35,4 +35,6 @@ public static class LeadEvents
     public const string ReEngaged = "lead.re-engaged";
     public const string EnrichmentBlocked = "lead.enrichment-blocked";
     public const string WriteContended = "lead.write-contended";
+    public const string OwnerChanged = "crm.owner-changed";
+    public const string CrmRecordMerged = "crm.record-merged";
 }

@@ -18,6 +18,9 @@ public sealed record FunnelGroup
     public required IReadOnlyDictionary<string, int> RecycledByReason { get; init; }
     public int ReEngaged { get; init; }
 
+    /// <summary>Marketing touches: each cycle's first submission plus those attached to it later.</summary>
+    public int MarketingTouches { get; init; }
+
     /// <summary>Received → first touch.</summary>
     public required LatencyStats TimeToFirstTouch { get; init; }
 

@@ -49,6 +49,7 @@ public sealed class FunnelReport(IFunnelIndex index)
             Converted = rows.Count(r => r.Status == LeadStatus.Converted),
             RecycledByReason = recycled,
             ReEngaged = rows.Count(r => r.ReEngagedCount > 0),
+            MarketingTouches = rows.Sum(r => 1 + r.AdditionalTouches),
             TimeToFirstTouch = LatencyStats.Of(touched.Select(r => r.FirstTouchAt!.Value - r.ReceivedAt)),
             SystemLatency = LatencyStats.Of(synced.Select(r => r.SyncedAt!.Value - r.ReceivedAt)),
             HumanLatency = LatencyStats.Of(touched.Where(r => r.SyncedAt is not null).Select(r => r.FirstTouchAt!.Value - r.SyncedAt!.Value)),

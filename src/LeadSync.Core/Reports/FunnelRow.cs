@@ -23,6 +23,9 @@ public sealed record FunnelRow
     public string? CloseReason { get; init; }
     public int ReEngagedCount { get; init; }
 
+    /// <summary>Submissions attached to the cycle after the one that started it.</summary>
+    public int AdditionalTouches { get; init; }
+
     public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 
     public static FunnelRow From(Lead lead)
@@ -44,6 +47,7 @@ public sealed record FunnelRow
             RecycleReason = lead.RecycleReason,
             CloseReason = lead.CloseReason,
             ReEngagedCount = lead.ReEngagedCount,
+            AdditionalTouches = lead.AdditionalTouches,
         };
     }
 }

@@ -19,6 +19,12 @@ public static class CanonicalField
     public const string Source = "Source";
     public const string Campaign = "Campaign";
     public const string Score = "Score";
+    public const string CampaignId = "CampaignId";
+    public const string UtmSource = "UtmSource";
+    public const string UtmMedium = "UtmMedium";
+    public const string UtmCampaign = "UtmCampaign";
+    public const string UtmTerm = "UtmTerm";
+    public const string UtmContent = "UtmContent";
 
     /// <summary>
     /// CRM field → value for every mapped canonical field that has a value. A map entry with an empty CRM field name
@@ -57,11 +63,18 @@ public static class CanonicalField
             "SOURCE" => lead.Source,
             "CAMPAIGN" => lead.Campaign,
             "SCORE" => lead.Score?.ToString(CultureInfo.InvariantCulture),
+            "CAMPAIGNID" => lead.Touch?.CampaignId,
+            "UTMSOURCE" => lead.Touch?.UtmSource,
+            "UTMMEDIUM" => lead.Touch?.UtmMedium,
+            "UTMCAMPAIGN" => lead.Touch?.UtmCampaign,
+            "UTMTERM" => lead.Touch?.UtmTerm,
+            "UTMCONTENT" => lead.Touch?.UtmContent,
             _ => null,
         };
     }
 
     public static bool IsKnown(string canonical) =>
         canonical.ToUpperInvariant() is "LEADID" or "EMAIL" or "FIRSTNAME" or "LASTNAME" or "COMPANY" or "PHONE" or "TITLE"
-            or "COUNTRY" or "SOURCE" or "CAMPAIGN" or "SCORE";
+            or "COUNTRY" or "SOURCE" or "CAMPAIGN" or "SCORE"
+            or "CAMPAIGNID" or "UTMSOURCE" or "UTMMEDIUM" or "UTMCAMPAIGN" or "UTMTERM" or "UTMCONTENT";
 }

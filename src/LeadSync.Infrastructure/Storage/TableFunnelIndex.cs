@@ -90,6 +90,7 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
         ["RecycleReason"] = row.RecycleReason,
         ["CloseReason"] = row.CloseReason,
         ["ReEngagedCount"] = row.ReEngagedCount,
+        ["AdditionalTouches"] = row.AdditionalTouches,
     };
 
     /// <summary>The partition the row of <paramref name="leadId"/>'s cycle started on <paramref name="day"/> is under.</summary>
@@ -115,5 +116,6 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
         RecycleReason = e.GetString("RecycleReason"),
         CloseReason = e.GetString("CloseReason"),
         ReEngagedCount = e.GetInt32("ReEngagedCount") ?? 0,
+        AdditionalTouches = e.GetInt32("AdditionalTouches") ?? 0,
     };
 }

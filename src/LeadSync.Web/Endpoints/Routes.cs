@@ -10,6 +10,9 @@ public static class Routes
     public const string Webhook = "webhooks/{source}";
     public const string Lead = "leads/{id}";
     public const string CrmEvents = "crm-events/{provider}";
+    public const string CrmChangesHubSpot = "crm-changes/hubspot";
+    public const string CrmChangesSalesforce = "crm-changes/salesforce/{secret}";
+    public const string CrmChangesDynamics = "crm-changes/dynamics";
     public const string Health = "health";
     public const string EscalationAck = "escalations/{id}/ack";
     public const string AdminJobRun = "admin/jobs/{job}/run";

@@ -19,6 +19,7 @@ using LeadSync.Core.Retention;
 using LeadSync.Core.Sla.Policies;
 using LeadSync.Core.Sla;
 using LeadSync.Core.Storage;
+using LeadSync.Infrastructure.Crm.Changes;
 using LeadSync.Infrastructure.Crm.Sandbox;
 using LeadSync.Infrastructure.Crm;
 using LeadSync.Infrastructure.Intake;
@@ -172,6 +173,7 @@ public static class LeadSyncRegistration
         services.AddTransient<DeadLetterReplay>();
         services.AddTransient<DeadLetterBulkReplay>();
         services.AddTransient<CrmEventProcessor>();
+        services.AddCrmChangeSources(configuration);
     }
 
     private static void AddSlaAndRecycle(IServiceCollection services)
@@ -222,6 +224,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<WebhookEndpoints>();
         services.AddSingleton<LeadEndpoints>();
         services.AddSingleton<CrmEventEndpoints>();
+        services.AddSingleton<CrmChangeEndpoints>();
         services.AddSingleton<EscalationAckEndpoints>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<JobEndpoints>();

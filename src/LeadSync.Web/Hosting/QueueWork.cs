@@ -1,5 +1,6 @@
 using LeadSync.Core.Crm;
 using LeadSync.Core.Crm.Pause;
+using LeadSync.Core.Crm.Touches;
 using LeadSync.Core.Intake.Enrichment;
 using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Jobs;
@@ -30,7 +31,10 @@ public sealed class QueueWork(IServiceScopeFactory scopes)
         switch (queue)
         {
             case QueueNames.LeadSync:
-                return await services.GetRequiredService<LeadSyncer>().SyncAsync(body.Trim(), cancellationToken);
+                var synced = await services.GetRequiredService<LeadSyncer>().SyncAsync(body.Trim(), cancellationToken);
+                return synced.Completed && await services.GetRequiredService<CrmTouchRecorder>().RecordAsync(body.Trim(), cancellationToken) is { Completed: false } retry
+                    ? retry
+                    : synced;
             case QueueNames.LeadEnrich:
                 return await services.GetRequiredService<LeadEnrichment>().EnrichAsync(body.Trim(), cancellationToken);
             case QueueNames.LeadErase:

@@ -54,6 +54,12 @@ public static class PortableHostRegistration
             endpoints.GetAsync(request, id, ct));
         api.MapPost(Routes.CrmEvents, (HttpRequest request, string provider, CrmEventEndpoints endpoints, CancellationToken ct) =>
             endpoints.ReceiveAsync(request, provider, ct));
+        api.MapPost(Routes.CrmChangesHubSpot, (HttpRequest request, CrmChangeEndpoints endpoints, CancellationToken ct) =>
+            endpoints.HubSpotAsync(request, ct));
+        api.MapPost(Routes.CrmChangesSalesforce, (HttpRequest request, string secret, CrmChangeEndpoints endpoints, CancellationToken ct) =>
+            endpoints.SalesforceAsync(request, secret, ct));
+        api.MapPost(Routes.CrmChangesDynamics, (HttpRequest request, CrmChangeEndpoints endpoints, CancellationToken ct) =>
+            endpoints.DynamicsAsync(request, ct));
         api.MapGet(Routes.EscalationAck, (HttpRequest request, string id, EscalationAckEndpoints endpoints) =>
             endpoints.ShowAsync(request, id));
         api.MapPost(Routes.EscalationAck, (HttpRequest request, string id, EscalationAckEndpoints endpoints, CancellationToken ct) =>

@@ -385,10 +385,12 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
             return;
         }
 
+        // A webhook without a post image is resolved by the row id: leadid eq <guid> (unquoted).
+        var rowIds = LeadIdFilterPattern().Matches(filter).Select(m => Guid.Parse(m.Groups["id"].Value)).ToHashSet();
         var rows = new JsonArray();
         lock (_lock)
         {
-            foreach (var lead in _byKey.Values.Where(l => keys.Contains(l.Key)))
+            foreach (var lead in _byKey.Values.Where(l => keys.Contains(l.Key) || rowIds.Contains(l.Id)))
             {
                 rows.Add(Row(lead, context.Request.Query["$select"].ToString()));
             }
@@ -483,6 +485,9 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
 
     [GeneratedRegex(@"^/api/data/v9\.2/leads(\((?<key>[^)]*)\))?$")]
     private static partial Regex PathPattern();
+
+    [GeneratedRegex(@"\bleadid eq (?<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b")]
+    private static partial Regex LeadIdFilterPattern();
 
     [GeneratedRegex(@"^(?<attr>\w+)='(?<value>(?:[^']|'')*)'$")]
     private static partial Regex KeyPattern();

@@ -65,6 +65,7 @@ public sealed partial class HubSpotStub
         lock (_lock)
         {
             ReadSizes.Add(inputs.Count);
+            Reads.Add(inputs);
             foreach (var id in inputs)
             {
                 var contact = byEmail ? _byEmail.GetValueOrDefault(id) : _byEmail.Values.FirstOrDefault(c => c.Id == id);

@@ -235,6 +235,9 @@ public sealed partial class HubSpotStub : IAsyncDisposable
         await ScriptedFaults.WriteAsync(context, errors.Count > 0 ? 207 : 200, response.ToJsonString(), []);
     }
 
+    /// <summary>Batch reads served (<c>POST /crm/v3/objects/contacts/batch/read</c>), and the ids each one asked for.</summary>
+    public List<IReadOnlyList<string>> Reads { get; } = [];
+
     /// <summary>Requests (accepted or refused) that arrived after <paramref name="since"/>; callers hold the lock.</summary>
     private int CountSince(DateTimeOffset since)
     {

@@ -1,0 +1,73 @@
+using LeadSync.Core.Crm.Changes;
+using LeadSync.Core.Crm.Touches;
+using LeadSync.Infrastructure.Crm.Touches;
+using LeadSync.Core.Intake.HubSpot;
+using LeadSync.Infrastructure.Crm.Dynamics;
+using LeadSync.Infrastructure.Crm.HubSpot;
+using LeadSync.Infrastructure.Crm.Salesforce;
+using LeadSync.Infrastructure.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace LeadSync.Infrastructure.Crm.Changes;
+
+/// <summary>
+/// Registers native CRM change intake: the options, the change log, the use case and the change source of the
+/// configured CRM provider (the sandbox has none: it is heard through the signed generic callback).
+/// </summary>
+public static class CrmChangeRegistration
+{
+    public static IServiceCollection AddCrmChangeSources(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CrmChangeOptions>().BindConfiguration(CrmChangeOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CrmChangeOptions>, CrmChangeOptionsValidator>();
+        services.TryAddSingleton<ICrmChangeLog, TableCrmChangeLog>();
+        services.TryAddSingleton<HubSpotSignature>();
+        services.AddTransient<CrmChangeIntake>();
+        services.AddOptions<CrmTouchOptions>().BindConfiguration(CrmTouchOptions.Section).ValidateOnStart();
+        services.AddOptions<SalesforceTouchOptions>().BindConfiguration(SalesforceTouchOptions.Section).ValidateOnStart();
+        services.AddTransient<CrmTouchRecorder>();
+        switch ((configuration["LeadSync:Crm:Provider"] ?? "sandbox").Trim().ToLowerInvariant())
+        {
+            case "hubspot":
+                services.AddTransient<ICrmChangeSource, HubSpotChangeSource>();
+                services.AddRefitGeneratedClient<IHubSpotNotesApi>()
+                    .ConfigureHttpClient((sp, client) => Configure(client, Opt<HubSpotOptions>(sp).BaseUrl))
+                    .AddHttpMessageHandler<HubSpotAuthHandler>();
+                services.AddTransient<ICrmTouchWriter, HubSpotTouchWriter>();
+                break;
+            case "salesforce":
+                services.AddTransient<ICrmChangeSource, SalesforceOutboundMessageSource>();
+                services.AddRefitGeneratedClient<ISalesforceTouchApi>()
+                    .ConfigureHttpClient((sp, client) => Configure(client, Opt<SalesforceOptions>(sp) is var o ? o.InstanceUrl ?? o.MyDomainUrl : null))
+                    .AddHttpMessageHandler<SalesforceAuthHandler>()
+                    .AddHttpMessageHandler<SalesforceLimitInfoHandler>();
+                services.AddTransient<ICrmTouchWriter, SalesforceTouchWriter>();
+                break;
+            case "dynamics":
+                services.AddTransient<ICrmChangeSource, DynamicsWebhookSource>();
+                services.AddRefitGeneratedClient<IDynamicsTouchApi>()
+                    .ConfigureHttpClient((sp, client) => Configure(client, Opt<DynamicsOptions>(sp).OrganizationUrl))
+                    .AddHttpMessageHandler<DynamicsAuthHandler>();
+                services.AddTransient<ICrmTouchWriter, DynamicsTouchWriter>();
+                break;
+        }
+
+        return services;
+    }
+
+    /// <summary>Touch writes go one record per call, retried by the sync queue (not inline): a 30 s cap per call.</summary>
+    private static void Configure(HttpClient client, Uri? baseAddress)
+    {
+        client.BaseAddress = baseAddress;
+        client.Timeout = TimeSpan.FromSeconds(30);
+    }
+
+    private static T Opt<T>(IServiceProvider sp)
+        where T : class => sp.GetRequiredService<IOptions<T>>().Value;
+}
