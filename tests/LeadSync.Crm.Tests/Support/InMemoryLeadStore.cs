@@ -9,6 +9,17 @@ public sealed class InMemoryLeadStore : ILeadStore
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Lead> _leads = [];
     private readonly Dictionary<string, List<TimelineEntry>> _timelines = [];
+
+    public IReadOnlyList<Lead> All
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _leads.Values];
+            }
+        }
+    }
     private int _version;
 
     public Task<LeadCreateResult> CreateAsync(LeadChange change, CancellationToken cancellationToken)
@@ -64,5 +75,18 @@ public sealed class InMemoryLeadStore : ILeadStore
             _timelines[stored.Id].AddRange(change.Entries);
             return Task.FromResult(LeadUpdateResult.Updated(stored));
         }
+    }
+
+    public Task AppendTimelineAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_timelines.TryGetValue(leadId, out var entries))
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return Task.CompletedTask;
     }
 }

@@ -11,6 +11,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
+using LeadSync.Crm.Tests.Support;
+
 namespace LeadSync.Crm.Tests.Sync;
 
 /// <summary>
@@ -34,7 +36,7 @@ public sealed class SyncHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public MemoryLeadStore Leads { get; } = new();
+    public InMemoryLeadStore Leads { get; } = new();
 
     public MemoryDeadLetters DeadLetters { get; } = new();
 
