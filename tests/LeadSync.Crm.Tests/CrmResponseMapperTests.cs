@@ -132,4 +132,54 @@ public sealed class CrmResponseMapperTests
         Assert.Equal(CrmOutcomeKind.Transient, CrmResponseMapper.FromException(new Polly.CircuitBreaker.BrokenCircuitException()).Kind);
         Assert.Equal(CrmOutcomeKind.Transient, CrmResponseMapper.FromException(new Polly.Timeout.TimeoutRejectedException()).Kind);
     }
+
+    [Theory]
+    [InlineData("Salesforce", 401, """[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]""")]
+    [InlineData("HubSpot", 401, """{"status":"error","message":"Authentication credentials not found.","category":"INVALID_AUTHENTICATION"}""")]
+    [InlineData("HubSpot", 403, """{"status":"error","message":"This app hasn't been granted all required scopes.","category":"MISSING_SCOPES"}""")]
+    [InlineData("Dynamics", 401, null)]
+    [InlineData("Dynamics", 403, """{"error":{"code":"0x80040220","message":"Principal user is missing prvCreateLead privilege"}}""")]
+    [InlineData("Salesforce", 400, """[{"message":"authentication failure","errorCode":"LEADSYNC_TOKEN_REQUEST_FAILED"}]""")]
+    public void Credential_and_permission_failures_are_the_connections_not_the_leads(string provider, int status, string? body)
+    {
+        // Issue 18: these used to be permanent, dead-lettering every lead of the backlog for one expired secret.
+        var outcome = Classify(Enum.Parse<CrmProvider>(provider), status, body);
+
+        Assert.Equal(CrmFailureClass.Transient, outcome.Class);
+    }
+
+    [Theory]
+    [InlineData("HubSpot", """{"status":"error","message":"You have reached your ten_secondly_rolling limit.","errorType":"RATE_LIMIT","policyName":"TEN_SECONDLY_ROLLING"}""")]
+    [InlineData("Dynamics", """{"error":{"code":"0x80072322","message":"Number of requests exceeded"}}""")]
+    public void A_429_throttles_the_whole_connection_for_its_retry_after(string provider, string body)
+    {
+        var outcome = Classify(Enum.Parse<CrmProvider>(provider), 429, body, h => h.Add("Retry-After", "40"));
+
+        Assert.Equal((CrmFailureClass.Throttled, TimeSpan.FromSeconds(40)), (outcome.Class, outcome.RetryAfter));
+    }
+
+    [Fact]
+    public void Quota_stops_are_their_own_class()
+    {
+        Assert.Equal(CrmFailureClass.Quota, Classify(CrmProvider.Salesforce, 403, """[{"message":"TotalRequests Limit exceeded.","errorCode":"REQUEST_LIMIT_EXCEEDED"}]""").Class);
+        Assert.Equal(CrmFailureClass.Quota, Classify(CrmProvider.HubSpot, 429, Fixture.Read("hubspot-429-ten-secondly-rolling.json").Replace("TEN_SECONDLY_ROLLING", "DAILY", StringComparison.Ordinal)).Class);
+    }
+
+    [Theory]
+    [InlineData("UNABLE_TO_LOCK_ROW", CrmFailureClass.Refused)]
+    [InlineData("RATE_LIMITS", CrmFailureClass.Throttled)]
+    [InlineData("SERVER_UNAVAILABLE", CrmFailureClass.Transient)]
+    [InlineData("FIELD_CUSTOM_VALIDATION_EXCEPTION", CrmFailureClass.Permanent)]
+    [InlineData("DUPLICATE_VALUE", CrmFailureClass.Permanent)]
+    public void Per_record_errors_map_to_their_failure_class(string code, CrmFailureClass expected) =>
+        Assert.Equal(expected, CrmResponseMapper.ClassifyRecordError(CrmProvider.Salesforce, code, "m", Quota).Class);
+
+    [Fact]
+    public void Validation_errors_stay_permanent_with_the_crms_words()
+    {
+        var outcome = Classify(CrmProvider.Salesforce, 400, """[{"message":"Required fields are missing: [Company]","errorCode":"REQUIRED_FIELD_MISSING","fields":["Company"]}]""");
+
+        Assert.Equal(CrmFailureClass.Permanent, outcome.Class);
+        Assert.Equal("Salesforce 400 REQUIRED_FIELD_MISSING: Required fields are missing: [Company]", outcome.Reason);
+    }
 }
