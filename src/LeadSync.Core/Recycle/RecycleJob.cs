@@ -132,7 +132,8 @@ public sealed partial class RecycleJob(
         var reason = lead.RecycleReason ?? NoProgressReason;
         var refusal = NurtureRefusal(lead);
         var pushed = refusal is null ? await nurture.PushAsync(lead, reason, cancellationToken) : new NurtureResult(true, nurture.Name);
-        var crmResult = lead.CrmId is null ? CrmOutcome.Success : await crm.MarkRecycledAsync(lead, reason, cancellationToken);
+        // An erased lead's CRM record was deleted with it: there is nothing to mark.
+        var crmResult = lead.CrmId is null || !lead.Contact.HasReachableChannel ? CrmOutcome.Success : await crm.MarkRecycledAsync(lead, reason, cancellationToken);
         if (!pushed.Accepted || !crmResult.Succeeded)
         {
             LogWriteBackFailed(logger, lead.Id, pushed.Error ?? crmResult.Reason ?? "unknown");

@@ -174,6 +174,19 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sync_still_queued_for_an_erased_lead_does_not_recreate_the_crm_record()
+    {
+        var lead = await IntakeAsync();
+
+        await _services.Get<LeadErasure>().RequestAsync(new ErasureRequest(Email, null, "key:0123456789ab", "r"), CancellationToken.None);
+        await Pipeline.DrainAsync(_services, QueueNames.LeadSync);
+
+        var table = await _services.Get<StorageClients>().TableAsync(TableNames.SandboxCrm, CancellationToken.None);
+        Assert.False((await table.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(LeadSync.Infrastructure.Crm.Sandbox.SandboxCrmGateway.PartitionOf(lead), lead)).HasValue);
+        Assert.Equal(LeadStatus.SalesReady, (await _services.Get<ILeadStore>().GetAsync(lead, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
     public async Task An_unknown_email_erases_nothing_and_says_so()
     {
         var record = await _services.Get<LeadErasure>().RequestAsync(new ErasureRequest("nobody@example.com", null, "key:0123456789ab", "r"), CancellationToken.None);
