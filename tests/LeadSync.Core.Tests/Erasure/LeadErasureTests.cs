@@ -41,7 +41,11 @@ public sealed class LeadErasureTests
 
     private static Lead Lead() => new()
     {
-        Id = LeadId, Source = "generic", DeliveryKey = "msg_1", ReceivedAt = DateTimeOffset.UnixEpoch, CrmId = "501",
+        Id = LeadId,
+        Source = "generic",
+        DeliveryKey = "msg_1",
+        ReceivedAt = DateTimeOffset.UnixEpoch,
+        CrmId = "501",
         Contact = new ContactDetails { Email = "ada@example.com", Phone = "+442079460958", FirstName = "Ada" },
     };
 
