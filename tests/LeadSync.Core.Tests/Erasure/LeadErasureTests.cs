@@ -114,6 +114,18 @@ public sealed class LeadErasureTests
     }
 
     [Fact]
+    public async Task A_target_that_throws_does_not_lose_the_request_it_stays_pending()
+    {
+        _nurture.Setup(n => n.EraseAsync(It.IsAny<ErasureIdentity>(), It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("refused"));
+
+        var record = await Erasure().RequestAsync(new ErasureRequest(Email, null, "key:abc", "r"), default);
+
+        Assert.Equal(ErasureStatus.Pending, record.Targets.Single(t => t.Target.StartsWith("nurture:", StringComparison.Ordinal)).Status);
+        Assert.Equal(1, record.Erased["leads"]);
+        Assert.Single(_log.Audit[record.Key]);
+    }
+
+    [Fact]
     public async Task A_target_that_keeps_failing_is_marked_failed_after_the_last_attempt_and_its_identifiers_dropped()
     {
         _crm.Setup(c => c.EraseAsync(It.IsAny<ErasureIdentity>(), It.IsAny<CancellationToken>()))
