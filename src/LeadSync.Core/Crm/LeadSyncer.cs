@@ -38,6 +38,12 @@ public sealed partial class LeadSyncer(
             return WorkOutcome.Done(lead is null ? "unknown lead" : $"already {lead.Status}");
         }
 
+        if (!lead.Contact.HasReachableChannel)
+        {
+            // Only an erased lead has neither e-mail nor phone here: syncing it would recreate the CRM record erasure deleted.
+            return WorkOutcome.Done("personal data erased; not synced");
+        }
+
         if (lead.SyncAttempts >= crmOptions.CurrentValue.MaxSyncAttempts)
         {
             return WorkOutcome.Done("dead-lettered; waiting for an admin replay");

@@ -232,8 +232,10 @@ public sealed partial class RecycleJob(
         var refusal = NurtureRefusal(lead);
         var pushed = refusal is null ? await nurture.PushAsync(lead, reason, cancellationToken) : new NurtureResult(true, nurture.Name);
 
-        // Never backwards: no write when the record already shows a nurture status (sales' own value stays) or a later one.
-        var writeCrm = lead.CrmId is not null && CrmFunnel.MayWrite(state?.Stage ?? CrmFunnelStage.Missing, CrmFunnelStage.Nurture);
+        // Never backwards: no write when the record already shows a nurture status (sales' own value stays) or a later
+        // one. An erased lead's CRM record was deleted with it: there is nothing to mark.
+        var writeCrm = lead.CrmId is not null && lead.Contact.HasReachableChannel
+            && CrmFunnel.MayWrite(state?.Stage ?? CrmFunnelStage.Missing, CrmFunnelStage.Nurture);
         var crmResult = writeCrm ? await crm.MarkRecycledAsync(lead, reason, cancellationToken) : CrmOutcome.Success;
         var crmNote = writeCrm ? $"{crm.Name} status set to recycled" : $"{crm.Name} status left as {state?.Status ?? "it was"}";
         if (!pushed.Accepted || !crmResult.Succeeded)

@@ -41,7 +41,11 @@ public sealed class LeadErasureTests
 
     private static Lead Lead() => new()
     {
-        Id = LeadId, Source = "generic", DeliveryKey = "msg_1", ReceivedAt = DateTimeOffset.UnixEpoch, CrmId = "501",
+        Id = LeadId,
+        Source = "generic",
+        DeliveryKey = "msg_1",
+        ReceivedAt = DateTimeOffset.UnixEpoch,
+        CrmId = "501",
         Contact = new ContactDetails { Email = "ada@example.com", Phone = "+442079460958", FirstName = "Ada" },
     };
 
@@ -107,6 +111,18 @@ public sealed class LeadErasureTests
         Assert.Empty(done.PendingIdentities);
         Assert.Equal((ErasureStatus.NotFound, 2), (done.Targets[0].Status, done.Targets[0].Attempts));
         _nurture.Verify(n => n.EraseAsync(It.IsAny<ErasureIdentity>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_target_that_throws_does_not_lose_the_request_it_stays_pending()
+    {
+        _nurture.Setup(n => n.EraseAsync(It.IsAny<ErasureIdentity>(), It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("refused"));
+
+        var record = await Erasure().RequestAsync(new ErasureRequest(Email, null, "key:abc", "r"), default);
+
+        Assert.Equal(ErasureStatus.Pending, record.Targets.Single(t => t.Target.StartsWith("nurture:", StringComparison.Ordinal)).Status);
+        Assert.Equal(1, record.Erased["leads"]);
+        Assert.Single(_log.Audit[record.Key]);
     }
 
     [Fact]

@@ -15,8 +15,12 @@ public sealed class NurtureConsentTests
 {
     private static Lead Lead(ConsentFlags? consent, string? email = "ada@example.com") => new()
     {
-        Id = LeadIdFactory.FromDelivery("generic", "m"), Source = "generic", DeliveryKey = "m", ReceivedAt = DateTimeOffset.UnixEpoch,
-        Contact = new ContactDetails { Email = email }, Consent = consent,
+        Id = LeadIdFactory.FromDelivery("generic", "m"),
+        Source = "generic",
+        DeliveryKey = "m",
+        ReceivedAt = DateTimeOffset.UnixEpoch,
+        Contact = new ContactDetails { Email = email },
+        Consent = consent,
     };
 
     [Fact]
@@ -43,7 +47,10 @@ public sealed class NurtureConsentTests
             new StandardWebhookVerifier(new FakeTimeProvider(DateTimeOffset.UtcNow)));
         var result = source.Parse(new InboundWebhook
         {
-            Source = "generic", Method = "POST", RequestUri = new Uri("http://localhost/api/webhooks/generic"), ContentType = "application/json",
+            Source = "generic",
+            Method = "POST",
+            RequestUri = new Uri("http://localhost/api/webhooks/generic"),
+            ContentType = "application/json",
             Body = Encoding.UTF8.GetBytes("""{"type":"lead.created","data":{"email":"a@example.com",""" + field + "}}"),
             Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["webhook-id"] = "msg_c" },
         });

@@ -41,8 +41,12 @@ public sealed class RetentionJobTests
     {
         var webhook = new InboundWebhook
         {
-            Source = "typeform", Method = "POST", RequestUri = new Uri("https://leadsync.example/api/webhooks/typeform"), ContentType = "application/json",
-            Body = "{\"a\":1}"u8.ToArray(), Headers = new Dictionary<string, string> { ["Typeform-Signature"] = "sha256=x" },
+            Source = "typeform",
+            Method = "POST",
+            RequestUri = new Uri("https://leadsync.example/api/webhooks/typeform"),
+            ContentType = "application/json",
+            Body = "{\"a\":1}"u8.ToArray(),
+            Headers = new Dictionary<string, string> { ["Typeform-Signature"] = "sha256=x" },
         };
         var stale = InboxDelivery.Arrived(webhook, Now.AddDays(-3));
         _inbox.Setup(i => i.ListAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([stale]);

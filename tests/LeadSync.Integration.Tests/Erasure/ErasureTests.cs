@@ -81,9 +81,16 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
         var touch = new MarketingTouch { PageUrl = "https://example.com/form?email=erase.me%40example.com&utm_source=mail", UtmSource = "mail" };
         var lead = new Lead
         {
-            Id = id, Source = "unbounce", DeliveryKey = "touch", ReceivedAt = now, StatusChangedAt = now, Status = LeadStatus.SalesReady,
+            Id = id,
+            Source = "unbounce",
+            DeliveryKey = "touch",
+            ReceivedAt = now,
+            StatusChangedAt = now,
+            Status = LeadStatus.SalesReady,
             Contact = new ContactDetails { Email = Email, FirstName = FirstName, LastName = LastName, Country = "GB" },
-            Touch = touch, RawPayload = "email=erase.me%40example.com&name=Zebulon", Consent = new ConsentFlags { Marketing = true },
+            Touch = touch,
+            RawPayload = "email=erase.me%40example.com&name=Zebulon",
+            Consent = new ConsentFlags { Marketing = true },
         };
         await _services.Get<ILeadStore>().CreateAsync(new LeadChange(lead, [
             new TimelineEntry(now, "intake", LeadEvents.Received, "Received from unbounce."),
@@ -99,17 +106,36 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
         await _services.Get<INurtureTarget>().PushAsync(lead, RecycleReasons.NoProgress, CancellationToken.None);
         await _services.Get<OutboxNotifier>().SendAsync(new EscalationMessage
         {
-            NoticeId = "n|01", LeadId = leadId, Level = 1, Recipient = "rep@seller.example", LeadName = lead.Contact.DisplayName, Company = "Windmills Ltd",
-            Source = "generic", ReceivedAt = now, DeadlineAt = now, Late = TimeSpan.FromMinutes(5), LeadLink = new Uri("http://localhost/api/leads/" + leadId),
+            NoticeId = "n|01",
+            LeadId = leadId,
+            Level = 1,
+            Recipient = "rep@seller.example",
+            LeadName = lead.Contact.DisplayName,
+            Company = "Windmills Ltd",
+            Source = "generic",
+            ReceivedAt = now,
+            DeadlineAt = now,
+            Late = TimeSpan.FromMinutes(5),
+            LeadLink = new Uri("http://localhost/api/leads/" + leadId),
         }, CancellationToken.None);
         await _services.Get<IDeadLetterStore>().AddAsync(new DeadLetter
         {
-            Id = "dl_" + leadId, LeadId = leadId, Crm = "hubspot", Reason = "Contact already exists: erase.me@example.com", Kind = CrmOutcomeKind.Permanent, Attempts = 5, At = now,
+            Id = "dl_" + leadId,
+            LeadId = leadId,
+            Crm = "hubspot",
+            Reason = "Contact already exists: erase.me@example.com",
+            Kind = CrmOutcomeKind.Permanent,
+            Attempts = 5,
+            At = now,
         }, CancellationToken.None);
         await _services.Get<IQuarantineStore>().AddAsync(new QuarantineItem
         {
-            Id = $"q_{now.UtcTicks:D19}_{Guid.NewGuid():N}"[..32], Source = "generic", ReceivedAt = now, Reason = "unmappable",
-            RequestUri = new Uri("http://localhost/api/webhooks/generic"), Body = Encoding.UTF8.GetBytes(Submission()),
+            Id = $"q_{now.UtcTicks:D19}_{Guid.NewGuid():N}"[..32],
+            Source = "generic",
+            ReceivedAt = now,
+            Reason = "unmappable",
+            RequestUri = new Uri("http://localhost/api/webhooks/generic"),
+            Body = Encoding.UTF8.GetBytes(Submission()),
         }, CancellationToken.None);
         await _services.Get<IIntakeInbox>().AddAsync(InboxDelivery.Arrived(Signed(Submission()), now), CancellationToken.None);
     }
@@ -171,6 +197,19 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
         var audit = await _services.Get<IErasureLog>().GetAuditAsync(first.Key, CancellationToken.None);
         Assert.Equal(["key:0123456789ab", "entra:dpo@seller.example"], audit.Select(a => a.Actor));
         Assert.Equal(1, (await _services.Get<ILeadStore>().GetTimelineAsync(lead, CancellationToken.None)).Count(e => e.Event == LeadEvents.Erased));
+    }
+
+    [Fact]
+    public async Task A_sync_still_queued_for_an_erased_lead_does_not_recreate_the_crm_record()
+    {
+        var lead = await IntakeAsync();
+
+        await _services.Get<LeadErasure>().RequestAsync(new ErasureRequest(Email, null, "key:0123456789ab", "r"), CancellationToken.None);
+        await Pipeline.DrainAsync(_services, QueueNames.LeadSync);
+
+        var table = await _services.Get<StorageClients>().TableAsync(TableNames.SandboxCrm, CancellationToken.None);
+        Assert.False((await table.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(LeadSync.Infrastructure.Crm.Sandbox.SandboxCrmGateway.PartitionOf(lead), lead)).HasValue);
+        Assert.Equal(LeadStatus.SalesReady, (await _services.Get<ILeadStore>().GetAsync(lead, CancellationToken.None))!.Status);
     }
 
     [Fact]

@@ -128,7 +128,12 @@ public sealed class RetentionJobTests(AzuriteFixture azurite)
         var id = $"q_{now.UtcTicks:D19}_{Guid.NewGuid():N}"[..32];
         await services.Get<IQuarantineStore>().AddAsync(new QuarantineItem
         {
-            Id = id, Source = "generic", ReceivedAt = now, Reason = name, RequestUri = new Uri("http://localhost/api/webhooks/generic"), Body = Encoding.UTF8.GetBytes("{}"),
+            Id = id,
+            Source = "generic",
+            ReceivedAt = now,
+            Reason = name,
+            RequestUri = new Uri("http://localhost/api/webhooks/generic"),
+            Body = Encoding.UTF8.GetBytes("{}"),
         }, CancellationToken.None);
         return id;
     }
@@ -138,8 +143,16 @@ public sealed class RetentionJobTests(AzuriteFixture azurite)
         var now = services.Time.GetUtcNow();
         return services.Get<OutboxNotifier>().SendAsync(new EscalationMessage
         {
-            NoticeId = "n|01", LeadId = leadId, Level = 1, Recipient = "rep", LeadName = "x", Source = "generic", ReceivedAt = now, DeadlineAt = now,
-            Late = TimeSpan.Zero, LeadLink = new Uri("http://localhost/"),
+            NoticeId = "n|01",
+            LeadId = leadId,
+            Level = 1,
+            Recipient = "rep",
+            LeadName = "x",
+            Source = "generic",
+            ReceivedAt = now,
+            DeadlineAt = now,
+            Late = TimeSpan.Zero,
+            LeadLink = new Uri("http://localhost/"),
         }, CancellationToken.None);
     }
 

@@ -234,9 +234,11 @@ public sealed partial class LeadErasure(
                 ? await crm.EraseAsync(identity, cancellationToken)
                 : await nurture.EraseAsync(identity, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+#pragma warning disable CA1031 // Whatever a target throws, the request must not be lost: it stays pending and is retried.
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
-            answer = TargetErasure.Failure(target, transient: true, $"{target} unreachable: {ex.GetType().Name}.");
+            answer = TargetErasure.Failure(target, transient: true, $"{target} call failed: {ex.GetType().Name}.");
         }
 
         var state = new TargetErasureState
