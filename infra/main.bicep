@@ -72,6 +72,10 @@ param leadSyncSettings object = {
   'LeadSync:Crm:Changes:Dynamics:Auth': 'WebhookKey'
   'LeadSync:Crm:Changes:Dynamics:Key': '' // secret: leave empty, or set a Key Vault reference through leadSyncSettingOverrides
   'LeadSync:Crm:Changes:Dynamics:HeaderName': 'X-LeadSync-Key'
+  'LeadSync:Crm:Touches:Enabled': 'false'
+  'LeadSync:Crm:Touches:Salesforce:TaskExternalIdField': 'LeadSync_Touch_Id__c'
+  'LeadSync:Crm:Touches:Salesforce:TaskStatus': 'Completed'
+  'LeadSync:Crm:Touches:Salesforce:CampaignMemberStatus': 'Responded'
   'LeadSync:Sla:FirstTouch': '01:00:00'
   'LeadSync:Sla:SweepSchedule': '0 */1 * * * *'
   'LeadSync:Sla:BatchSize': '1000'

@@ -28,6 +28,7 @@ public sealed class HubSpotChangeTests(HubSpotChangeHostFixture fixture) : IClas
         var body = $$"""[{"objectId":{{contactId}},"propertyName":"hs_lead_status","propertyValue":"CONNECTED","changeSource":"CRM_UI","eventId":42,"subscriptionId":101,"portalId":1234567,"appId":7654321,"occurredAt":{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}},"subscriptionType":"contact.propertyChange","attemptNumber":0}]""";
         var url = fixture.Host.Url("api/crm-changes/hubspot");
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var readsBefore = fixture.HubSpot.Reads.Count; // the SLA sweep's poll also reads contacts
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add(HubSpotSignature.V3Header, HubSpotSignature.SignV3(HubSpotChangeHostFixture.ClientSecret, "POST", url.ToString(), Encoding.UTF8.GetBytes(body), timestamp));
         request.Headers.Add(HubSpotSignature.TimestampHeader, timestamp);
@@ -40,7 +41,7 @@ public sealed class HubSpotChangeTests(HubSpotChangeHostFixture fixture) : IClas
         var contacted = (await LeadApi.GetLeadAsync(fixture.Client, fixture.Host, leadId))!.Value;
         Assert.Equal("Contacted", LeadApi.Status(contacted));
         Assert.Equal(JsonValueKind.String, contacted.GetProperty("firstTouchAt").ValueKind);
-        Assert.Single(fixture.HubSpot.Reads);
+        Assert.InRange(fixture.HubSpot.Reads.Count - readsBefore, 1, 2); // the webhook's one batch read (+ at most one sweep poll meanwhile)
 
         // Past the first-touch deadline and both levels: the sweep runs every second and finds nothing to escalate.
         var deadline = DateTimeOffset.Parse(synced.GetProperty("slaDueAt").GetString()!, CultureInfo.InvariantCulture);

@@ -156,6 +156,12 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
             return;
         }
 
+        if (AnnotationPattern().Match(context.Request.Path.Value ?? "") is { Success: true } annotation && context.Request.Method == "PATCH")
+        {
+            await CreateAnnotationAsync(context, Guid.Parse(annotation.Groups["id"].Value));
+            return;
+        }
+
         var match = PathPattern().Match(context.Request.Path.Value ?? "");
         if (!match.Success)
         {
@@ -482,6 +488,62 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
 
     private static Task Error(HttpContext context, int status, string code, string message) =>
         ScriptedFaults.WriteAsync(context, status, new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } }.ToJsonString(), []);
+
+    /// <summary>Notes (annotations) by id: <c>objectid_lead@odata.bind</c> → the lead row it regards.</summary>
+    public IReadOnlyDictionary<Guid, (Guid Lead, string Subject, string Text)> Annotations
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new Dictionary<Guid, (Guid, string, string)>(_annotations);
+            }
+        }
+    }
+
+    private readonly Dictionary<Guid, (Guid Lead, string Subject, string Text)> _annotations = [];
+
+    /// <summary>PATCH annotations(id): an upsert by primary key; with <c>If-None-Match: *</c> an existing row is a 412.</summary>
+    private async Task CreateAnnotationAsync(HttpContext context, Guid id)
+    {
+        var body = (await System.Text.Json.Nodes.JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+        var bind = body["objectid_lead@odata.bind"]?.GetValue<string>() ?? "";
+        var open = bind.IndexOf('(', StringComparison.Ordinal);
+        if (!bind.StartsWith("/leads(", StringComparison.Ordinal) || !Guid.TryParse(bind.AsSpan(open + 1, bind.Length - open - 2), out var lead))
+        {
+            await Error(context, 400, "0x80048d19", "objectid_lead@odata.bind must be /leads(<guid>).");
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (_annotations.ContainsKey(id) && context.Request.Headers.IfNoneMatch == "*")
+            {
+                context.Response.StatusCode = 412;
+            }
+            else if (!_byKey.Values.Any(l => l.Id == lead))
+            {
+                context.Response.StatusCode = 404;
+            }
+            else
+            {
+                _annotations[id] = (lead, body["subject"]?.GetValue<string>() ?? "", body["notetext"]?.GetValue<string>() ?? "");
+                context.Response.StatusCode = 204;
+            }
+        }
+
+        if (context.Response.StatusCode == 412)
+        {
+            await Error(context, 412, "0x80060892", "A record with matching key values already exists.");
+        }
+        else if (context.Response.StatusCode == 404)
+        {
+            await Error(context, 404, "0x80040217", "lead With Id Does Not Exist");
+        }
+    }
+
+    [GeneratedRegex(@"^/api/data/v9\.2/annotations\((?<id>[0-9a-fA-F-]{36})\)$")]
+    private static partial Regex AnnotationPattern();
 
     [GeneratedRegex(@"^/api/data/v9\.2/leads(\((?<key>[^)]*)\))?$")]
     private static partial Regex PathPattern();

@@ -10,11 +10,14 @@ namespace LeadSync.Crm.Tests.HubSpot;
 /// spec rejects gets an error response and an <c>sl-violations</c> header) and <c>--dynamic</c> (the spec's examples are
 /// null, so responses are generated from the schemas). Needs <c>npm ci</c> in the repository root.
 /// </summary>
-public sealed class PrismFixture : IAsyncLifetime
+public class PrismFixture : IAsyncLifetime
 {
     private Process? _prism;
 
     public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>The published HubSpot spec (in Fixtures/) Prism serves.</summary>
+    protected virtual string SpecFile => "hubspot-contacts-v3.openapi.json";
 
     public async Task InitializeAsync()
     {
@@ -28,7 +31,7 @@ public sealed class PrismFixture : IAsyncLifetime
         var port = FreePort();
         var start = new ProcessStartInfo(prism)
         {
-            ArgumentList = { "mock", Fixture.PathOf("hubspot-contacts-v3.openapi.json"), "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--errors", "--dynamic", "--seed", "leadsync" },
+            ArgumentList = { "mock", Fixture.PathOf(SpecFile), "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--errors", "--dynamic", "--seed", "leadsync" },
             WorkingDirectory = root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -118,6 +118,79 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
         app.MapMethods("/services/data/v{version}/composite/sobjects/Lead/{field}", ["PATCH"], UpsertCollection);
         app.MapGet("/services/data/v{version}/query", Query);
         app.MapGet("/services/data/v{version}/query/{cursor}", QueryMore);
+        app.MapMethods("/services/data/v{version}/sobjects/Task/{field}/{value}", ["PATCH"], UpsertTask);
+        app.MapPost("/services/data/v{version}/sobjects/CampaignMember", CreateCampaignMember);
+    }
+
+    public const string TouchExternalIdField = "LeadSync_Touch_Id__c";
+
+    private readonly Dictionary<string, JsonObject> _touchTasks = new(StringComparer.Ordinal);
+    private readonly HashSet<(string CampaignId, string LeadId)> _members = [];
+
+    /// <summary>Tasks upserted by the touch external id (field value → the Task's fields).</summary>
+    public IReadOnlyDictionary<string, JsonObject> TouchTasks
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new Dictionary<string, JsonObject>(_touchTasks, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    public IReadOnlyCollection<(string CampaignId, string LeadId)> CampaignMembers
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _members];
+            }
+        }
+    }
+
+    /// <summary>Task upsert by external id: 201 the first time, 200 after (SF-TASK fields; Status is required).</summary>
+    private async Task<IResult> UpsertTask(string field, string value, HttpRequest request)
+    {
+        var body = await ReadObjectAsync(request);
+        if (field != TouchExternalIdField)
+        {
+            return Error(404, "NOT_FOUND", $"Provided external ID field does not exist or is not accessible: {field}");
+        }
+
+        if (body is null || body["Status"] is null || body["WhoId"] is null)
+        {
+            return Error(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: [Status, WhoId]");
+        }
+
+        lock (_lock)
+        {
+            var created = !_touchTasks.ContainsKey(value);
+            _touchTasks[value] = body;
+            return created
+                ? Results.Json(new { id = "00T" + _touchTasks.Count.ToString("D15", System.Globalization.CultureInfo.InvariantCulture), success = true, errors = Array.Empty<object>() }, statusCode: 201)
+                : Results.Json(new { id = "00T", success = true, errors = Array.Empty<object>(), created = false });
+        }
+    }
+
+    /// <summary>CampaignMember create: a second one for the same campaign and lead is DUPLICATE_VALUE.</summary>
+    private async Task<IResult> CreateCampaignMember(HttpRequest request)
+    {
+        var body = await ReadObjectAsync(request);
+        var campaign = body?["CampaignId"]?.GetValue<string>();
+        var lead = body?["LeadId"]?.GetValue<string>();
+        if (campaign is null || lead is null)
+        {
+            return Error(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: [CampaignId]");
+        }
+
+        lock (_lock)
+        {
+            return _members.Add((campaign, lead))
+                ? Results.Json(new { id = "00v000000000001AAA", success = true, errors = Array.Empty<object>() }, statusCode: 201)
+                : Error(400, "DUPLICATE_VALUE", "Already a campaign member.");
+        }
     }
 
     /// <summary>DELETE by external id: 204, or 404 NOT_FOUND when no Lead has it (as Salesforce answers).</summary>

@@ -76,6 +76,7 @@ public sealed partial class HubSpotStub : IAsyncDisposable
         {
             app.MapPost("/crm/v3/objects/contacts/batch/upsert", stub.UpsertAsync);
             stub.MapReads(app);
+            app.MapPost("/crm/v3/objects/notes", stub.CreateNoteAsync);
         });
         return stub;
     }
@@ -233,6 +234,39 @@ public sealed partial class HubSpotStub : IAsyncDisposable
         }
 
         await ScriptedFaults.WriteAsync(context, errors.Count > 0 ? 207 : 200, response.ToJsonString(), []);
+    }
+
+    /// <summary>Notes created (<c>POST /crm/v3/objects/notes</c>): the contact each is associated to, its timestamp and body.</summary>
+    public List<(string ContactId, string Timestamp, string Body)> Notes { get; } = [];
+
+    private async Task CreateNoteAsync(HttpContext context)
+    {
+        if (context.Request.Headers.Authorization.ToString() != "Bearer pat-test")
+        {
+            await ScriptedFaults.WriteAsync(context, 401, """{"status":"error","message":"Authentication credentials not found.","category":"INVALID_AUTHENTICATION"}""", []);
+            return;
+        }
+
+        var body = await JsonNode.ParseAsync(context.Request.Body);
+        var timestamp = body!["properties"]?["hs_timestamp"]?.GetValue<string>();
+        var association = body["associations"]?[0];
+        var type = association?["types"]?[0]?["associationTypeId"]?.GetValue<int>();
+        var contactId = association?["to"]?["id"]?.GetValue<string>();
+        if (timestamp is null || type != 202 || contactId is null)
+        {
+            await ScriptedFaults.WriteAsync(context, 400, """{"status":"error","message":"Invalid input: hs_timestamp and a note-to-contact association are required.","category":"VALIDATION_ERROR"}""", []);
+            return;
+        }
+
+        int id;
+        lock (_lock)
+        {
+            Notes.Add((contactId, timestamp, body["properties"]?["hs_note_body"]?.GetValue<string>() ?? ""));
+            id = 5000000 + Notes.Count;
+        }
+
+        await ScriptedFaults.WriteAsync(context, 201,
+            $$"""{"id":"{{id}}","properties":{"hs_timestamp":"{{timestamp}}","hs_object_id":"{{id}}"},"createdAt":"2026-11-23T09:00:00Z","updatedAt":"2026-11-23T09:00:00Z","archived":false}""", []);
     }
 
     /// <summary>Batch reads served (<c>POST /crm/v3/objects/contacts/batch/read</c>), and the ids each one asked for.</summary>

@@ -24,25 +24,44 @@ public static class CrmChangeRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<CrmChangeOptions>().BindConfiguration(CrmChangeOptions.Section).ValidateOnStart();
+        services.AddOptions<CrmChangeOptions>().Bind(configuration.GetSection(CrmChangeOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CrmChangeOptions>, CrmChangeOptionsValidator>();
         services.TryAddSingleton<ICrmChangeLog, TableCrmChangeLog>();
         services.TryAddSingleton<HubSpotSignature>();
         services.AddTransient<CrmChangeIntake>();
-        services.AddOptions<CrmTouchOptions>().BindConfiguration(CrmTouchOptions.Section).ValidateOnStart();
-        services.AddOptions<SalesforceTouchOptions>().BindConfiguration(SalesforceTouchOptions.Section).ValidateOnStart();
+        services.AddOptions<CrmTouchOptions>().Bind(configuration.GetSection(CrmTouchOptions.Section)).ValidateOnStart();
         services.AddTransient<CrmTouchRecorder>();
-        switch ((configuration["LeadSync:Crm:Provider"] ?? "sandbox").Trim().ToLowerInvariant())
+        switch (Provider(configuration))
         {
             case "hubspot":
                 services.AddTransient<ICrmChangeSource, HubSpotChangeSource>();
+                break;
+            case "salesforce":
+                services.AddTransient<ICrmChangeSource, SalesforceOutboundMessageSource>();
+                break;
+            case "dynamics":
+                services.AddTransient<ICrmChangeSource, DynamicsWebhookSource>();
+                break;
+        }
+
+        return services.AddCrmTouchWriters(configuration);
+    }
+
+    /// <summary>The configured CRM's <see cref="ICrmTouchWriter"/> and its client (after <c>AddCrmProviders</c>, whose auth handlers it uses).</summary>
+    public static IServiceCollection AddCrmTouchWriters(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SalesforceTouchOptions>().Bind(configuration.GetSection(SalesforceTouchOptions.Section)).ValidateOnStart();
+        switch (Provider(configuration))
+        {
+            case "hubspot":
                 services.AddRefitGeneratedClient<IHubSpotNotesApi>()
                     .ConfigureHttpClient((sp, client) => Configure(client, Opt<HubSpotOptions>(sp).BaseUrl))
                     .AddHttpMessageHandler<HubSpotAuthHandler>();
                 services.AddTransient<ICrmTouchWriter, HubSpotTouchWriter>();
                 break;
             case "salesforce":
-                services.AddTransient<ICrmChangeSource, SalesforceOutboundMessageSource>();
                 services.AddRefitGeneratedClient<ISalesforceTouchApi>()
                     .ConfigureHttpClient((sp, client) => Configure(client, Opt<SalesforceOptions>(sp) is var o ? o.InstanceUrl ?? o.MyDomainUrl : null))
                     .AddHttpMessageHandler<SalesforceAuthHandler>()
@@ -50,7 +69,6 @@ public static class CrmChangeRegistration
                 services.AddTransient<ICrmTouchWriter, SalesforceTouchWriter>();
                 break;
             case "dynamics":
-                services.AddTransient<ICrmChangeSource, DynamicsWebhookSource>();
                 services.AddRefitGeneratedClient<IDynamicsTouchApi>()
                     .ConfigureHttpClient((sp, client) => Configure(client, Opt<DynamicsOptions>(sp).OrganizationUrl))
                     .AddHttpMessageHandler<DynamicsAuthHandler>();
@@ -60,6 +78,9 @@ public static class CrmChangeRegistration
 
         return services;
     }
+
+    private static string Provider(IConfiguration configuration) =>
+        (configuration["LeadSync:Crm:Provider"] ?? "sandbox").Trim().ToLowerInvariant();
 
     /// <summary>Touch writes go one record per call, retried by the sync queue (not inline): a 30 s cap per call.</summary>
     private static void Configure(HttpClient client, Uri? baseAddress)
