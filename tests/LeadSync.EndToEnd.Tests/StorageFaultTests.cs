@@ -111,6 +111,19 @@ public sealed class StorageFaultTests(StorageFaultTests.Fixture fixture) : IClas
                     string.Create(CultureInfo.InvariantCulture, $"QueueEndpoint=http://127.0.0.1:{Queues.Port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{Tables.Port}/devstoreaccount1;"),
                 ["LeadSync__Storage__NetworkTimeout"] = NetworkTimeout.ToString("c", CultureInfo.InvariantCulture),
             });
+
+            // Warm-up: the host's first refused call JIT-compiles the whole failure path (retry policy, exception
+            // mapping, problem details, logging) and took ~2 s on a busy CI machine; the cases measure steady state.
+            await Tables.SetAsync(StorageFault.Refuse);
+            await Queues.SetAsync(StorageFault.Refuse);
+            using (var warmUp = StandardWebhookSigner.SignedPost(Host.Url("api/webhooks/generic"), ThinPathHostFixture.GenericSecret, LeadApi.LeadJson("warm-up@example.com")))
+            using (await Client.SendAsync(warmUp))
+            using (await Client.GetAsync(Host.Url("api/health")))
+            {
+            }
+
+            await Tables.SetAsync(StorageFault.None);
+            await Queues.SetAsync(StorageFault.None);
         }
 
         public async Task DisposeAsync()

@@ -30,11 +30,11 @@ public sealed class StorageClients
         _prefix = settings.TablePrefix;
         var limit = settings.MaxConcurrentRequests > 0 ? new ConcurrentRequestLimit(settings.MaxConcurrentRequests) : null;
         var tableOptions = new TableClientOptions();
-        Tune(tableOptions, settings.NetworkTimeout, limit);
+        Tune(tableOptions, settings.NetworkTimeout, limit, answersASender: false);
         var requestPathOptions = new TableClientOptions();
-        Tune(requestPathOptions, settings.NetworkTimeout, limit: null);
+        Tune(requestPathOptions, settings.NetworkTimeout, limit: null, answersASender: true);
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
-        Tune(queueOptions, settings.NetworkTimeout, limit);
+        Tune(queueOptions, settings.NetworkTimeout, limit, answersASender: false);
         if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
         {
             _tables = new TableServiceClient(settings.ConnectionString, tableOptions);
@@ -106,7 +106,7 @@ public sealed class StorageClients
         }
     }
 
-    private static void Tune(Azure.Core.ClientOptions options, TimeSpan networkTimeout, ConcurrentRequestLimit? limit)
+    private static void Tune(Azure.Core.ClientOptions options, TimeSpan networkTimeout, ConcurrentRequestLimit? limit, bool answersASender)
     {
         if (limit is not null)
         {
@@ -117,9 +117,13 @@ public sealed class StorageClients
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         options.Retry.NetworkTimeout = networkTimeout;
-
-        // All tries of one call share the network time-out, so an outage of any shape answers within it.
-        options.RetryPolicy = new DeadlineRetryPolicy(
-            options.Retry.MaxRetries, networkTimeout, options.Retry.Delay, options.Retry.MaxDelay);
+        if (answersASender)
+        {
+            // The request path (inbox write, health probe): all tries of one call share the network time-out, so an
+            // outage of any shape is answered 503 within it. Background work keeps a full time-out per try: under
+            // load a slow try is better retried than given up.
+            options.RetryPolicy = new DeadlineRetryPolicy(
+                options.Retry.MaxRetries, networkTimeout, options.Retry.Delay, options.Retry.MaxDelay);
+        }
     }
 }

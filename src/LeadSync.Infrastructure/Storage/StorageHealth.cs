@@ -7,7 +7,8 @@ public sealed class StorageHealth(StorageClients clients)
     {
         try
         {
-            var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
+            // The request-path client: a probe is answered within the storage time-out, whatever the outage.
+            var table = await clients.RequestPathTableAsync(TableNames.Leads, cancellationToken);
             await StorageCall.RunAsync(async () =>
             {
                 await foreach (var page in table.QueryAsync<Azure.Data.Tables.TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
