@@ -51,7 +51,7 @@ public sealed partial class RecycleJob(
                 if (MayWriteToCrm(lead) && !read.States.ContainsKey(lead.Id))
                 {
                     // Unknown CRM state: no recycle and no write-back on a guess; look again when the CRM may answer.
-                    await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, now + (read.RetryAfter ?? WriteBackRetry)), cancellationToken);
+                    await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, now + DeferFor(read.RetryAfter)), cancellationToken);
                     CrmDegradeTelemetry.RecyclesDeferred.Add(1);
                     deferred++;
                 }
@@ -70,7 +70,7 @@ public sealed partial class RecycleJob(
         {
             Deferred = deferred,
             CrmUnavailable = read.Failure,
-            CrmRetryAfter = read.Failure is null ? null : read.RetryAfter ?? WriteBackRetry,
+            CrmRetryAfter = read.Failure is null ? null : DeferFor(read.RetryAfter),
         };
         if (deferred > 0)
         {
@@ -80,6 +80,10 @@ public sealed partial class RecycleJob(
         LogRun(logger, report.Due, report.Acted, report.Failed);
         return report;
     }
+
+    /// <summary>The CRM's own wait when it sent one (at least a minute, so the new hint never equals the one handled), else 10 minutes.</summary>
+    private static TimeSpan DeferFor(TimeSpan? retryAfter) =>
+        retryAfter is { } wait ? (wait > TimeSpan.FromMinutes(1) ? wait : TimeSpan.FromMinutes(1)) : WriteBackRetry;
 
     /// <summary>Leads whose handling may write to the CRM: open ones the policy may recycle, and recycled ones awaiting write-back.</summary>
     private static bool MayWriteToCrm(Lead lead) =>

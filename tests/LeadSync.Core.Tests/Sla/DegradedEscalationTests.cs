@@ -37,8 +37,16 @@ public sealed class DegradedEscalationTests
     {
         var message = new EscalationMessage
         {
-            NoticeId = "ld_1.1", LeadId = "ld_1", Level = 1, Recipient = "owner", LeadName = "Ada", Source = "generic",
-            ReceivedAt = Now, DeadlineAt = Now, Late = TimeSpan.FromMinutes(5), LeadLink = new Uri("http://localhost/api/leads/ld_1"),
+            NoticeId = "ld_1.1",
+            LeadId = "ld_1",
+            Level = 1,
+            Recipient = "owner",
+            LeadName = "Ada",
+            Source = "generic",
+            ReceivedAt = Now,
+            DeadlineAt = Now,
+            Late = TimeSpan.FromMinutes(5),
+            LeadLink = new Uri("http://localhost/api/leads/ld_1"),
             CrmUnchecked = true,
         };
 

@@ -64,6 +64,7 @@ public sealed class HubSpotGatewayTests : IAsyncLifetime
         {
             s["LeadSync:Crm:HubSpot:Resilience:RateLimitPermits"] = "2";
             s["LeadSync:Crm:HubSpot:Resilience:RateLimitWindow"] = "00:01:00";
+            s["LeadSync:Crm:HubSpot:KeepWorkedStatus"] = "false"; // one call per upsert: no status read first
         });
         var gateway = sp.Gateway();
         Assert.True(gateway.CanCallWithoutWaiting);

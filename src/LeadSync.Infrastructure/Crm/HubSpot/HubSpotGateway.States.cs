@@ -1,5 +1,6 @@
 using LeadSync.Core.Crm;
 using LeadSync.Core.Leads;
+using Microsoft.Extensions.Logging;
 
 namespace LeadSync.Infrastructure.Crm.HubSpot;
 
@@ -53,6 +54,36 @@ internal sealed partial class HubSpotGateway
     }
 
     /// <summary>
+    /// The e-mails (of one upsert chunk) whose contact must keep its lead status: one batch read by e-mail before the
+    /// upsert; a contact sales has worked, closed or linked to a deal keeps its status (README "Never backwards"). When
+    /// the read fails the status is left alone for the whole chunk: LeadSync never writes a status on a guess, and
+    /// the upsert itself still goes.
+    /// </summary>
+    private async Task<HashSet<string>> StatusesToKeepAsync(IGrouping<string, Lead>[] chunk, HubSpotOptions o, CancellationToken cancellationToken)
+    {
+        var keep = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var properties = new[] { EmailProperty, o.LeadStatusProperty, o.LifecycleStageProperty, o.DealCountProperty, o.LastContactedProperty, o.LastSalesActivityProperty }
+            .Where(p => !string.IsNullOrWhiteSpace(p)).Distinct(StringComparer.Ordinal).ToArray();
+        try
+        {
+            foreach (var contact in await ReadAsync(chunk.Select(g => g.Key), EmailProperty, properties, cancellationToken))
+            {
+                if (Property(contact, EmailProperty) is { } email && !CrmFunnel.MayWrite(ToState(email, contact, o).Stage, CrmFunnelStage.Open))
+                {
+                    keep.Add(email.Trim());
+                }
+            }
+        }
+        catch (CrmUnavailableException ex)
+        {
+            LogStatusReadFailed(logger, chunk.Length, ex.Outcome?.Kind ?? CrmOutcomeKind.Transient);
+            keep.UnionWith(chunk.Select(g => g.Key));
+        }
+
+        return keep;
+    }
+
+    /// <summary>
     /// Status → funnel stage with the configured lists (README "Never backwards"): converted by status, lifecycle stage
     /// or an associated deal; then disqualified, nurture, working (status or a logged sales activity), else open.
     /// </summary>
@@ -72,4 +103,7 @@ internal sealed partial class HubSpotGateway
             : CrmFunnelStage.Open;
         return new CrmRecordState(leadId, stage, status, lifecycle, converted, Property(contact, o.OwnerProperty), touchedAt);
     }
+
+    [LoggerMessage(EventId = 6204, Level = LogLevel.Warning, Message = "HubSpot status read before the upsert of {Count} contacts failed ({Kind}); their lead status is left as it is")]
+    private static partial void LogStatusReadFailed(ILogger logger, int count, CrmOutcomeKind kind);
 }

@@ -196,12 +196,14 @@ internal sealed partial class HubSpotGateway(
 
     private async Task<IEnumerable<CrmUpsertResult>> UpsertChunkAsync(IGrouping<string, Lead>[] chunk, HubSpotOptions o, CancellationToken cancellationToken)
     {
+        // Never backwards: the new-lead status goes only onto contacts that are new, open, or back from nurture.
+        var keepStatus = string.IsNullOrWhiteSpace(o.NewLeadStatus) || !o.KeepWorkedStatus ? [] : await StatusesToKeepAsync(chunk, o, cancellationToken);
         var inputs = chunk.Select(group =>
         {
             var lead = group.Last();
             var properties = CanonicalField.Map(lead, o.Fields);
             properties[EmailProperty] = group.Key;
-            if (!string.IsNullOrWhiteSpace(o.NewLeadStatus))
+            if (!string.IsNullOrWhiteSpace(o.NewLeadStatus) && !keepStatus.Contains(group.Key))
             {
                 properties[o.LeadStatusProperty] = o.NewLeadStatus;
             }

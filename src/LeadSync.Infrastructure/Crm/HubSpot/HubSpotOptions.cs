@@ -24,6 +24,13 @@ public sealed class HubSpotOptions : ICrmProviderOptions
     /// <summary>Lead status written when a sales-ready lead is upserted; empty leaves the property alone.</summary>
     public string NewLeadStatus { get; set; } = "NEW";
 
+    /// <summary>
+    /// Read the contacts' status (one batch read per upsert batch) before writing <see cref="NewLeadStatus"/>, so a
+    /// contact sales has worked, closed or linked to a deal keeps its status (README "Never backwards"). False saves
+    /// that call and writes the new-lead status on every upsert, as before.
+    /// </summary>
+    public bool KeepWorkedStatus { get; set; } = true;
+
     /// <summary>Lead status the recycle job writes.</summary>
     [Required]
     public string RecycledLeadStatus { get; set; } = "BAD_TIMING";
