@@ -4,41 +4,62 @@ using Azure.Core.Pipeline;
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>
-/// Caps the storage requests this process has open at once (<see cref="StorageOptions.MaxConcurrentRequests"/>), shared
-/// by the table and queue clients. Placed per retry, before the network time-out starts, so a request waits here, not
-/// inside the storage service: Azurite is one Node process that serves requests one after another, and hundreds sent
-/// at once (a CRM batch of 100 finishing means 100 lead writes, report rows and queue deletes) queued there past the
-/// 5 s time-out, were retried, and cost it the same work again.
+/// Puts every storage request of one client through the process's <see cref="StorageConcurrency"/>: the request-path
+/// client's requests are counted (they take slots from background work and their latency feeds the adaptive limit)
+/// but never wait; background clients' requests wait for a slot. Placed per retry, before the network time-out
+/// starts, so a request waits here, not inside the storage service: Azurite is one Node process that serves requests
+/// one after another, and hundreds sent at once queued there past the 5 s time-out, were retried, and cost it the
+/// same work again.
 /// </summary>
-internal sealed class ConcurrentRequestLimit(int maxConcurrent) : HttpPipelinePolicy
+internal sealed class ConcurrentRequestLimit(StorageConcurrency concurrency, bool requestPath) : HttpPipelinePolicy
 {
-    private readonly SemaphoreSlim _slots = new(maxConcurrent, maxConcurrent);
-
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await _slots.WaitAsync(message.CancellationToken).ConfigureAwait(false);
+        if (requestPath)
+        {
+            var started = concurrency.EnterForeground();
+            try
+            {
+                await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+            }
+            finally
+            {
+                concurrency.ExitForeground(started);
+            }
+
+            return;
+        }
+
+        var admitted = await concurrency.EnterBackgroundAsync(message.CancellationToken).ConfigureAwait(false);
         try
         {
             await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
         }
         finally
         {
-            _slots.Release();
+            concurrency.ExitBackground(admitted);
         }
     }
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         ArgumentNullException.ThrowIfNull(message);
-        _slots.Wait(message.CancellationToken);
+        var started = requestPath ? concurrency.EnterForeground() : concurrency.EnterBackground(message.CancellationToken);
         try
         {
             ProcessNext(message, pipeline);
         }
         finally
         {
-            _slots.Release();
+            if (requestPath)
+            {
+                concurrency.ExitForeground(started);
+            }
+            else
+            {
+                concurrency.ExitBackground(started);
+            }
         }
     }
 }

@@ -12,26 +12,12 @@ public sealed partial class WebhookReceiver(
     WebhookIntake intake,
     IIntakeInbox inbox,
     InboxPump pump,
-    IntakePressure pressure,
     TimeProvider timeProvider,
     ILogger<WebhookReceiver> logger)
 {
     public async Task<IntakeCheck> ReceiveAsync(InboundWebhook webhook, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhook);
-        pressure.Begin();
-        try
-        {
-            return await ReceiveCoreAsync(webhook, cancellationToken);
-        }
-        finally
-        {
-            pressure.End();
-        }
-    }
-
-    private async Task<IntakeCheck> ReceiveCoreAsync(InboundWebhook webhook, CancellationToken cancellationToken)
-    {
         var check = await intake.CheckAsync(webhook, cancellationToken);
         if (!check.Passed || check.LeadIds.Count == 0)
         {
