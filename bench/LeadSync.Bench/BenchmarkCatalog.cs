@@ -12,6 +12,7 @@ public static class BenchmarkCatalog
         new B3BacklogDrainBenchmark(),
         new B4SweepScalingBenchmark(),
         new B5MemoryStartupBenchmark(),
+        new B6SteadyTrafficBenchmark(),
     ];
 
     public static IBenchmark Get(string id) =>
