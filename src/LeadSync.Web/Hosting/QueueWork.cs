@@ -28,7 +28,7 @@ public sealed class QueueWork(IServiceScopeFactory scopes)
         switch (queue)
         {
             case QueueNames.LeadSync:
-                return await services.GetRequiredService<LeadSyncer>().SyncAsync(body.Trim(), cancellationToken);
+                return await SyncAllAsync(services, LeadSyncMessage.LeadIds(body), cancellationToken);
             case QueueNames.LeadEnrich:
                 return await services.GetRequiredService<LeadEnrichment>().EnrichAsync(body.Trim(), cancellationToken);
             case QueueNames.LeadErase:
@@ -40,6 +40,27 @@ public sealed class QueueWork(IServiceScopeFactory scopes)
             default:
                 throw new ArgumentOutOfRangeException(nameof(queue), queue, "Unknown work queue.");
         }
+    }
+
+    /// <summary>
+    /// Syncs every lead of a lead-sync message at once (they share CRM batch calls). The message is done when every
+    /// lead is; otherwise it comes back after the longest wait a lead asked for, and the leads already synced are
+    /// skipped then (a synced lead is no longer sales-ready).
+    /// </summary>
+    private static async Task<WorkOutcome> SyncAllAsync(IServiceProvider services, IReadOnlyList<string> leadIds, CancellationToken cancellationToken)
+    {
+        if (leadIds.Count <= 1)
+        {
+            return leadIds.Count == 0
+                ? WorkOutcome.Done("empty message dropped")
+                : await services.GetRequiredService<LeadSyncer>().SyncAsync(leadIds[0], cancellationToken);
+        }
+
+        var outcomes = await Task.WhenAll(leadIds.Select(id => services.GetRequiredService<LeadSyncer>().SyncAsync(id, cancellationToken)));
+        var retries = outcomes.Where(o => !o.Completed).ToList();
+        return retries.Count == 0
+            ? WorkOutcome.Done($"{leadIds.Count} leads handled")
+            : WorkOutcome.Retry(retries.Max(o => o.RetryAfter ?? TimeSpan.Zero), $"{retries.Count} of {leadIds.Count} leads to retry: {retries[0].Detail}");
     }
 
     /// <summary>For Functions queue triggers: throws <see cref="RetryLaterException"/> when the work must be retried.</summary>
