@@ -13,6 +13,7 @@ public static class BenchmarkCatalog
         new B4SweepScalingBenchmark(),
         new B5MemoryStartupBenchmark(),
         new B6SteadyTrafficBenchmark(),
+        new B7ClosedLoopBenchmark(),
     ];
 
     public static IBenchmark Get(string id) =>

@@ -50,7 +50,7 @@ internal sealed class StorageConcurrency
     }
 
     /// <summary>Background requests always allowed at once, however slow storage gets: filing and sync keep moving.</summary>
-    public const int MinimumLimit = 4;
+    public const int MinimumLimit = 8;
 
     /// <summary>The current adaptive limit on background requests.</summary>
     public int BackgroundLimit

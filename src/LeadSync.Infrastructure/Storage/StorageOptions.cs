@@ -35,7 +35,7 @@ public sealed class StorageOptions
 
     /// <summary>
     /// Median storage latency background work aims to stay under: above it the background limit shrinks (never below
-    /// 4), at or under it the limit grows back while background work waits. Set it above the account's normal latency.
+    /// 8), at or under it the limit grows back while background work waits. Set it above the account's normal latency.
     /// </summary>
     public TimeSpan LatencyTarget { get; set; } = TimeSpan.FromMilliseconds(25);
 }
