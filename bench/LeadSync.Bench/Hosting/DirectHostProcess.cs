@@ -79,6 +79,10 @@ public sealed class DirectHostProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Listening but slow to answer (a loaded machine): ask again until the 60 s are up.
+            }
 
             await Task.Delay(10, cancellationToken);
         }
