@@ -51,7 +51,6 @@ param leadSyncSettings object = {
   'LeadSync:Intake:InboxBuffer': '512'
   'LeadSync:Intake:InboxOverflow': '100000'
   'LeadSync:Intake:InboxRecoverAfter': '00:01:00'
-  'LeadSync:Intake:InboxYieldLag': '00:00:30'
   'LeadSync:Intake:FailedAuthLimit': '30'
   'LeadSync:Intake:FailedAuthWindow': '00:01:00'
   'LeadSync:Sources:generic:Tolerance': '00:05:00'
@@ -95,6 +94,8 @@ param leadSyncSettings object = {
   'LeadSync:Storage:TablePrefix': ''
   'LeadSync:Storage:NetworkTimeout': '00:00:05'
   'LeadSync:Storage:MaxConcurrentRequests': '64'
+  'LeadSync:Storage:RequestPathReserve': '8'
+  'LeadSync:Storage:LatencyTarget': '00:00:00.025'
   'LeadSync:Storage:ConnectionString': '' // local (Azurite) only; Azure uses the service URIs and the identity
   'LeadSync:Admin:TrustAppServiceAuthentication': 'false'
   'LeadSync:Admin:AdminRole': 'LeadSync.Admin'

@@ -12,6 +12,8 @@ public static class BenchmarkCatalog
         new B3BacklogDrainBenchmark(),
         new B4SweepScalingBenchmark(),
         new B5MemoryStartupBenchmark(),
+        new B6SteadyTrafficBenchmark(),
+        new B7ClosedLoopBenchmark(),
     ];
 
     public static IBenchmark Get(string id) =>

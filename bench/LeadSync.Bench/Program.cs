@@ -41,7 +41,7 @@ foreach (var benchmark in selected)
 }
 
 var output = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(directory))!, "RESULTS.md");
-File.WriteAllText(output, ResultsWriter.Render(store.LoadAll()));
+File.WriteAllText(output, ResultsWriter.Render(store.LoadAll(), run => FigureFreshness.Check(run, root)));
 context.Progress($"wrote {output}");
 return 0;
 

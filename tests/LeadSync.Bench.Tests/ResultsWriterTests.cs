@@ -16,8 +16,8 @@ public sealed class ResultsWriterTests
         var run = RecordedRun.Of(result, DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMinutes(2), smoke: false, loadBefore: "0.10, 0.20, 0.30");
         var md = ResultsWriter.Render([run]);
 
-        Assert.Contains("| B9 | p99 accept latency | 31.5 ms | ≤ 25 ms | **no** |", md, StringComparison.Ordinal);
-        Assert.Contains("| B9 | throughput | 1,200 req/s | ≥ 1,000 req/s | yes |", md, StringComparison.Ordinal);
+        Assert.Contains("| B9 | p99 accept latency | 31.5 ms | ≤ 25 ms | **no** | ", md, StringComparison.Ordinal);
+        Assert.Contains("| B9 | throughput | 1,200 req/s | ≥ 1,000 req/s | yes | ", md, StringComparison.Ordinal);
         Assert.Contains("## B9 — Example", md, StringComparison.Ordinal);
         Assert.Contains("- 1,000 requests", md, StringComparison.Ordinal);
         Assert.Contains("logical cores", md, StringComparison.Ordinal);
@@ -61,6 +61,36 @@ public sealed class ResultsWriterTests
         var result = new BenchmarkResult(id, "Example " + id);
         result.Add(Figure.AtLeast("ratio", value, "", 0.8));
         return RecordedRun.Of(result, at, TimeSpan.FromMinutes(1), smoke: false, loadBefore: "1.00, 1.00, 1.00");
+    }
+
+    [Fact]
+    public void A_run_measured_before_the_last_change_to_the_code_it_measures_is_flagged_stale_and_one_on_head_is_not()
+    {
+        var root = LeadSync.Testing.RepoPaths.Root;
+        var head = Git(root, "rev-parse --short HEAD");
+        var lastChange = Git(root, "log -1 --format=%h -- src");
+        var before = Git(root, $"rev-parse --short {lastChange}~1");
+
+        var fresh = WithCommit(Run("B1", 0.9, DateTimeOffset.UtcNow), head);
+        var old = WithCommit(Run("B2", 0.9, DateTimeOffset.UtcNow), before);
+
+        Assert.Null(FigureFreshness.Check(fresh, root));
+        Assert.Contains("changed since", FigureFreshness.Check(old, root), StringComparison.Ordinal);
+        var md = ResultsWriter.Render([fresh, old], run => FigureFreshness.Check(run, root));
+        Assert.Contains($"| B1 | ratio | 0.9  | ≥ 0.8 | yes | {head} |", md, StringComparison.Ordinal);
+        Assert.Contains($"| B2 | ratio | 0.9  | ≥ 0.8 | yes | {before} **STALE** |", md, StringComparison.Ordinal);
+        Assert.Contains($"**STALE**: measured on {before}", md, StringComparison.Ordinal);
+    }
+
+    private static RecordedRun WithCommit(RecordedRun run, string commit) =>
+        run with { Machine = [.. run.Machine.Where(f => !f.StartsWith("Commit:", StringComparison.Ordinal)), $"Commit: {commit}"] };
+
+    private static string Git(string root, string args)
+    {
+        using var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", args) { RedirectStandardOutput = true, WorkingDirectory = root })!;
+        var output = git.StandardOutput.ReadToEnd().Trim();
+        git.WaitForExit();
+        return output;
     }
 
     [Fact]

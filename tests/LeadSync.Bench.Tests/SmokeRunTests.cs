@@ -15,6 +15,8 @@ public sealed class SmokeRunTests
         { "B3", ["drain rate", "leads per successful CRM call", "429 TEN_SECONDLY_ROLLING answers"] },
         { "B4", ["100 stored: entities returned by table queries", "600 stored: sweep duration", "query reads 600 ÷ 100 stored"] },
         { "B5", ["start-up to first health 200 (median)", "RSS peak under 20 req/s"] },
+        { "B7", ["4 senders, CRM 0 ms: end to end", "8 senders, CRM 100 ms: end to end"] },
+        { "B6", ["accept latency p99", "webhook → CRM acknowledged p99", "inbox backlog when the senders stop", "storage requests per lead, webhook → CRM acknowledged"] },
     };
 
     [Theory]
@@ -39,6 +41,6 @@ public sealed class SmokeRunTests
     }
 
     [Fact]
-    public void Catalog_lists_B1_to_B5_in_order() =>
-        Assert.Equal(["B1", "B2", "B3", "B4", "B5"], BenchmarkCatalog.All.Select(b => b.Id));
+    public void Catalog_lists_B1_to_B7_in_order() =>
+        Assert.Equal(["B1", "B2", "B3", "B4", "B5", "B6", "B7"], BenchmarkCatalog.All.Select(b => b.Id));
 }

@@ -64,7 +64,12 @@ public static class Pipeline
                 Assert.True(outcome.Completed, outcome.Detail);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
                 var body = LeadSync.Core.Telemetry.WorkMessage.Unwrap(message.MessageText).Body;
-                handled.AddRange(queueName == QueueNames.Notifications ? body.Split(';') : [body]);
+                handled.AddRange(queueName switch
+                {
+                    QueueNames.Notifications => body.Split(';'),
+                    QueueNames.LeadSync => LeadSync.Core.Crm.LeadSyncMessage.LeadIds(body),
+                    _ => [body],
+                });
             }
         }
     }

@@ -29,8 +29,13 @@ public sealed class DirectHostProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<DirectHostProcess> StartAsync(string storageConnectionString, CancellationToken cancellationToken)
+    public static Task<DirectHostProcess> StartAsync(string storageConnectionString, CancellationToken cancellationToken) =>
+        StartAsync(BenchHostSettings.For(storageConnectionString), cancellationToken);
+
+    /// <param name="settings">Environment variables for the host (<see cref="BenchHostSettings"/>, and e.g. a CRM simulator).</param>
+    public static async Task<DirectHostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var dir = Path.Combine(RepoPaths.Root, "src", "LeadSync.Host", "bin", Configuration, "net10.0");
         var port = FreePort.Next();
         var baseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
@@ -40,7 +45,7 @@ public sealed class DirectHostProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var (key, value) in BenchHostSettings.For(storageConnectionString))
+        foreach (var (key, value) in settings)
         {
             info.Environment[key] = value;
         }
@@ -73,6 +78,10 @@ public sealed class DirectHostProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
                 // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Listening but slow to answer (a loaded machine): ask again until the 60 s are up.
             }
 
             await Task.Delay(10, cancellationToken);

@@ -66,13 +66,6 @@ public sealed class IntakeOptions
     [Range(0, 1_000_000)]
     public int InboxOverflow { get; set; } = 100_000;
 
-    /// <summary>
-    /// While webhook requests are in progress (and for <see cref="Inbox.IntakePressure.QuietPeriod"/> after the last),
-    /// filing waits so storage answers the requests first — until the oldest waiting delivery is this old; then all
-    /// workers file.
-    /// </summary>
-    public TimeSpan InboxYieldLag { get; set; } = TimeSpan.FromSeconds(30);
-
     /// <summary>The re-drive job files inbox deliveries older than this (left by a crashed or scaled-in instance).</summary>
     public TimeSpan InboxRecoverAfter { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -4,16 +4,16 @@ using Azure.Core.Pipeline;
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>
-/// Caps the storage requests this process has open at once (<see cref="StorageOptions.MaxConcurrentRequests"/>), shared
-/// by the table and queue clients. Placed per retry, before the network time-out starts, so a request waits here, not
-/// inside the storage service: Azurite is one Node process that serves requests one after another, and hundreds sent
-/// at once (a CRM batch of 100 finishing means 100 lead writes, report rows and queue deletes) queued there past the
-/// 5 s time-out, were retried, and cost it the same work again.
+/// Puts every storage request of one client through the process's <see cref="StorageConcurrency"/>: the request-path
+/// client's requests are counted (they take slots from background work and their latency feeds the adaptive limit)
+/// but never wait; background clients' requests wait for a slot. Placed per retry, before the network time-out
+/// starts, so a request waits here, not inside the storage service: Azurite is one Node process that serves requests
+/// one after another, and hundreds sent at once queued there past the 5 s time-out, were retried, and cost it the
+/// same work again.
 /// </summary>
-internal sealed class ConcurrentRequestLimit(int maxConcurrent) : HttpPipelinePolicy
+internal sealed class ConcurrentRequestLimit(StorageConcurrency concurrency, bool requestPath) : HttpPipelinePolicy
 {
     private const string WaitedProperty = "LeadSync.Storage.SlotWait";
-    private readonly SemaphoreSlim _slots = new(maxConcurrent, maxConcurrent);
 
     /// <summary>How long <paramref name="message"/> has waited for slots so far (all tries).</summary>
     internal static TimeSpan WaitedFor(HttpMessage message) =>
@@ -22,8 +22,23 @@ internal sealed class ConcurrentRequestLimit(int maxConcurrent) : HttpPipelinePo
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (requestPath)
+        {
+            var started = concurrency.EnterForeground();
+            try
+            {
+                await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+            }
+            finally
+            {
+                concurrency.ExitForeground(started);
+            }
+
+            return;
+        }
+
         var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-        await _slots.WaitAsync(message.CancellationToken).ConfigureAwait(false);
+        var admitted = await concurrency.EnterBackgroundAsync(message.CancellationToken).ConfigureAwait(false);
         AddWait(message, waitStarted);
         try
         {
@@ -31,7 +46,7 @@ internal sealed class ConcurrentRequestLimit(int maxConcurrent) : HttpPipelinePo
         }
         finally
         {
-            _slots.Release();
+            concurrency.ExitBackground(admitted);
         }
     }
 
@@ -39,7 +54,7 @@ internal sealed class ConcurrentRequestLimit(int maxConcurrent) : HttpPipelinePo
     {
         ArgumentNullException.ThrowIfNull(message);
         var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-        _slots.Wait(message.CancellationToken);
+        var started = requestPath ? concurrency.EnterForeground() : concurrency.EnterBackground(message.CancellationToken);
         AddWait(message, waitStarted);
         try
         {
@@ -47,7 +62,14 @@ internal sealed class ConcurrentRequestLimit(int maxConcurrent) : HttpPipelinePo
         }
         finally
         {
-            _slots.Release();
+            if (requestPath)
+            {
+                concurrency.ExitForeground(started);
+            }
+            else
+            {
+                concurrency.ExitBackground(started);
+            }
         }
     }
 

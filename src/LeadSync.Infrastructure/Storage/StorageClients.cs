@@ -9,8 +9,10 @@ namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>
 /// Creates table and queue clients once, and each table or queue on first use (so a fresh Azurite or account works
-/// without a setup step). Background work (filing, sync, timers) shares <see cref="StorageOptions.MaxConcurrentRequests"/>;
-/// the webhook request path has its own table client outside that limit, so an answer never waits behind it.
+/// without a setup step). Background work (filing, sync, timers) and the webhook request path share one
+/// <see cref="StorageConcurrency"/>: the request path has its own table client whose requests never wait, take slots
+/// from background work and keep <see cref="StorageOptions.RequestPathReserve"/> to themselves; background requests wait
+/// for a slot under a limit that adapts to storage latency.
 /// </summary>
 public sealed class StorageClients
 {
@@ -23,16 +25,17 @@ public sealed class StorageClients
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queueClients = new();
     private readonly ConcurrentDictionary<string, PartitionUpsertCoalescer> _upserts = new();
 
-    public StorageClients(IOptions<StorageOptions> options)
+    public StorageClients(IOptions<StorageOptions> options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
         _prefix = settings.TablePrefix;
-        var limit = settings.MaxConcurrentRequests > 0 ? new ConcurrentRequestLimit(settings.MaxConcurrentRequests) : null;
+        Concurrency = new StorageConcurrency(settings.MaxConcurrentRequests, settings.RequestPathReserve, settings.LatencyTarget, timeProvider ?? TimeProvider.System);
+        var limit = new ConcurrentRequestLimit(Concurrency, requestPath: false);
         var tableOptions = new TableClientOptions();
         Tune(tableOptions, settings.NetworkTimeout, limit, answersASender: false);
         var requestPathOptions = new TableClientOptions();
-        Tune(requestPathOptions, settings.NetworkTimeout, limit: null, answersASender: true);
+        Tune(requestPathOptions, settings.NetworkTimeout, new ConcurrentRequestLimit(Concurrency, requestPath: true), answersASender: true);
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
         Tune(queueOptions, settings.NetworkTimeout, limit, answersASender: false);
         if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
@@ -54,12 +57,15 @@ public sealed class StorageClients
 
     public TableServiceClient TableService => _tables;
 
+    /// <summary>How storage concurrency is shared between the request path and background work in this process.</summary>
+    internal StorageConcurrency Concurrency { get; }
+
     public Task<TableClient> TableAsync(string name, CancellationToken cancellationToken) =>
         TableAsync(_tables, _tableClients, name, cancellationToken);
 
     /// <summary>
-    /// A table for the webhook request path (the inbox insert): outside <see cref="StorageOptions.MaxConcurrentRequests"/>,
-    /// so a sender's answer does not queue behind background work in this process.
+    /// A table for the webhook request path (the inbox insert): its requests never wait for a slot, so a sender's answer
+    /// does not queue behind background work in this process; background work yields slots to them.
     /// </summary>
     public Task<TableClient> RequestPathTableAsync(string name, CancellationToken cancellationToken) =>
         TableAsync(_requestPathTables, _requestPathTableClients, name, cancellationToken);
@@ -106,12 +112,9 @@ public sealed class StorageClients
         }
     }
 
-    private static void Tune(Azure.Core.ClientOptions options, TimeSpan networkTimeout, ConcurrentRequestLimit? limit, bool answersASender)
+    private static void Tune(Azure.Core.ClientOptions options, TimeSpan networkTimeout, ConcurrentRequestLimit limit, bool answersASender)
     {
-        if (limit is not null)
-        {
-            options.AddPolicy(limit, HttpPipelinePosition.PerRetry);
-        }
+        options.AddPolicy(limit, HttpPipelinePosition.PerRetry);
 
         options.Retry.MaxRetries = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);

@@ -24,8 +24,18 @@ public sealed class StorageOptions
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Storage requests one process keeps open at once (tables and queues together; 0 = no limit). More wait in the
-    /// process, before their network time-out starts, instead of queueing inside the storage service past it.
+    /// Storage requests one process keeps open at once (tables and queues together; 0 = no limit). More background
+    /// requests wait in the process, before their network time-out starts, instead of queueing inside the storage
+    /// service past it; webhook requests never wait and take slots from background work.
     /// </summary>
     public int MaxConcurrentRequests { get; set; } = 64;
+
+    /// <summary>Slots of <see cref="MaxConcurrentRequests"/> background work never takes: the webhook request path's share.</summary>
+    public int RequestPathReserve { get; set; } = 8;
+
+    /// <summary>
+    /// Median storage latency background work aims to stay under: above it the background limit shrinks (never below
+    /// 8), at or under it the limit grows back while background work waits. Set it above the account's normal latency.
+    /// </summary>
+    public TimeSpan LatencyTarget { get; set; } = TimeSpan.FromMilliseconds(25);
 }

@@ -13,6 +13,16 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Fail("LeadSync:Storage:MaxConcurrentRequests must be between 0 (no limit) and 10000.");
         }
 
+        if (options.RequestPathReserve < 0 || (options.MaxConcurrentRequests > 0 && options.RequestPathReserve >= options.MaxConcurrentRequests))
+        {
+            return ValidateOptionsResult.Fail("LeadSync:Storage:RequestPathReserve must be at least 0 and less than LeadSync:Storage:MaxConcurrentRequests.");
+        }
+
+        if (options.LatencyTarget <= TimeSpan.Zero || options.LatencyTarget > TimeSpan.FromSeconds(10))
+        {
+            return ValidateOptionsResult.Fail("LeadSync:Storage:LatencyTarget must be more than 0 and at most 00:00:10.");
+        }
+
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             return ValidateOptionsResult.Success;

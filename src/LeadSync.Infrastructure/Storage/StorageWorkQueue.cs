@@ -5,13 +5,28 @@ namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>
 /// Azure Storage Queues as the work queue (plain-text messages; host.json sets messageEncoding none). Each message
-/// carries the enqueuing trace's traceparent (see <see cref="WorkMessage"/>).
+/// carries the enqueuing trace's traceparent (see <see cref="WorkMessage"/>). Lead-sync hand-offs made while another
+/// is being sent share one message (<see cref="QueueSendCoalescer"/>, <see cref="Core.Crm.LeadSyncMessage"/>).
 /// </summary>
-public sealed class StorageWorkQueue(StorageClients clients) : IWorkQueue
+public sealed class StorageWorkQueue : IWorkQueue
 {
-    public async Task EnqueueAsync(string queueName, string message, CancellationToken cancellationToken)
+    private readonly StorageClients _clients;
+    private readonly QueueSendCoalescer _leadSync;
+
+    public StorageWorkQueue(StorageClients clients)
     {
-        var queue = await clients.QueueAsync(queueName, cancellationToken);
-        await StorageCall.RunAsync(() => queue.SendMessageAsync(WorkMessage.Wrap(message), cancellationToken), cancellationToken);
+        _clients = clients;
+        _leadSync = new QueueSendCoalescer(wrapped => SendAsync(QueueNames.LeadSync, wrapped, CancellationToken.None));
+    }
+
+    public Task EnqueueAsync(string queueName, string message, CancellationToken cancellationToken) =>
+        queueName == QueueNames.LeadSync
+            ? _leadSync.EnqueueAsync(message, cancellationToken)
+            : SendAsync(queueName, WorkMessage.Wrap(message), cancellationToken);
+
+    private async Task SendAsync(string queueName, string wrapped, CancellationToken cancellationToken)
+    {
+        var queue = await _clients.QueueAsync(queueName, cancellationToken);
+        await StorageCall.RunAsync(() => queue.SendMessageAsync(wrapped, cancellationToken), cancellationToken);
     }
 }

@@ -140,7 +140,6 @@ public static class LeadSyncRegistration
         services.AddSingleton<QualificationPolicy>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<IIntakeInbox, TableIntakeInbox>();
-        services.AddSingleton<IntakePressure>();
         services.AddSingleton<InboxPump>();
         services.AddSingleton<WebhookReceiver>();
         services.AddHostedService<InboxPumpService>();

@@ -31,10 +31,7 @@ public sealed class QueueWork(IServiceScopeFactory scopes)
         switch (queue)
         {
             case QueueNames.LeadSync:
-                var synced = await services.GetRequiredService<LeadSyncer>().SyncAsync(body.Trim(), cancellationToken);
-                return synced.Completed && await services.GetRequiredService<CrmTouchRecorder>().RecordAsync(body.Trim(), cancellationToken) is { Completed: false } retry
-                    ? retry
-                    : synced;
+                return await SyncAllAsync(services, LeadSyncMessage.LeadIds(body), cancellationToken);
             case QueueNames.LeadEnrich:
                 return await services.GetRequiredService<LeadEnrichment>().EnrichAsync(body.Trim(), cancellationToken);
             case QueueNames.LeadErase:
@@ -61,6 +58,42 @@ public sealed class QueueWork(IServiceScopeFactory scopes)
 
         await using var scope = scopes.CreateAsyncScope();
         return scope.ServiceProvider.GetService<CrmPauseGate>() is { } gate ? await gate.ClosedUntilAsync(cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// Syncs every lead of a lead-sync message at once (they share CRM batch calls). The message is done when every
+    /// lead is; otherwise it comes back after the longest wait a lead asked for, and the leads already synced are
+    /// skipped then (a synced lead is no longer sales-ready). When every unfinished lead was only deferred (a paused
+    /// CRM), the message is deferred too, so a pause never counts a delivery.
+    /// </summary>
+    private static async Task<WorkOutcome> SyncAllAsync(IServiceProvider services, IReadOnlyList<string> leadIds, CancellationToken cancellationToken)
+    {
+        if (leadIds.Count <= 1)
+        {
+            return leadIds.Count == 0
+                ? WorkOutcome.Done("empty message dropped")
+                : await SyncOneAsync(services, leadIds[0], cancellationToken);
+        }
+
+        var outcomes = await Task.WhenAll(leadIds.Select(id => SyncOneAsync(services, id, cancellationToken)));
+        var unfinished = outcomes.Where(o => !o.Completed).ToList();
+        if (unfinished.Count == 0)
+        {
+            return WorkOutcome.Done($"{leadIds.Count} leads handled");
+        }
+
+        var wait = unfinished.Max(o => o.RetryAfter ?? TimeSpan.Zero);
+        var detail = $"{unfinished.Count} of {leadIds.Count} leads to retry: {unfinished[0].Detail}";
+        return unfinished.All(o => o.Deferred) ? WorkOutcome.Defer(wait, detail) : WorkOutcome.Retry(wait, detail);
+    }
+
+    /// <summary>One lead: the upsert, then its marketing touch records (see <see cref="CrmTouchRecorder"/>).</summary>
+    private static async Task<WorkOutcome> SyncOneAsync(IServiceProvider services, string leadId, CancellationToken cancellationToken)
+    {
+        var synced = await services.GetRequiredService<LeadSyncer>().SyncAsync(leadId, cancellationToken);
+        return synced.Completed && await services.GetRequiredService<CrmTouchRecorder>().RecordAsync(leadId, cancellationToken) is { Completed: false } retry
+            ? retry
+            : synced;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Azure.Storage.Queues.Models;
+using LeadSync.Core.Crm;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Storage;
 using LeadSync.Infrastructure.Storage;
@@ -81,11 +82,13 @@ public sealed class SyncBacklogBatchingTests(AzuriteFixture azurite, ITestOutput
     {
         var queue = await _services.Get<StorageClients>().QueueAsync(QueueNames.LeadSync, CancellationToken.None);
         var received = new List<QueueMessage>();
-        while (received.Count < expected)
+        var leads = 0;
+        while (leads < expected)
         {
             var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value;
             Assert.NotEmpty(batch);
             received.AddRange(batch);
+            leads += batch.Sum(m => LeadSyncMessage.LeadIds(LeadSync.Core.Telemetry.WorkMessage.Unwrap(m.MessageText).Body).Count);
         }
 
         return received;

@@ -67,6 +67,7 @@ public sealed class ConcurrentRequestLimitTests : IDisposable
         ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AzuriteProcess.AccountKey +
             $";QueueEndpoint=http://127.0.0.1:{_port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{_port}/devstoreaccount1;",
         MaxConcurrentRequests = maxConcurrentRequests,
+        RequestPathReserve = 0,
         NetworkTimeout = networkTimeout,
     }));
 

@@ -13,6 +13,9 @@ namespace LeadSync.Core.Intake.Inbox;
 /// When that is full too, when filing meets a storage outage, and at start-up, the inbox table is read back in pages
 /// (catch-up). A filed delivery is removed from the inbox after
 /// its leads are stored; a crash in between files it again, which keeps one lead (filing is idempotent).
+/// Filing never waits for webhook traffic to pause: the request path is protected by storage priorities instead
+/// (its requests never wait and take slots from background work, whose concurrency adapts to storage latency), so a
+/// steady stream of webhooks adds no more than that to a lead's way to the CRM.
 /// </summary>
 public sealed partial class InboxPump : IDisposable
 {
@@ -21,11 +24,9 @@ public sealed partial class InboxPump : IDisposable
     /// <summary>Unexpected filing failures of one delivery before it is quarantined (a race resolves on a retry; a defect does not).</summary>
     private const int FailuresBeforeQuarantine = 3;
     private static readonly TimeSpan RoundGap = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan YieldPoll = TimeSpan.FromMilliseconds(20);
 
     private readonly IIntakeInbox _inbox;
     private readonly WebhookIntake _intake;
-    private readonly IntakePressure _pressure;
     private readonly IntakeOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<InboxPump> _logger;
@@ -39,12 +40,11 @@ public sealed partial class InboxPump : IDisposable
     private int _behind = 1;
 
     public InboxPump(
-        IIntakeInbox inbox, WebhookIntake intake, IntakePressure pressure, IOptions<IntakeOptions> options, TimeProvider timeProvider, ILogger<InboxPump> logger)
+        IIntakeInbox inbox, WebhookIntake intake, IOptions<IntakeOptions> options, TimeProvider timeProvider, ILogger<InboxPump> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _inbox = inbox;
         _intake = intake;
-        _pressure = pressure;
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -123,8 +123,6 @@ public sealed partial class InboxPump : IDisposable
         {
             while (await _ready.Reader.WaitToReadAsync(cancellationToken))
             {
-                await YieldToIntakeAsync(cancellationToken);
-
                 if (!_ready.Reader.TryRead(out var delivery))
                 {
                     continue;
@@ -143,21 +141,6 @@ public sealed partial class InboxPump : IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Host stopping: what is not filed stays in the inbox for the next start.
-        }
-    }
-
-    /// <summary>
-    /// Filers wait while webhook requests are in progress, unless the oldest waiting delivery has waited
-    /// <see cref="IntakeOptions.InboxYieldLag"/>: a burst is answered first (storage serves only the inbox inserts), and
-    /// filing starts no later than that.
-    /// </summary>
-    private async Task YieldToIntakeAsync(CancellationToken cancellationToken)
-    {
-        while (_pressure.Busy &&
-               _ready.Reader.TryPeek(out var next) &&
-               _timeProvider.GetUtcNow() - next.ReceivedAt < _options.InboxYieldLag)
-        {
-            await Task.Delay(YieldPoll, _timeProvider, cancellationToken);
         }
     }
 

@@ -13,7 +13,6 @@ public sealed partial class WebhookReceiver(
     WebhookIntake intake,
     IIntakeInbox inbox,
     InboxPump pump,
-    IntakePressure pressure,
     TimeProvider timeProvider,
     ILogger<WebhookReceiver> logger,
     WebhookRedactor? redactor = null)
@@ -23,28 +22,12 @@ public sealed partial class WebhookReceiver(
     public async Task<IntakeCheck> ReceiveAsync(InboundWebhook webhook, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhook);
-
-        // Only a checked delivery on its way to the inbox makes filing wait (IntakePressure): a flood of requests that
-        // fail authentication or parsing costs no storage call and must not hold filing back.
         var check = await intake.CheckAsync(webhook, cancellationToken);
         if (!check.Passed || check.LeadIds.Count == 0)
         {
             return check;
         }
 
-        pressure.Begin();
-        try
-        {
-            return await StoreAsync(webhook, check, cancellationToken);
-        }
-        finally
-        {
-            pressure.End();
-        }
-    }
-
-    private async Task<IntakeCheck> StoreAsync(InboundWebhook webhook, IntakeCheck check, CancellationToken cancellationToken)
-    {
         // The inbox keeps the delivery without its credentials (the same redaction the check parsed).
         var delivery = InboxDelivery.Arrived(_redactor.Redact(webhook), timeProvider.GetUtcNow());
         try

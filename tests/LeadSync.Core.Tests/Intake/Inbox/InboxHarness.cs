@@ -22,15 +22,14 @@ public sealed class InboxHarness
     {
         Time = time;
         Options = options ?? new IntakeOptions();
-        Pressure = new IntakePressure(time);
         Store.Setup(s => s.CreateAsync(It.IsAny<LeadChange>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((LeadChange c, CancellationToken _) => new LeadCreateResult(c.Lead, false));
         var source = new GenericWebhookSource(SourceOptions.Of(new GenericSourceOptions { Secret = Secret }), new StandardWebhookVerifier(time));
         var qualification = new QualificationPolicy(Mock.Of<IOptionsMonitor<QualificationOptions>>(m => m.CurrentValue == new QualificationOptions()));
         Intake = new WebhookIntake([source], Store.Object, Mock.Of<IDueIndex>(), Queue.Object, qualification, Quarantine.Object,
             Microsoft.Extensions.Options.Options.Create(Options), time, NullLogger<WebhookIntake>.Instance);
-        Pump = new InboxPump(Inbox, Intake, Pressure, Microsoft.Extensions.Options.Options.Create(Options), time, NullLogger<InboxPump>.Instance);
-        Receiver = new WebhookReceiver(Intake, Inbox, Pump, Pressure, time, NullLogger<WebhookReceiver>.Instance);
+        Pump = new InboxPump(Inbox, Intake, Microsoft.Extensions.Options.Options.Create(Options), time, NullLogger<InboxPump>.Instance);
+        Receiver = new WebhookReceiver(Intake, Inbox, Pump, time, NullLogger<WebhookReceiver>.Instance);
     }
 
     public TimeProvider Time { get; }
@@ -38,8 +37,6 @@ public sealed class InboxHarness
     public IntakeOptions Options { get; }
 
     public MemoryInbox Inbox { get; } = new();
-
-    public IntakePressure Pressure { get; }
 
     public Mock<ILeadStore> Store { get; } = new();
 

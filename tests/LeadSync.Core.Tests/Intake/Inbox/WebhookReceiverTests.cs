@@ -35,9 +35,9 @@ public sealed class WebhookReceiverTests
     }
 
     [Fact]
-    public async Task Requests_that_fail_authentication_do_not_make_filing_wait()
+    public async Task Requests_that_fail_authentication_cost_no_storage_call_and_leave_filing_alone()
     {
-        // Before: every request counted as intake pressure, so a flood of forged requests held filing back.
+        // Filing never waits for webhook requests (storage priorities instead); a forged flood must not even reach storage.
         var tampered = _harness.Signed("msg_1") with { Body = "{\"data\":{\"email\":\"eve@example.com\"}}"u8.ToArray() };
 
         for (var i = 0; i < 5; i++)
@@ -45,9 +45,10 @@ public sealed class WebhookReceiverTests
             Assert.Equal(RejectionKind.Unauthenticated, (await _harness.Receiver.ReceiveAsync(tampered, CancellationToken.None)).Rejection?.Kind);
         }
 
-        Assert.False(_harness.Pressure.Busy);
+        Assert.Empty(_harness.Inbox.Ids);
+        Assert.Equal(0, _harness.Pump.Held);
         await _harness.Receiver.ReceiveAsync(_harness.Signed("msg_2"), CancellationToken.None);
-        Assert.True(_harness.Pressure.Busy);
+        Assert.Equal(1, _harness.Pump.Held);
     }
 
     [Fact]
