@@ -49,12 +49,14 @@ public sealed class R5HostileInputTests(HostileHostFixture fixture, ITestOutputH
     /// string) repeats case 125's, so it is a redelivery of that lead by contract; R5 now knows. marketo:174 — a
     /// duplicate <c>email</c> member: the first value (<c>dup@example.com</c>, an earlier case's lead) took the
     /// submission and the id the 202 named read back as 404; duplicate members are now 400, and an id filed under an
-    /// earlier lead reads back as that lead.
+    /// earlier lead reads back as that lead. marketo:2214 (long mode) — an injected <c>X-LeadSync-Secret</c> header held the
+    /// real secret, so the unsigned-looking request was authentic and its 202 right; R5's last rule now knows that.
     /// </summary>
     [Theory]
     [InlineData(952534159, "unbounce", 144)]
     [InlineData(3333, "google-ads", 239)]
     [InlineData(11, "marketo", 174)]
+    [InlineData(1237357035, "marketo", 2214)]
     public async Task Seeds_that_found_bugs_stay_fixed(int seed, string source, int index)
     {
         var dialect = SourceDialects.Named(source);
