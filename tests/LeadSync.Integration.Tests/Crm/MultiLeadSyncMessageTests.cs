@@ -36,7 +36,8 @@ public sealed class MultiLeadSyncMessageTests(AzuriteFixture azurite) : IAsyncLi
                 var attempt = _upserts.AddOrUpdate(l.Id, 1, (_, n) => n + 1);
                 if (_refuse(l, attempt))
                 {
-                    return new CrmUpsertResult(l.Id, new CrmOutcome(CrmOutcomeKind.Transient, "UNABLE_TO_LOCK_ROW"));
+                    // A row lock: the CRM answered and refused this lead for now (failure class Refused, which uses an attempt).
+                    return new CrmUpsertResult(l.Id, new CrmOutcome(CrmOutcomeKind.Transient, "UNABLE_TO_LOCK_ROW") { AboutRecord = true });
                 }
 
                 _accepted.AddOrUpdate(l.Id, 1, (_, n) => n + 1);

@@ -12,27 +12,7 @@ internal sealed partial class DynamicsGateway
     {
         ArgumentNullException.ThrowIfNull(leads);
         var o = options.CurrentValue;
-        var key = o.AlternateKeyAttribute;
-        var found = new Dictionary<string, DynamicsLead>(StringComparer.Ordinal);
-        foreach (var chunk in leads.Select(l => l.Id).Distinct(StringComparer.Ordinal).Chunk(KeysPerQuery))
-        {
-            var filter = string.Join(" or ", chunk.Select(id => $"{key} eq {Literal(id)}"));
-            using var response = await api.QueryLeadsAsync(o.ApiVersion, $"leadid,{key},statecode,statuscode,_ownerid_value", filter, cancellationToken);
-            var outcome = Map(response);
-            if (!outcome.Succeeded)
-            {
-                throw new CrmUnavailableException(Name, outcome);
-            }
-
-            foreach (var row in response.Content?.Value ?? [])
-            {
-                if (row.Other is { } other && other.TryGetValue(key, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String
-                    && v.GetString() is { } leadId)
-                {
-                    found[leadId] = row;
-                }
-            }
-        }
+        var found = await QueryByKeyAsync(leads, o, cancellationToken);
 
         return [.. leads.Select(l => found.TryGetValue(l.Id, out var row) ? ToState(l.Id, row, o) : new CrmRecordState(l.Id, CrmFunnelStage.Missing))];
     }
@@ -57,5 +37,36 @@ internal sealed partial class DynamicsGateway
         };
         var status = $"statecode {row.StateCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, statuscode {row.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}";
         return new CrmRecordState(leadId, stage, status, null, row.StateCode == 1, row.OwnerId);
+    }
+
+    /// <summary>
+    /// The Dataverse rows of <paramref name="leads"/> by LeadSync id (the alternate key), 25 keys per query; shared by
+    /// the touch check and the state read. A failed query throws <see cref="CrmUnavailableException"/>.
+    /// </summary>
+    private async Task<Dictionary<string, DynamicsLead>> QueryByKeyAsync(IReadOnlyList<Lead> leads, DynamicsOptions o, CancellationToken cancellationToken)
+    {
+        var key = o.AlternateKeyAttribute;
+        var found = new Dictionary<string, DynamicsLead>(StringComparer.Ordinal);
+        foreach (var chunk in leads.Select(l => l.Id).Distinct(StringComparer.Ordinal).Chunk(KeysPerQuery))
+        {
+            var filter = string.Join(" or ", chunk.Select(id => $"{key} eq {Literal(id)}"));
+            using var response = await api.QueryLeadsAsync(o.ApiVersion, $"leadid,{key},statecode,statuscode,_ownerid_value", filter, cancellationToken);
+            var outcome = Map(response);
+            if (!outcome.Succeeded)
+            {
+                throw new CrmUnavailableException(Name, outcome);
+            }
+
+            foreach (var row in response.Content?.Value ?? [])
+            {
+                if (row.Other is { } other && other.TryGetValue(key, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String
+                    && v.GetString() is { } leadId)
+                {
+                    found[leadId] = row;
+                }
+            }
+        }
+
+        return found;
     }
 }

@@ -47,27 +47,7 @@ internal sealed partial class DynamicsGateway(
     {
         ArgumentNullException.ThrowIfNull(leads);
         var o = options.CurrentValue;
-        var key = o.AlternateKeyAttribute;
-        var found = new Dictionary<string, DynamicsLead>(StringComparer.Ordinal);
-        foreach (var chunk in leads.Select(l => l.Id).Distinct(StringComparer.Ordinal).Chunk(KeysPerQuery))
-        {
-            var filter = string.Join(" or ", chunk.Select(id => $"{key} eq {Literal(id)}"));
-            using var response = await api.QueryLeadsAsync(o.ApiVersion, $"leadid,{key},statecode,statuscode,_ownerid_value", filter, cancellationToken);
-            var outcome = Map(response);
-            if (!outcome.Succeeded)
-            {
-                throw new CrmUnavailableException(Name, outcome);
-            }
-
-            foreach (var row in response.Content?.Value ?? [])
-            {
-                if (row.Other is { } other && other.TryGetValue(key, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String
-                    && v.GetString() is { } leadId)
-                {
-                    found[leadId] = row;
-                }
-            }
-        }
+        var found = await QueryByKeyAsync(leads, o, cancellationToken);
 
         var activities = o.ReadActivities && found.Count > 0
             ? await ReadActivitiesAsync([.. found.Values.Select(r => r.LeadId).OfType<string>()], o, cancellationToken)
