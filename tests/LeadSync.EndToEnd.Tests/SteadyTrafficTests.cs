@@ -14,7 +14,10 @@ namespace LeadSync.EndToEnd.Tests;
 public sealed class SteadyTrafficTests
 {
     /// <summary>Generous on purpose: a behaviour check on a shared machine, not a benchmark (B2 and B6 measure).</summary>
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
+    // A generous bound, not a benchmark: starvation (filing waiting for a quiet period) kept every delivery 30 s or
+    // more, or never filed it within the minute. With filing under storage priorities the worst seen on this 2-core
+    // machine, sharing it with another test run, was 7.5 s (B6 measures the real figures).
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(20);
 
