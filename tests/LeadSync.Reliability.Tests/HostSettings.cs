@@ -27,6 +27,10 @@ public static class HostSettings
             ["LeadSync__Sources__marketo__Secret"] = Secrets.Marketo,
             ["LeadSync__Sources__pardot__Key"] = Secrets.Pardot,
             ["LeadSync__Notifications__AckSecret"] = Secrets.AckSecret,
+
+            // R5/R6 judge each refusal's own status (401 for every forged request); the flood limiter, which turns
+            // failed authentications past 30 a minute into 429, has its own tests (FailedAuthenticationLimitTests).
+            ["LeadSync__Intake__FailedAuthLimit"] = "0",
         };
     }
 
