@@ -51,7 +51,6 @@ public sealed class ConsoleHostFixture : IAsyncLifetime
     /// <summary>Opens the console in <paramref name="page"/> (routes set up before stay in force) and signs in.</summary>
     public async Task SignInAsync(IPage page)
     {
-        ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync(new Uri(Host.Url("/"), "/admin").ToString());
         await page.FillAsync("#admin-key", Host.AdminKey);
         await page.ClickAsync("#login-form button[type=submit]");

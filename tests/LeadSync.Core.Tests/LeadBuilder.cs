@@ -30,7 +30,6 @@ public sealed class LeadBuilder
 
     public LeadBuilder With(Func<Lead, Lead> change)
     {
-        ArgumentNullException.ThrowIfNull(change);
         _lead = change(_lead);
         return this;
     }

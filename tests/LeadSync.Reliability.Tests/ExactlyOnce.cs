@@ -10,7 +10,6 @@ public static class ExactlyOnce
     public static Dictionary<string, string> AcceptedLeadIds(
         IEnumerable<(string WebhookId, string Email, DeliveryOutcome Outcome)> outcomes, IReadOnlyList<(string WebhookId, string Email)> plan)
     {
-        ArgumentNullException.ThrowIfNull(plan);
         var leadIds = outcomes.Where(o => o.Outcome.Status == 202).GroupBy(a => a.WebhookId)
             .ToDictionary(g => g.Key, g => g.Select(a => a.Outcome.LeadId!).Distinct().Single());
         Assert.Equal(plan.Select(d => d.WebhookId).Distinct().Count(), leadIds.Count);
@@ -27,8 +26,6 @@ public static class ExactlyOnce
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, JsonElement>> AssertSyncedOnceAsync(HostApi api, HubSpotStub stub, IReadOnlyCollection<string> leadIds, IReadOnlyList<string> unique)
     {
-        ArgumentNullException.ThrowIfNull(api);
-        ArgumentNullException.ThrowIfNull(stub);
         var synced = await api.WaitForLeadsAsync(leadIds, l => HostApi.Status(l) == "Synced", ReliabilityScale.Patience);
         var contacts = stub.Contacts;
         Assert.Equal(unique.Count, synced.Count);

@@ -8,7 +8,6 @@ public static class StorageSettings
 {
     public static Dictionary<string, string> For(AzuriteProcess azurite)
     {
-        ArgumentNullException.ThrowIfNull(azurite);
         return For(azurite.TablePort, azurite.QueuePort);
     }
 

@@ -7,7 +7,6 @@ public static class IntakeTestExtensions
 {
     public static async Task<IntakeResult> AcceptAsync(this WebhookIntake intake, InboundWebhook webhook, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(intake);
         var check = await intake.CheckAsync(webhook, cancellationToken);
         if (check.Rejection is { } rejection)
         {

@@ -26,7 +26,6 @@ public sealed partial class PortableHostProcess : IAsyncDisposable
 
     public static async Task<PortableHostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TimeSpan? timeout = null)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         var info = new ProcessStartInfo("bash")
         {
             RedirectStandardOutput = true,

@@ -26,7 +26,6 @@ public sealed class AdminFieldErrors
     /// </summary>
     public void AddSettingsFailure(string section, string message)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var setting = message.Split(' ', 2)[0];
         var path = setting.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase) ? ToJsonPath(setting[(section.Length + 1)..]) : "$";
         Add(path, message);
@@ -37,7 +36,6 @@ public sealed class AdminFieldErrors
     /// <summary><c>Policies:0:Match:MinScore</c> → <c>policies[0].match.minScore</c>; dictionary keys (calendar names, days) stay as written.</summary>
     public static string ToJsonPath(string settingPath)
     {
-        ArgumentNullException.ThrowIfNull(settingPath);
         var builder = new StringBuilder();
         string? previous = null;
         foreach (var segment in settingPath.Split(':', StringSplitOptions.RemoveEmptyEntries))

@@ -20,7 +20,6 @@ public sealed class AdminOptionsOverlay<TOptions, TDocument>(
 
     public void PostConfigure(string? name, TOptions options)
     {
-        ArgumentNullException.ThrowIfNull(apply);
         if (snapshot.Current(resource) is { } json && JsonSerializer.Deserialize<TDocument>(json, AdminJson.Options) is { } document)
         {
             apply(document, options);

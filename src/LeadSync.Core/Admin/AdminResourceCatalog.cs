@@ -78,7 +78,6 @@ public sealed class AdminResourceCatalog(
     /// <summary>A candidate SLA document as complete options (the sweep timer settings stay), or null with errors.</summary>
     public SlaOptions? ToSlaOptions(string json, AdminFieldErrors errors)
     {
-        ArgumentNullException.ThrowIfNull(errors);
         if (Read<SlaPolicyDocument>(json, errors) is not { } doc || !CheckSla(doc, errors))
         {
             return null;

@@ -18,7 +18,6 @@ public sealed class SlaPolicyDocument
 
     public static SlaPolicyDocument From(SlaOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var doc = new SlaPolicyDocument { FirstTouch = options.FirstTouch };
         Replace(doc.Levels, options.Levels);
         foreach (var (name, calendar) in options.Calendars)
@@ -33,7 +32,6 @@ public sealed class SlaPolicyDocument
     /// <summary>Overlays this document on <paramref name="options"/> (the sweep schedule and batch size stay).</summary>
     public void ApplyTo(SlaOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         options.FirstTouch = FirstTouch;
         Replace(options.Levels, Levels);
         options.Calendars.Clear();

@@ -14,7 +14,6 @@ public static partial class CrmBaseUrlRule
     /// <summary>Null when <paramref name="url"/> may be used for <paramref name="provider"/>; otherwise why not.</summary>
     public static string? Check(string provider, string url, IEnumerable<string> allowedHosts)
     {
-        ArgumentNullException.ThrowIfNull(allowedHosts);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
         {
             return "crm.baseUrl must be an absolute https URL.";

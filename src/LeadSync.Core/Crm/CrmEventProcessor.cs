@@ -17,7 +17,6 @@ public sealed class CrmEventProcessor(
 {
     public async Task<CrmEventResult> ApplyAsync(string provider, CrmEvent crmEvent, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(crmEvent);
         var now = timeProvider.GetUtcNow();
         var lead = await store.GetAsync(crmEvent.LeadId, cancellationToken);
         if (lead is null)

@@ -28,7 +28,6 @@ public static class CrmFunnel
     /// <summary>The stage a touch read implies (for adapters and fakes that only report touches).</summary>
     public static CrmFunnelStage FromTouch(CrmTouch touch)
     {
-        ArgumentNullException.ThrowIfNull(touch);
         return touch.State switch
         {
             CrmLeadState.Contacted => CrmFunnelStage.Working,

@@ -44,7 +44,6 @@ public sealed partial class CrmUpsertBatcher(
     /// <summary>Upserts <paramref name="lead"/> in the next batch and returns its own result.</summary>
     public async Task<CrmUpsertResult> UpsertAsync(Lead lead, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         cancellationToken.ThrowIfCancellationRequested();
         PendingUpsert pending;
         List<List<PendingUpsert>> ready;

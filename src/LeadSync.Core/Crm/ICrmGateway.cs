@@ -38,7 +38,6 @@ public interface ICrmGateway
     /// </summary>
     async Task<IReadOnlyList<CrmRecordState>> ReadStatesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(leads);
         var touches = (await GetTouchesAsync(leads, cancellationToken)).GroupBy(t => t.LeadId).ToDictionary(g => g.Key, g => g.First());
         return [.. leads.Select(l => touches.TryGetValue(l.Id, out var t)
             ? new CrmRecordState(l.Id, CrmFunnel.FromTouch(t), Converted: t.State == CrmLeadState.Converted, Owner: t.Owner, LastTouchAt: t.FirstTouchAt)

@@ -11,10 +11,6 @@ public static class LateSyncResult
 {
     public static LeadChange? Record(Lead lead, Lead readBeforeUpsert, CrmUpsertResult result, DateTimeOffset now, string crm)
     {
-        ArgumentNullException.ThrowIfNull(lead);
-        ArgumentNullException.ThrowIfNull(readBeforeUpsert);
-        ArgumentNullException.ThrowIfNull(result);
-
         // Only a lead the CRM reported while this upsert was in flight, i.e. one the CRM event synced implicitly.
         var syncedByEvent = readBeforeUpsert.Status == LeadStatus.SalesReady && lead.SyncedAt is { } at && at >= readBeforeUpsert.StatusChangedAt;
         if (!syncedByEvent || lead.Status is LeadStatus.SalesReady or LeadStatus.Synced || result.CrmId is null

@@ -16,7 +16,6 @@ public static class LeadSyncMessage
     /// <summary>The distinct lead ids of a message body, in order.</summary>
     public static IReadOnlyList<string> LeadIds(string body)
     {
-        ArgumentNullException.ThrowIfNull(body);
         return [.. body.Split([' ', ',', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
     }
 }

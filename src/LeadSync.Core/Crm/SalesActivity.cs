@@ -7,8 +7,6 @@ public static class SalesActivity
 {
     public static LeadChange? Decide(Lead lead, CrmTouch touch, DateTimeOffset now, string actor)
     {
-        ArgumentNullException.ThrowIfNull(lead);
-        ArgumentNullException.ThrowIfNull(touch);
         var touchedAt = touch.FirstTouchAt is { } at && at <= now ? at : now;
         var target = touch.State switch
         {

@@ -31,8 +31,6 @@ public static class ContactNormalizer
 
     public static ContactDetails Normalize(ContactDetails raw, IDictionary<string, string[]> errors, string fieldPrefix = "")
     {
-        ArgumentNullException.ThrowIfNull(raw);
-        ArgumentNullException.ThrowIfNull(errors);
         var email = NormalizeEmail(raw.Email);
         if (raw.Email is not null && !string.IsNullOrWhiteSpace(raw.Email) && email is null)
         {
@@ -55,7 +53,6 @@ public static class ContactNormalizer
     /// <summary>Normalizes every free-text field of a draft (contact, touch, BANT); the draft's errors go to <paramref name="errors"/>.</summary>
     public static LeadDraft Normalize(LeadDraft draft, IDictionary<string, string[]> errors, string fieldPrefix = "")
     {
-        ArgumentNullException.ThrowIfNull(draft);
         return draft with
         {
             Contact = Normalize(draft.Contact, errors, fieldPrefix),
@@ -69,7 +66,6 @@ public static class ContactNormalizer
 
     public static MarketingTouch NormalizeTouch(MarketingTouch touch)
     {
-        ArgumentNullException.ThrowIfNull(touch);
         return touch with
         {
             SourceEvent = Clean(touch.SourceEvent),
@@ -92,7 +88,6 @@ public static class ContactNormalizer
 
     public static BantAnswers? NormalizeBant(BantAnswers bant)
     {
-        ArgumentNullException.ThrowIfNull(bant);
         var normalized = new BantAnswers
         {
             Budget = Clean(bant.Budget),

@@ -14,7 +14,6 @@ public static class DraftBounds
     /// <summary>The field errors of a draft whose keys are too long (empty when none are).</summary>
     public static Dictionary<string, string[]> KeyErrors(LeadDraft draft)
     {
-        ArgumentNullException.ThrowIfNull(draft);
         var errors = new Dictionary<string, string[]>();
         if (draft.DeliveryKey.Length > MaxKeyLength || draft.EraseDeliveryKey?.Length > MaxKeyLength)
         {
@@ -31,7 +30,6 @@ public static class DraftBounds
 
     public static LeadDraft Apply(LeadDraft draft)
     {
-        ArgumentNullException.ThrowIfNull(draft);
         return draft with
         {
             Campaign = ContactNormalizer.Clean(draft.Campaign),

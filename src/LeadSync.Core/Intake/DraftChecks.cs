@@ -5,8 +5,6 @@ public static class DraftChecks
 {
     public static ParseResult Finish(LeadDraft draft, Dictionary<string, string[]> errors, string channelField = "email")
     {
-        ArgumentNullException.ThrowIfNull(draft);
-        ArgumentNullException.ThrowIfNull(errors);
         if (!draft.Contact.HasReachableChannel && !draft.NeedsEnrichment && errors.Count == 0)
         {
             errors[channelField] = ["An e-mail address or a phone number is required."];

@@ -29,7 +29,6 @@ public sealed class SourceOptionsValidator :
 {
     public ValidateOptionsResult Validate(string? name, HubSpotSourceOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         if (options.Tolerance <= TimeSpan.Zero || options.Tolerance > TimeSpan.FromHours(1))
         {
@@ -46,7 +45,6 @@ public sealed class SourceOptionsValidator :
 
     public ValidateOptionsResult Validate(string? name, TypeformSourceOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         foreach (var (formId, form) in options.Forms)
         {
@@ -58,7 +56,6 @@ public sealed class SourceOptionsValidator :
 
     public ValidateOptionsResult Validate(string? name, MetaSourceOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         CheckMapping(failures, $"{MetaSourceOptions.Section}:Fields", options.Fields);
         var version = options.GraphApiVersion?.TrimStart('v') ?? string.Empty;
@@ -77,7 +74,6 @@ public sealed class SourceOptionsValidator :
 
     public ValidateOptionsResult Validate(string? name, LinkedInSourceOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         foreach (var (formId, form) in options.Forms)
         {
@@ -123,7 +119,6 @@ public sealed class SourceOptionsValidator :
 
     public ValidateOptionsResult Validate(string? name, MarketoSourceOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         CheckMapping(failures, $"{MarketoSourceOptions.Section}:Fields", options.Fields);
         if (string.IsNullOrWhiteSpace(options.SecretHeader))

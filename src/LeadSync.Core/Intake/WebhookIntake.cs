@@ -47,7 +47,6 @@ public sealed partial class WebhookIntake(
     /// </summary>
     public async Task<IntakeCheck> CheckAsync(InboundWebhook webhook, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var check = await CheckCoreAsync(webhook, cancellationToken);
         if (check.Rejection is { } refused)
         {
@@ -104,7 +103,6 @@ public sealed partial class WebhookIntake(
     /// </summary>
     public async Task<IntakeResult> FileAsync(InboundWebhook webhook, CancellationToken cancellationToken, DateTimeOffset? receivedAt = null)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         webhook = _redactor.Redact(webhook);
         using var activity = LeadSyncTelemetry.Source.StartActivity("intake");
         activity?.SetTag("leadsync.source", webhook.Source);
@@ -130,7 +128,6 @@ public sealed partial class WebhookIntake(
     /// <summary>Re-runs a quarantined (already authenticated) delivery through the source's current mapping.</summary>
     public async Task<IntakeResult> ReplayAsync(InboundWebhook webhook, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         webhook = _redactor.Redact(webhook);
         var source = FindSource(webhook.Source);
         return source is null
@@ -192,7 +189,6 @@ public sealed partial class WebhookIntake(
     /// <summary>Quarantines an accepted delivery that could not be filed, with <paramref name="reason"/>, for an admin to replay.</summary>
     public async Task QuarantineUnfiledAsync(InboundWebhook webhook, string reason, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var result = await QuarantineAsync(webhook.Source, webhook, new Rejection(RejectionKind.Unprocessable, reason), cancellationToken);
         if (result.Rejection?.Kind == RejectionKind.StorageUnavailable)
         {

@@ -23,7 +23,6 @@ public static class CrmReportedLifecycle
     /// <summary>Moves the lead as the CRM reported, or throws when even the CRM cannot make this move.</summary>
     public static LeadChange Transition(Lead lead, LeadStatus to, DateTimeOffset at, string actor, string detail)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         if (!IsAllowed(lead.Status, to))
         {
             throw new IllegalLeadTransitionException(lead.Status, to);

@@ -24,7 +24,6 @@ public static class LeadLifecycle
     /// <summary>Moves the lead to <paramref name="to"/>, or throws when the move is illegal.</summary>
     public static LeadChange Transition(Lead lead, LeadStatus to, DateTimeOffset at, string actor, string detail)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         if (!IsAllowed(lead.Status, to))
         {
             throw new IllegalLeadTransitionException(lead.Status, to);

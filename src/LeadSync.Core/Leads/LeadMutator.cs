@@ -28,7 +28,6 @@ public sealed class LeadMutator(ILeadStore store, TimeProvider? timeProvider = n
     /// <exception cref="LeadContentionException">Every try lost to another writer; nothing was applied.</exception>
     public async Task<LeadChange?> MutateAsync(string leadId, Func<Lead, LeadChange?> decide, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(decide);
         var lead = await store.GetAsync(leadId, cancellationToken);
         return lead is null ? null : await MutateAsync(lead, decide, cancellationToken);
     }
@@ -41,8 +40,6 @@ public sealed class LeadMutator(ILeadStore store, TimeProvider? timeProvider = n
     /// <exception cref="LeadContentionException">Every try lost to another writer; nothing was applied.</exception>
     public async Task<LeadChange?> MutateAsync(Lead current, Func<Lead, LeadChange?> decide, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(decide);
         Lead? lead = current;
         for (var attempt = 1; lead is not null; attempt++)
         {

@@ -13,7 +13,6 @@ public static class AckSignature
 {
     public static string Sign(string noticeId, int cycle, long expiresAtUnixSeconds, string secret)
     {
-        ArgumentNullException.ThrowIfNull(noticeId);
         ArgumentException.ThrowIfNullOrEmpty(secret);
         var message = string.Create(CultureInfo.InvariantCulture, $"{noticeId}|{cycle}|{expiresAtUnixSeconds}");
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(message));

@@ -7,7 +7,6 @@ public sealed class DirectoryOptionsValidator : IValidateOptions<DirectoryOption
 {
     public ValidateOptionsResult Validate(string? name, DirectoryOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         var known = string.Join(", ", NotificationChannels.All);
         if (!IsKnown(options.DefaultTeamChannel))

@@ -24,7 +24,6 @@ public sealed partial class EscalationDispatcher(
     /// </summary>
     public async Task<WorkOutcome> DispatchAllAsync(IReadOnlyList<NotifyMessage> messages, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messages);
         if (messages.Count == 1)
         {
             return await DispatchAsync(messages[0], cancellationToken);
@@ -42,7 +41,6 @@ public sealed partial class EscalationDispatcher(
 
     public async Task<WorkOutcome> DispatchAsync(NotifyMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var notice = await notices.GetAsync(message.LeadId, message.Level, cancellationToken);
         var lead = notice is null ? null : await leads.GetAsync(message.LeadId, cancellationToken);
         if (notice is null || notice.IsSent || lead is null)

@@ -10,7 +10,6 @@ public sealed class SettingsEscalationDirectory(IOptionsMonitor<DirectoryOptions
 {
     public EscalationDestination Resolve(string recipient, string? owner)
     {
-        ArgumentNullException.ThrowIfNull(recipient);
         var directory = options.CurrentValue;
         if (recipient.Equals("team", StringComparison.OrdinalIgnoreCase))
         {

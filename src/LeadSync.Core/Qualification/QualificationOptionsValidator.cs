@@ -13,7 +13,6 @@ public sealed class QualificationOptionsValidator : IValidateOptions<Qualificati
 
     public ValidateOptionsResult Validate(string? name, QualificationOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var section = QualificationOptions.Section;
         var failures = new List<string>();
         if (options.MinimumScore is < 0 or > MaxScore)

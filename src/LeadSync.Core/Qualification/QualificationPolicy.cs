@@ -12,7 +12,6 @@ public sealed class QualificationPolicy(IOptionsMonitor<QualificationOptions> op
 {
     public (LeadStatus Status, string Reason) Qualify(LeadDraft draft)
     {
-        ArgumentNullException.ThrowIfNull(draft);
         var settings = options.CurrentValue;
         var minimum = settings.MinimumScore;
         var missing = settings.RequiredFields.Where(f => !HasField(draft, f)).ToList();

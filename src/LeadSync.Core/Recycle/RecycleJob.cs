@@ -191,7 +191,6 @@ public sealed partial class RecycleJob(
     /// </summary>
     public static string? NurtureRefusal(Lead lead)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         if (lead.Consent?.Marketing == false)
         {
             return "the lead did not consent to marketing";

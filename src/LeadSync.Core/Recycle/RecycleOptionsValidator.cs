@@ -7,7 +7,6 @@ public sealed class RecycleOptionsValidator : IValidateOptions<RecycleOptions>
 {
     public ValidateOptionsResult Validate(string? name, RecycleOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
         if (options.NoProgressWindow <= TimeSpan.Zero)
         {

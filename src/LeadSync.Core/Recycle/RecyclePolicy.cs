@@ -20,7 +20,6 @@ public sealed class RecyclePolicy(ISlaPolicy slaPolicy, IOptionsMonitor<RecycleO
     /// <summary>The trigger that applies at <paramref name="now"/>, before cooldown and maximum; null when none does.</summary>
     public string? Trigger(Lead lead, CrmTouch? touch, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var settings = options.CurrentValue;
         if (SlaMissedAt(lead, settings) is { } missedAt && missedAt <= now && LastLevelFired(lead))
         {
@@ -43,7 +42,6 @@ public sealed class RecyclePolicy(ISlaPolicy slaPolicy, IOptionsMonitor<RecycleO
     /// </summary>
     public LeadChange? Decide(Lead lead, CrmTouch? touch, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var settings = options.CurrentValue;
         if (Trigger(lead, touch, now) is not { } reason)
         {
@@ -75,7 +73,6 @@ public sealed class RecyclePolicy(ISlaPolicy slaPolicy, IOptionsMonitor<RecycleO
     /// </summary>
     public LeadChange? CloseIfExhausted(Lead lead, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var settings = options.CurrentValue;
         return lead.Status == LeadStatus.Recycled && lead.NurturePushedAt is null && lead.RecycleCount > settings.MaxRecycles
             ? Exhaust(lead, now, lead.RecycleReason ?? RecycleReasons.CrmNurtureStatus, settings)
@@ -85,7 +82,6 @@ public sealed class RecyclePolicy(ISlaPolicy slaPolicy, IOptionsMonitor<RecycleO
     /// <summary>When the recycle job should look at the lead next; null when no trigger can apply any more.</summary>
     public DateTimeOffset? NextCheckAt(Lead lead, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         if (lead.Status is not (LeadStatus.Synced or LeadStatus.Contacted))
         {
             return null;

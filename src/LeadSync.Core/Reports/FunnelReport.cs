@@ -13,7 +13,6 @@ public sealed class FunnelReport(IFunnelIndex index)
 
     public async Task<FunnelReportResult> BuildAsync(FunnelQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var rows = await index.ReadAsync(query.From, query.To, cancellationToken);
         var groups = rows
             .GroupBy(r => KeyOf(r, query.GroupBy) ?? Unassigned, StringComparer.Ordinal)
@@ -25,7 +24,6 @@ public sealed class FunnelReport(IFunnelIndex index)
 
     public static FunnelGroup Summarize(string key, IReadOnlyList<FunnelRow> rows)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         var synced = rows.Where(r => r.SyncedAt is not null).ToList();
         var touched = rows.Where(r => r.FirstTouchAt is not null).ToList();
         var recycled = rows

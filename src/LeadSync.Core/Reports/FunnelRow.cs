@@ -30,7 +30,6 @@ public sealed record FunnelRow
 
     public static FunnelRow From(Lead lead)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         return new FunnelRow
         {
             LeadId = lead.Id,

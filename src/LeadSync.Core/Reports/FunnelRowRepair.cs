@@ -14,7 +14,6 @@ public sealed class FunnelRowRepair(ILeadStore leads, IFunnelIndex index)
     /// <summary>Repairs the row of <paramref name="lead"/>'s current cycle (a possibly stale copy of the lead).</summary>
     public async Task<FunnelRepairOutcome> RepairAsync(Lead lead, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var expected = lead.IsTest ? null : FunnelRow.From(lead);
         for (var attempt = 0; expected is not null && attempt < 2; attempt++)
         {

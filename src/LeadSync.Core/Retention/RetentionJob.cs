@@ -68,7 +68,6 @@ public sealed partial class RetentionJob(
     /// </summary>
     public static string QuarantineIdFor(string inboxId, DateTimeOffset movedAt)
     {
-        ArgumentNullException.ThrowIfNull(inboxId);
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(inboxId)))[..10];
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"q_{movedAt.UtcTicks:D19}_{hash}");
     }

@@ -7,7 +7,6 @@ public sealed class RetentionOptionsValidator : IValidateOptions<RetentionOption
 {
     public ValidateOptionsResult Validate(string? name, RetentionOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
         AtLeast(errors, nameof(options.RawPayloadAge), options.RawPayloadAge, TimeSpan.FromDays(1));
         AtLeast(errors, nameof(options.QuarantineAge), options.QuarantineAge, TimeSpan.FromDays(1));

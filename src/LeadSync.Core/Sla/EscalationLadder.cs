@@ -9,8 +9,6 @@ public static class EscalationLadder
     /// <summary>When level <paramref name="level"/> fires: its policy due time, held back while an acknowledgement pauses the ladder.</summary>
     public static DateTimeOffset DueAt(ISlaPolicy policy, Lead lead, int level)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(lead);
         var due = policy.LevelDueAt(lead, level);
         return lead.LadderPausedUntil is { } paused && paused > due ? paused : due;
     }
@@ -21,8 +19,6 @@ public static class EscalationLadder
     /// </summary>
     public static LeadChange? Escalate(ISlaPolicy policy, Lead lead, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(lead);
         var next = lead.EscalationLevel + 1;
         if (lead.Status != LeadStatus.Synced || next > policy.LevelCount(lead) || DueAt(policy, lead, next) > now)
         {
@@ -61,7 +57,6 @@ public static class EscalationLadder
     /// <summary>Records an acknowledgement and pauses the ladder until <c>at + grace</c>; null when the lead is no longer open.</summary>
     public static LeadChange? Acknowledge(Lead lead, int level, string by, DateTimeOffset at, TimeSpan grace)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         if (!lead.IsOpen)
         {
             return null;
@@ -85,8 +80,6 @@ public static class EscalationLadder
     /// </summary>
     public static LeadChange WithFirstTouchResult(ISlaPolicy policy, LeadChange change)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(change);
         var lead = change.Lead;
         if (lead.FirstTouchAt is not { } touchedAt || lead.BusinessMinutesToFirstTouch is not null)
         {
@@ -111,8 +104,6 @@ public static class EscalationLadder
     /// </summary>
     public static LeadChange? CheckFollowUp(ISlaPolicy policy, Lead lead, int attempts, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(lead);
         if (lead.Status != LeadStatus.Contacted || lead.FollowUpMissed || lead.FirstTouchAt is not { } touchedAt
             || policy.FollowUp(lead) is not { } cadence)
         {
@@ -147,8 +138,6 @@ public static class EscalationLadder
     /// <summary>When the lead's follow-up window (after its first touch) ends, or null without a cadence or a first touch.</summary>
     public static DateTimeOffset? FollowUpWindowEnd(ISlaPolicy policy, Lead lead)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(lead);
         return lead.FirstTouchAt is { } touchedAt && policy.FollowUp(lead) is { } cadence
             ? policy.AddBusinessTime(lead, touchedAt, cadence.Window)
             : null;

@@ -5,7 +5,6 @@ public sealed record EscalationLevel(TimeSpan After, string Recipient, string Ac
 {
     public static EscalationLevel From(EscalationLevelOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         return new(options.After, options.Recipient, EscalationActions.Normalize(options.Action));
     }
 }

@@ -12,7 +12,6 @@ public static class OwnerGuard
 {
     public static Func<Lead, LeadChange?>? Skip(Lead lead, int level, CrmTouch? touch, string? crmUnchecked, string crm, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         if (crmUnchecked is not null)
         {
             return current => new LeadChange(current,

@@ -8,7 +8,6 @@ public sealed class RoundTheClockSlaPolicy(IOptionsMonitor<SlaOptions> options) 
 {
     public DateTimeOffset FirstTouchDeadline(Lead lead)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         return lead.ReceivedAt + options.CurrentValue.FirstTouch;
     }
 
@@ -16,7 +15,6 @@ public sealed class RoundTheClockSlaPolicy(IOptionsMonitor<SlaOptions> options) 
 
     public DateTimeOffset LevelDueAt(Lead lead, int level)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var deadline = lead.SlaDueAt ?? FirstTouchDeadline(lead);
         return deadline + options.CurrentValue.EffectiveLevels[level - 1].After;
     }

@@ -11,21 +11,18 @@ public sealed class SlaClock(ISlaPolicy policy, TimeProvider timeProvider)
     /// <summary>Business time from receipt to first touch, or to now while the lead is untouched.</summary>
     public TimeSpan BusinessTimeToFirstTouch(Lead lead)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         return policy.BusinessTimeBetween(lead, lead.ReceivedAt, lead.FirstTouchAt ?? timeProvider.GetUtcNow());
     }
 
     /// <summary>Business time left until the first-touch deadline; negative once it has passed.</summary>
     public TimeSpan BusinessTimeLeft(Lead lead)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         return policy.BusinessTimeBetween(lead, timeProvider.GetUtcNow(), Deadline(lead));
     }
 
     /// <summary>True when the first touch came after the deadline, or has not come and the deadline has passed.</summary>
     public bool IsBreached(Lead lead)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         return (lead.FirstTouchAt ?? timeProvider.GetUtcNow()) > Deadline(lead);
     }
 

@@ -10,7 +10,6 @@ public sealed class SlaOptionsValidator : IValidateOptions<SlaOptions>
 {
     public ValidateOptionsResult Validate(string? name, SlaOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         if (options.FirstTouch <= TimeSpan.Zero)
         {

@@ -13,9 +13,6 @@ public static class SyncedLeadHints
 {
     public static IEnumerable<DueItem> For(Lead lead, ISlaPolicy slaPolicy, RecyclePolicy recyclePolicy, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(lead);
-        ArgumentNullException.ThrowIfNull(slaPolicy);
-        ArgumentNullException.ThrowIfNull(recyclePolicy);
         if (lead.EscalationLevel < slaPolicy.LevelCount(lead))
         {
             yield return new DueItem(lead.Id, DueKind.Sla, EscalationLadder.DueAt(slaPolicy, lead, lead.EscalationLevel + 1));

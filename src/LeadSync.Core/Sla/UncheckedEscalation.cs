@@ -11,7 +11,6 @@ public static class UncheckedEscalation
 {
     public static LeadChange Mark(LeadChange change, string reason)
     {
-        ArgumentNullException.ThrowIfNull(change);
         var note = $"The CRM could not be checked ({reason}); escalated on what LeadSync knew.";
         return change with
         {

@@ -10,14 +10,12 @@ public static class WorkMessage
 {
     public static string Wrap(string body, Activity? current = null)
     {
-        ArgumentNullException.ThrowIfNull(body);
         var traceParent = (current ?? Activity.Current)?.Id;
         return traceParent is null || current?.IdFormat == ActivityIdFormat.Hierarchical ? body : body + "\n" + traceParent;
     }
 
     public static (string Body, ActivityContext Parent) Unwrap(string raw)
     {
-        ArgumentNullException.ThrowIfNull(raw);
         var newline = raw.IndexOf('\n', StringComparison.Ordinal);
         if (newline < 0)
         {

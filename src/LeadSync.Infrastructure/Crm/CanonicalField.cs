@@ -32,8 +32,6 @@ public static class CanonicalField
     /// </summary>
     public static Dictionary<string, string> Map(Lead lead, IReadOnlyDictionary<string, string> fieldMap)
     {
-        ArgumentNullException.ThrowIfNull(lead);
-        ArgumentNullException.ThrowIfNull(fieldMap);
         var mapped = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (canonical, crmField) in fieldMap)
         {
@@ -48,7 +46,6 @@ public static class CanonicalField
 
     public static string? ValueOf(Lead lead, string canonical)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var c = lead.Contact;
         return canonical.ToUpperInvariant() switch
         {

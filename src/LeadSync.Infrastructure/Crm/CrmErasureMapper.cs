@@ -10,8 +10,6 @@ public static class CrmErasureMapper
 {
     public static TargetErasure From(string target, IApiResponse response, CrmOutcome outcome)
     {
-        ArgumentNullException.ThrowIfNull(response);
-        ArgumentNullException.ThrowIfNull(outcome);
         if (response.IsReceived && response.StatusCode == HttpStatusCode.NotFound)
         {
             return TargetErasure.NotFound(target);

@@ -12,7 +12,6 @@ internal sealed class CrmProviderOptionsValidator<TOptions> : IValidateOptions<T
 {
     public ValidateOptionsResult Validate(string? name, TOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var failures = options.ValidateSettings().Select(r => r.ErrorMessage ?? "invalid setting").ToList();
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

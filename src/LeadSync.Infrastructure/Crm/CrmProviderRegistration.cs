@@ -26,8 +26,6 @@ public static class CrmProviderRegistration
     /// </summary>
     public static IServiceCollection AddCrmProviders(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
         var provider = (configuration[$"{CrmOptions.Section}:{nameof(CrmOptions.Provider)}"] ?? "sandbox").Trim().ToLowerInvariant();
         switch (provider)
         {

@@ -27,7 +27,6 @@ internal static class CrmResponseMapper
 
     public static CrmOutcome ToOutcome(IApiResponse response, CrmProvider provider, TimeSpan quotaRetryAfter, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(response);
         if (!response.IsReceived)
         {
             return FromException(response.Error?.InnerException ?? response.Error);
@@ -59,7 +58,6 @@ internal static class CrmResponseMapper
     public static CrmOutcome Classify(
         CrmProvider provider, HttpStatusCode status, HttpResponseHeaders headers, string? body, TimeSpan quotaRetryAfter, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(headers);
         var code = (int)status;
         if (code is >= 200 and < 300)
         {
@@ -121,7 +119,6 @@ internal static class CrmResponseMapper
     /// <summary><c>Retry-After</c> as delta-seconds or an HTTP date.</summary>
     public static TimeSpan? RetryAfter(HttpResponseHeaders headers, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(headers);
         return headers.RetryAfter switch
         {
             { Delta: { } delta } => delta,

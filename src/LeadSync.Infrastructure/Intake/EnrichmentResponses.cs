@@ -13,7 +13,6 @@ internal static class EnrichmentResponses
     /// <summary>Null when the response succeeded with content; otherwise the failure outcome.</summary>
     public static EnrichmentResult? Failure<T>(IApiResponse<T> response, string vendor)
     {
-        ArgumentNullException.ThrowIfNull(response);
         if (response.IsSuccessStatusCode && response.Content is not null)
         {
             return null;

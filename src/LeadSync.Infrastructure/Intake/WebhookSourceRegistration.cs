@@ -27,7 +27,6 @@ public static class WebhookSourceRegistration
 {
     public static IServiceCollection AddWebhookSources(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StandardWebhookVerifier>();
         services.TryAddSingleton<HubSpotSignature>();

@@ -22,7 +22,6 @@ public sealed class ConfiguredNotifier(
 
     public Task<DeliveryResult> SendAsync(EscalationMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var destination = message.Destination;
         return destination?.Channel switch
         {

@@ -28,7 +28,6 @@ public sealed record EscalationPayload(
 {
     public static EscalationPayload From(EscalationMessage message)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var minutesLate = (int)Math.Max(0, message.Late.TotalMinutes);
         var summary = message.Kind == EscalationMessage.FollowUpMissedKind ? message.Headline + "." : string.Create(CultureInfo.InvariantCulture,
             $"SLA breach, level {message.Level} ({message.Recipient}): {message.LeadName}{(message.Company is null ? string.Empty : " at " + message.Company)} from {message.Source} has not been contacted, {minutesLate} min past the first-touch deadline.")

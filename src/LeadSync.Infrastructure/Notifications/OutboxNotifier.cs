@@ -16,7 +16,6 @@ public sealed partial class OutboxNotifier(StorageClients clients, TimeProvider 
 
     public async Task<DeliveryResult> SendAsync(EscalationMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var table = await clients.TableAsync(TableNames.Outbox, cancellationToken);
         var payload = EscalationPayload.From(message);
         var row = new TableEntity(message.LeadId, message.NoticeId)

@@ -9,7 +9,6 @@ public static class NurtureErasureMapper
 {
     public static TargetErasure From(string target, IApiResponse response, string step)
     {
-        ArgumentNullException.ThrowIfNull(response);
         if (response.IsSuccessStatusCode)
         {
             return TargetErasure.Erased(target);

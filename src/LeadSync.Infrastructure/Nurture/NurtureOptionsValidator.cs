@@ -7,7 +7,6 @@ public sealed class NurtureOptionsValidator : IValidateOptions<NurtureOptions>
 {
     public ValidateOptionsResult Validate(string? name, NurtureOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
         var prefix = NurtureOptions.Section;
         switch (options.Provider.ToLowerInvariant())

@@ -21,8 +21,6 @@ public static class NurtureRegistration
     /// </summary>
     public static IServiceCollection AddNurtureProviders(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<NurtureOptions>().Bind(configuration.GetSection(NurtureOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NurtureOptions>, NurtureOptionsValidator>());

@@ -8,7 +8,6 @@ public static class NurtureResponseMapper
 {
     public static NurtureResult? Failure(IApiResponse response, string destination, string step)
     {
-        ArgumentNullException.ThrowIfNull(response);
         if (response.IsSuccessStatusCode)
         {
             return null;

@@ -16,7 +16,6 @@ public sealed class SandboxNurtureTarget(StorageClients clients, TimeProvider ti
 
     public async Task<NurtureResult> PushAsync(Lead lead, string reason, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var table = await clients.TableAsync(TableNames.SandboxNurture, cancellationToken);
         var row = new TableEntity(lead.Id, $"cycle-{lead.RecycleCount:D3}")
         {
@@ -32,7 +31,6 @@ public sealed class SandboxNurtureTarget(StorageClients clients, TimeProvider ti
     /// <summary>Deletes every cycle's row of the lead (partition = lead id).</summary>
     public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(subject);
         var table = await clients.TableAsync(TableNames.SandboxNurture, cancellationToken);
         var removed = await StorageCall.RunAsync(async () =>
         {

@@ -12,8 +12,6 @@ public static class ChunkedProperties
 
     public static void Put(TableEntity entity, string name, byte[] bytes)
     {
-        ArgumentNullException.ThrowIfNull(entity);
-        ArgumentNullException.ThrowIfNull(bytes);
         entity[name + "Chunks"] = (bytes.Length + ChunkBytes - 1) / ChunkBytes;
         for (var i = 0; i * ChunkBytes < bytes.Length; i++)
         {
@@ -24,7 +22,6 @@ public static class ChunkedProperties
     /// <summary>The chunked bytes of <paramref name="name"/>, or (rows written before chunking) its string as UTF-8.</summary>
     public static byte[] Get(TableEntity entity, string name, string fallback)
     {
-        ArgumentNullException.ThrowIfNull(entity);
         return entity.GetInt32(name + "Chunks") is { } chunks
             ? [.. Enumerable.Range(0, chunks).SelectMany(i => entity.GetBinary($"{name}{i}") ?? [])]
             : System.Text.Encoding.UTF8.GetBytes(entity.GetString(name) ?? fallback);

@@ -21,7 +21,6 @@ internal sealed class ConcurrentRequestLimit(StorageConcurrency concurrency, boo
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        ArgumentNullException.ThrowIfNull(message);
         if (requestPath)
         {
             var started = concurrency.EnterForeground();
@@ -52,7 +51,6 @@ internal sealed class ConcurrentRequestLimit(StorageConcurrency concurrency, boo
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         var started = requestPath ? concurrency.EnterForeground() : concurrency.EnterBackground(message.CancellationToken);
         AddWait(message, waitStarted);

@@ -26,7 +26,6 @@ internal sealed class DeadlineRetryPolicy(int maxRetries, TimeSpan budget, TimeS
 
     protected override void OnSendingRequest(HttpMessage message)
     {
-        ArgumentNullException.ThrowIfNull(message);
         if (!message.TryGetProperty(StartedProperty, out _))
         {
             message.SetProperty(StartedProperty, Stopwatch.GetTimestamp());

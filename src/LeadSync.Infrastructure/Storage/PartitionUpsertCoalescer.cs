@@ -22,7 +22,6 @@ internal sealed class PartitionUpsertCoalescer(TableClient table)
 
     public Task UpsertAsync(TableEntity entity, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entity);
         var pending = new PendingUpsert(entity);
         bool first;
         lock (_lock)

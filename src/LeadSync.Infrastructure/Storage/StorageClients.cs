@@ -27,7 +27,6 @@ public sealed class StorageClients
 
     public StorageClients(IOptions<StorageOptions> options, TimeProvider? timeProvider = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
         _prefix = settings.TablePrefix;
         Concurrency = new StorageConcurrency(settings.MaxConcurrentRequests, settings.RequestPathReserve, settings.LatencyTarget, timeProvider ?? TimeProvider.System);

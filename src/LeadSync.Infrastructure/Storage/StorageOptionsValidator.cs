@@ -7,7 +7,6 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         if (options.MaxConcurrentRequests is < 0 or > 10_000)
         {
             return ValidateOptionsResult.Fail("LeadSync:Storage:MaxConcurrentRequests must be between 0 (no limit) and 10000.");

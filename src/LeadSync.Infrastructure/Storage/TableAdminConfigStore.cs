@@ -25,7 +25,6 @@ public sealed class TableAdminConfigStore(StorageClients clients, TimeProvider t
     public async Task<AdminSaveResult> SaveAsync(string resource, int expectedVersion, string json, string historyJson, string changedBy,
         IReadOnlyList<string> changes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(changes);
         var table = await clients.TableAsync(TableNames.AdminConfig, cancellationToken);
         var currentRow = await StorageCall.RunAsync(
             () => table.GetEntityIfExistsAsync<TableEntity>(resource, CurrentRow, cancellationToken: cancellationToken), cancellationToken);

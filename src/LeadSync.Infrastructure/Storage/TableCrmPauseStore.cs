@@ -24,7 +24,6 @@ public sealed class TableCrmPauseStore(StorageClients clients) : ICrmPauseStore
 
     public async Task<CrmPause?> TrySaveAsync(CrmPause pause, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(pause);
         var table = await clients.TableAsync(Table, cancellationToken);
         var entity = ToEntity(pause);
         try

@@ -13,7 +13,6 @@ public sealed class TableDeadLetterStore(StorageClients clients) : IDeadLetterSt
 
     public async Task AddAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(deadLetter);
         var table = await clients.TableAsync(Table, cancellationToken);
         await StorageCall.RunAsync(() => table.UpsertEntityAsync(ToEntity(deadLetter), TableUpdateMode.Replace, cancellationToken), cancellationToken);
     }
@@ -48,7 +47,6 @@ public sealed class TableDeadLetterStore(StorageClients clients) : IDeadLetterSt
 
     public async Task<bool> UpdateAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(deadLetter);
         var table = await clients.TableAsync(Table, cancellationToken);
         try
         {

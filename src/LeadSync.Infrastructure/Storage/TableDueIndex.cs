@@ -30,7 +30,6 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
 
     public async Task ScheduleAsync(DueItem item, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
         var table = await clients.TableAsync(TableNames.DueIndex, cancellationToken);
         var now = timeProvider.GetUtcNow();
         await EnsureCursorAsync(table, item.Kind, now, cancellationToken);
@@ -41,7 +40,6 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
 
     public async Task ScheduleAllAsync(IReadOnlyCollection<DueItem> items, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(items);
         if (items.Count == 0)
         {
             return;
@@ -60,7 +58,6 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
 
     public async Task RemoveAllAsync(IReadOnlyCollection<DueItem> items, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(items);
         if (items.Count == 0)
         {
             return;
@@ -141,7 +138,6 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
 
     public async Task RemoveAsync(DueItem item, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
         var table = await clients.TableAsync(TableNames.DueIndex, cancellationToken);
 
         await DeleteOneAsync(table, Located(item), RowKey(item), cancellationToken);

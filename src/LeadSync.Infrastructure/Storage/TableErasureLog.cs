@@ -24,7 +24,6 @@ public sealed class TableErasureLog(StorageClients clients) : IErasureLog
 
     public async Task<bool> SaveAsync(ErasureRecord record, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(record);
         var table = await clients.TableAsync(TableNames.Erasures, cancellationToken);
         var entity = ToEntity(record);
         try
@@ -44,7 +43,6 @@ public sealed class TableErasureLog(StorageClients clients) : IErasureLog
 
     public async Task AddAuditAsync(string key, ErasureAuditEntry entry, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
         var table = await clients.TableAsync(TableNames.Erasures, cancellationToken);
         var row = new TableEntity(key, string.Create(CultureInfo.InvariantCulture, $"{AuditPrefix}{entry.At.UtcTicks:D19}|{Guid.NewGuid():N}"))
         {

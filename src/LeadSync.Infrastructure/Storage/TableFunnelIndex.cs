@@ -45,7 +45,6 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
 
     public async Task<bool> TryWriteAsync(FunnelRow row, string? expectedETag, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(row);
         var table = await clients.TableAsync(TableNames.LeadsByDay, cancellationToken);
         var entity = ToEntity(row);
         try

@@ -19,7 +19,6 @@ public sealed class TableIntakeInbox(StorageClients clients) : IIntakeInbox
 
     public async Task AddAsync(InboxDelivery delivery, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(delivery);
         var table = await clients.RequestPathTableAsync(Table, cancellationToken);
         try
         {

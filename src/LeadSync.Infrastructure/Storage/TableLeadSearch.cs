@@ -12,7 +12,6 @@ public sealed class TableLeadSearch(StorageClients clients) : ILeadSearch
 {
     public async Task<LeadSearchPage> SearchAsync(LeadSearchQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
         var filter = Filter(query);
         var pageSize = Math.Clamp(query.PageSize, 1, 1000);

@@ -95,7 +95,6 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
 
     public async Task<LeadCreateResult> CreateAsync(LeadChange change, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(change);
         var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(change.Lead)) };
         actions.AddRange(change.Entries.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(change.Lead.Id, e, i))));
@@ -140,7 +139,6 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
 
     public async Task<LeadUpdateResult> UpdateAsync(LeadChange change, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(change);
         var lead = change.Lead;
         if (lead.ETag is null)
         {
@@ -174,7 +172,6 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
 
     public async Task AppendTimelineAsync(string leadId, TimelineEntry entry, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
         var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
         await StorageCall.RunAsync(() => table.AddEntityAsync(LeadEntityMapper.ToEntity(leadId, entry, 0), cancellationToken), cancellationToken);
     }
@@ -194,7 +191,6 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
 
     public async Task<bool> UpdateAsync(EscalationNotice notice, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(notice);
         var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
         try
         {

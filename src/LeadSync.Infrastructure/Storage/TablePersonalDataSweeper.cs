@@ -16,7 +16,6 @@ public sealed class TablePersonalDataSweeper(StorageClients clients) : IPersonal
 {
     public async Task<IReadOnlyDictionary<string, int>> EraseTracesAsync(ErasureNeedles needles, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(needles);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal)
         {
             ["email-index"] = await EmailIndexAsync(needles, cancellationToken),

@@ -17,7 +17,6 @@ public sealed class TableQuarantineStore(StorageClients clients) : IQuarantineSt
 
     public async Task AddAsync(QuarantineItem item, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
         var table = await clients.TableAsync(Table, cancellationToken);
         await StorageCall.RunAsync(() => table.UpsertEntityAsync(ToEntity(item), TableUpdateMode.Replace, cancellationToken), cancellationToken);
     }
@@ -55,7 +54,6 @@ public sealed class TableQuarantineStore(StorageClients clients) : IQuarantineSt
 
     public async Task<bool> UpdateAsync(QuarantineItem item, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
         var table = await clients.TableAsync(Table, cancellationToken);
         try
         {

@@ -27,7 +27,6 @@ public sealed class AdminAuthorizer(IOptionsMonitor<AdminOptions> options)
     /// </summary>
     public IResult? Challenge(HttpRequest request, out string actor)
     {
-        ArgumentNullException.ThrowIfNull(request);
         actor = string.Empty;
         var settings = options.CurrentValue;
         var key = request.Headers[KeyHeader].ToString();

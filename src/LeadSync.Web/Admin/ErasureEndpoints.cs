@@ -110,7 +110,6 @@ public sealed class ErasureEndpoints(LeadErasure erasure, AdminAuthorizer author
 
     public static ErasureView View(ErasureRecord record)
     {
-        ArgumentNullException.ThrowIfNull(record);
         return new ErasureView(
             record.Subject,
             record.LeadIds.Count > 0 || record.Erased.Count > 0,

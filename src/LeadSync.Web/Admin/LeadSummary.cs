@@ -17,7 +17,6 @@ public sealed record LeadSummary(
 {
     public static LeadSummary From(Lead lead)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         return new LeadSummary(lead.Id, lead.Source, lead.Status.ToString(), lead.ReceivedAt, lead.Contact.Company, lead.Score, lead.Owner,
             lead.SlaDueAt, lead.EscalationLevel, lead.FirstTouchAt);
     }

@@ -7,7 +7,6 @@ public sealed class EmbeddedFileResult(byte[] content, string contentType) : IRe
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        ArgumentNullException.ThrowIfNull(httpContext);
         var response = httpContext.Response;
         response.ContentType = contentType;
         response.ContentLength = content.Length;

@@ -37,7 +37,6 @@ public sealed class CrmChangeEndpoints(IEnumerable<ICrmChangeSource> sources, Cr
         HttpRequest request, string provider, string? routeSecret, string[] mediaTypes, Func<CrmChangeSummary, IResult> answer, CancellationToken cancellationToken) =>
         guard.RunAsync("crm change", async () =>
         {
-            ArgumentNullException.ThrowIfNull(request);
             var source = sources.FirstOrDefault(s => s.Provider == provider);
             if (source is not { IsEnabled: true })
             {

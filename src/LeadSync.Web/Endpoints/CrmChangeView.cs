@@ -7,7 +7,6 @@ public sealed record CrmChangeView(string EventKey, string Kind, string Outcome,
 {
     public static CrmChangeView From(CrmChangeResult result)
     {
-        ArgumentNullException.ThrowIfNull(result);
         return new(result.EventKey, result.Kind.ToString(), result.Outcome.ToString(), result.LeadId, result.Detail);
     }
 }

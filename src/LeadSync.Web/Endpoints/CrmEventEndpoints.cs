@@ -27,7 +27,6 @@ public sealed class CrmEventEndpoints(
     public Task<IResult> ReceiveAsync(HttpRequest request, string provider, CancellationToken cancellationToken) =>
         guard.RunAsync("crm event", async () =>
         {
-            ArgumentNullException.ThrowIfNull(request);
             var secret = options.CurrentValue.EventsSecret;
             if (string.IsNullOrEmpty(secret) || !string.Equals(provider, crm.Name, StringComparison.OrdinalIgnoreCase))
             {

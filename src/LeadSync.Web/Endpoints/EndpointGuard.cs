@@ -15,7 +15,6 @@ public sealed partial class EndpointGuard(ILogger<EndpointGuard> logger)
 {
     public async Task<IResult> RunAsync(string operation, Func<Task<IResult>> handler)
     {
-        ArgumentNullException.ThrowIfNull(handler);
         try
         {
             return await handler();

@@ -21,7 +21,6 @@ public sealed class EscalationAckEndpoints(EscalationAcknowledger acknowledger, 
     public Task<IResult> ShowAsync(HttpRequest request, string id) =>
         guard.RunAsync("escalation ack page", () =>
         {
-            ArgumentNullException.ThrowIfNull(request);
             if (Check(request, id) is { } refusal)
             {
                 return Task.FromResult(refusal);
@@ -43,7 +42,6 @@ public sealed class EscalationAckEndpoints(EscalationAcknowledger acknowledger, 
     public Task<IResult> AcknowledgeAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
         guard.RunAsync("escalation ack", async () =>
         {
-            ArgumentNullException.ThrowIfNull(request);
             if (Check(request, id) is { } refusal)
             {
                 return refusal;

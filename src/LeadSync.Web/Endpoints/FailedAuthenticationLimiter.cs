@@ -18,7 +18,6 @@ public sealed class FailedAuthenticationLimiter : IDisposable
 
     public FailedAuthenticationLimiter(IOptions<IntakeOptions> options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
         _window = settings.FailedAuthWindow;
         if (settings.FailedAuthLimit > 0)
@@ -40,7 +39,6 @@ public sealed class FailedAuthenticationLimiter : IDisposable
     /// </summary>
     public TimeSpan? Refuse(string source)
     {
-        ArgumentNullException.ThrowIfNull(source);
         if (_limiter is null)
         {
             return null;

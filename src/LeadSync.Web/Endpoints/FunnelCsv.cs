@@ -12,7 +12,6 @@ public static class FunnelCsv
 
     public static string Write(FunnelReportResult result)
     {
-        ArgumentNullException.ThrowIfNull(result);
         var sb = new StringBuilder();
         sb.Append(result.GroupBy).Append(",received,sales_ready,synced,contacted_within_sla,contacted_late,never_contacted,escalated,in_progress,converted");
         foreach (var reason in RecycleColumns)

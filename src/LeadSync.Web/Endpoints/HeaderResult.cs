@@ -7,7 +7,6 @@ public sealed class HeaderResult(IResult inner, string name, string value) : IRe
 {
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        ArgumentNullException.ThrowIfNull(httpContext);
         httpContext.Response.Headers[name] = value;
         return inner.ExecuteAsync(httpContext);
     }

@@ -39,7 +39,6 @@ public sealed record LeadView(
 {
     public static LeadView From(Lead lead, IReadOnlyList<TimelineEntry> timeline)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         return new LeadView(lead.Id, lead.Source, lead.Status.ToString(), lead.ReceivedAt, lead.StatusChangedAt, lead.Contact, lead.Score,
             lead.Campaign, lead.Owner, lead.CrmId, lead.SyncedAt, lead.SlaDueAt, lead.EscalationLevel, lead.FirstTouchAt,
             lead.BusinessMinutesToFirstTouch, lead.SlaMet, lead.BreachMarkedAt, lead.EscalationLevel, lead.ContactAttempts, lead.AcknowledgedBy,

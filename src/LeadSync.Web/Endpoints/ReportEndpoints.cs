@@ -14,7 +14,6 @@ public sealed class ReportEndpoints(FunnelReport report, AdminAuthorizer authori
     public Task<IResult> GetFunnelAsync(HttpRequest request, CancellationToken cancellationToken) =>
         guard.RunAsync("funnel report", async () =>
         {
-            ArgumentNullException.ThrowIfNull(request);
             if (authorizer.Challenge(request) is { } challenge)
             {
                 return challenge;

@@ -10,7 +10,6 @@ public static class RequestReader
     /// <summary>The body bytes, or null when the body is larger than <paramref name="maxBytes"/>.</summary>
     public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > maxBytes)
         {
             return null;
@@ -34,7 +33,6 @@ public static class RequestReader
 
     public static InboundWebhook ToWebhook(HttpRequest request, string source, ReadOnlyMemory<byte> body)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in request.Headers)
         {

@@ -16,7 +16,6 @@ public sealed class WebhookEndpoints(
     public Task<IResult> ReceiveAsync(HttpRequest request, string source, CancellationToken cancellationToken) =>
         guard.RunAsync("webhook intake", async () =>
         {
-            ArgumentNullException.ThrowIfNull(request);
             if (intake.FindSource(source) is null)
             {
                 return Problem.From(new Rejection(RejectionKind.UnknownSource, "No enabled webhook source has this name."));
@@ -47,7 +46,6 @@ public sealed class WebhookEndpoints(
     public Task<IResult> AnswerChallengeAsync(HttpRequest request, string source) =>
         guard.RunAsync("webhook validation", () =>
         {
-            ArgumentNullException.ThrowIfNull(request);
             var found = intake.FindSource(source);
             if (found is null)
             {

@@ -34,8 +34,6 @@ public sealed class ConfiguredSecrets : IConfiguredSecrets
 
     public ConfiguredSecrets(IConfiguration configuration, IServiceProvider services)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(services);
         _settings = [.. configuration.AsEnumerable()
             .Where(s => s.Key.StartsWith("LeadSync:", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(s.Value) &&
                         SecretNames.Contains(s.Key[(s.Key.LastIndexOf(':') + 1)..], StringComparer.OrdinalIgnoreCase))

@@ -13,7 +13,6 @@ public sealed class CrmProviderValidator : IValidateOptions<CrmOptions>
 
     public ValidateOptionsResult Validate(string? name, CrmOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         if (!Providers.Contains(options.Provider, StringComparer.OrdinalIgnoreCase))
         {
             return ValidateOptionsResult.Fail($"LeadSync:Crm:Provider '{options.Provider}' is not supported; use one of {string.Join(", ", Providers)}.");

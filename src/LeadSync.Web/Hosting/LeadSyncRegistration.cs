@@ -46,7 +46,6 @@ public static class LeadSyncRegistration
 {
     public static IHostApplicationBuilder AddLeadSync(this IHostApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
 
         // First, so nothing binds an unresolved Key Vault reference as if it were the secret.

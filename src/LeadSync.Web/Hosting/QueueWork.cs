@@ -22,7 +22,6 @@ public sealed class QueueWork(IServiceScopeFactory scopes)
 
     public async Task<WorkOutcome> HandleAsync(string queue, string message, long dequeueCount, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var (body, parent) = WorkMessage.Unwrap(message);
         using var activity = LeadSyncTelemetry.Source.StartActivity($"process {queue}", System.Diagnostics.ActivityKind.Consumer, parent);
         activity?.SetTag("messaging.destination.name", queue);

@@ -15,7 +15,6 @@ public static class TelemetryRegistration
 {
     public static IHostApplicationBuilder AddLeadSyncTelemetry(this IHostApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         var config = builder.Configuration;
         var appInsights = config[TelemetryOptions.AppInsightsConnectionString];
         var otlp = config[TelemetryOptions.OtlpEndpoint];

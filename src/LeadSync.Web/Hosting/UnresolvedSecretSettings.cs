@@ -22,7 +22,6 @@ public sealed class UnresolvedSecretSettings(IReadOnlyList<string> keys)
     /// <summary>Finds every unresolved reference in <paramref name="configuration"/> and overrides each with an empty value.</summary>
     public static UnresolvedSecretSettings Unset(IConfigurationManager configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         var keys = configuration.AsEnumerable()
             .Where(setting => IsReference(setting.Value))
             .Select(setting => setting.Key)

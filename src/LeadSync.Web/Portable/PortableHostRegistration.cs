@@ -17,7 +17,6 @@ public static class PortableHostRegistration
 {
     public static IHostApplicationBuilder AddLeadSyncPortableHost(this IHostApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<PortableHostOptions>().BindConfiguration(PortableHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<CronJobScheduler>();
         builder.Services.AddHostedService<QueueConsumer>();
@@ -36,7 +35,6 @@ public static class PortableHostRegistration
     /// <summary>Maps the same routes the Functions app serves, under <c>/api</c>, with problem+json for the unexpected.</summary>
     public static WebApplication MapLeadSync(this WebApplication app)
     {
-        ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler(handler => handler.Run(context => Problem.Internal().ExecuteAsync(context)));
         app.UseStatusCodePages(context => context.HttpContext.Response.HasStarted
             ? Task.CompletedTask

@@ -8,7 +8,6 @@ public static class Problem
 {
     public static IResult From(Rejection rejection)
     {
-        ArgumentNullException.ThrowIfNull(rejection);
         var (status, type, title) = rejection.Kind switch
         {
             RejectionKind.UnknownSource => (404, ProblemTypes.UnknownSource, "Unknown webhook source"),

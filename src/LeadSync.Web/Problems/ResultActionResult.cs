@@ -8,7 +8,6 @@ public sealed class ResultActionResult(IResult result) : IActionResult
 {
     public Task ExecuteResultAsync(ActionContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         return result.ExecuteAsync(context.HttpContext);
     }
 }

@@ -8,7 +8,6 @@ public static class ResultExtensions
     /// <summary>Adapts a shared handler's result for an isolated-worker HTTP trigger.</summary>
     public static async Task<IActionResult> AsActionResult(this Task<IResult> result)
     {
-        ArgumentNullException.ThrowIfNull(result);
         return new ResultActionResult(await result);
     }
 }

@@ -8,7 +8,6 @@ public sealed class RetryAfterResult(IResult inner, TimeSpan after) : IResult
 {
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        ArgumentNullException.ThrowIfNull(httpContext);
         httpContext.Response.Headers.RetryAfter = ((int)after.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         return inner.ExecuteAsync(httpContext);
     }

@@ -18,7 +18,6 @@ public sealed class InMemoryDueIndex : IDueIndex
 
     public Task ScheduleAsync(DueItem item, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
         lock (_lock)
         {
             _items.Add((item.LeadId, item.Kind, item.DueAt));
@@ -38,7 +37,6 @@ public sealed class InMemoryDueIndex : IDueIndex
 
     public Task RemoveAsync(DueItem item, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
         lock (_lock)
         {
             _items.Remove((item.LeadId, item.Kind, item.DueAt));
@@ -49,7 +47,6 @@ public sealed class InMemoryDueIndex : IDueIndex
 
     public async Task ScheduleAllAsync(IReadOnlyCollection<DueItem> items, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(items);
         foreach (var item in items)
         {
             await ScheduleAsync(item, cancellationToken);
@@ -58,7 +55,6 @@ public sealed class InMemoryDueIndex : IDueIndex
 
     public async Task RemoveAllAsync(IReadOnlyCollection<DueItem> items, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(items);
         foreach (var item in items)
         {
             await RemoveAsync(item, cancellationToken);

@@ -24,7 +24,6 @@ public sealed class InMemoryLeadStore : ILeadStore
 
     public Task<LeadCreateResult> CreateAsync(LeadChange change, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(change);
         lock (_lock)
         {
             if (_leads.TryGetValue(change.Lead.Id, out var existing))
@@ -57,7 +56,6 @@ public sealed class InMemoryLeadStore : ILeadStore
 
     public Task<LeadUpdateResult> UpdateAsync(LeadChange change, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(change);
         lock (_lock)
         {
             if (!_leads.TryGetValue(change.Lead.Id, out var existing))

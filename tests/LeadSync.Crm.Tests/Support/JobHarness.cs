@@ -51,7 +51,6 @@ public sealed class JobHarness
     /// <summary>Stores the lead as sales-ready, upserts it through the adapter and records it as synced (with its hints), as the sync use case does.</summary>
     public async Task<Lead> SyncedAsync(Lead draft)
     {
-        ArgumentNullException.ThrowIfNull(draft);
         var now = Time.GetUtcNow();
         var created = await Store.CreateAsync(new LeadChange(draft with { Status = LeadStatus.SalesReady, ReceivedAt = now, StatusChangedAt = now }, []), default);
         var result = (await _crm.UpsertAsync([created.Lead], default)).Single();

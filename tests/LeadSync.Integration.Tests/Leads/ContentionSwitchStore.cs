@@ -28,7 +28,6 @@ internal sealed class ContentionSwitchStore(ILeadStore inner) : ILeadStore
 
     public async Task<LeadUpdateResult> UpdateAsync(LeadChange change, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(change);
         if (_contended.ContainsKey(change.Lead.Id) && await inner.GetAsync(change.Lead.Id, cancellationToken) is { } current)
         {
             _contended.AddOrUpdate(change.Lead.Id, 1, (_, n) => n + 1);

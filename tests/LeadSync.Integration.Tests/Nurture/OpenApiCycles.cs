@@ -16,7 +16,6 @@ public static class OpenApiCycles
 
     public static JsonObject Relax(JsonObject document, out IReadOnlyList<string> changed)
     {
-        ArgumentNullException.ThrowIfNull(document);
         var copy = document.DeepClone().AsObject();
         var schemas = copy["components"]?["schemas"] as JsonObject ?? [];
         var graph = schemas.ToDictionary(s => s.Key, s => References(s.Value).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);

@@ -35,7 +35,6 @@ internal sealed class HeldTableClient : TableClient
 
     public override async Task<Response<IReadOnlyList<Response>>> SubmitTransactionAsync(IEnumerable<TableTransactionAction> transactionActions, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(transactionActions);
         var actions = transactionActions.ToList();
         Assert.All(actions, a => Assert.Equal(TableTransactionActionType.UpsertReplace, a.ActionType));
         await RecordAsync([.. actions.Select(a => (TableEntity)a.Entity)]);

@@ -15,7 +15,6 @@ public static class HostileCaseGenerator
 
     public static HostileCase Build(SourceDialect dialect, int seed, int index)
     {
-        ArgumentNullException.ThrowIfNull(dialect);
         var ordinal = SourceDialects.All.ToList().IndexOf(dialect);
         var random = new Random(unchecked((((seed * 31) + ordinal) * 1_000_003) + index));
         var sample = Sample(random, dialect, seed, index);

@@ -23,10 +23,6 @@ public static class HostileLeadCheck
     public static async Task<string?> CheckAsync(HttpClient client, Uri baseUrl, string adminKey, HostileCase hostile, SourceDialect dialect, IEnumerable<string> leadIds,
         Func<string, IEnumerable<HostileCase>>? namedBy = null)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(hostile);
-        ArgumentNullException.ThrowIfNull(dialect);
-        ArgumentNullException.ThrowIfNull(leadIds);
         foreach (var id in leadIds)
         {
             using var response = await ReadFiledAsync(client, new Uri(baseUrl, "api/leads/" + Uri.EscapeDataString(id)), adminKey, dialect.Name == "linkedin");

@@ -13,9 +13,6 @@ public static class HostileOracle
     /// <summary>Null when the answer obeys the rules, otherwise what is wrong.</summary>
     public static string? Judge(HostileCase hostile, SourceDialect dialect, HostileOutcome outcome)
     {
-        ArgumentNullException.ThrowIfNull(hostile);
-        ArgumentNullException.ThrowIfNull(dialect);
-        ArgumentNullException.ThrowIfNull(outcome);
         if (outcome.Status == 0)
         {
             return "no answer: " + outcome.Error;
@@ -68,7 +65,6 @@ public static class HostileOracle
     /// <summary>The lead ids a 202 names (one, or a batch).</summary>
     public static IReadOnlyList<string> LeadIds(HostileOutcome outcome)
     {
-        ArgumentNullException.ThrowIfNull(outcome);
         using var body = JsonDocument.Parse(outcome.Body);
         return body.RootElement.TryGetProperty("leadId", out var id)
             ? [id.GetString()!]

@@ -7,7 +7,6 @@ public sealed class HostileSender(PortableHostProcess host, HttpClient client)
 {
     public async Task<HostileOutcome> SendAsync(HostileCase hostile)
     {
-        ArgumentNullException.ThrowIfNull(hostile);
         var dialect = SourceDialects.Named(hostile.Source);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.Url("api/webhooks/" + hostile.Source).AbsoluteUri + hostile.UrlTail));
         HttpContent content = hostile.Chunked ? new StreamContent(new UnseekableStream(hostile.Body)) : new ByteArrayContent(hostile.Body);

@@ -5,8 +5,6 @@ public static class RequestTricks
 {
     public static HostileCase Apply(Random random, HostileCase start, SourceDialect dialect)
     {
-        ArgumentNullException.ThrowIfNull(start);
-        ArgumentNullException.ThrowIfNull(dialect);
         switch (random.Next(6))
         {
             case 0:

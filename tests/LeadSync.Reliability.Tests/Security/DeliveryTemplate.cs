@@ -25,7 +25,6 @@ public sealed class DeliveryTemplate
     /// <summary>A delivery of <paramref name="body"/> to <paramref name="source"/>, authenticated with <paramref name="secret"/> (none when null).</summary>
     public static DeliveryTemplate Create(Uri webhookUrl, SourceDialect dialect, byte[] body, string? secret, byte[]? signedBody = null)
     {
-        ArgumentNullException.ThrowIfNull(dialect);
         using var request = new HttpRequestMessage(HttpMethod.Post, webhookUrl);
         if (secret is not null)
         {

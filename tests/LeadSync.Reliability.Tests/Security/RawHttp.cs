@@ -13,8 +13,6 @@ public static class RawHttp
 {
     public static async Task<RawAnswer> SendUnfinishedAsync(Uri url, IEnumerable<KeyValuePair<string, string>> headers, long? declaredLength, long maxBodyBytes, TimeSpan patience)
     {
-        ArgumentNullException.ThrowIfNull(url);
-        ArgumentNullException.ThrowIfNull(headers);
         using var socket = new TcpClient();
         await socket.ConnectAsync(url.Host, url.Port);
         var stream = socket.GetStream();

@@ -25,8 +25,6 @@ public sealed partial class CrmChangeIntake(
 {
     public async Task<CrmChangeSummary> ApplyAsync(string provider, IReadOnlyList<CrmChange> changes, InboundWebhook request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(changes);
-        ArgumentNullException.ThrowIfNull(request);
         var results = new CrmChangeResult[changes.Count];
         var order = Enumerable.Range(0, changes.Count).OrderBy(i => changes[i].OccurredAt).ThenBy(i => i);
         foreach (var i in order)

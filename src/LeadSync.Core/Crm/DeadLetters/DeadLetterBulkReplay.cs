@@ -15,7 +15,6 @@ public sealed class DeadLetterBulkReplay(IDeadLetterStore deadLetters, DeadLette
 
     public async Task<DeadLetterBulkReplayResult> ReplayAsync(DeadLetterFilter filter, string actor, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(filter);
         ArgumentException.ThrowIfNullOrEmpty(actor);
         var matching = (await deadLetters.ListAsync(ReadLimit, cancellationToken))
             .Where(filter.Matches)

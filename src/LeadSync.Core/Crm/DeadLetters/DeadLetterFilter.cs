@@ -12,7 +12,6 @@ public sealed record DeadLetterFilter(string? Reason = null, DateTimeOffset? Fro
 
     public bool Matches(DeadLetter deadLetter)
     {
-        ArgumentNullException.ThrowIfNull(deadLetter);
         return deadLetter.ReplayedAt is null && !IsEmpty
             && (string.IsNullOrWhiteSpace(Reason) || deadLetter.Reason.Contains(Reason.Trim(), StringComparison.OrdinalIgnoreCase))
             && (From is null || deadLetter.At >= From)

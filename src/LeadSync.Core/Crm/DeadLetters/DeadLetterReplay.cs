@@ -18,7 +18,6 @@ public sealed class DeadLetterReplay(IDeadLetterStore deadLetters, LeadMutator m
     /// <summary>Replays a dead letter already read; <paramref name="actor"/> (the admin's identity) goes on the lead's timeline.</summary>
     public async Task<DeadLetter> ReplayAsync(DeadLetter deadLetter, string actor, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(deadLetter);
         var id = deadLetter.Id;
         var now = timeProvider.GetUtcNow();
         await mutator.MutateAsync(deadLetter.LeadId, lead => lead.Status != LeadStatus.SalesReady ? null :

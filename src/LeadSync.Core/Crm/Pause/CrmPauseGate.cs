@@ -88,7 +88,6 @@ public sealed partial class CrmPauseGate(
     /// <summary>Records how one CRM call ended (its summary outcome; see <see cref="Summarize"/>).</summary>
     public async Task ReportAsync(CrmOutcome outcome, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(outcome);
         var now = time.GetUtcNow();
         var cls = outcome.Class;
         if (cls is CrmFailureClass.None or CrmFailureClass.Permanent or CrmFailureClass.Refused)
@@ -165,7 +164,6 @@ public sealed partial class CrmPauseGate(
     /// </summary>
     public static CrmOutcome Summarize(IReadOnlyList<CrmUpsertResult> results)
     {
-        ArgumentNullException.ThrowIfNull(results);
         if (results.FirstOrDefault(r => r.Outcome.Class is CrmFailureClass.None or CrmFailureClass.Permanent or CrmFailureClass.Refused) is { } answered)
         {
             return answered.Outcome;

@@ -12,7 +12,6 @@ public static partial class CrmPauseReason
 
     public static string Clean(string reason)
     {
-        ArgumentNullException.ThrowIfNull(reason);
         var masked = Bearer().Replace(reason, "Bearer ***");
         masked = Opaque().Replace(masked, "***");
         return masked.Length > MaxLength ? masked[..MaxLength] + "…" : masked;

@@ -71,8 +71,6 @@ public sealed partial class CrmTouchRecorder(
     /// <summary>One record per <c>marketing.touch</c> entry; a lead whose vendor said nothing about the touch gets one for its arrival.</summary>
     public static IReadOnlyList<CrmTouchRecord> Records(Lead lead, IReadOnlyList<TimelineEntry> timeline)
     {
-        ArgumentNullException.ThrowIfNull(lead);
-        ArgumentNullException.ThrowIfNull(timeline);
         var touches = timeline.Where(e => e.Event == LeadEvents.MarketingTouch).ToList();
         if (touches.Count == 0 && timeline.FirstOrDefault(e => e.Event == LeadEvents.Received) is { } received)
         {

@@ -43,7 +43,6 @@ public sealed partial class LeadErasure(
     /// </summary>
     public async Task<WorkOutcome> EraseAsync(string message, int dequeueCount, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         if (message.StartsWith(RetryPrefix, StringComparison.Ordinal))
         {
             return await RetryTargetsAsync(message[RetryPrefix.Length..], dequeueCount, cancellationToken);
@@ -62,7 +61,6 @@ public sealed partial class LeadErasure(
     /// <summary>Erases the subject now; the answer is the erasure record (the same one for a repeated request).</summary>
     public async Task<ErasureRecord> RequestAsync(ErasureRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var key = request.Key;
         for (var attempt = 1; ; attempt++)
         {

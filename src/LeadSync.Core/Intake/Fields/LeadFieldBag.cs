@@ -38,7 +38,6 @@ public sealed class LeadFieldBag
     /// </summary>
     public bool SetMapped(string name, string? value, IReadOnlyDictionary<string, string> mapping)
     {
-        ArgumentNullException.ThrowIfNull(mapping);
         if (mapping.TryGetValue(name, out var target) && LeadFieldNames.TryParse(target, out var field))
         {
             Set(field, value);
@@ -75,7 +74,6 @@ public sealed class LeadFieldBag
     /// </summary>
     public LeadDraft ToDraft(string deliveryKey, MarketingTouch? touch, IDictionary<string, string[]> errors, string fieldPrefix = "")
     {
-        ArgumentNullException.ThrowIfNull(errors);
         var consent = new ConsentFlags
         {
             Marketing = ContactNormalizer.ParseFlag(Get(LeadField.ConsentMarketing)),

@@ -26,7 +26,6 @@ public sealed class GenericWebhookSource(IOptionsMonitor<GenericSourceOptions> o
 
     public Rejection? Authenticate(InboundWebhook webhook)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var check = verifier.Verify(
             webhook.Header(StandardWebhookVerifier.IdHeader),
             webhook.Header(StandardWebhookVerifier.TimestampHeader),
@@ -46,7 +45,6 @@ public sealed class GenericWebhookSource(IOptionsMonitor<GenericSourceOptions> o
 
     public ParseResult Parse(InboundWebhook webhook)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var document = JsonPayload.TryParse(webhook.Body);
         if (document is null)
         {

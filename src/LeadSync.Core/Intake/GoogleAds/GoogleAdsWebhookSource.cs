@@ -22,7 +22,6 @@ public sealed class GoogleAdsWebhookSource(IOptionsMonitor<GoogleAdsSourceOption
 
     public Rejection? Authenticate(InboundWebhook webhook)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         using var document = JsonPayload.TryParse(webhook.Body);
         if (document is null)
         {
@@ -35,7 +34,6 @@ public sealed class GoogleAdsWebhookSource(IOptionsMonitor<GoogleAdsSourceOption
 
     public ParseResult Parse(InboundWebhook webhook)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         using var document = JsonPayload.TryParse(webhook.Body);
         if (document is null)
         {

@@ -16,7 +16,6 @@ public static class HubSpotContactMapper
 
     public static LeadDraft ToDraft(string deliveryKey, IEnumerable<KeyValuePair<string, string?>> properties, MarketingTouch? touch, IDictionary<string, string[]> errors)
     {
-        ArgumentNullException.ThrowIfNull(properties);
         var bag = new LeadFieldBag();
         foreach (var (name, value) in properties)
         {

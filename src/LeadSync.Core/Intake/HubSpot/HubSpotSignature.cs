@@ -25,7 +25,6 @@ public sealed class HubSpotSignature(TimeProvider timeProvider)
 
     public SignatureCheck VerifyV3(InboundWebhook webhook, string clientSecret, TimeSpan tolerance)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var signature = webhook.Header(V3Header);
         var timestamp = webhook.Header(TimestampHeader);
         if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(timestamp))
@@ -56,7 +55,6 @@ public sealed class HubSpotSignature(TimeProvider timeProvider)
 
     public static SignatureCheck VerifyLegacy(InboundWebhook webhook, string clientSecret)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var signature = webhook.Header(LegacyHeader);
         if (string.IsNullOrEmpty(signature))
         {

@@ -25,7 +25,6 @@ public sealed class HubSpotWebhookSource(IOptionsMonitor<HubSpotSourceOptions> o
 
     public Rejection? Authenticate(InboundWebhook webhook)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var settings = options.CurrentValue;
         var secret = settings.ClientSecret ?? string.Empty;
         var check = signature.VerifyV3(webhook, secret, settings.Tolerance);
@@ -48,7 +47,6 @@ public sealed class HubSpotWebhookSource(IOptionsMonitor<HubSpotSourceOptions> o
 
     public ParseResult Parse(InboundWebhook webhook)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         using var document = JsonPayload.TryParse(webhook.Body);
         if (document is null)
         {

@@ -11,7 +11,6 @@ public sealed record InboxDelivery(string Id, DateTimeOffset ReceivedAt, Inbound
 
     public static InboxDelivery Arrived(InboundWebhook webhook, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var id = $"{now.UtcTicks:D19}_{Guid.NewGuid():N}";
         return new InboxDelivery(id, now, webhook with
         {

@@ -42,7 +42,6 @@ public sealed partial class InboxPump : IDisposable
     public InboxPump(
         IIntakeInbox inbox, WebhookIntake intake, IOptions<IntakeOptions> options, TimeProvider timeProvider, ILogger<InboxPump> logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
         _inbox = inbox;
         _intake = intake;
         _options = options.Value;
@@ -57,7 +56,6 @@ public sealed partial class InboxPump : IDisposable
     /// <summary>Queues a delivery just stored in the inbox; never blocks (a full buffer leaves it to the catch-up).</summary>
     public void Offer(InboxDelivery delivery)
     {
-        ArgumentNullException.ThrowIfNull(delivery);
         if (!_held.TryAdd(delivery.Id, 0))
         {
             return;

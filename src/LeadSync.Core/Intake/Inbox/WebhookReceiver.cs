@@ -21,7 +21,6 @@ public sealed partial class WebhookReceiver(
 
     public async Task<IntakeCheck> ReceiveAsync(InboundWebhook webhook, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var check = await intake.CheckAsync(webhook, cancellationToken);
         if (!check.Passed || check.LeadIds.Count == 0)
         {

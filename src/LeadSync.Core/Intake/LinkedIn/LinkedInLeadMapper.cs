@@ -34,7 +34,6 @@ public static class LinkedInLeadMapper
         bool isTest,
         IDictionary<string, string[]> errors)
     {
-        ArgumentNullException.ThrowIfNull(answers);
         var mapping = LeadFieldBag.Mapping(form?.Fields);
         var list = answers.Where(a => !string.IsNullOrWhiteSpace(a.Answer)).ToList();
         var bag = new LeadFieldBag();

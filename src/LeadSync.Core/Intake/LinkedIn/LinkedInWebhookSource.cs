@@ -27,7 +27,6 @@ public sealed class LinkedInWebhookSource(IOptionsMonitor<LinkedInSourceOptions>
 
     public ChallengeAnswer? AnswerChallenge(InboundWebhook request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         // LinkedIn sends a UUID. Answering anything else would make this GET a signing oracle: the delivery signature
         // is the same HMAC over "hmacsha256=" + body, so a code of that shape would return a valid X-LI-Signature.
         if (!request.Query.TryGetValue("challengeCode", out var code) || !IsChallengeCode(code))
@@ -49,7 +48,6 @@ public sealed class LinkedInWebhookSource(IOptionsMonitor<LinkedInSourceOptions>
 
     public Rejection? Authenticate(InboundWebhook webhook)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var header = webhook.Header(SignatureHeader);
         if (string.IsNullOrEmpty(header))
         {
@@ -68,7 +66,6 @@ public sealed class LinkedInWebhookSource(IOptionsMonitor<LinkedInSourceOptions>
 
     public ParseResult Parse(InboundWebhook webhook)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         using var document = JsonPayload.TryParse(webhook.Body);
         if (document is null)
         {

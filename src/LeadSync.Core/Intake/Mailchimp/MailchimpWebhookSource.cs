@@ -35,7 +35,6 @@ public sealed class MailchimpWebhookSource(IOptionsMonitor<MailchimpSourceOption
 
     public ParseResult Parse(InboundWebhook webhook)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var form = FormPayload.TryParse(webhook.Body.Span);
         // A repeated identity field would make the event's identity (and so its de-duplication) ambiguous.
         if (form is null || IdentityFields.Any(form.IsRepeated))

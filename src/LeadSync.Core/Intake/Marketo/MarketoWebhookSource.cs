@@ -44,14 +44,12 @@ public sealed class MarketoWebhookSource(IOptionsMonitor<MarketoSourceOptions> o
 
     public Rejection? Authenticate(InboundWebhook webhook)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var settings = options.CurrentValue;
         return SharedSecret.Check(webhook.Header(settings.SecretHeader), settings.Secret, settings.SecretHeader + " header");
     }
 
     public ParseResult Parse(InboundWebhook webhook)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         using var document = JsonPayload.TryParse(webhook.Body);
         if (document is null)
         {

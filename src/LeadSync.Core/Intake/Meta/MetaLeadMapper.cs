@@ -13,7 +13,6 @@ public static class MetaLeadMapper
         MarketingTouch? touch,
         IDictionary<string, string[]> errors)
     {
-        ArgumentNullException.ThrowIfNull(fieldData);
         var bag = new LeadFieldBag();
         foreach (var (name, values) in fieldData)
         {

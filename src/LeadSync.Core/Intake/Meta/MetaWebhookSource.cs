@@ -26,7 +26,6 @@ public sealed class MetaWebhookSource(IOptionsMonitor<MetaSourceOptions> options
 
     public ChallengeAnswer? AnswerChallenge(InboundWebhook request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         request.Query.TryGetValue("hub.mode", out var mode);
         request.Query.TryGetValue("hub.verify_token", out var token);
         request.Query.TryGetValue("hub.challenge", out var challenge);
@@ -48,7 +47,6 @@ public sealed class MetaWebhookSource(IOptionsMonitor<MetaSourceOptions> options
 
     public ParseResult Parse(InboundWebhook webhook)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         using var document = JsonPayload.TryParse(webhook.Body);
         if (document is null)
         {

@@ -27,7 +27,6 @@ public sealed class PardotWebhookSource(IOptionsMonitor<PardotSourceOptions> opt
 
     public ParseResult Parse(InboundWebhook webhook)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var form = FormPayload.TryParse(webhook.Body.Span);
         if (form is null)
         {

@@ -38,7 +38,6 @@ public sealed class WebhookRedactor(IConfiguredSecrets? secrets = null)
 
     public InboundWebhook Redact(InboundWebhook webhook)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var values = SecretValues();
         return webhook with
         {

@@ -8,7 +8,6 @@ public static class Hmac
 {
     public static byte[] Sha256(string key, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> body, ReadOnlySpan<byte> suffix = default)
     {
-        ArgumentNullException.ThrowIfNull(key);
         using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(key));
         hmac.AppendData(prefix);
         hmac.AppendData(body);
@@ -77,7 +76,6 @@ public static class Hmac
     public static Rejection? VerifyPrefixedBodySignature(
         InboundWebhook webhook, string headerName, string prefix, string secret, SignatureEncoding encoding, string vendor)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var header = webhook.Header(headerName);
         if (header is null || !header.StartsWith(prefix, StringComparison.Ordinal))
         {

@@ -11,7 +11,6 @@ public static class SharedSecret
     /// </summary>
     public static string? FromQueryOrPath(InboundWebhook webhook)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         if (webhook.Query.TryGetValue(QueryKey, out var key) && !string.IsNullOrEmpty(key))
         {
             return key;

@@ -32,7 +32,6 @@ public sealed class TypeformWebhookSource(IOptionsMonitor<TypeformSourceOptions>
 
     public ParseResult Parse(InboundWebhook webhook)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         using var document = JsonPayload.TryParse(webhook.Body);
         if (document is null)
         {

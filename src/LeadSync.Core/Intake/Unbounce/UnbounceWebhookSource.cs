@@ -28,7 +28,6 @@ public sealed class UnbounceWebhookSource(IOptionsMonitor<UnbounceSourceOptions>
 
     public ParseResult Parse(InboundWebhook webhook)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var form = FormPayload.TryParse(webhook.Body.Span);
         if (form is null || form.IsRepeated("data.json") || form["data.json"] is not { } json)
         {

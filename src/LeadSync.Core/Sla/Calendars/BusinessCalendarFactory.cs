@@ -15,8 +15,6 @@ public static class BusinessCalendarFactory
     /// <summary>Builds the calendar, or adds the problems to <paramref name="errors"/> and returns null.</summary>
     public static IBusinessCalendar? TryCreate(BusinessCalendarOptions options, string path, ICollection<string> errors)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(errors);
         var before = errors.Count;
         var zone = FindZone(options.TimeZone, path, errors);
         var hours = ParseHours(options, path, errors);

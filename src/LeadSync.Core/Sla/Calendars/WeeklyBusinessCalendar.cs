@@ -18,8 +18,6 @@ public sealed class WeeklyBusinessCalendar : IBusinessCalendar
         IReadOnlyDictionary<DayOfWeek, IReadOnlyList<WorkingInterval>> hours,
         IEnumerable<DateOnly>? holidays = null)
     {
-        ArgumentNullException.ThrowIfNull(timeZone);
-        ArgumentNullException.ThrowIfNull(hours);
         TimeZone = timeZone;
         _hoursByDay = new WorkingInterval[7][];
         foreach (var day in Enum.GetValues<DayOfWeek>())

@@ -15,7 +15,6 @@ public sealed class CalendarSlaPolicy(IOptionsMonitor<SlaOptions> options) : ISl
     /// <summary>The tier that applies to the lead (re-read on every call, so a settings reload takes effect).</summary>
     public SlaTier TierFor(Lead lead)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         return Catalog().Select(lead);
     }
 

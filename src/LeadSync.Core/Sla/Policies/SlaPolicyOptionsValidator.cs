@@ -13,7 +13,6 @@ public sealed class SlaPolicyOptionsValidator : IValidateOptions<SlaOptions>
 
     public ValidateOptionsResult Validate(string? name, SlaOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         foreach (var (calendarName, calendar) in options.Calendars)
         {

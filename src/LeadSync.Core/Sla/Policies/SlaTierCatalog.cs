@@ -27,7 +27,6 @@ public sealed class SlaTierCatalog
     /// <exception cref="OptionsValidationException">The calendars or policies are invalid.</exception>
     public static SlaTierCatalog Compile(SlaOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var validation = new SlaPolicyOptionsValidator().Validate(Options.DefaultName, options);
         if (validation.Failed)
         {

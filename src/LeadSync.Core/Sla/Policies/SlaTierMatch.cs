@@ -10,8 +10,6 @@ public sealed class SlaTierMatch
 
     public SlaTierMatch(IEnumerable<string> sources, int? minScore, int? maxScore, IEnumerable<string> countries)
     {
-        ArgumentNullException.ThrowIfNull(sources);
-        ArgumentNullException.ThrowIfNull(countries);
         _sources = new(sources.Select(s => s.Trim()), StringComparer.OrdinalIgnoreCase);
         _countries = new(countries.Select(c => c.Trim()), StringComparer.OrdinalIgnoreCase);
         MinScore = minScore;
@@ -28,13 +26,11 @@ public sealed class SlaTierMatch
 
     public static SlaTierMatch From(SlaPolicyMatchOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         return new(options.Sources, options.MinScore, options.MaxScore, options.Countries);
     }
 
     public bool Matches(Lead lead)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         if (_sources.Count > 0 && !_sources.Contains(lead.Source))
         {
             return false;

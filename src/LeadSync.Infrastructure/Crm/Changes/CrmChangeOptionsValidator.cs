@@ -9,7 +9,6 @@ public sealed class CrmChangeOptionsValidator : IValidateOptions<CrmChangeOption
 
     public ValidateOptionsResult Validate(string? name, CrmChangeOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
         var section = CrmChangeOptions.Section;
         if (options.HubSpot.SignatureTolerance < TimeSpan.FromSeconds(1) || options.HubSpot.SignatureTolerance > TimeSpan.FromHours(1))

@@ -22,8 +22,6 @@ public static class CrmChangeRegistration
 {
     public static IServiceCollection AddCrmChangeSources(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<CrmChangeOptions>().Bind(configuration.GetSection(CrmChangeOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CrmChangeOptions>, CrmChangeOptionsValidator>();
         services.TryAddSingleton<ICrmChangeLog, TableCrmChangeLog>();
@@ -50,8 +48,6 @@ public static class CrmChangeRegistration
     /// <summary>The configured CRM's <see cref="ICrmTouchWriter"/> and its client (after <c>AddCrmProviders</c>, whose auth handlers it uses).</summary>
     public static IServiceCollection AddCrmTouchWriters(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SalesforceTouchOptions>().Bind(configuration.GetSection(SalesforceTouchOptions.Section)).ValidateOnStart();
         switch (Provider(configuration))
         {

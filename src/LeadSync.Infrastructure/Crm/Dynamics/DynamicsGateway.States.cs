@@ -10,7 +10,6 @@ internal sealed partial class DynamicsGateway
 
     public async Task<IReadOnlyList<CrmRecordState>> ReadStatesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(leads);
         var o = options.CurrentValue;
         var found = await QueryByKeyAsync(leads, o, cancellationToken);
 

@@ -33,7 +33,6 @@ internal sealed partial class DynamicsGateway(
 
     public async Task<IReadOnlyList<CrmUpsertResult>> UpsertAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(leads);
         var o = options.CurrentValue;
         var results = new CrmUpsertResult[leads.Count];
         await Parallel.ForEachAsync(
@@ -45,7 +44,6 @@ internal sealed partial class DynamicsGateway(
 
     public async Task<IReadOnlyList<CrmTouch>> GetTouchesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(leads);
         var o = options.CurrentValue;
         var found = await QueryByKeyAsync(leads, o, cancellationToken);
 
@@ -64,7 +62,6 @@ internal sealed partial class DynamicsGateway(
     /// </summary>
     public async Task<CrmReassignment> ReassignAsync(Lead lead, string pool, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var o = options.CurrentValue;
         var (choice, failure) = ReassignPicker.Pick(lead, pool, o.Reassign, DynamicsOptions.Section,
             (owner, current) => Guid.TryParse(owner, out var a) && Guid.TryParse(current, out var b) && a == b);
@@ -88,7 +85,6 @@ internal sealed partial class DynamicsGateway(
 
     public async Task<CrmOutcome> MarkRecycledAsync(Lead lead, string reason, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var o = options.CurrentValue;
 
         // When updating statecode always send the matching statuscode.
@@ -215,7 +211,6 @@ internal sealed partial class DynamicsGateway(
     /// <summary>Deletes the lead row keyed by the LeadSync id (the alternate key).</summary>
     public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(subject);
         var o = options.CurrentValue;
         using var response = await api.DeleteLeadAsync(o.ApiVersion, o.AlternateKeyAttribute, Escape(subject.LeadId), cancellationToken);
         return CrmErasureMapper.From("crm:" + Name, response, Map(response));

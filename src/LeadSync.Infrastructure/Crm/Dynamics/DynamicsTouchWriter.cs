@@ -16,7 +16,6 @@ internal sealed class DynamicsTouchWriter(IDynamicsTouchApi api, IOptionsMonitor
 {
     public async Task<CrmOutcome> WriteAsync(Lead lead, CrmTouchRecord record, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(record);
         if (!Guid.TryParse(record.CrmId, out var leadRow))
         {
             return new CrmOutcome(CrmOutcomeKind.Permanent, "The lead's Dataverse id is not a GUID.");

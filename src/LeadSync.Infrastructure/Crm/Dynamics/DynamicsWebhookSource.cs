@@ -29,7 +29,6 @@ internal sealed partial class DynamicsWebhookSource(
 
     public async Task<CrmChangeRead> ReadAsync(InboundWebhook webhook, string? routeSecret, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var settings = changeOptions.CurrentValue.Dynamics;
         var given = settings.Auth == DynamicsWebhookAuth.WebhookKey
             ? webhook.Query.GetValueOrDefault("code")

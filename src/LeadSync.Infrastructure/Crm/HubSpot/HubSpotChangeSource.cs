@@ -33,7 +33,6 @@ internal sealed class HubSpotChangeSource(
 
     public async Task<CrmChangeRead> ReadAsync(InboundWebhook webhook, string? routeSecret, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var settings = changeOptions.CurrentValue.HubSpot;
         var check = signature.VerifyV3(webhook, settings.ClientSecret, settings.SignatureTolerance);
         if (check != SignatureCheck.Valid)

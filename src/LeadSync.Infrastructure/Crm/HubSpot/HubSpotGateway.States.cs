@@ -12,7 +12,6 @@ internal sealed partial class HubSpotGateway
 
     public async Task<IReadOnlyList<CrmRecordState>> ReadStatesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(leads);
         var o = options.CurrentValue;
         if (QuotaStop() is { } stop)
         {

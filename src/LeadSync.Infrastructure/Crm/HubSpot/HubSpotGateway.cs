@@ -36,7 +36,6 @@ internal sealed partial class HubSpotGateway(
 
     public async Task<IReadOnlyList<CrmUpsertResult>> UpsertAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(leads);
         var o = options.CurrentValue;
         if (QuotaStop() is { } stop)
         {
@@ -67,7 +66,6 @@ internal sealed partial class HubSpotGateway(
 
     public async Task<IReadOnlyList<CrmTouch>> GetTouchesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(leads);
         var o = options.CurrentValue;
         if (QuotaStop() is { } stop)
         {
@@ -109,7 +107,6 @@ internal sealed partial class HubSpotGateway(
 
     public async Task<CrmOutcome> MarkRecycledAsync(Lead lead, string reason, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var o = options.CurrentValue;
         if (QuotaStop() is { } stop)
         {
@@ -135,7 +132,6 @@ internal sealed partial class HubSpotGateway(
     /// </summary>
     public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(subject);
         const string target = "crm:hubspot";
         if (QuotaStop() is { } stop)
         {
@@ -157,7 +153,6 @@ internal sealed partial class HubSpotGateway(
     /// <summary>Writes the owner property (<c>hubspot_owner_id</c>) on the contact, by id or else by e-mail.</summary>
     public async Task<CrmReassignment> ReassignAsync(Lead lead, string pool, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var o = options.CurrentValue;
         var (choice, failure) = ReassignPicker.Pick(lead, pool, o.Reassign, HubSpotOptions.Section,
             (owner, current) => string.Equals(owner, current, StringComparison.Ordinal));

@@ -17,7 +17,6 @@ internal sealed class HubSpotTouchWriter(IHubSpotNotesApi api, TimeProvider time
 
     public async Task<CrmOutcome> WriteAsync(Lead lead, CrmTouchRecord record, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(record);
         var properties = new Dictionary<string, string>
         {
             ["hs_timestamp"] = record.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),

@@ -17,9 +17,6 @@ internal static class ReassignPicker
     public static (ReassignChoice? Choice, CrmReassignment? Failure) Pick(
         Lead lead, string pool, IReadOnlyDictionary<string, CrmReassignPool> pools, string section, Func<string, string?, bool> sameOwner)
     {
-        ArgumentNullException.ThrowIfNull(lead);
-        ArgumentNullException.ThrowIfNull(pools);
-        ArgumentNullException.ThrowIfNull(sameOwner);
         if (string.IsNullOrWhiteSpace(pool) || !pools.TryGetValue(pool, out var target))
         {
             return (null, new CrmReassignment(new CrmOutcome(CrmOutcomeKind.Permanent,

@@ -8,7 +8,6 @@ internal static class ReassignPoolValidation
     public static IEnumerable<ValidationResult> Validate(
         IReadOnlyDictionary<string, CrmReassignPool> pools, string section, bool queuesAllowed, Func<string, bool> validQueue, Func<string, bool> validOwner, string queueFormat, string ownerFormat)
     {
-        ArgumentNullException.ThrowIfNull(pools);
         foreach (var (name, pool) in pools)
         {
             var path = $"{section}:Reassign:{name}";

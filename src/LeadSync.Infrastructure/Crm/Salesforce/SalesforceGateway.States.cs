@@ -15,7 +15,6 @@ internal sealed partial class SalesforceGateway
 
     public async Task<IReadOnlyList<CrmRecordState>> ReadStatesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(leads);
         var o = options.CurrentValue;
         if (Throttled(o) is { } stop)
         {

@@ -38,7 +38,6 @@ internal sealed partial class SalesforceGateway(
 
     public async Task<IReadOnlyList<CrmUpsertResult>> UpsertAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(leads);
         var o = options.CurrentValue;
         if (Throttled(o) is { } stop)
         {
@@ -63,7 +62,6 @@ internal sealed partial class SalesforceGateway(
 
     public async Task<IReadOnlyList<CrmTouch>> GetTouchesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(leads);
         var o = options.CurrentValue;
         var records = await QueryByLeadIdAsync(leads.Select(l => l.Id), "Id, OwnerId, Status, LastActivityDate, IsConverted", o, cancellationToken);
         var tasks = o.ReadTasks && records.Count > 0
@@ -81,7 +79,6 @@ internal sealed partial class SalesforceGateway(
     /// </summary>
     public async Task<CrmReassignment> ReassignAsync(Lead lead, string pool, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var o = options.CurrentValue;
         var (choice, failure) = ReassignPicker.Pick(lead, pool, o.Reassign, SalesforceOptions.Section, SameId);
         if (failure is not null)
@@ -108,7 +105,6 @@ internal sealed partial class SalesforceGateway(
 
     public async Task<CrmOutcome> MarkRecycledAsync(Lead lead, string reason, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var o = options.CurrentValue;
         if (Throttled(o) is { } stop)
         {
@@ -338,7 +334,6 @@ internal sealed partial class SalesforceGateway(
     /// <summary>Deletes the Lead keyed by the LeadSync id (the external id field); the record goes to the recycle bin.</summary>
     public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(subject);
         var o = options.CurrentValue;
         using var response = await api.DeleteLeadAsync(o.ApiVersion, o.ExternalIdField, subject.LeadId, cancellationToken);
         return CrmErasureMapper.From("crm:" + Name, response, Map(response, o));

@@ -33,7 +33,6 @@ internal sealed class SalesforceOutboundMessageSource(
 
     public Task<CrmChangeRead> ReadAsync(InboundWebhook webhook, string? routeSecret, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         var settings = changeOptions.CurrentValue.Salesforce;
         if (!Hmac.SecretEquals(routeSecret, settings.PathSecret))
         {

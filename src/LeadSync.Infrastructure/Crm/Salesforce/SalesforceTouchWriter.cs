@@ -20,7 +20,6 @@ internal sealed class SalesforceTouchWriter(
 {
     public async Task<CrmOutcome> WriteAsync(Lead lead, CrmTouchRecord record, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(record);
         var o = crmOptions.CurrentValue;
         var t = touchOptions.CurrentValue;
         var fields = new Dictionary<string, object>

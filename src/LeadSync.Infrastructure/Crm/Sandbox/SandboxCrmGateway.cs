@@ -30,7 +30,6 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
 
     public async Task<IReadOnlyList<CrmUpsertResult>> UpsertAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(leads);
         var table = await clients.TableAsync(TableNames.SandboxCrm, cancellationToken);
         var results = new List<CrmUpsertResult>(leads.Count);
         foreach (var lead in leads)
@@ -61,7 +60,6 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
     /// </summary>
     public async Task<IReadOnlyList<CrmTouch>> GetTouchesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(leads);
         var table = await clients.TableAsync(TableNames.SandboxCrm, cancellationToken);
         var records = new ConcurrentDictionary<string, TableEntity>(StringComparer.Ordinal);
         var chunks = leads.Select(l => l.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
@@ -80,7 +78,6 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
     /// <summary>The batch state read: the same keyed queries as <see cref="GetTouchesAsync"/> (14 records per query).</summary>
     public async Task<IReadOnlyList<CrmRecordState>> ReadStatesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(leads);
         var table = await clients.TableAsync(TableNames.SandboxCrm, cancellationToken);
         var records = new ConcurrentDictionary<string, TableEntity>(StringComparer.Ordinal);
         var chunks = leads.Select(l => l.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
@@ -144,7 +141,6 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
 
     public async Task<CrmOutcome> MarkRecycledAsync(Lead lead, string reason, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         return await SetStatusAsync(lead.Id, SandboxCrmStatus.Nurture, null, cancellationToken)
             ? CrmOutcome.Success
             : new CrmOutcome(CrmOutcomeKind.Permanent, "No sandbox CRM record for this lead.");
@@ -156,7 +152,6 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
     /// </summary>
     public async Task<CrmReassignment> ReassignAsync(Lead lead, string pool, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var owners = options.CurrentValue.ReassignPool.Where(o => !string.IsNullOrWhiteSpace(o)).ToList();
         if (owners.Count == 0)
         {
@@ -243,7 +238,6 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
     /// <summary>Deletes the record keyed by the LeadSync id, as the real adapters delete by external id.</summary>
     public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(subject);
         var table = await clients.TableAsync(TableNames.SandboxCrm, cancellationToken);
         var response = await StorageCall.RunAsync(
             () => table.DeleteEntityAsync(PartitionOf(subject.LeadId), subject.LeadId, Azure.ETag.All, cancellationToken), cancellationToken);

@@ -9,7 +9,6 @@ public sealed class HubSpotAccessTokenHandler(IOptionsMonitor<HubSpotSourceOptio
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (options.CurrentValue.AccessToken is { Length: > 0 } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -15,7 +15,6 @@ public sealed class HubSpotLeadEnricher(IHubSpotCrmApi api, IOptionsMonitor<HubS
 
     public async Task<EnrichmentResult> EnrichAsync(Lead lead, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         if (string.IsNullOrEmpty(options.CurrentValue.AccessToken))
         {
             return EnrichmentResult.Blocked("no HubSpot access token is configured", EnrichmentResponses.CredentialsRetry);

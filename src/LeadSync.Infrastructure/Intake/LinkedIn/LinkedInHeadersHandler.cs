@@ -13,7 +13,6 @@ public sealed class LinkedInHeadersHandler(IOptionsMonitor<LinkedInSourceOptions
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var settings = options.CurrentValue;
         if (settings.AccessToken is { Length: > 0 } token)
         {

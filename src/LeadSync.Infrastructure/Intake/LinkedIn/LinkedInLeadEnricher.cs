@@ -20,7 +20,6 @@ public sealed class LinkedInLeadEnricher(ILinkedInLeadSyncApi api, LinkedInFormC
 
     public async Task<EnrichmentResult> EnrichAsync(Lead lead, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var settings = options.CurrentValue;
         if (!settings.EnrichmentEnabled)
         {

@@ -19,7 +19,6 @@ public sealed class MetaLeadEnricher(IMetaGraphApi api, IOptionsMonitor<MetaSour
 
     public async Task<EnrichmentResult> EnrichAsync(Lead lead, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var settings = options.CurrentValue;
         if (string.IsNullOrEmpty(settings.AccessToken))
         {

@@ -17,7 +17,6 @@ public sealed class EmailNotifier(IOptionsMonitor<SmtpOptions> options)
 
     public async Task<DeliveryResult> SendAsync(EscalationMessage message, string to, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var settings = options.CurrentValue;
         using var mail = EscalationEmail.Compose(message, MailboxAddress.Parse(settings.From), MailboxAddress.Parse(to));
         using var client = new SmtpClient { Timeout = 10_000 };

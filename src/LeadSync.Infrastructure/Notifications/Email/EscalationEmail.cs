@@ -10,7 +10,6 @@ public static class EscalationEmail
 {
     public static MimeMessage Compose(EscalationMessage message, MailboxAddress from, MailboxAddress to)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var ack = message.AckLink is { } link ? $"Acknowledge: {link}\n" : string.Empty;
         var text = string.Create(CultureInfo.InvariantCulture,
             $"{message.Headline}\n\nLead: {message.LeadName}\nCompany: {message.Company ?? "-"}\nSource: {message.Source}\nOwner: {message.Owner ?? "-"}\nReceived: {message.ReceivedAt:u}\nDeadline: {message.DeadlineAt:u}\n\nOpen lead: {message.LeadLink}\n{ack}");

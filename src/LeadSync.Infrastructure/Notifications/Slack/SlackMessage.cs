@@ -11,7 +11,6 @@ public static class SlackMessage
 
     public static JsonObject From(EscalationMessage message)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var fields = new JsonArray
         {
             Field("Lead", message.LeadName),

@@ -10,7 +10,6 @@ public static class SlackText
 {
     public static string Escape(string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
         return value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
     }
 }

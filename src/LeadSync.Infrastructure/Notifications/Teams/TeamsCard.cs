@@ -20,8 +20,6 @@ public static class TeamsCard
 
     public static JsonObject From(EscalationMessage message)
     {
-        ArgumentNullException.ThrowIfNull(message);
-
         // Teams renders TextBlock and Fact values as Markdown: what came from the lead or the CRM (name, company, owner)
         // is escaped before it is put into any text, so it cannot add links or formatting; LeadSync's own words are not.
         message = message with

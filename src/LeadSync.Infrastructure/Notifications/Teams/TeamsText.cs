@@ -15,7 +15,6 @@ public static class TeamsText
 
     public static string Escape(string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
         var text = new StringBuilder(value.Length + 8);
         for (var i = 0; i < value.Length; i++)
         {

@@ -8,7 +8,6 @@ public sealed class HubSpotAuthHandler(IOptionsMonitor<NurtureOptions> options) 
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.CurrentValue.HubSpot.AccessToken);
         return base.SendAsync(request, cancellationToken);
     }

@@ -16,7 +16,6 @@ public sealed class HubSpotNurtureTarget(IHubSpotContactsApi contacts, IHubSpotL
 
     public async Task<NurtureResult> PushAsync(Lead lead, string reason, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var settings = options.CurrentValue.HubSpot;
         var destination = $"HubSpot list {settings.ListId}";
         if (lead.Contact.Email is not { } email)
@@ -54,7 +53,6 @@ public sealed class HubSpotNurtureTarget(IHubSpotContactsApi contacts, IHubSpotL
     /// <summary>GDPR delete of the contact by e-mail (HubSpot blocks an unknown address from coming back).</summary>
     public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(subject);
         const string target = "nurture:hubspot";
         if (subject.Email is not { Length: > 0 } email)
         {

@@ -9,7 +9,6 @@ public sealed class MailchimpAuthHandler(IOptionsMonitor<NurtureOptions> options
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes("leadsync:" + options.CurrentValue.Mailchimp.ApiKey));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
         return base.SendAsync(request, cancellationToken);

@@ -17,7 +17,6 @@ public sealed class MailchimpNurtureTarget(IMailchimpMembersApi api, IOptionsMon
 
     public async Task<NurtureResult> PushAsync(Lead lead, string reason, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var settings = options.CurrentValue.Mailchimp;
         var destination = $"Mailchimp audience {settings.ListId}";
         if (lead.Contact.Email is not { } email)
@@ -51,7 +50,6 @@ public sealed class MailchimpNurtureTarget(IMailchimpMembersApi api, IOptionsMon
     /// <summary>Permanent delete of the audience member (Mailchimp's GDPR deletion; the address cannot be re-imported).</summary>
     public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(subject);
         const string target = "nurture:mailchimp";
         if (subject.Email is not { Length: > 0 } email)
         {
@@ -65,7 +63,6 @@ public sealed class MailchimpNurtureTarget(IMailchimpMembersApi api, IOptionsMon
     /// <summary>Mailchimp's member id: MD5 (hex, lower case) of the lower-cased address. Not a security use of MD5.</summary>
     public static string SubscriberHash(string email)
     {
-        ArgumentNullException.ThrowIfNull(email);
 #pragma warning disable CA5351 // MD5 is the vendor's addressing scheme, not a security control.
         return Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
 #pragma warning restore CA5351

@@ -15,7 +15,6 @@ public sealed class MarketoAuthHandler(IMarketoIdentityApi identity, IOptionsMon
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(cancellationToken));
         return await base.SendAsync(request, cancellationToken);
     }

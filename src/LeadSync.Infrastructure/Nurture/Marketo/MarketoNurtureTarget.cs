@@ -17,7 +17,6 @@ public sealed class MarketoNurtureTarget(IMarketoLeadsApi api, IOptionsMonitor<N
 
     public async Task<NurtureResult> PushAsync(Lead lead, string reason, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lead);
         var settings = options.CurrentValue.Marketo;
         var destination = $"Marketo list {settings.ListId}";
         if (lead.Contact.Email is not { } email)
@@ -62,7 +61,6 @@ public sealed class MarketoNurtureTarget(IMarketoLeadsApi api, IOptionsMonitor<N
     /// <summary>Finds the Marketo leads with the e-mail and deletes them (Marketo's lead deletion).</summary>
     public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(subject);
         const string target = "nurture:marketo";
         if (subject.Email is not { Length: > 0 } email)
         {
