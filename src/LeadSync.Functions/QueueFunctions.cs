@@ -10,6 +10,13 @@ namespace LeadSync.Functions;
 /// </summary>
 public sealed class QueueFunctions(QueueWork work)
 {
+    [Function("lead-file")]
+    public Task FileAsync(
+        [QueueTrigger(QueueNames.InboxFile)] string message,
+        long dequeueCount,
+        CancellationToken cancellationToken) =>
+        work.RunFromTriggerAsync(QueueNames.InboxFile, message, dequeueCount, cancellationToken);
+
     [Function("lead-sync")]
     public Task SyncAsync(
         [QueueTrigger(QueueNames.LeadSync)] string message,

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LeadSync.Core.Intake.Inbox;
 
 namespace LeadSync.Core.Intake;
 
@@ -29,13 +30,13 @@ public sealed class IntakeOptions
     [Range(0, 32 * 1024)]
     public int RawPayloadCapBytes { get; set; } = 16 * 1024;
 
-    /// <summary>How long after intake the sync safety net re-drives a lead whose sync message was lost.</summary>
     /// <summary>
     /// A new submission from an e-mail whose open lead was received within this window becomes a marketing touch on
     /// that lead instead of a second lead.
     /// </summary>
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>How long after intake the sync safety net re-drives a lead whose sync message was lost.</summary>
     public TimeSpan SyncSafetyNetDelay { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How long after intake the safety net re-drives the enrichment of a lead stored as Received.</summary>
@@ -46,6 +47,13 @@ public sealed class IntakeOptions
 
     /// <summary>How long after intake the re-drive job keeps offering a still-Received lead to enrichment.</summary>
     public TimeSpan EnrichmentRedriveWindow { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Who files accepted deliveries: the receiving instance in memory (<see cref="InboxFilingMode.InProcess"/>) or
+    /// any instance through the <c>lead-file</c> queue (<see cref="InboxFilingMode.Queue"/>, for the Functions app).
+    /// </summary>
+    [EnumDataType(typeof(InboxFilingMode), ErrorMessage = "LeadSync:Intake:Filing must be InProcess or Queue.")]
+    public InboxFilingMode Filing { get; set; } = InboxFilingMode.InProcess;
 
     /// <summary>How many accepted deliveries this instance files as leads at the same time.</summary>
     [Range(1, 64)]

@@ -11,4 +11,7 @@ public static class QueueNames
 
     /// <summary>Requests to erase a lead's personal data (message = lead id), e.g. LinkedIn DELETED.</summary>
     public const string LeadErase = "lead-erase";
+
+    /// <summary>Accepted deliveries to file as leads (message = inbox ids; <c>LeadSync:Intake:Filing = Queue</c>).</summary>
+    public const string InboxFile = "lead-file";
 }

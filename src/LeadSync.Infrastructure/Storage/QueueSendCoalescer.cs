@@ -1,26 +1,26 @@
 using System.Diagnostics;
-using LeadSync.Core.Crm;
 using LeadSync.Core.Telemetry;
 
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>
-/// Group commit for <c>lead-sync</c> hand-offs: while one message is being sent, the lead ids handed off meanwhile
-/// wait and go together in the next message (up to <see cref="LeadSyncMessage.MaxLeads"/>). A lone hand-off is sent
-/// at once, so nothing waits for a group to fill; under load many leads share one put (and one delete once synced).
-/// Each caller's task ends when the message holding its lead is stored (or fails with that send's error).
+/// Group commit for id hand-offs (<c>lead-sync</c> lead ids, <c>lead-file</c> delivery ids): while one message is
+/// being sent, the ids handed off meanwhile wait and go together in the next message (up to
+/// <paramref name="maxIds"/>, joined by <paramref name="compose"/>). A lone hand-off is sent at once, so nothing waits
+/// for a group to fill; under load many ids share one put (and one delete once handled). Each caller's task ends when
+/// the message holding its id is stored (or fails with that send's error).
 /// </summary>
-/// <remarks>The message carries the trace context of the first lead in it.</remarks>
-internal sealed class QueueSendCoalescer(Func<string, Task> send)
+/// <remarks>The message carries the trace context of the first id in it.</remarks>
+internal sealed class QueueSendCoalescer(Func<string, Task> send, Func<IEnumerable<string>, string> compose, int maxIds)
 {
     private readonly Lock _lock = new();
     private readonly List<Pending> _waiting = [];
     private bool _sending;
 
-    public Task EnqueueAsync(string leadId, CancellationToken cancellationToken)
+    public Task EnqueueAsync(string id, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(leadId);
-        var pending = new Pending(leadId, Activity.Current);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var pending = new Pending(id, Activity.Current);
         bool first;
         lock (_lock)
         {
@@ -49,7 +49,7 @@ internal sealed class QueueSendCoalescer(Func<string, Task> send)
         {
             try
             {
-                await send(WorkMessage.Wrap(LeadSyncMessage.Of(batch.Select(p => p.LeadId)), batch[0].Trace));
+                await send(WorkMessage.Wrap(compose(batch.Select(p => p.Id)), batch[0].Trace));
                 batch.ForEach(p => p.Sent.TrySetResult());
             }
 #pragma warning disable CA1031 // The send's failure is each caller's outcome: every one of them rethrows it.
@@ -61,7 +61,7 @@ internal sealed class QueueSendCoalescer(Func<string, Task> send)
 
             lock (_lock)
             {
-                var take = Math.Min(_waiting.Count, LeadSyncMessage.MaxLeads);
+                var take = Math.Min(_waiting.Count, maxIds);
                 batch = _waiting.GetRange(0, take);
                 _waiting.RemoveRange(0, take);
                 _sending = batch.Count > 0;
@@ -69,9 +69,9 @@ internal sealed class QueueSendCoalescer(Func<string, Task> send)
         }
     }
 
-    private sealed class Pending(string leadId, Activity? trace)
+    private sealed class Pending(string id, Activity? trace)
     {
-        public string LeadId { get; } = leadId;
+        public string Id { get; } = id;
 
         public Activity? Trace { get; } = trace;
 

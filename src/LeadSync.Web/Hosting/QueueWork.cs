@@ -3,6 +3,7 @@ using LeadSync.Core.Crm.Pause;
 using LeadSync.Core.Crm.Touches;
 using LeadSync.Core.Intake.Enrichment;
 using LeadSync.Core.Intake.Erasure;
+using LeadSync.Core.Intake.Inbox;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Notifications;
 using LeadSync.Core.Storage;
@@ -15,7 +16,8 @@ namespace LeadSync.Web.Hosting;
 /// <summary>Handles one queue message of either work queue: the one call both hosts' queue consumers make.</summary>
 public sealed class QueueWork(IServiceScopeFactory scopes)
 {
-    public static IReadOnlyList<string> Queues { get; } = [QueueNames.LeadSync, QueueNames.Notifications, QueueNames.LeadEnrich, QueueNames.LeadErase];
+    public static IReadOnlyList<string> Queues { get; } =
+        [QueueNames.InboxFile, QueueNames.LeadSync, QueueNames.Notifications, QueueNames.LeadEnrich, QueueNames.LeadErase];
 
     public async Task<WorkOutcome> HandleAsync(string queue, string message, CancellationToken cancellationToken) =>
         await HandleAsync(queue, message, 1, cancellationToken);
@@ -29,6 +31,8 @@ public sealed class QueueWork(IServiceScopeFactory scopes)
         var services = scope.ServiceProvider;
         switch (queue)
         {
+            case QueueNames.InboxFile:
+                return await services.GetRequiredService<InboxPump>().FileQueuedAsync(InboxFileMessage.DeliveryIds(body), cancellationToken);
             case QueueNames.LeadSync:
                 return await SyncAllAsync(services, LeadSyncMessage.LeadIds(body), cancellationToken);
             case QueueNames.LeadEnrich:

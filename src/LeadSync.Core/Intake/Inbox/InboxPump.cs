@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using LeadSync.Core.Jobs;
 using LeadSync.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,8 @@ namespace LeadSync.Core.Intake.Inbox;
 /// Filing never waits for webhook traffic to pause: the request path is protected by storage priorities instead
 /// (its requests never wait and take slots from background work, whose concurrency adapts to storage latency), so a
 /// steady stream of webhooks adds no more than that to a lead's way to the CRM.
+/// With <see cref="InboxFilingMode.Queue"/> (the Functions app) nothing is offered in memory and there is no catch-up:
+/// any instance files the deliveries a <c>lead-file</c> message names (<see cref="FileQueuedAsync"/>).
 /// </summary>
 public sealed partial class InboxPump : IDisposable
 {
@@ -24,6 +27,9 @@ public sealed partial class InboxPump : IDisposable
     /// <summary>Unexpected filing failures of one delivery before it is quarantined (a race resolves on a retry; a defect does not).</summary>
     private const int FailuresBeforeQuarantine = 3;
     private static readonly TimeSpan RoundGap = TimeSpan.FromSeconds(1);
+
+    /// <summary>When a <c>lead-file</c> message with deliveries left comes back.</summary>
+    private static readonly TimeSpan QueuedRetryWait = TimeSpan.FromSeconds(5);
 
     private readonly IIntakeInbox _inbox;
     private readonly WebhookIntake _intake;
@@ -37,7 +43,7 @@ public sealed partial class InboxPump : IDisposable
     private readonly ConcurrentQueue<string> _overflow = new();
     private readonly SemaphoreSlim _overflowed = new(0);
     private int _overflowCount;
-    private int _behind = 1;
+    private int _behind;
 
     public InboxPump(
         IIntakeInbox inbox, WebhookIntake intake, IOptions<IntakeOptions> options, TimeProvider timeProvider, ILogger<InboxPump> logger)
@@ -47,6 +53,9 @@ public sealed partial class InboxPump : IDisposable
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
+        // Queue filing (Functions) needs no start-up scan or catch-up: every delivery has its lead-file message, a
+        // message whose filing failed comes back, and the redrive job files rows whose message was never sent.
+        _behind = _options.Filing == InboxFilingMode.InProcess ? 1 : 0;
         _ready = Channel.CreateBounded<InboxDelivery>(new BoundedChannelOptions(_options.InboxBuffer) { FullMode = BoundedChannelFullMode.Wait });
     }
 
@@ -113,6 +122,56 @@ public sealed partial class InboxPump : IDisposable
         }
 
         return filed;
+    }
+
+    /// <summary>
+    /// Files the deliveries a <c>lead-file</c> message names (<see cref="InboxFilingMode.Queue"/>): each is read back by
+    /// id, filed and removed from the inbox, up to <see cref="IntakeOptions.InboxFilers"/> at a time. An id already gone
+    /// was filed before (a redelivered message). Done when every delivery is filed; otherwise the message comes back
+    /// and the filed ones are skipped then.
+    /// </summary>
+    public async Task<WorkOutcome> FileQueuedAsync(IReadOnlyList<string> deliveryIds, CancellationToken cancellationToken)
+    {
+        var left = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.InboxFilers, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(deliveryIds, parallel, async (id, token) =>
+        {
+            if (!_held.TryAdd(id, 0))
+            {
+                return; // Being filed by this instance already (its catch-up found it first).
+            }
+
+            try
+            {
+                if (!await FileByIdAsync(id, token))
+                {
+                    Interlocked.Increment(ref left);
+                }
+            }
+            finally
+            {
+                _held.TryRemove(id, out _);
+            }
+        });
+        return left == 0
+            ? WorkOutcome.Done($"{deliveryIds.Count} deliveries filed")
+            : WorkOutcome.Retry(QueuedRetryWait, $"{left} of {deliveryIds.Count} deliveries not filed yet");
+    }
+
+    /// <summary>True when the delivery is filed (or was already); false when it must be tried again.</summary>
+    private async Task<bool> FileByIdAsync(string id, CancellationToken cancellationToken)
+    {
+        InboxDelivery? delivery;
+        try
+        {
+            delivery = await _inbox.GetAsync(id, cancellationToken);
+        }
+        catch (StorageUnavailableException)
+        {
+            return false;
+        }
+
+        return delivery is null || await FileOneAsync(delivery, cancellationToken);
     }
 
     private async Task FileLoopAsync(CancellationToken cancellationToken)
@@ -309,6 +368,11 @@ public sealed partial class InboxPump : IDisposable
 
     private void MarkBehind()
     {
+        if (_options.Filing == InboxFilingMode.Queue)
+        {
+            return;
+        }
+
         if (Interlocked.Exchange(ref _behind, 1) == 0)
         {
             _wake.Release();

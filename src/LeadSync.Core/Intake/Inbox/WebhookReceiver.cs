@@ -1,22 +1,33 @@
 using LeadSync.Core.Intake.Redaction;
 using LeadSync.Core.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LeadSync.Core.Intake.Inbox;
 
 /// <summary>
 /// The webhook request path: check the delivery (authenticate, parse), write it to the durable inbox — one storage
-/// call — and hand it to the <see cref="InboxPump"/>. The sender's 202 follows the inbox write; filing (dedupe,
-/// re-entry, qualification, CRM hand-off) happens right after, off the request path.
+/// call — and hand it to the filer: this instance's <see cref="InboxPump"/> in memory, or, with
+/// <see cref="InboxFilingMode.Queue"/>, the <c>lead-file</c> queue that any instance consumes. The sender's 202
+/// follows the inbox write (and the queue hand-off); filing (dedupe, re-entry, qualification, CRM hand-off) happens
+/// right after, off the request path.
 /// </summary>
 public sealed partial class WebhookReceiver(
     WebhookIntake intake,
     IIntakeInbox inbox,
     InboxPump pump,
+    IWorkQueue queue,
+    IOptions<IntakeOptions> options,
     TimeProvider timeProvider,
     ILogger<WebhookReceiver> logger,
     WebhookRedactor? redactor = null)
 {
+    /// <summary>
+    /// The longest a 202 waits for the queue hand-off. Past it (or when the send fails) the delivery is still safe in
+    /// the inbox and the <c>redrive</c> job files it once it is older than <see cref="IntakeOptions.InboxRecoverAfter"/>.
+    /// </summary>
+    private static readonly TimeSpan HandOffPatience = TimeSpan.FromSeconds(2);
+
     private readonly WebhookRedactor _redactor = redactor ?? new WebhookRedactor();
 
     public async Task<IntakeCheck> ReceiveAsync(InboundWebhook webhook, CancellationToken cancellationToken)
@@ -39,9 +50,29 @@ public sealed partial class WebhookReceiver(
             return IntakeCheck.Rejected(RejectionKind.StorageUnavailable, Rejection.StorageUnavailableDetail);
         }
 
-        pump.Offer(delivery);
+        await HandOffAsync(delivery, cancellationToken);
         LogReceived(logger, webhook.Source, delivery.Id, check.LeadIds.Count);
         return check;
+    }
+
+    private async Task HandOffAsync(InboxDelivery delivery, CancellationToken cancellationToken)
+    {
+        if (options.Value.Filing == InboxFilingMode.InProcess)
+        {
+            pump.Offer(delivery);
+            return;
+        }
+
+        try
+        {
+            // Many deliveries share one message (the queue coalesces sends made while one is in flight).
+            await queue.EnqueueAsync(QueueNames.InboxFile, delivery.Id, CancellationToken.None)
+                .WaitAsync(HandOffPatience, timeProvider, cancellationToken);
+        }
+        catch (Exception ex) when (ex is StorageUnavailableException or TimeoutException)
+        {
+            LogHandOffFailed(logger, delivery.Webhook.Source, delivery.Id);
+        }
     }
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Stored {Source} delivery {DeliveryId} ({Leads} leads) in the inbox")]
@@ -49,4 +80,7 @@ public sealed partial class WebhookReceiver(
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Error, Message = "Storage unavailable while storing a {Source} delivery; not acknowledged")]
     private static partial void LogStorageUnavailable(ILogger logger, string source);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "The {Source} delivery {DeliveryId} is stored but its lead-file message was not sent in time; the redrive job files it")]
+    private static partial void LogHandOffFailed(ILogger logger, string source, string deliveryId);
 }

@@ -18,9 +18,10 @@ public sealed class InboxHarness
 {
     public const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-    public InboxHarness(TimeProvider time, IntakeOptions? options = null)
+    public InboxHarness(TimeProvider time, IntakeOptions? options = null, MemoryInbox? inbox = null)
     {
         Time = time;
+        Inbox = inbox ?? new MemoryInbox();
         Options = options ?? new IntakeOptions();
         Store.Setup(s => s.CreateAsync(It.IsAny<LeadChange>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((LeadChange c, CancellationToken _) => new LeadCreateResult(c.Lead, false));
@@ -29,14 +30,15 @@ public sealed class InboxHarness
         Intake = new WebhookIntake([source], Store.Object, Mock.Of<IDueIndex>(), Queue.Object, qualification, Quarantine.Object,
             Microsoft.Extensions.Options.Options.Create(Options), time, NullLogger<WebhookIntake>.Instance);
         Pump = new InboxPump(Inbox, Intake, Microsoft.Extensions.Options.Options.Create(Options), time, NullLogger<InboxPump>.Instance);
-        Receiver = new WebhookReceiver(Intake, Inbox, Pump, time, NullLogger<WebhookReceiver>.Instance);
+        Receiver = new WebhookReceiver(Intake, Inbox, Pump, Queue.Object, Microsoft.Extensions.Options.Options.Create(Options), time, NullLogger<WebhookReceiver>.Instance);
     }
 
     public TimeProvider Time { get; }
 
     public IntakeOptions Options { get; }
 
-    public MemoryInbox Inbox { get; } = new();
+    /// <summary>The inbox (another harness's, to play a second instance over the same storage).</summary>
+    public MemoryInbox Inbox { get; }
 
     public Mock<ILeadStore> Store { get; } = new();
 
