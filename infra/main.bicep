@@ -61,6 +61,8 @@ param leadSyncSettings object = {
   'LeadSync:Crm:MaxSyncAttempts': '8'
   'LeadSync:Crm:RedriveSchedule': '0 */5 * * * *'
   'LeadSync:Crm:BatchLinger': '00:00:00.200'
+  'LeadSync:Crm:BacklogLinger': '00:00:10'
+  'LeadSync:Crm:BacklogThreshold': '1000'
   'LeadSync:Crm:MaxBatchesInFlight': '4'
   'LeadSync:Crm:PauseAfterFailures': '5'
   'LeadSync:Crm:MaxFailurePause': '00:05:00'

@@ -28,6 +28,19 @@ public sealed class CrmOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:05", ErrorMessage = "LeadSync:Crm:BatchLinger must be between 00:00:00 and 00:00:05.")]
     public TimeSpan BatchLinger { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// While the sync backlog holds at least <see cref="BacklogThreshold"/> messages, a batch that is not full waits up
+    /// to this long for more leads instead of <see cref="BatchLinger"/>: when storage feeds leads slower than the CRM
+    /// takes them, a backlog then drains in full batches (fewer calls against the CRM's daily quota) at no cost in
+    /// drain rate. A lone lead never pays it (there is no backlog then).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "LeadSync:Crm:BacklogLinger must be between 00:00:00 and 00:01:00.")]
+    public TimeSpan BacklogLinger { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Messages waiting in <c>lead-sync</c> (sampled every minute) from which <see cref="BacklogLinger"/> applies.</summary>
+    [Range(1, 10_000_000, ErrorMessage = "LeadSync:Crm:BacklogThreshold must be between 1 and 10000000.")]
+    public int BacklogThreshold { get; set; } = 1000;
+
     /// <summary>Upsert calls one instance has in flight at once; leads submitted meanwhile fill the next batch.</summary>
     [Range(1, 64, ErrorMessage = "LeadSync:Crm:MaxBatchesInFlight must be between 1 and 64.")]
     public int MaxBatchesInFlight { get; set; } = 4;

@@ -14,6 +14,8 @@ namespace LeadSync.Core.Crm;
 /// (<see cref="ICrmGateway.CanCallWithoutWaiting"/>). At most <see cref="CrmOptions.MaxBatchesInFlight"/> calls run at
 /// once, and a partial batch is not sent into an empty limiter (it would only wait there): while the quota is the limit,
 /// batches fill. Without a permit the partial batch is looked at again every linger, so it goes as soon as one is free.
+/// While the sync backlog is large (<see cref="SyncBacklogSignal"/>, <see cref="CrmOptions.BacklogThreshold"/>) the
+/// linger is <see cref="CrmOptions.BacklogLinger"/>: a backlog fed slower than the CRM takes it drains in full batches.
 /// </summary>
 /// <remarks>
 /// A whole-call failure (an exception) reaches every caller of that batch; per-record results go to their own callers.
@@ -23,6 +25,7 @@ namespace LeadSync.Core.Crm;
 public sealed partial class CrmUpsertBatcher(
     ICrmGateway crm,
     IOptionsMonitor<CrmOptions> options,
+    SyncBacklogSignal backlog,
     TimeProvider timeProvider,
     ILogger<CrmUpsertBatcher> logger,
     CrmPauseGate? pauseGate = null) : IDisposable
@@ -129,6 +132,7 @@ public sealed partial class CrmUpsertBatcher(
     private List<List<PendingUpsert>> TakeSendable()
     {
         var settings = options.CurrentValue;
+        var linger = backlog.IsBacklogged(settings.BacklogThreshold) ? settings.BacklogLinger : settings.BatchLinger;
         var ready = new List<List<PendingUpsert>>();
         while (!_disposed && _inFlight < settings.MaxBatchesInFlight)
         {
@@ -137,7 +141,7 @@ public sealed partial class CrmUpsertBatcher(
             {
                 batch = _full.Dequeue();
             }
-            else if (_open.Count > 0 && (_lingerElapsed || settings.BatchLinger <= TimeSpan.Zero) && crm.CanCallWithoutWaiting)
+            else if (_open.Count > 0 && (_lingerElapsed || linger <= TimeSpan.Zero) && crm.CanCallWithoutWaiting)
             {
                 batch = _open;
                 StartNewOpenBatch();
@@ -173,7 +177,7 @@ public sealed partial class CrmUpsertBatcher(
         if (!_disposed && _inFlight < settings.MaxBatchesInFlight && _open.Count > 0 && _linger is null)
         {
             var generation = _openGeneration;
-            var wait = settings.BatchLinger > TimeSpan.Zero ? settings.BatchLinger : MinRecheck;
+            var wait = linger > TimeSpan.Zero ? linger : MinRecheck;
             _linger = timeProvider.CreateTimer(_ => OnLingerElapsed(generation), null, wait, Timeout.InfiniteTimeSpan);
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadSync.Core.Crm;
 using LeadSync.Core.Crm.Pause;
 using LeadSync.Core.Telemetry;
 using LeadSync.Infrastructure.Storage;
@@ -6,13 +7,14 @@ using LeadSync.Infrastructure.Storage;
 namespace LeadSync.Web.Endpoints;
 
 /// <summary>Reads the CRM connection's shared pause state and the sync backlog for health, the console and the metrics.</summary>
-public sealed class CrmHealthReader(CrmPauseGate gate, SyncBacklog backlog, TimeProvider time)
+public sealed class CrmHealthReader(CrmPauseGate gate, SyncBacklog backlog, SyncBacklogSignal signal, TimeProvider time)
 {
     public async Task<CrmConnectionHealth> ReadAsync(CancellationToken cancellationToken)
     {
         var state = await gate.GetStateAsync(cancellationToken);
         var waiting = await backlog.CountAsync(cancellationToken);
         SyncTelemetry.PublishBacklog(gate.Crm, waiting);
+        signal.Report(waiting);
         var now = time.GetUtcNow();
         var connection = state.StateAt(now);
         var detail = connection switch

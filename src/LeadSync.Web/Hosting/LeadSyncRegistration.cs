@@ -165,6 +165,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<SyncBacklog>();
         services.AddSingleton<CrmHealthReader>();
         services.AddHostedService<CrmStatusSampler>();
+        services.AddSingleton<SyncBacklogSignal>();
         services.AddSingleton<CrmUpsertBatcher>();
         services.AddTransient<LeadSyncer>();
         services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();

@@ -9,6 +9,7 @@ namespace LeadSync.Core.Tests.Crm;
 public sealed class CrmUpsertBatcherTests
 {
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan BacklogLinger = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
@@ -46,6 +47,50 @@ public sealed class CrmUpsertBatcherTests
         Assert.Equal(2, call.Leads.Count);
         Assert.Equal(1, crm.CallCount);
         Assert.Equal(leads.Select(l => l.Id), results.Select(r => r.LeadId));
+    }
+
+    [Fact]
+    public async Task While_a_backlog_waits_a_partial_batch_lingers_for_the_backlog_linger_and_a_full_one_goes_at_once()
+    {
+        var crm = new ScriptedCrmGateway(maxUpsertBatch: 3);
+        var backlog = new SyncBacklogSignal(_time);
+        backlog.Report(1000);
+        using var batcher = Batcher(crm, backlog: backlog);
+
+        var partial = Leads(2).Select(l => batcher.UpsertAsync(l, CancellationToken.None)).ToList();
+        _time.Advance(BacklogLinger - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(0, crm.CallCount);
+        var third = batcher.UpsertAsync(Leads(3)[2], CancellationToken.None);
+
+        await Task.WhenAll([.. partial, third]).WaitAsync(HangGuard);
+        Assert.Equal(3, (await crm.NextCallAsync()).Leads.Count);
+        Assert.Equal(1, crm.CallCount);
+
+        var lone = batcher.UpsertAsync(Leads(4)[3], CancellationToken.None);
+        _time.Advance(BacklogLinger);
+        await lone.WaitAsync(HangGuard);
+        Assert.Single((await crm.NextCallAsync()).Leads);
+    }
+
+    [Fact]
+    public async Task A_small_or_stale_backlog_sample_keeps_the_short_linger()
+    {
+        var crm = new ScriptedCrmGateway(maxUpsertBatch: 100);
+        var backlog = new SyncBacklogSignal(_time);
+        backlog.Report(999);
+        using var batcher = Batcher(crm, backlog: backlog);
+
+        var small = batcher.UpsertAsync(Leads(1)[0], CancellationToken.None);
+        _time.Advance(Linger);
+        await small.WaitAsync(HangGuard);
+        Assert.Equal(1, crm.CallCount);
+
+        backlog.Report(50_000);
+        _time.Advance(SyncBacklogSignal.Freshness + TimeSpan.FromSeconds(1));
+        var stale = batcher.UpsertAsync(Leads(2)[1], CancellationToken.None);
+        _time.Advance(Linger);
+        await stale.WaitAsync(HangGuard);
+        Assert.Equal(2, crm.CallCount);
     }
 
     [Fact]
@@ -275,9 +320,11 @@ public sealed class CrmUpsertBatcherTests
         throw new TimeoutException("No call arrived.");
     }
 
-    private CrmUpsertBatcher Batcher(ICrmGateway crm, int maxBatchesInFlight = 4) =>
-        new(crm, new FixedOptionsMonitor<CrmOptions>(new CrmOptions { BatchLinger = Linger, MaxBatchesInFlight = maxBatchesInFlight }),
-            _time, NullLogger<CrmUpsertBatcher>.Instance);
+    private CrmUpsertBatcher Batcher(ICrmGateway crm, int maxBatchesInFlight = 4, SyncBacklogSignal? backlog = null) =>
+        new(crm, new FixedOptionsMonitor<CrmOptions>(new CrmOptions
+        {
+            BatchLinger = Linger, BacklogLinger = BacklogLinger, BacklogThreshold = 1000, MaxBatchesInFlight = maxBatchesInFlight,
+        }), backlog ?? new SyncBacklogSignal(_time), _time, NullLogger<CrmUpsertBatcher>.Instance);
 
     private static List<Lead> Leads(int count) =>
         [.. Enumerable.Range(0, count).Select(i => new LeadBuilder().WithStatus(LeadStatus.SalesReady)

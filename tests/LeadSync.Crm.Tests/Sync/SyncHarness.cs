@@ -74,6 +74,7 @@ public sealed class SyncHarness : IAsyncDisposable
         services.AddSingleton<RecyclePolicy>();
         services.AddSingleton<LeadMutator>();
         services.AddSingleton<CrmPauseGate>();
+        services.AddSingleton<SyncBacklogSignal>();
         services.AddSingleton<CrmUpsertBatcher>();
         services.AddTransient<LeadSyncer>();
         harness = new SyncHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }), time);
