@@ -15,10 +15,8 @@ public sealed partial class WebhookReceiver(
     InboxPump pump,
     TimeProvider timeProvider,
     ILogger<WebhookReceiver> logger,
-    WebhookRedactor? redactor = null)
+    WebhookRedactor redactor)
 {
-    private readonly WebhookRedactor _redactor = redactor ?? new WebhookRedactor();
-
     public async Task<IntakeCheck> ReceiveAsync(InboundWebhook webhook, CancellationToken cancellationToken)
     {
         var check = await intake.CheckAsync(webhook, cancellationToken);
@@ -28,7 +26,7 @@ public sealed partial class WebhookReceiver(
         }
 
         // The inbox keeps the delivery without its credentials (the same redaction the check parsed).
-        var delivery = InboxDelivery.Arrived(_redactor.Redact(webhook), timeProvider.GetUtcNow());
+        var delivery = InboxDelivery.Arrived(redactor.Redact(webhook), timeProvider.GetUtcNow());
         try
         {
             await inbox.AddAsync(delivery, cancellationToken);
