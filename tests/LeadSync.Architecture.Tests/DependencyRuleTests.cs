@@ -5,7 +5,7 @@ using NetArchTest.Rules;
 namespace LeadSync.Architecture.Tests;
 
 /// <summary>
-/// The dependency rule (README "Architecture"): Core holds the model and use cases and depends on no cloud, web or
+/// The dependency rule (README "How it works", "One core, two hosts"): Core holds the model and use cases and depends on no cloud, web or
 /// HTTP-client library; Infrastructure adapts Core to Azure and the vendors and never reaches up into Web; the two hosts
 /// (portable and Functions) are thin shells over Web and reach no layer below it.
 /// </summary>

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace LeadSync.Core.Intake.Marketo;
 
 /// <summary>
-/// Marketo "Call Webhook" flow step posting the JSON payload template documented in docs/sources.md. Marketo cannot
-/// sign, so a custom header carries a shared secret. <c>leadId</c> + <c>campaignId</c> + <c>firedAt</c> key the delivery.
+/// Marketo "Call Webhook" flow step posting the JSON payload template documented in README.md, section
+/// "marketo — Marketo Call Webhook" (#marketo--marketo-call-webhook). Marketo cannot sign, so a custom header carries a
+/// shared secret. <c>leadId</c> + <c>campaignId</c> + <c>firedAt</c> key the delivery.
 /// </summary>
 public sealed class MarketoWebhookSource(IOptionsMonitor<MarketoSourceOptions> options) : IWebhookSource
 {
