@@ -22,7 +22,7 @@ public sealed class R2StorageOutageTests(ITestOutputHelper output)
         await using var azurite = await AzuriteProcess.StartAsync();
         await using var tables = TcpRelay.Start(azurite.TablePort);
         await using var queues = TcpRelay.Start(azurite.QueuePort);
-        await using var stub = await HubSpotStub.StartAsync();
+        await using var stub = await HubSpotSimulator.StartAsync();
         await using var host = await PortableHostProcess.StartAsync(HostSettings.Merge(
             HostSettings.AllSources(), HostSettings.HubSpotCrm(stub.BaseUri), StorageSettings.For(tables.Port, queues.Port)));
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
