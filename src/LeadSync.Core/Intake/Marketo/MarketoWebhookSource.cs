@@ -12,7 +12,7 @@ namespace LeadSync.Core.Intake.Marketo;
 /// "marketo — Marketo Call Webhook" (#marketo--marketo-call-webhook). Marketo cannot sign, so a custom header carries a
 /// shared secret. <c>leadId</c> + <c>campaignId</c> + <c>firedAt</c> key the delivery.
 /// </summary>
-public sealed class MarketoWebhookSource(IOptionsMonitor<MarketoSourceOptions> options) : IWebhookSource
+public sealed class MarketoWebhookSource(IOptionsMonitor<MarketoSourceOptions> options) : WebhookSource(SourceName, "application/json")
 {
     public const string SourceName = "marketo";
 
@@ -37,19 +37,15 @@ public sealed class MarketoWebhookSource(IOptionsMonitor<MarketoSourceOptions> o
         }
         """;
 
-    public string Name => SourceName;
+    protected override string? Secret => options.CurrentValue.Secret;
 
-    public bool IsEnabled => !string.IsNullOrEmpty(options.CurrentValue.Secret);
-
-    public IReadOnlyCollection<string> AcceptedMediaTypes { get; } = ["application/json"];
-
-    public Rejection? Authenticate(InboundWebhook webhook)
+    public override Rejection? Authenticate(InboundWebhook webhook)
     {
         var settings = options.CurrentValue;
         return SharedSecret.Check(webhook.Header(settings.SecretHeader), settings.Secret, settings.SecretHeader + " header");
     }
 
-    public ParseResult Parse(InboundWebhook webhook)
+    public override ParseResult Parse(InboundWebhook webhook)
     {
         using var document = JsonPayload.TryParse(webhook.Body);
         if (document is null)
