@@ -1,5 +1,5 @@
 // LeadSync on Azure: a resource group with the Functions app (Flex Consumption), its storage, Key Vault,
-// user-assigned identity and monitoring. Deployed by `azd up` / `azd provision` (see docs/deploy.md).
+// user-assigned identity and monitoring. Deployed by `azd up` / `azd provision` (see README.md#deploying-leadsync-to-azure-azd--bicep).
 targetScope = 'subscription'
 
 @minLength(1)

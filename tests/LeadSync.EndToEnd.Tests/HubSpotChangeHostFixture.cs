@@ -14,7 +14,7 @@ public sealed class HubSpotChangeHostFixture : IAsyncLifetime
 
     public PortableHostProcess Host { get; private set; } = null!;
 
-    public HubSpotStub HubSpot { get; private set; } = null!;
+    public HubSpotSimulator HubSpot { get; private set; } = null!;
 
     public HttpReceiver Escalations { get; private set; } = null!;
 
@@ -22,7 +22,7 @@ public sealed class HubSpotChangeHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        HubSpot = await HubSpotStub.StartAsync();
+        HubSpot = await HubSpotSimulator.StartAsync();
         Escalations = await HttpReceiver.StartAsync();
         Host = await PortableHostProcess.StartAsync(new Dictionary<string, string>
         {

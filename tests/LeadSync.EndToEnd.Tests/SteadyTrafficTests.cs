@@ -24,7 +24,7 @@ public sealed class SteadyTrafficTests
     [Fact]
     public async Task Every_delivery_of_a_steady_stream_is_filed_and_handed_to_the_crm_within_seconds_of_its_arrival()
     {
-        await using var hubSpot = await HubSpotStub.StartAsync();
+        await using var hubSpot = await HubSpotSimulator.StartAsync();
         await using var host = await PortableHostProcess.StartAsync(new Dictionary<string, string>
         {
             ["LeadSync__Crm__Provider"] = "hubspot",

@@ -24,7 +24,7 @@ public static class ExactlyOnce
     /// Waits for every lead to be Synced, then asserts one CRM contact per unique e-mail, each created once, and one
     /// <c>lead.received</c> and one <c>crm.synced</c> entry per lead (redeliveries and lost-answer retries filed once).
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, JsonElement>> AssertSyncedOnceAsync(HostApi api, HubSpotStub stub, IReadOnlyCollection<string> leadIds, IReadOnlyList<string> unique)
+    public static async Task<IReadOnlyDictionary<string, JsonElement>> AssertSyncedOnceAsync(HostApi api, HubSpotSimulator stub, IReadOnlyCollection<string> leadIds, IReadOnlyList<string> unique)
     {
         var synced = await api.WaitForLeadsAsync(leadIds, l => HostApi.Status(l) == "Synced", ReliabilityScale.Patience);
         var contacts = stub.Contacts;

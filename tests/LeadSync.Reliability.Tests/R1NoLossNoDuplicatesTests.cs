@@ -15,7 +15,7 @@ public sealed class R1NoLossNoDuplicatesTests(ITestOutputHelper output)
     public async Task Every_unique_lead_reaches_the_crm_exactly_once_through_faults_and_an_outage()
     {
         var clock = Stopwatch.StartNew();
-        await using var stub = await HubSpotStub.StartAsync();
+        await using var stub = await HubSpotSimulator.StartAsync();
         stub.Faults.FailureRate = 0.3;
         await using var host = await PortableHostProcess.StartAsync(HostSettings.Merge(HostSettings.AllSources(), HostSettings.HubSpotCrm(stub.BaseUri)));
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };

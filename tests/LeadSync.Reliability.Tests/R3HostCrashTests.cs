@@ -18,7 +18,7 @@ public sealed class R3HostCrashTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         await using var azurite = await AzuriteProcess.StartAsync();
-        await using var stub = await HubSpotStub.StartAsync();
+        await using var stub = await HubSpotSimulator.StartAsync();
         // Down during intake: every lead's sync is failing and being retried when the first kill comes.
         stub.Faults.Outage = true;
         var settings = HostSettings.Merge(HostSettings.AllSources(), HostSettings.HubSpotCrm(stub.BaseUri), StorageSettings.For(azurite));
@@ -98,7 +98,7 @@ public sealed class R3HostCrashTests(ITestOutputHelper output)
     }
 
     /// <summary>Waits until the CRM holds at least <paramref name="count"/> contacts (or patience runs out); returns how many it holds.</summary>
-    private static async Task<int> WaitForContactsAsync(HubSpotStub stub, int count, TimeSpan patience)
+    private static async Task<int> WaitForContactsAsync(HubSpotSimulator stub, int count, TimeSpan patience)
     {
         var deadline = DateTime.UtcNow + patience;
         while (stub.Contacts.Count < count && DateTime.UtcNow < deadline)

@@ -18,7 +18,7 @@ public sealed class R3QueueFilingTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         await using var azurite = await AzuriteProcess.StartAsync();
-        await using var stub = await HubSpotStub.StartAsync();
+        await using var stub = await HubSpotSimulator.StartAsync();
         var settings = HostSettings.Merge(HostSettings.AllSources(), HostSettings.HubSpotCrm(stub.BaseUri), StorageSettings.For(azurite));
         settings["LeadSync__Intake__Filing"] = "Queue";
         settings["LeadSync__Intake__InboxRecoverAfter"] = "01:00:00";

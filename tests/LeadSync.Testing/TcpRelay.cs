@@ -104,7 +104,7 @@ public sealed class TcpRelay : IAsyncDisposable
         try
         {
             await upstream.ConnectAsync(IPAddress.Loopback, _targetPort, cancellationToken);
-            await Task.WhenAny(PumpAsync(client, upstream, cancellationToken), PumpAsync(upstream, client, cancellationToken));
+            await SocketPump.BothWaysAsync(client, upstream, cancellationToken);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
         {
@@ -116,34 +116,11 @@ public sealed class TcpRelay : IAsyncDisposable
         }
     }
 
-    private static async Task PumpAsync(Socket from, Socket to, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[64 * 1024];
-        try
-        {
-            int read;
-            while ((read = await from.ReceiveAsync(buffer, SocketFlags.None, cancellationToken)) > 0)
-            {
-                await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, cancellationToken);
-            }
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
-        {
-        }
-    }
-
     private void Close(Socket socket)
     {
         if (_open.TryRemove(socket, out _))
         {
-            try
-            {
-                socket.LingerState = new LingerOption(true, 0);
-                socket.Close();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
+            SocketPump.Reset(socket);
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed class B2CrmAckBenchmark : IBenchmark
         var duration = context.Duration(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(2));
 
         await using var azurite = await AzuriteProcess.StartAsync();
-        await using var hubSpot = await HubSpotStub.StartAsync();
+        await using var hubSpot = await HubSpotSimulator.StartAsync();
         hubSpot.Latency = TimeSpan.FromMilliseconds(100);
         await using var host = await PortableHostProcess.StartAsync(BenchHostSettings.For(azurite.ConnectionString).WithHubSpot(hubSpot.BaseUri, 190));
         var tag = Guid.NewGuid().ToString("N")[..8];
@@ -52,7 +52,7 @@ public sealed class B2CrmAckBenchmark : IBenchmark
             }
         }
 
-        result.Setup.Add($"Portable host (Release), CRM provider `hubspot` pointed at HubSpotStub answering every batch upsert after 100 ms; client limiter 190 per 10 s; Azurite in memory.");
+        result.Setup.Add($"Portable host (Release), CRM provider `hubspot` pointed at HubSpotSimulator answering every batch upsert after 100 ms; client limiter 190 per 10 s; Azurite in memory.");
         result.Setup.Add($"{rate} signed webhooks/s for {duration.TotalSeconds:0} s (open loop); latency per lead = CRM answer time of its upsert − webhook send time (both clocks in this process).");
         result.Add(Figure.AtMost("webhook → CRM acknowledged p50", Math.Round(latencies.Percentile(50)), "ms", 1000));
         result.Add(Figure.AtMost("webhook → CRM acknowledged p99", Math.Round(latencies.Percentile(99)), "ms", 5000));

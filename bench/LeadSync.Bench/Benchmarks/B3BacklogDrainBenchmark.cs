@@ -30,7 +30,7 @@ public sealed class B3BacklogDrainBenchmark : IBenchmark
 
         var storageCalls = context.CountStorageCalls ? new StorageCallCounter() : null;
         await using var azurite = await AzuriteProcess.StartAsync(storageCalls is null ? null : storageCalls.OnAccessLogLine);
-        await using var hubSpot = await HubSpotStub.StartAsync();
+        await using var hubSpot = await HubSpotSimulator.StartAsync();
         hubSpot.RequestLimit = 190;
         hubSpot.LimitWindow = TimeSpan.FromSeconds(10);
 
@@ -61,7 +61,7 @@ public sealed class B3BacklogDrainBenchmark : IBenchmark
 
         var rate = synced / elapsed.TotalSeconds;
         result.Setup.Add($"Backlog: {backlog:#,0} sales-ready leads stored by TableLeadStore with their lead-sync queue messages (as a CRM outage leaves them), seeded in {seedClock.Elapsed.TotalSeconds:0} s before the host starts.");
-        result.Setup.Add($"Portable host (Release), provider `hubspot` (client limiter 190 per 10 s) → HubSpotStub with a rolling 190 / 10 s quota; measured over {window.TotalSeconds:0} s from the first CRM call (or until drained).");
+        result.Setup.Add($"Portable host (Release), provider `hubspot` (client limiter 190 per 10 s) → HubSpotSimulator with a rolling 190 / 10 s quota; measured over {window.TotalSeconds:0} s from the first CRM call (or until drained).");
         result.Add(Figure.AtLeast("drain rate", Math.Round(rate, 1), "leads/s", 0.9 * CeilingLeadsPerSecond));
         result.Add(new Figure("drain rate ÷ 1,900 leads/s ceiling", Math.Round(rate / CeilingLeadsPerSecond, 3), ""));
         result.Add(Figure.AtLeast("leads per successful CRM call", Math.Round(perCall, 1), "leads", 95));

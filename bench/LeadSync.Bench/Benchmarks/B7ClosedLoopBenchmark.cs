@@ -28,7 +28,7 @@ public sealed class B7ClosedLoopBenchmark : IBenchmark
         int[] senders = context.Override("B7.senders") ?? (context.Smoke ? [4, 8] : [16, 64]);
         int[] delays = context.Override("B7.delays") ?? [0, 100];
         var patience = TimeSpan.FromMinutes(context.Smoke ? 1 : 5);
-        result.Setup.Add($"{leads:#,0} signed generic webhooks per cell, closed loop; built portable host (`dotnet LeadSync.Host.dll`), provider `hubspot` → HubSpotStub (client limiter 190 per 10 s); Azurite in memory; a fresh Azurite, host and simulator per cell.");
+        result.Setup.Add($"{leads:#,0} signed generic webhooks per cell, closed loop; built portable host (`dotnet LeadSync.Host.dll`), provider `hubspot` → HubSpotSimulator (client limiter 190 per 10 s); Azurite in memory; a fresh Azurite, host and simulator per cell.");
         result.Setup.Add($"End to end = {leads:#,0} ÷ (last CRM acknowledgement − first send), waiting at most {patience.TotalMinutes:0} min; host CPU = user + system (/proc) over the same span ÷ leads acknowledged.");
         foreach (var delay in delays)
         {
@@ -53,7 +53,7 @@ public sealed class B7ClosedLoopBenchmark : IBenchmark
         int leads, int concurrency, TimeSpan delay, TimeSpan patience, CancellationToken cancellationToken)
     {
         await using var azurite = await AzuriteProcess.StartAsync();
-        await using var hubSpot = await HubSpotStub.StartAsync();
+        await using var hubSpot = await HubSpotSimulator.StartAsync();
         hubSpot.Latency = delay;
         await using var host = await DirectHostProcess.StartAsync(BenchHostSettings.For(azurite.ConnectionString).WithHubSpot(hubSpot.BaseUri, 190), cancellationToken);
         var tag = Guid.NewGuid().ToString("N")[..8];

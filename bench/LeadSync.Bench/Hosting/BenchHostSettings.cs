@@ -1,3 +1,4 @@
+
 namespace LeadSync.Bench.Hosting;
 
 /// <summary>Settings every benchmark gives the portable host (as environment variables, like eng/run).</summary>
@@ -14,7 +15,7 @@ public static class BenchHostSettings
         ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
     };
 
-    /// <summary>The HubSpot provider pointed at a simulator (token <c>pat-test</c>, as HubSpotStub expects).</summary>
+    /// <summary>The HubSpot provider pointed at a simulator (token <c>pat-test</c>, as HubSpotSimulator expects).</summary>
     public static Dictionary<string, string> WithHubSpot(this Dictionary<string, string> settings, Uri hubSpotBaseUrl, int permitsPer10Seconds)
     {
         ArgumentNullException.ThrowIfNull(settings);

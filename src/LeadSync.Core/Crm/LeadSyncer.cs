@@ -28,7 +28,7 @@ public sealed partial class LeadSyncer(
     RecyclePolicy recyclePolicy,
     TimeProvider timeProvider,
     ILogger<LeadSyncer> logger,
-    CrmPauseGate? pauseGate = null)
+    CrmPauseGate pauseGate)
 {
     public async Task<WorkOutcome> SyncAsync(string leadId, CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ public sealed partial class LeadSyncer(
         }
 
         // A paused connection: no call, and the message waits for the pause end without counting as a failure.
-        if (pauseGate is not null && await pauseGate.EnterAsync(cancellationToken) is { MayCall: false } closed)
+        if (await pauseGate.EnterAsync(cancellationToken) is { MayCall: false } closed)
         {
             SyncTelemetry.Calls.Add(1, new KeyValuePair<string, object?>("crm", crm.Name), new KeyValuePair<string, object?>("outcome", "deferred"));
             return WorkOutcome.Defer(closed.WaitUntil!.Value - timeProvider.GetUtcNow() + PauseEndSpread(leadId), $"{crm.Name} paused: {closed.Reason}");
@@ -122,7 +122,7 @@ public sealed partial class LeadSyncer(
         LogSyncFailed(logger, leadId, crm.Name, outcome.Kind);
         if (cls is not (CrmFailureClass.Permanent or CrmFailureClass.Refused))
         {
-            var wait = pauseGate?.RetryDelay() ?? outcome.RetryAfter ?? TimeSpan.FromSeconds(30);
+            var wait = pauseGate.RetryDelay();
             if (outcome.RetryAfter is { } asked && asked > wait)
             {
                 wait = asked;

@@ -28,18 +28,18 @@ public sealed partial class RedriveJob(
     IOptionsMonitor<NotificationOptions> notificationOptions,
     TimeProvider timeProvider,
     ILogger<RedriveJob> logger,
-    FunnelRowRepair? reportRepair = null,
-    ISlaPolicy? slaPolicy = null,
-    RecyclePolicy? recyclePolicy = null,
-    InboxPump? inbox = null,
-    Crm.Pause.CrmPauseGate? crmPause = null)
+    FunnelRowRepair reportRepair,
+    ISlaPolicy slaPolicy,
+    RecyclePolicy recyclePolicy,
+    InboxPump inbox,
+    Crm.Pause.CrmPauseGate crmPause)
 {
     private const int BatchSize = 1000;
 
     public async Task<JobReport> RunAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var filed = inbox is null ? 0 : await inbox.RecoverAsync(cancellationToken);
+        var filed = await inbox.RecoverAsync(cancellationToken);
         var syncs = await dueIndex.GetDueAsync(DueKind.Sync, now, BatchSize, cancellationToken);
         var notifies = await dueIndex.GetDueAsync(DueKind.Notify, now, BatchSize, cancellationToken);
         var enrichments = await dueIndex.GetDueAsync(DueKind.Enrich, now, BatchSize, cancellationToken);
@@ -47,7 +47,7 @@ public sealed partial class RedriveJob(
 
         // While the CRM is paused nothing is re-enqueued: the waiting messages come back at the pause end by themselves,
         // and the hints are looked at again once it is over.
-        var closedUntil = crmPause is null || syncs.Count == 0 ? null : await crmPause.ClosedUntilAsync(cancellationToken);
+        var closedUntil = syncs.Count == 0 ? null : await crmPause.ClosedUntilAsync(cancellationToken);
         foreach (var hint in syncs)
         {
             var lead = await store.GetAsync(hint.LeadId, cancellationToken);
@@ -117,11 +117,6 @@ public sealed partial class RedriveJob(
     /// </summary>
     private async Task RefileSyncedHintsAsync(Lead lead, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (slaPolicy is null || recyclePolicy is null)
-        {
-            return;
-        }
-
         foreach (var hint in SyncedLeadHints.For(lead, slaPolicy, recyclePolicy, now))
         {
             await dueIndex.ScheduleAsync(hint, cancellationToken);
@@ -130,7 +125,7 @@ public sealed partial class RedriveJob(
 
     private async Task ReconcileReportAsync(Lead? lead, CancellationToken cancellationToken)
     {
-        if (lead is not null && reportRepair is not null)
+        if (lead is not null)
         {
             await reportRepair.RepairAsync(lead, cancellationToken);
         }

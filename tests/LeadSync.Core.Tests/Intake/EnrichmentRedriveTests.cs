@@ -1,6 +1,7 @@
 using LeadSync.Testing;
 using LeadSync.Core.Intake;
 using LeadSync.Core.Jobs;
+using LeadSync.Core.Tests.Jobs;
 using LeadSync.Core.Notifications;
 using LeadSync.Core.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,8 +18,7 @@ public sealed class EnrichmentRedriveTests
         var due = new Mock<IDueIndex>();
         due.Setup(d => d.GetDueAsync(It.IsAny<DueKind>(), It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((DueKind kind, DateTimeOffset _, int _, CancellationToken _) => kind == DueKind.Enrich ? enrichHints : []);
-        return new RedriveJob(due.Object, _harness.Store, Mock.Of<INoticeStore>(), _harness.Queue,
-            SourceOptions.Of(new IntakeOptions()), SourceOptions.Of(new LeadSync.Core.Crm.CrmOptions()), SourceOptions.Of(new NotificationOptions()), _harness.Time, NullLogger<RedriveJob>.Instance);
+        return RedriveJobs.Create(due.Object, _harness.Store, _harness.Queue, _harness.Time);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using LeadSync.Core.Intake;
+using LeadSync.Core.Intake.Redaction;
 using LeadSync.Core.Intake.Enrichment;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Qualification;
@@ -38,7 +39,8 @@ public sealed class IntakeHarness
     public QualificationPolicy Qualification { get; }
 
     public WebhookIntake Intake() => new(
-        SourceCatalog.All, Store, DueIndex, Queue, Qualification, Quarantine.Object, Options.Create(new IntakeOptions()), Time, NullLogger<WebhookIntake>.Instance);
+        SourceCatalog.All, Store, DueIndex, Queue, Qualification, Quarantine.Object, Options.Create(new IntakeOptions()), Time, NullLogger<WebhookIntake>.Instance,
+        new NoLeadEmailIndex(), Mock.Of<ILeadAliases>(), new WebhookRedactor());
 
     /// <summary>Deliveries that could not become leads land here (see WebhookIntake's quarantine).</summary>
     public Mock<LeadSync.Core.Intake.Quarantine.IQuarantineStore> Quarantine { get; } = new();

@@ -34,7 +34,7 @@ public sealed class ReEntryTouchTests
     {
         var lead = new LeadBuilder().WithStatus(LeadStatus.Synced).Build() with { Campaign = "Q3 ebook" };
 
-        var change = WebhookIntake.DecideReEntry(lead, "typeform", Webinar, LeadStatus.SalesReady, "score 80", Now, redelivery: false);
+        var change = LeadReEntry.DecideReEntry(lead, "typeform", Webinar, LeadStatus.SalesReady, "score 80", Now, redelivery: false);
 
         var entry = Assert.Single(change!.Entries);
         Assert.Equal(LeadEvents.MarketingTouch, entry.Event);
@@ -52,7 +52,7 @@ public sealed class ReEntryTouchTests
     {
         var lead = new LeadBuilder().WithStatus(LeadStatus.Synced).Build();
 
-        Assert.Null(WebhookIntake.DecideReEntry(lead, "typeform", Webinar, LeadStatus.SalesReady, "score 80", Now, redelivery: true));
+        Assert.Null(LeadReEntry.DecideReEntry(lead, "typeform", Webinar, LeadStatus.SalesReady, "score 80", Now, redelivery: true));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class ReEntryTouchTests
     {
         var lead = new LeadBuilder().WithStatus(LeadStatus.Nurture).Build();
 
-        var change = WebhookIntake.DecideReEntry(lead, "typeform", Webinar, LeadStatus.Nurture, "score 10 below 50", Now, redelivery: false);
+        var change = LeadReEntry.DecideReEntry(lead, "typeform", Webinar, LeadStatus.Nurture, "score 10 below 50", Now, redelivery: false);
 
         Assert.Equal(LeadStatus.Nurture, change!.Lead.Status);
         Assert.Contains("campaign Q4 webinar", Assert.Single(change.Entries).Detail, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class ReEntryTouchTests
     {
         var lead = new LeadBuilder().WithStatus(LeadStatus.Recycled).Build() with { Campaign = "Q3 ebook", Touch = new MarketingTouch { CampaignName = "Q3 ebook" } };
 
-        var change = WebhookIntake.DecideReEntry(lead, "typeform", Webinar, LeadStatus.SalesReady, "score 80", Now, redelivery: false);
+        var change = LeadReEntry.DecideReEntry(lead, "typeform", Webinar, LeadStatus.SalesReady, "score 80", Now, redelivery: false);
 
         Assert.Equal(LeadStatus.SalesReady, change!.Lead.Status);
         Assert.Equal([LeadEvents.MarketingTouch, LeadEvents.ReEngaged], change.Entries.Take(2).Select(e => e.Event));

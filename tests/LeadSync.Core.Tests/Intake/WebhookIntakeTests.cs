@@ -1,6 +1,7 @@
 using LeadSync.Testing;
 using System.Text;
 using LeadSync.Core.Intake;
+using LeadSync.Core.Intake.Redaction;
 using LeadSync.Core.Intake.Generic;
 using LeadSync.Core.Intake.Quarantine;
 using LeadSync.Core.Intake.Signatures;
@@ -42,7 +43,8 @@ public sealed class WebhookIntakeTests
         var source = new GenericWebhookSource(SourceOptions.Of(new GenericSourceOptions { Secret = Secret }), new StandardWebhookVerifier(_time));
         var qualification = new QualificationPolicy(Mock.Of<IOptionsMonitor<QualificationOptions>>(m => m.CurrentValue == new QualificationOptions { MinimumScore = _minimumScore }));
         return new WebhookIntake([source], _store.Object, _dueIndex.Object, _queue.Object, qualification, _quarantine.Object,
-            Options.Create(new IntakeOptions()), _time, NullLogger<WebhookIntake>.Instance);
+            Options.Create(new IntakeOptions()), _time, NullLogger<WebhookIntake>.Instance,
+            new NoLeadEmailIndex(), Mock.Of<ILeadAliases>(), new WebhookRedactor());
     }
 
     private static InboundWebhook Signed(string body, string contentType = "application/json", string id = "msg_1", string source = "generic")

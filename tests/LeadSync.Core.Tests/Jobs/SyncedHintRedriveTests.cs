@@ -32,10 +32,7 @@ public sealed class SyncedHintRedriveTests
             .Callback((DueItem item, CancellationToken _) => _scheduled.Add(item))
             .Returns(Task.CompletedTask);
         var recycle = new RecyclePolicy(_sla, new FixedOptionsMonitor<RecycleOptions>(new RecycleOptions { AfterLastLevel = TimeSpan.FromDays(1) }));
-        return new RedriveJob(due.Object, _store, Mock.Of<INoticeStore>(), Mock.Of<IWorkQueue>(),
-            new FixedOptionsMonitor<IntakeOptions>(new IntakeOptions()), new FixedOptionsMonitor<CrmOptions>(new CrmOptions()),
-            new FixedOptionsMonitor<NotificationOptions>(new NotificationOptions()), _time, NullLogger<RedriveJob>.Instance,
-            slaPolicy: _sla, recyclePolicy: recycle);
+        return RedriveJobs.Create(due.Object, _store, Mock.Of<IWorkQueue>(), _time, _sla, recycle);
     }
 
     private async Task<Lead> StoreAsync(Func<Lead, Lead> shape)

@@ -8,6 +8,7 @@ using LeadSync.Infrastructure.Crm.Changes;
 using LeadSync.Infrastructure.Crm.Dynamics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using LeadSync.Testing.Crm;
 
 namespace LeadSync.Crm.Tests.Changes;
 

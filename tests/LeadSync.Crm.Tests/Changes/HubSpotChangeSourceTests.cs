@@ -19,12 +19,12 @@ public sealed class HubSpotChangeSourceTests : IAsyncLifetime
 {
     private const string VectorFile = "hubspot-contact-propertychange-batch-signatures.txt";
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(ChangeRequests.VectorValue(VectorFile, "X-HubSpot-Request-Timestamp"), System.Globalization.CultureInfo.InvariantCulture)));
-    private HubSpotStub _stub = null!;
+    private HubSpotSimulator _stub = null!;
     private ServiceProvider _services = null!;
 
     public async Task InitializeAsync()
     {
-        _stub = await HubSpotStub.StartAsync();
+        _stub = await HubSpotSimulator.StartAsync();
         var settings = CrmServices.FastResilience("LeadSync:Crm:HubSpot");
         settings["LeadSync:Crm:Provider"] = "hubspot";
         settings["LeadSync:Crm:HubSpot:BaseUrl"] = _stub.BaseUri.ToString();

@@ -3,6 +3,7 @@ using LeadSync.Core.Intake.Erasure;
 using LeadSync.Crm.Tests.Support;
 using LeadSync.Infrastructure.Crm;
 using Microsoft.Extensions.DependencyInjection;
+using LeadSync.Testing.Crm;
 
 namespace LeadSync.Crm.Tests.Dynamics;
 

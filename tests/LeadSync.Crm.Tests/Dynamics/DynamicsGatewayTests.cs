@@ -6,6 +6,7 @@ using LeadSync.Crm.Tests.Support;
 using LeadSync.Infrastructure.Crm;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using LeadSync.Testing.Crm;
 
 namespace LeadSync.Crm.Tests.Dynamics;
 
@@ -243,12 +244,7 @@ public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifet
         var leads = LeadBuilder.Many(54);
         var watch = Stopwatch.StartNew();
 
-        var pending = leads;
-        for (var round = 1; pending.Count > 0 && round <= 10; round++)
-        {
-            var results = await gateway.UpsertAsync(pending, default);
-            pending = [.. pending.Where(l => !results.Single(r => r.LeadId == l.Id).Outcome.Succeeded)];
-        }
+        var pending = await UpsertRounds.UntilAllUpsertedAsync(gateway, leads);
 
         Assert.Empty(pending);
         Assert.True(_sim.Throttled > 0);
@@ -268,24 +264,19 @@ public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifet
         var leads = LeadBuilder.Many(40);
         _sim.Faults.Outage = true;
 
-        var pending = leads;
-        for (var round = 1; pending.Count > 0 && round <= 10; round++)
+        var pending = await UpsertRounds.UntilAllUpsertedAsync(gateway, leads, async (round, left) =>
         {
-            var results = await gateway.UpsertAsync(pending, default);
-            Assert.All(results, r => Assert.NotEqual(CrmOutcomeKind.Permanent, r.Outcome.Kind));
-            pending = [.. pending.Where(l => !results.Single(r => r.LeadId == l.Id).Outcome.Succeeded)];
-
             // The work queue's back-off between attempts; long enough for an open breaker to half-open.
             await Task.Delay(TimeSpan.FromSeconds(1.2));
             if (round == 1)
             {
-                Assert.Equal(40, pending.Count);
+                Assert.Equal(40, left.Count);
                 _sim.Faults.Outage = false;
                 _sim.RevokeAllTokens();
                 _sim.Faults.FailNext(3, 429, """{"error":{"code":"0x80072322","message":"Number of requests exceeded the limit"}}""", ("Retry-After", "1"));
                 _sim.Faults.FailNext(2, 502, "");
             }
-        }
+        });
 
         Assert.Empty(pending);
         Assert.Equal(40, _sim.Leads.Count);

@@ -5,6 +5,7 @@ using LeadSync.Crm.Tests.Support;
 using LeadSync.Infrastructure.Crm;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using LeadSync.Testing.Crm;
 
 namespace LeadSync.Crm.Tests.Dynamics;
 

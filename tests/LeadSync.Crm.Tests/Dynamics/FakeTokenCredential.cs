@@ -1,4 +1,5 @@
 using Azure.Core;
+using LeadSync.Testing.Crm;
 
 namespace LeadSync.Crm.Tests.Dynamics;
 

@@ -8,9 +8,9 @@ namespace LeadSync.Crm.Tests.HubSpot;
 
 public sealed class HubSpotGatewayTests : IAsyncLifetime
 {
-    private HubSpotStub _stub = null!;
+    private HubSpotSimulator _stub = null!;
 
-    public async Task InitializeAsync() => _stub = await HubSpotStub.StartAsync();
+    public async Task InitializeAsync() => _stub = await HubSpotSimulator.StartAsync();
 
     public async Task DisposeAsync() => await _stub.DisposeAsync();
 
@@ -37,7 +37,7 @@ public sealed class HubSpotGatewayTests : IAsyncLifetime
         Assert.True(result.Outcome.Succeeded, result.Outcome.Reason);
         var contact = _stub.Contacts[lead.Contact.Email!];
         Assert.Equal(contact.Id, result.CrmId);
-        Assert.Equal(HubSpotStub.OwnerId, result.Owner);
+        Assert.Equal(HubSpotSimulator.OwnerId, result.Owner);
         Assert.Equal("NEW", contact.Properties["hs_lead_status"]);
         Assert.Equal("Mathematician", contact.Properties["jobtitle"]);
     }
@@ -178,22 +178,18 @@ public sealed class HubSpotGatewayTests : IAsyncLifetime
         var leads = LeadBuilder.Many(230);
         _stub.Faults.Outage = true;
 
-        var pending = leads;
-        for (var round = 1; pending.Count > 0 && round <= 10; round++)
+        var pending = await UpsertRounds.UntilAllUpsertedAsync(gateway, leads, async (round, left) =>
         {
-            var results = await gateway.UpsertAsync(pending, default);
-            Assert.All(results, r => Assert.NotEqual(CrmOutcomeKind.Permanent, r.Outcome.Kind));
-            pending = [.. pending.Where(l => !results.Single(r => r.LeadId == l.Id).Outcome.Succeeded)];
             await Task.Delay(TimeSpan.FromSeconds(1.2));
             if (round == 1)
             {
-                Assert.Equal(230, pending.Count);
+                Assert.Equal(230, left.Count);
                 _stub.Faults.Outage = false;
                 _stub.Faults.FailNext(6, 429, Sample("hubspot-429-ten-secondly-rolling.json"));
                 _stub.Faults.SlowNext(1, TimeSpan.FromSeconds(4));
                 _stub.Faults.FailNext(2, 502, "");
             }
-        }
+        });
 
         Assert.Empty(pending);
         Assert.Equal(230, _stub.Contacts.Count);

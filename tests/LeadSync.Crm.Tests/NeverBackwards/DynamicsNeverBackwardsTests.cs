@@ -5,6 +5,7 @@ using LeadSync.Crm.Tests.Dynamics;
 using LeadSync.Crm.Tests.Support;
 using LeadSync.Infrastructure.Crm;
 using Microsoft.Extensions.DependencyInjection;
+using LeadSync.Testing.Crm;
 
 namespace LeadSync.Crm.Tests.NeverBackwards;
 

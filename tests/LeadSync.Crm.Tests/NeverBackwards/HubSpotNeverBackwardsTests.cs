@@ -8,7 +8,7 @@ namespace LeadSync.Crm.Tests.NeverBackwards;
 /// <summary>The "never backwards" contract against the HubSpot stub (hs_lead_status, lifecyclestage, num_associated_deals, hubspot_owner_id).</summary>
 public sealed class HubSpotNeverBackwardsTests : NeverBackwardsContract
 {
-    private HubSpotStub _stub = null!;
+    private HubSpotSimulator _stub = null!;
 
     protected override string SalesNurtureStatus => "SALES_NURTURE";
 
@@ -16,7 +16,7 @@ public sealed class HubSpotNeverBackwardsTests : NeverBackwardsContract
 
     protected override string SalesOwner => "90002";
 
-    protected override async Task StartSimulatorAsync() => _stub = await HubSpotStub.StartAsync();
+    protected override async Task StartSimulatorAsync() => _stub = await HubSpotSimulator.StartAsync();
 
     protected override ValueTask StopSimulatorAsync() => _stub.DisposeAsync();
 

@@ -2,6 +2,7 @@ using LeadSync.Core.Leads;
 using LeadSync.Crm.Tests.Salesforce;
 using LeadSync.Crm.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using LeadSync.Testing.Crm;
 
 namespace LeadSync.Crm.Tests.NeverBackwards;
 

@@ -1,6 +1,7 @@
 using LeadSync.Core.Intake.Erasure;
 using LeadSync.Crm.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using LeadSync.Testing.Crm;
 
 namespace LeadSync.Crm.Tests.Salesforce;
 

@@ -3,6 +3,7 @@ using LeadSync.Core.Leads;
 using LeadSync.Crm.Tests.Support;
 using LeadSync.Infrastructure.Crm;
 using Microsoft.Extensions.DependencyInjection;
+using LeadSync.Testing.Crm;
 
 namespace LeadSync.Crm.Tests.Salesforce;
 
@@ -260,22 +261,19 @@ public sealed class SalesforceGatewayTests : IAsyncLifetime
         var leads = LeadBuilder.Many(300);
         _sim.Faults.Outage = true;
 
-        var pending = leads;
-        var rounds = 0;
-        while (pending.Count > 0 && rounds++ < 10)
+        var pending = await UpsertRounds.UntilAllUpsertedAsync(gateway, leads, (round, left) =>
         {
-            var results = await gateway.UpsertAsync(pending, default);
-            Assert.All(results, r => Assert.NotEqual(CrmOutcomeKind.Permanent, r.Outcome.Kind));
-            pending = [.. pending.Where(l => !results.Single(r => r.LeadId == l.Id).Outcome.Succeeded)];
-            if (rounds == 1)
+            if (round == 1)
             {
-                Assert.Equal(300, pending.Count);
+                Assert.Equal(300, left.Count);
                 _sim.Faults.Outage = false;
                 _sim.ExpireAllSessions();
                 _sim.Faults.FailNext(3, 500, """[{"message":"boom","errorCode":"UNKNOWN_EXCEPTION"}]""");
                 _sim.Faults.SlowNext(1, TimeSpan.FromSeconds(4));
             }
-        }
+
+            return Task.CompletedTask;
+        });
 
         Assert.Empty(pending);
         Assert.Equal(300, _sim.Leads.Count);

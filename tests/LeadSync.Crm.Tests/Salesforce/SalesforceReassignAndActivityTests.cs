@@ -3,6 +3,7 @@ using LeadSync.Core.Leads;
 using LeadSync.Crm.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using LeadSync.Testing.Crm;
 
 namespace LeadSync.Crm.Tests.Salesforce;
 

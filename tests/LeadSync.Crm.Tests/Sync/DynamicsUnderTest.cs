@@ -3,6 +3,7 @@ using LeadSync.Core.Leads;
 using LeadSync.Crm.Tests.Dynamics;
 using LeadSync.Infrastructure.Crm;
 using Microsoft.Extensions.DependencyInjection;
+using LeadSync.Testing.Crm;
 
 namespace LeadSync.Crm.Tests.Sync;
 

@@ -4,13 +4,13 @@ using LeadSync.Testing.Crm;
 namespace LeadSync.Crm.Tests.Sync;
 
 /// <summary>HubSpot (the shared stub): an outage is 503; the quota stop is the DAILY 429, lifted at midnight in the account's time zone.</summary>
-public sealed class HubSpotUnderTest(HubSpotStub stub) : SimulatedCrm
+public sealed class HubSpotUnderTest(HubSpotSimulator stub) : SimulatedCrm
 {
     public override string Provider => "hubspot";
 
     public override int Calls => stub.Requests;
 
-    public static async Task<HubSpotUnderTest> StartAsync() => new(await HubSpotStub.StartAsync());
+    public static async Task<HubSpotUnderTest> StartAsync() => new(await HubSpotSimulator.StartAsync());
 
     public override void SetOutage(bool down) => stub.Faults.Outage = down;
 

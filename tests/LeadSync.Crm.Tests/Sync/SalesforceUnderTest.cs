@@ -1,5 +1,6 @@
 using LeadSync.Core.Leads;
 using LeadSync.Crm.Tests.Salesforce;
+using LeadSync.Testing.Crm;
 
 namespace LeadSync.Crm.Tests.Sync;
 

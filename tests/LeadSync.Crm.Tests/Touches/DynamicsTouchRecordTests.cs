@@ -5,6 +5,7 @@ using LeadSync.Infrastructure.Crm;
 using LeadSync.Infrastructure.Crm.Changes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using LeadSync.Testing.Crm;
 
 namespace LeadSync.Crm.Tests.Touches;
 

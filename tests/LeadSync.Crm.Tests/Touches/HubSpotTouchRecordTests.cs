@@ -9,12 +9,12 @@ namespace LeadSync.Crm.Tests.Touches;
 /// <summary>Marketing touches as HubSpot notes associated to the contact, against the HubSpot simulator.</summary>
 public sealed class HubSpotTouchRecordTests : IAsyncLifetime
 {
-    private HubSpotStub _stub = null!;
+    private HubSpotSimulator _stub = null!;
     private ServiceProvider _services = null!;
 
     public async Task InitializeAsync()
     {
-        _stub = await HubSpotStub.StartAsync();
+        _stub = await HubSpotSimulator.StartAsync();
         var settings = CrmServices.FastResilience("LeadSync:Crm:HubSpot");
         settings["LeadSync:Crm:Provider"] = "hubspot";
         settings["LeadSync:Crm:HubSpot:BaseUrl"] = _stub.BaseUri.ToString();

@@ -3,6 +3,7 @@ using LeadSync.Crm.Tests.Support;
 using LeadSync.Infrastructure.Crm.Changes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using LeadSync.Testing.Crm;
 
 namespace LeadSync.Crm.Tests.Touches;
 

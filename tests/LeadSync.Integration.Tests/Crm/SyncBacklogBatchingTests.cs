@@ -19,12 +19,12 @@ namespace LeadSync.Integration.Tests.Crm;
 public sealed class SyncBacklogBatchingTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Backlog = 300;
-    private HubSpotStub _hubSpot = null!;
+    private HubSpotSimulator _hubSpot = null!;
     private TestServices _services = null!;
 
     public async Task InitializeAsync()
     {
-        _hubSpot = await HubSpotStub.StartAsync();
+        _hubSpot = await HubSpotSimulator.StartAsync();
         _services = TestServices.Create(azurite.ConnectionString, new Dictionary<string, string?>
         {
             ["LeadSync:Crm:Provider"] = "hubspot",
@@ -74,7 +74,7 @@ public sealed class SyncBacklogBatchingTests(AzuriteFixture azurite, ITestOutput
             var lead = await store.GetAsync(leadIds[i], CancellationToken.None);
             Assert.Equal(LeadStatus.Synced, lead!.Status);
             Assert.Equal(contacts[emails[i]].Id, lead.CrmId);
-            Assert.Equal(HubSpotStub.OwnerId, lead.Owner);
+            Assert.Equal(HubSpotSimulator.OwnerId, lead.Owner);
         }
     }
 

@@ -20,12 +20,12 @@ public sealed class CrmDownJobRunTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string AdminKey = "admin-key-for-degrade-tests";
     private const string NotFoundBody = """{"status":"error","message":"Resource not found","category":"OBJECT_NOT_FOUND"}""";
-    private HubSpotStub _hubSpot = null!;
+    private HubSpotSimulator _hubSpot = null!;
     private TestServices _services = null!;
 
     public async Task InitializeAsync()
     {
-        _hubSpot = await HubSpotStub.StartAsync();
+        _hubSpot = await HubSpotSimulator.StartAsync();
         _services = TestServices.Create(azurite.ConnectionString, new Dictionary<string, string?>
         {
             ["LeadSync:Crm:Provider"] = "hubspot",

@@ -21,7 +21,7 @@ public sealed partial class CrmChangeIntake(
     IQuarantineStore quarantine,
     TimeProvider timeProvider,
     ILogger<CrmChangeIntake> logger,
-    ILeadEmailIndex? emailIndex = null)
+    ILeadEmailIndex emailIndex)
 {
     public async Task<CrmChangeSummary> ApplyAsync(string provider, IReadOnlyList<CrmChange> changes, InboundWebhook request, CancellationToken cancellationToken)
     {
@@ -127,7 +127,7 @@ public sealed partial class CrmChangeIntake(
             return byId;
         }
 
-        if (emailIndex is null || change.Email is not { Length: > 0 } email)
+        if (change.Email is not { Length: > 0 } email)
         {
             return null;
         }

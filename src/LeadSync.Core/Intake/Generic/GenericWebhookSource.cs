@@ -14,17 +14,13 @@ namespace LeadSync.Core.Intake.Generic;
 /// "country", "score", "campaign", "budget", "authority", "need", "timeline" } }</c>; the last four are the BANT
 /// answers the qualification rules can require.
 /// </summary>
-public sealed class GenericWebhookSource(IOptionsMonitor<GenericSourceOptions> options, StandardWebhookVerifier verifier) : IWebhookSource
+public sealed class GenericWebhookSource(IOptionsMonitor<GenericSourceOptions> options, StandardWebhookVerifier verifier) : WebhookSource(SourceName, "application/json")
 {
     public const string SourceName = "generic";
 
-    public string Name => SourceName;
+    protected override string? Secret => options.CurrentValue.Secret;
 
-    public bool IsEnabled => !string.IsNullOrEmpty(options.CurrentValue.Secret);
-
-    public IReadOnlyCollection<string> AcceptedMediaTypes { get; } = ["application/json"];
-
-    public Rejection? Authenticate(InboundWebhook webhook)
+    public override Rejection? Authenticate(InboundWebhook webhook)
     {
         var check = verifier.Verify(
             webhook.Header(StandardWebhookVerifier.IdHeader),
@@ -43,7 +39,7 @@ public sealed class GenericWebhookSource(IOptionsMonitor<GenericSourceOptions> o
         };
     }
 
-    public ParseResult Parse(InboundWebhook webhook)
+    public override ParseResult Parse(InboundWebhook webhook)
     {
         var document = JsonPayload.TryParse(webhook.Body);
         if (document is null)

@@ -10,17 +10,13 @@ namespace LeadSync.Core.Intake.GoogleAds;
 /// Google Ads lead-form webhooks: authenticated by <c>google_key</c> in the body (constant-time compare);
 /// <c>user_column_data</c> mapped by <c>column_id</c>; <c>is_test</c> leads flagged; <c>lead_id</c> is the delivery key.
 /// </summary>
-public sealed class GoogleAdsWebhookSource(IOptionsMonitor<GoogleAdsSourceOptions> options) : IWebhookSource
+public sealed class GoogleAdsWebhookSource(IOptionsMonitor<GoogleAdsSourceOptions> options) : WebhookSource(SourceName, "application/json")
 {
     public const string SourceName = "google-ads";
 
-    public string Name => SourceName;
+    protected override string? Secret => options.CurrentValue.Key;
 
-    public bool IsEnabled => !string.IsNullOrEmpty(options.CurrentValue.Key);
-
-    public IReadOnlyCollection<string> AcceptedMediaTypes { get; } = ["application/json"];
-
-    public Rejection? Authenticate(InboundWebhook webhook)
+    public override Rejection? Authenticate(InboundWebhook webhook)
     {
         using var document = JsonPayload.TryParse(webhook.Body);
         if (document is null)
@@ -32,7 +28,7 @@ public sealed class GoogleAdsWebhookSource(IOptionsMonitor<GoogleAdsSourceOption
         return SharedSecret.Check(key, options.CurrentValue.Key, "google_key");
     }
 
-    public ParseResult Parse(InboundWebhook webhook)
+    public override ParseResult Parse(InboundWebhook webhook)
     {
         using var document = JsonPayload.TryParse(webhook.Body);
         if (document is null)

@@ -11,19 +11,15 @@ namespace LeadSync.Core.Intake.HubSpot;
 /// HubSpot: the Webhooks API (a JSON array of id-only events, completed later by reading the contact) and the
 /// workflow "Send a webhook" action (one object with the contact's properties). Signed with v3, or v1/v2 when allowed.
 /// </summary>
-public sealed class HubSpotWebhookSource(IOptionsMonitor<HubSpotSourceOptions> options, HubSpotSignature signature) : IWebhookSource
+public sealed class HubSpotWebhookSource(IOptionsMonitor<HubSpotSourceOptions> options, HubSpotSignature signature) : WebhookSource(SourceName, "application/json")
 {
     public const string SourceName = "hubspot";
     public const string WorkflowEvent = "workflow.webhook";
     private const int MaxEvents = 1000;
 
-    public string Name => SourceName;
+    protected override string? Secret => options.CurrentValue.ClientSecret;
 
-    public bool IsEnabled => !string.IsNullOrEmpty(options.CurrentValue.ClientSecret);
-
-    public IReadOnlyCollection<string> AcceptedMediaTypes { get; } = ["application/json"];
-
-    public Rejection? Authenticate(InboundWebhook webhook)
+    public override Rejection? Authenticate(InboundWebhook webhook)
     {
         var settings = options.CurrentValue;
         var secret = settings.ClientSecret ?? string.Empty;
@@ -45,7 +41,7 @@ public sealed class HubSpotWebhookSource(IOptionsMonitor<HubSpotSourceOptions> o
         };
     }
 
-    public ParseResult Parse(InboundWebhook webhook)
+    public override ParseResult Parse(InboundWebhook webhook)
     {
         using var document = JsonPayload.TryParse(webhook.Body);
         if (document is null)

@@ -20,15 +20,13 @@ public sealed partial class WebhookReceiver(
     IOptions<IntakeOptions> options,
     TimeProvider timeProvider,
     ILogger<WebhookReceiver> logger,
-    WebhookRedactor? redactor = null)
+    WebhookRedactor redactor)
 {
     /// <summary>
     /// The longest a 202 waits for the queue hand-off. Past it (or when the send fails) the delivery is still safe in
     /// the inbox and the <c>redrive</c> job files it once it is older than <see cref="IntakeOptions.InboxRecoverAfter"/>.
     /// </summary>
     private static readonly TimeSpan HandOffPatience = TimeSpan.FromSeconds(2);
-
-    private readonly WebhookRedactor _redactor = redactor ?? new WebhookRedactor();
 
     public async Task<IntakeCheck> ReceiveAsync(InboundWebhook webhook, CancellationToken cancellationToken)
     {
@@ -39,7 +37,7 @@ public sealed partial class WebhookReceiver(
         }
 
         // The inbox keeps the delivery without its credentials (the same redaction the check parsed).
-        var delivery = InboxDelivery.Arrived(_redactor.Redact(webhook), timeProvider.GetUtcNow());
+        var delivery = InboxDelivery.Arrived(redactor.Redact(webhook), timeProvider.GetUtcNow());
         try
         {
             await inbox.AddAsync(delivery, cancellationToken);

@@ -12,20 +12,16 @@ namespace LeadSync.Core.Intake.LinkedIn;
 /// <c>X-LI-Signature</c> = hex HMAC-SHA256(clientSecret, "hmacsha256=" + body). <c>CREATED</c> stores a lead to be
 /// completed from the form response URN; <c>DELETED</c> asks for that lead's personal data to be erased.
 /// </summary>
-public sealed class LinkedInWebhookSource(IOptionsMonitor<LinkedInSourceOptions> options) : IWebhookSource
+public sealed class LinkedInWebhookSource(IOptionsMonitor<LinkedInSourceOptions> options) : WebhookSource(SourceName, "application/json")
 {
     public const string SourceName = "linkedin";
     public const string SignatureHeader = "X-LI-Signature";
     private static readonly byte[] SignaturePrefix = Encoding.UTF8.GetBytes("hmacsha256=");
     private const int ChallengeCodeLength = 36;
 
-    public string Name => SourceName;
+    protected override string? Secret => options.CurrentValue.ClientSecret;
 
-    public bool IsEnabled => !string.IsNullOrEmpty(options.CurrentValue.ClientSecret);
-
-    public IReadOnlyCollection<string> AcceptedMediaTypes { get; } = ["application/json"];
-
-    public ChallengeAnswer? AnswerChallenge(InboundWebhook request)
+    public override ChallengeAnswer? AnswerChallenge(InboundWebhook request)
     {
         // LinkedIn sends a UUID. Answering anything else would make this GET a signing oracle: the delivery signature
         // is the same HMAC over "hmacsha256=" + body, so a code of that shape would return a valid X-LI-Signature.
@@ -46,7 +42,7 @@ public sealed class LinkedInWebhookSource(IOptionsMonitor<LinkedInSourceOptions>
     public static bool IsChallengeCode(string? code) =>
         code is { Length: ChallengeCodeLength } && Guid.TryParseExact(code, "D", out _);
 
-    public Rejection? Authenticate(InboundWebhook webhook)
+    public override Rejection? Authenticate(InboundWebhook webhook)
     {
         var header = webhook.Header(SignatureHeader);
         if (string.IsNullOrEmpty(header))
@@ -64,7 +60,7 @@ public sealed class LinkedInWebhookSource(IOptionsMonitor<LinkedInSourceOptions>
     /// <summary>The delivery key of the lead a form response created (also the target of its DELETED).</summary>
     public static string CreatedKey(string responseUrn) => responseUrn + "|CREATED";
 
-    public ParseResult Parse(InboundWebhook webhook)
+    public override ParseResult Parse(InboundWebhook webhook)
     {
         using var document = JsonPayload.TryParse(webhook.Body);
         if (document is null)

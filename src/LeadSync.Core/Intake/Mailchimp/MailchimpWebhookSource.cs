@@ -11,29 +11,25 @@ namespace LeadSync.Core.Intake.Mailchimp;
 /// Mailchimp audience webhooks (form-encoded <c>type</c>, <c>fired_at</c>, <c>data[…]</c>). Mailchimp cannot sign,
 /// so the URL carries a secret. <c>subscribe</c> and <c>profile</c> become leads; other events are acknowledged.
 /// </summary>
-public sealed class MailchimpWebhookSource(IOptionsMonitor<MailchimpSourceOptions> options) : IWebhookSource
+public sealed class MailchimpWebhookSource(IOptionsMonitor<MailchimpSourceOptions> options) : WebhookSource(SourceName, "application/x-www-form-urlencoded")
 {
     public const string SourceName = "mailchimp";
     private const string MergePrefix = "data[merges][";
 
-    public string Name => SourceName;
-
-    public bool IsEnabled => !string.IsNullOrEmpty(options.CurrentValue.Key);
-
-    public IReadOnlyCollection<string> AcceptedMediaTypes { get; } = ["application/x-www-form-urlencoded"];
+    protected override string? Secret => options.CurrentValue.Key;
 
     /// <summary>Mailchimp checks the URL with a GET when the webhook is saved; it must answer 200.</summary>
-    public ChallengeAnswer? AnswerChallenge(InboundWebhook request) =>
+    public override ChallengeAnswer? AnswerChallenge(InboundWebhook request) =>
         Authenticate(request) is null
             ? new ChallengeAnswer(200, "text/plain", string.Empty)
             : ChallengeAnswer.Refused(403, "The key is missing or wrong.");
 
-    public Rejection? Authenticate(InboundWebhook webhook) =>
+    public override Rejection? Authenticate(InboundWebhook webhook) =>
         SharedSecret.Check(SharedSecret.FromQueryOrPath(webhook), options.CurrentValue.Key, "URL key");
 
     private static readonly string[] IdentityFields = ["type", "fired_at", "data[email]", "data[list_id]", "data[id]"];
 
-    public ParseResult Parse(InboundWebhook webhook)
+    public override ParseResult Parse(InboundWebhook webhook)
     {
         var form = FormPayload.TryParse(webhook.Body.Span);
         // A repeated identity field would make the event's identity (and so its de-duplication) ambiguous.

@@ -8,10 +8,11 @@ using Microsoft.Extensions.Options;
 namespace LeadSync.Core.Intake.Marketo;
 
 /// <summary>
-/// Marketo "Call Webhook" flow step posting the JSON payload template documented in docs/sources.md. Marketo cannot
-/// sign, so a custom header carries a shared secret. <c>leadId</c> + <c>campaignId</c> + <c>firedAt</c> key the delivery.
+/// Marketo "Call Webhook" flow step posting the JSON payload template documented in README.md, section
+/// "marketo — Marketo Call Webhook" (#marketo--marketo-call-webhook). Marketo cannot sign, so a custom header carries a
+/// shared secret. <c>leadId</c> + <c>campaignId</c> + <c>firedAt</c> key the delivery.
 /// </summary>
-public sealed class MarketoWebhookSource(IOptionsMonitor<MarketoSourceOptions> options) : IWebhookSource
+public sealed class MarketoWebhookSource(IOptionsMonitor<MarketoSourceOptions> options) : WebhookSource(SourceName, "application/json")
 {
     public const string SourceName = "marketo";
 
@@ -36,19 +37,15 @@ public sealed class MarketoWebhookSource(IOptionsMonitor<MarketoSourceOptions> o
         }
         """;
 
-    public string Name => SourceName;
+    protected override string? Secret => options.CurrentValue.Secret;
 
-    public bool IsEnabled => !string.IsNullOrEmpty(options.CurrentValue.Secret);
-
-    public IReadOnlyCollection<string> AcceptedMediaTypes { get; } = ["application/json"];
-
-    public Rejection? Authenticate(InboundWebhook webhook)
+    public override Rejection? Authenticate(InboundWebhook webhook)
     {
         var settings = options.CurrentValue;
         return SharedSecret.Check(webhook.Header(settings.SecretHeader), settings.Secret, settings.SecretHeader + " header");
     }
 
-    public ParseResult Parse(InboundWebhook webhook)
+    public override ParseResult Parse(InboundWebhook webhook)
     {
         using var document = JsonPayload.TryParse(webhook.Body);
         if (document is null)

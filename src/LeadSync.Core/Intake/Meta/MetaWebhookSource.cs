@@ -11,20 +11,16 @@ namespace LeadSync.Core.Intake.Meta;
 /// <c>leadgen</c> change notifications signed with <c>X-Hub-Signature-256: sha256=&lt;hex&gt;</c>. Notifications carry
 /// ids only; each <c>leadgen_id</c> is read from the Graph API by the enrichment step.
 /// </summary>
-public sealed class MetaWebhookSource(IOptionsMonitor<MetaSourceOptions> options) : IWebhookSource
+public sealed class MetaWebhookSource(IOptionsMonitor<MetaSourceOptions> options) : WebhookSource(SourceName, "application/json")
 {
     public const string SourceName = "meta";
     public const string SignatureHeader = "X-Hub-Signature-256";
     private const string SignaturePrefix = "sha256=";
     private const int MaxChallengeLength = 256;
 
-    public string Name => SourceName;
+    protected override string? Secret => options.CurrentValue.AppSecret;
 
-    public bool IsEnabled => !string.IsNullOrEmpty(options.CurrentValue.AppSecret);
-
-    public IReadOnlyCollection<string> AcceptedMediaTypes { get; } = ["application/json"];
-
-    public ChallengeAnswer? AnswerChallenge(InboundWebhook request)
+    public override ChallengeAnswer? AnswerChallenge(InboundWebhook request)
     {
         request.Query.TryGetValue("hub.mode", out var mode);
         request.Query.TryGetValue("hub.verify_token", out var token);
@@ -39,13 +35,13 @@ public sealed class MetaWebhookSource(IOptionsMonitor<MetaSourceOptions> options
             : ChallengeAnswer.Refused(403, "The verify token does not match.");
     }
 
-    public Rejection? Authenticate(InboundWebhook webhook) =>
+    public override Rejection? Authenticate(InboundWebhook webhook) =>
         Hmac.VerifyPrefixedBodySignature(webhook, SignatureHeader, SignaturePrefix, options.CurrentValue.AppSecret ?? string.Empty, SignatureEncoding.Hex, "Meta");
 
     /// <summary>Builds an <c>X-Hub-Signature-256</c> header value; used by tests and samples.</summary>
     public static string Sign(string appSecret, ReadOnlySpan<byte> body) => SignaturePrefix + Hmac.ToHex(Hmac.Sha256(appSecret, default, body));
 
-    public ParseResult Parse(InboundWebhook webhook)
+    public override ParseResult Parse(InboundWebhook webhook)
     {
         using var document = JsonPayload.TryParse(webhook.Body);
         if (document is null)

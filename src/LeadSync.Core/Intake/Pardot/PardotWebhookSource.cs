@@ -12,20 +12,16 @@ namespace LeadSync.Core.Intake.Pardot;
 /// success location (this endpoint, with <c>?key=</c>). There is no delivery id: the body hash keys the delivery, so
 /// an identical resubmission maps to the same lead. An optional <c>?form=</c> names the handler.
 /// </summary>
-public sealed class PardotWebhookSource(IOptionsMonitor<PardotSourceOptions> options) : IWebhookSource
+public sealed class PardotWebhookSource(IOptionsMonitor<PardotSourceOptions> options) : WebhookSource(SourceName, "application/x-www-form-urlencoded")
 {
     public const string SourceName = "pardot";
 
-    public string Name => SourceName;
+    protected override string? Secret => options.CurrentValue.Key;
 
-    public bool IsEnabled => !string.IsNullOrEmpty(options.CurrentValue.Key);
-
-    public IReadOnlyCollection<string> AcceptedMediaTypes { get; } = ["application/x-www-form-urlencoded"];
-
-    public Rejection? Authenticate(InboundWebhook webhook) =>
+    public override Rejection? Authenticate(InboundWebhook webhook) =>
         SharedSecret.Check(SharedSecret.FromQueryOrPath(webhook), options.CurrentValue.Key, "URL key");
 
-    public ParseResult Parse(InboundWebhook webhook)
+    public override ParseResult Parse(InboundWebhook webhook)
     {
         var form = FormPayload.TryParse(webhook.Body.Span);
         if (form is null)

@@ -12,25 +12,21 @@ namespace LeadSync.Core.Intake.Typeform;
 /// Typeform <c>form_response</c> webhooks, signed with <c>Typeform-Signature: sha256=&lt;base64 HMAC-SHA256&gt;</c>
 /// over the raw body. Answers map to lead fields by the form's field <c>ref</c> (settings), else by answer type.
 /// </summary>
-public sealed class TypeformWebhookSource(IOptionsMonitor<TypeformSourceOptions> options) : IWebhookSource
+public sealed class TypeformWebhookSource(IOptionsMonitor<TypeformSourceOptions> options) : WebhookSource(SourceName, "application/json")
 {
     public const string SourceName = "typeform";
     public const string SignatureHeader = "Typeform-Signature";
     private const string SignaturePrefix = "sha256=";
 
-    public string Name => SourceName;
+    protected override string? Secret => options.CurrentValue.Secret;
 
-    public bool IsEnabled => !string.IsNullOrEmpty(options.CurrentValue.Secret);
-
-    public IReadOnlyCollection<string> AcceptedMediaTypes { get; } = ["application/json"];
-
-    public Rejection? Authenticate(InboundWebhook webhook) =>
+    public override Rejection? Authenticate(InboundWebhook webhook) =>
         Hmac.VerifyPrefixedBodySignature(webhook, SignatureHeader, SignaturePrefix, options.CurrentValue.Secret ?? string.Empty, SignatureEncoding.Base64, "Typeform");
 
     /// <summary>Builds a <c>Typeform-Signature</c> header value; used by tests and samples.</summary>
     public static string Sign(string secret, ReadOnlySpan<byte> body) => SignaturePrefix + Convert.ToBase64String(Hmac.Sha256(secret, default, body));
 
-    public ParseResult Parse(InboundWebhook webhook)
+    public override ParseResult Parse(InboundWebhook webhook)
     {
         using var document = JsonPayload.TryParse(webhook.Body);
         if (document is null)

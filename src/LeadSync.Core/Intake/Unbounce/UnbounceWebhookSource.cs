@@ -13,20 +13,16 @@ namespace LeadSync.Core.Intake.Unbounce;
 /// Unbounce form webhooks: form-encoded with <c>data.json</c> (every value an array) and page metadata
 /// (<c>page_id</c>, <c>page_url</c>, <c>page_name</c>, <c>variant</c>). Unbounce cannot sign; the URL carries a secret.
 /// </summary>
-public sealed class UnbounceWebhookSource(IOptionsMonitor<UnbounceSourceOptions> options) : IWebhookSource
+public sealed class UnbounceWebhookSource(IOptionsMonitor<UnbounceSourceOptions> options) : WebhookSource(SourceName, "application/x-www-form-urlencoded")
 {
     public const string SourceName = "unbounce";
 
-    public string Name => SourceName;
+    protected override string? Secret => options.CurrentValue.Key;
 
-    public bool IsEnabled => !string.IsNullOrEmpty(options.CurrentValue.Key);
-
-    public IReadOnlyCollection<string> AcceptedMediaTypes { get; } = ["application/x-www-form-urlencoded"];
-
-    public Rejection? Authenticate(InboundWebhook webhook) =>
+    public override Rejection? Authenticate(InboundWebhook webhook) =>
         SharedSecret.Check(SharedSecret.FromQueryOrPath(webhook), options.CurrentValue.Key, "URL key");
 
-    public ParseResult Parse(InboundWebhook webhook)
+    public override ParseResult Parse(InboundWebhook webhook)
     {
         var form = FormPayload.TryParse(webhook.Body.Span);
         if (form is null || form.IsRepeated("data.json") || form["data.json"] is not { } json)

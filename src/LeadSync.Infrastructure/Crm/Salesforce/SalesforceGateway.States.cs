@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using LeadSync.Core.Crm;
 using LeadSync.Core.Leads;
@@ -30,27 +29,6 @@ internal sealed partial class SalesforceGateway
             }
         }
 
-        return [.. leads.Select(l => records.TryGetValue(l.Id, out var r) ? ToState(l.Id, r, o) : new CrmRecordState(l.Id, CrmFunnelStage.Missing))];
-    }
-
-    /// <summary>
-    /// Status → funnel stage with the configured lists (README "Never backwards"): converted by <c>IsConverted</c> or a
-    /// converted opportunity; then disqualified, nurture, working (status or a logged activity), else open.
-    /// </summary>
-    private static CrmRecordState ToState(string leadId, Dictionary<string, JsonElement> record, SalesforceOptions o)
-    {
-        var status = Str(record, "Status");
-        DateTimeOffset? lastActivity = Str(record, "LastActivityDate") is { } d
-            && DateTime.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date)
-            ? new DateTimeOffset(date, TimeSpan.Zero)
-            : null;
-        var converted = (record.TryGetValue("IsConverted", out var c) && c.ValueKind == JsonValueKind.True)
-            || Str(record, "ConvertedOpportunityId") is { Length: > 0 };
-        var stage = converted ? CrmFunnelStage.Converted
-            : In(status, o.DisqualifiedStatuses, SalesforceOptions.DefaultDisqualifiedStatuses) ? CrmFunnelStage.Disqualified
-            : string.Equals(status, o.RecycledStatus, StringComparison.OrdinalIgnoreCase) || In(status, o.NurtureStatuses, []) ? CrmFunnelStage.Nurture
-            : In(status, o.ContactedStatuses, SalesforceOptions.DefaultContactedStatuses) || lastActivity is not null ? CrmFunnelStage.Working
-            : CrmFunnelStage.Open;
-        return new CrmRecordState(leadId, stage, status, null, converted, Str(record, "OwnerId"), lastActivity);
+        return [.. leads.Select(l => records.TryGetValue(l.Id, out var r) ? SalesforceRecordMapper.ToState(l.Id, r, o) : new CrmRecordState(l.Id, CrmFunnelStage.Missing))];
     }
 }

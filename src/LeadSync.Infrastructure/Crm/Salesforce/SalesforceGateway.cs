@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using LeadSync.Core.Crm;
@@ -10,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Refit;
+using static LeadSync.Infrastructure.Crm.Salesforce.SalesforceRecordMapper;
 
 namespace LeadSync.Infrastructure.Crm.Salesforce;
 
@@ -195,8 +194,7 @@ internal sealed partial class SalesforceGateway(
         var found = new Dictionary<string, Dictionary<string, JsonElement>>(StringComparer.Ordinal);
         foreach (var chunk in leadIds.Distinct(StringComparer.Ordinal).Chunk(idsPerQuery))
         {
-            var inList = string.Join(", ", chunk.Select(Quote));
-            var soql = $"SELECT {select}, {o.ExternalIdField} FROM Lead WHERE {o.ExternalIdField} IN ({inList})";
+            var soql = SalesforceSoql.LeadsByExternalId(select, o.ExternalIdField, chunk);
             using var response = await api.QueryAsync(o.ApiVersion, soql, cancellationToken);
             var outcome = Map(response, o);
             if (!outcome.Succeeded || response.Content is not { } page)
@@ -224,7 +222,7 @@ internal sealed partial class SalesforceGateway(
         var activity = new Dictionary<string, SalesforceTaskActivity>(StringComparer.Ordinal);
         foreach (var chunk in leadRecordIds.Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
         {
-            var soql = $"SELECT WhoId, Status, CreatedDate FROM Task WHERE WhoId IN ({string.Join(", ", chunk.Select(Quote))})";
+            var soql = SalesforceSoql.TasksByWhoId(chunk);
             var response = await api.QueryAsync(o.ApiVersion, soql, cancellationToken);
             while (true)
             {
@@ -265,61 +263,10 @@ internal sealed partial class SalesforceGateway(
         return activity;
     }
 
-    /// <summary>Salesforce datetimes look like <c>2026-11-20T10:15:00.000+0000</c> (offset without a colon).</summary>
-    internal static DateTimeOffset? ParseDateTime(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var text = value.Length > 5 && value[^5] is '+' or '-' && value[^3] != ':' ? value.Insert(value.Length - 2, ":") : value;
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at.ToUniversalTime() : null;
-    }
-
     /// <summary>15-character ids are the case-sensitive prefix of the 18-character form.</summary>
     private static bool SameId(string configured, string? current) =>
         current is not null && configured.Length >= 15 && current.Length >= 15
         && string.Equals(configured[..15], current[..15], StringComparison.Ordinal);
-
-    private static CrmTouch ToTouch(string leadId, Dictionary<string, JsonElement> record, SalesforceTaskActivity? tasks, SalesforceOptions o)
-    {
-        var status = Str(record, "Status");
-        var owner = Str(record, "OwnerId");
-        DateTimeOffset? lastActivity = Str(record, "LastActivityDate") is { } d
-            && DateTime.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date)
-            ? new DateTimeOffset(date, TimeSpan.Zero)
-            : null;
-        var converted = record.TryGetValue("IsConverted", out var c) && c.ValueKind == JsonValueKind.True;
-
-        var state = converted ? CrmLeadState.Converted
-            : In(status, o.DisqualifiedStatuses, SalesforceOptions.DefaultDisqualifiedStatuses) ? CrmLeadState.Disqualified
-            : string.Equals(status, o.RecycledStatus, StringComparison.OrdinalIgnoreCase) || In(status, o.NurtureStatuses, []) ? CrmLeadState.Nurture
-            : In(status, o.ContactedStatuses, SalesforceOptions.DefaultContactedStatuses) || lastActivity is not null || tasks?.Attempts > 0
-                ? CrmLeadState.Contacted
-            : CrmLeadState.Untouched;
-
-        // Without Task rows (not read, or activity logged otherwise) a LastActivityDate still counts as one attempt.
-        var attempts = Math.Max(tasks?.Attempts ?? 0, lastActivity is null ? 0 : 1);
-        return new CrmTouch(leadId, state, tasks?.FirstAt ?? lastActivity, attempts, owner);
-    }
-
-    private static bool In(string? status, IList<string> configured, string[] defaults) =>
-        status is not null && (configured.Count > 0 ? configured : defaults).Contains(status, StringComparer.OrdinalIgnoreCase);
-
-    private static Dictionary<string, object> Fields(Lead lead, SalesforceOptions o)
-    {
-        var fields = CanonicalField.Map(lead, o.Fields).ToDictionary(kv => kv.Key, kv => (object)kv.Value, StringComparer.Ordinal);
-        foreach (var required in new[] { "LastName", "Company" })
-        {
-            if (o.Fields.TryGetValue(required, out var field) && field.Length > 0)
-            {
-                fields.TryAdd(field, o.MissingValuePlaceholder);
-            }
-        }
-
-        return fields;
-    }
 
     /// <summary>
     /// The last usage reading at the ceiling stops calls, but only for <see cref="SalesforceOptions.QuotaRetryAfter"/>:
@@ -346,25 +293,6 @@ internal sealed partial class SalesforceGateway(
     {
         var first = saved.Errors?.FirstOrDefault();
         return CrmResponseMapper.ClassifyRecordError(CrmProvider.Salesforce, first?.Code, first?.Message, o.QuotaRetryAfter);
-    }
-
-    private static string? Str(Dictionary<string, JsonElement> record, string name) =>
-        record.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static string Quote(string value)
-    {
-        var sb = new StringBuilder(value.Length + 2).Append('\'');
-        foreach (var ch in value)
-        {
-            if (ch is '\'' or '\\')
-            {
-                sb.Append('\\');
-            }
-
-            sb.Append(ch);
-        }
-
-        return sb.Append('\'').ToString();
     }
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "Salesforce upsert for {Leads} failed: {Kind} (HTTP {Status})")]

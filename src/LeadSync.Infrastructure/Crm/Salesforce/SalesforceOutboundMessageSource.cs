@@ -74,7 +74,7 @@ internal sealed class SalesforceOutboundMessageSource(
     private IEnumerable<CrmChange> ToChanges(string notificationId, string recordId, XElement record, XElement notification)
     {
         var o = crmOptions.CurrentValue;
-        var at = SalesforceGateway.ParseDateTime(Field(record, "SystemModstamp") ?? Field(record, "LastModifiedDate")) ?? timeProvider.GetUtcNow();
+        var at = SalesforceRecordMapper.ParseDateTime(Field(record, "SystemModstamp") ?? Field(record, "LastModifiedDate")) ?? timeProvider.GetUtcNow();
         var type = ((string?)record.Attribute(Xsi + "type"))?.Split(':').Last() ?? "sObject";
         var template = new CrmChange
         {

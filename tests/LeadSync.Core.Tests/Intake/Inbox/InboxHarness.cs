@@ -1,5 +1,6 @@
 using System.Text;
 using LeadSync.Core.Intake;
+using LeadSync.Core.Intake.Redaction;
 using LeadSync.Core.Intake.Generic;
 using LeadSync.Core.Intake.Inbox;
 using LeadSync.Core.Intake.Quarantine;
@@ -28,9 +29,10 @@ public sealed class InboxHarness
         var source = new GenericWebhookSource(SourceOptions.Of(new GenericSourceOptions { Secret = Secret }), new StandardWebhookVerifier(time));
         var qualification = new QualificationPolicy(Mock.Of<IOptionsMonitor<QualificationOptions>>(m => m.CurrentValue == new QualificationOptions()));
         Intake = new WebhookIntake([source], Store.Object, Mock.Of<IDueIndex>(), Queue.Object, qualification, Quarantine.Object,
-            Microsoft.Extensions.Options.Options.Create(Options), time, NullLogger<WebhookIntake>.Instance);
+            Microsoft.Extensions.Options.Options.Create(Options), time, NullLogger<WebhookIntake>.Instance,
+            new NoLeadEmailIndex(), Mock.Of<ILeadAliases>(), new WebhookRedactor());
         Pump = new InboxPump(Inbox, Intake, Microsoft.Extensions.Options.Options.Create(Options), time, NullLogger<InboxPump>.Instance);
-        Receiver = new WebhookReceiver(Intake, Inbox, Pump, Queue.Object, Microsoft.Extensions.Options.Options.Create(Options), time, NullLogger<WebhookReceiver>.Instance);
+        Receiver = new WebhookReceiver(Intake, Inbox, Pump, Queue.Object, Microsoft.Extensions.Options.Options.Create(Options), time, NullLogger<WebhookReceiver>.Instance, new WebhookRedactor());
     }
 
     public TimeProvider Time { get; }

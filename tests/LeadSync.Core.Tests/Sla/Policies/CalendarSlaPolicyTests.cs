@@ -4,7 +4,7 @@ using static LeadSync.Core.Tests.Sla.Calendars.TestCalendars;
 
 namespace LeadSync.Core.Tests.Sla.Policies;
 
-/// <summary>Examples on the hot/warm/cold settings in sla-tiers.json (the same example docs/sla-policies.md shows).</summary>
+/// <summary>Examples on the hot/warm/cold settings in sla-tiers.json (the same example README.md#example-hot--warm--cold shows).</summary>
 public sealed class CalendarSlaPolicyTests
 {
     private readonly ISlaPolicy _policy = SlaSettings.Tiers();

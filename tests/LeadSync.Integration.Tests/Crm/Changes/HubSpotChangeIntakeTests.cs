@@ -19,14 +19,14 @@ public sealed class HubSpotChangeIntakeTests(AzuriteFixture azurite) : IAsyncLif
 {
     private const string Secret = "hubspot-app-client-secret-for-tests";
     private const string Path = "/api/crm-changes/hubspot";
-    private HubSpotStub _stub = null!;
+    private HubSpotSimulator _stub = null!;
     private TestServices _services = null!;
 
     private ILeadStore Store => _services.Get<ILeadStore>();
 
     public async Task InitializeAsync()
     {
-        _stub = await HubSpotStub.StartAsync();
+        _stub = await HubSpotSimulator.StartAsync();
         _services = TestServices.Create(azurite.ConnectionString, new Dictionary<string, string?>
         {
             ["LeadSync:Crm:Provider"] = "hubspot",

@@ -9,7 +9,7 @@ namespace LeadSync.Testing.Crm;
 /// or 477): batch upsert by e-mail with 207 for invalid e-mails, and scripted rate-limit / lock / migration faults
 /// shaped as vendor/FACTS.md B2 and the vendor samples describe them.
 /// </summary>
-public sealed partial class HubSpotStub : IAsyncDisposable
+public sealed partial class HubSpotSimulator : IAsyncDisposable
 {
     public const string OwnerId = "77123";
 
@@ -69,9 +69,9 @@ public sealed partial class HubSpotStub : IAsyncDisposable
         }
     }
 
-    public static async Task<HubSpotStub> StartAsync()
+    public static async Task<HubSpotSimulator> StartAsync()
     {
-        var stub = new HubSpotStub();
+        var stub = new HubSpotSimulator();
         stub._host = await SimulatorHost.StartAsync(app =>
         {
             app.MapPost("/crm/v3/objects/contacts/batch/upsert", stub.UpsertAsync);

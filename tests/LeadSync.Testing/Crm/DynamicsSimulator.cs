@@ -1,12 +1,10 @@
-using LeadSync.Testing.Crm;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using LeadSync.Crm.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace LeadSync.Crm.Tests.Dynamics;
+namespace LeadSync.Testing.Crm;
 
 /// <summary>
 /// Dataverse Web API for the lead table as vendor/FACTS.md B3 describes it: upsert by alternate key
@@ -305,7 +303,7 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
 
             if (lead is not null && ifNoneMatch == "*")
             {
-                var message = JsonNode.Parse(Fixture.Read("dynamics-412-prevent-update.json"))!["error"]!["message"]!.GetValue<string>();
+                var message = JsonNode.Parse(CrmSamples.Read("dynamics-412-prevent-update.json"))!["error"]!["message"]!.GetValue<string>();
                 return (null, false, (412, "", message));
             }
 

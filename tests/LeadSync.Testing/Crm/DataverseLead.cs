@@ -1,4 +1,4 @@
-namespace LeadSync.Crm.Tests.Dynamics;
+namespace LeadSync.Testing.Crm;
 
 /// <summary>A lead row in the Dataverse simulator.</summary>
 public sealed class DataverseLead(Guid id, string key, Guid ownerId)

@@ -1,13 +1,11 @@
-using LeadSync.Testing.Crm;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using LeadSync.Crm.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace LeadSync.Crm.Tests.Salesforce;
+namespace LeadSync.Testing.Crm;
 
 /// <summary>
 /// Salesforce REST as vendor/FACTS.md B1 describes it: client-credentials tokens from My Domain (no expiry in the
@@ -227,7 +225,7 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
             return Results.Json(new { error = "invalid_client", error_description = "invalid client credentials" }, statusCode: 400);
         }
 
-        var sample = JsonNode.Parse(Fixture.Read("salesforce-oauth-client-credentials-token-response.json"))!.AsObject();
+        var sample = JsonNode.Parse(CrmSamples.Read("salesforce-oauth-client-credentials-token-response.json"))!.AsObject();
         var token = $"00DS7000000oxzo!{Guid.NewGuid():N}";
         lock (_lock)
         {
@@ -303,7 +301,7 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
     {
         if (field != ExternalIdField)
         {
-            return Results.Text(Fixture.Read("salesforce-upsert-extid-field-not-found.json"), "application/json", statusCode: 404);
+            return Results.Text(CrmSamples.Read("salesforce-upsert-extid-field-not-found.json"), "application/json", statusCode: 404);
         }
 
         var body = await ReadObjectAsync(request);
@@ -332,7 +330,7 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
     {
         if (field != ExternalIdField)
         {
-            return Results.Text(Fixture.Read("salesforce-upsert-extid-field-not-found.json"), "application/json", statusCode: 404);
+            return Results.Text(CrmSamples.Read("salesforce-upsert-extid-field-not-found.json"), "application/json", statusCode: 404);
         }
 
         var body = await ReadObjectAsync(request);

@@ -1,4 +1,4 @@
-namespace LeadSync.Crm.Tests.Salesforce;
+namespace LeadSync.Testing.Crm;
 
 /// <summary>A Lead row in the simulator.</summary>
 public sealed class SalesforceLead(string id, string externalId, string ownerId)

@@ -9,7 +9,7 @@ namespace LeadSync.Testing.Crm;
 /// by id or by e-mail (200, or 207 with an error per unknown input) and <c>PATCH contacts/{id}</c> (optionally
 /// <c>?idProperty=email</c>), so the state read before a write and the write itself can be observed.
 /// </summary>
-public sealed partial class HubSpotStub
+public sealed partial class HubSpotSimulator
 {
     /// <summary>Scripted failures of the read and update calls (the upsert route has <see cref="Faults"/>).</summary>
     public ScriptedFaults ReadFaults { get; } = new();
