@@ -4,7 +4,9 @@ using LeadSync.Core.Leads;
 using LeadSync.Core.Notifications;
 using LeadSync.Core.Reports;
 using LeadSync.Core.Storage;
+using LeadSync.Infrastructure.Crm;
 using LeadSync.Infrastructure.Crm.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
 using LeadSync.Testing;
 
 namespace LeadSync.Integration.Tests.Sla;
@@ -18,6 +20,8 @@ namespace LeadSync.Integration.Tests.Sla;
 public sealed class CadenceSweepTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private TestServices _services = null!;
+
+    private readonly FlakyAttemptReads _flaky = new();
 
     public Task InitializeAsync()
     {
@@ -34,7 +38,7 @@ public sealed class CadenceSweepTests(AzuriteFixture azurite) : IAsyncLifetime
             ["LeadSync:Sla:Policies:0:Cadence:0:By"] = "00:30:00",
             ["LeadSync:Sla:Policies:0:Cadence:1:Attempts"] = "3",
             ["LeadSync:Sla:Policies:0:Cadence:1:By"] = "04:00:00",
-        });
+        }, configure: s => s.AddSingleton<ICrmGateway>(sp => _flaky.Wrap(sp.GetRequiredService<SandboxCrmGateway>())));
         return Task.CompletedTask;
     }
 
@@ -104,5 +108,50 @@ public sealed class CadenceSweepTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("manager", notice!.Recipient);
         var stored = await Leads.GetAsync(lead, CancellationToken.None);
         Assert.Equal(("XX", 1), (stored!.CadenceOutcomes, stored.ContactAttempts));
+    }
+
+    [Fact]
+    public async Task When_the_activity_read_fails_the_sweep_says_the_crm_could_not_be_checked_and_escalates_later()
+    {
+        var lead = await Pipeline.IntakeAsync(_services, "unread@example.com");
+        await Pipeline.DrainAsync(_services, QueueNames.LeadSync);
+        _flaky.Down = true;
+
+        _services.Time.Advance(TimeSpan.FromMinutes(31));
+        var report = await Pipeline.RunJobAsync(_services, JobNames.SlaSweep);
+
+        Assert.Contains("activities unavailable", report!.CrmUnavailable, StringComparison.Ordinal);
+        Assert.Equal(1, report.Deferred);
+        Assert.Empty(await Pipeline.DrainAsync(_services, QueueNames.Notifications));
+        Assert.Null((await Leads.GetAsync(lead, CancellationToken.None))!.CadenceOutcomes);
+
+        // The hint stayed: once the CRM answers, the next sweep decides the checkpoint.
+        _flaky.Down = false;
+        _services.Time.Advance(TimeSpan.FromMinutes(1));
+        await Pipeline.RunJobAsync(_services, JobNames.SlaSweep);
+        Assert.Equal([$"{lead}|{EscalationNotice.CadenceLevelBase}"], await Pipeline.DrainAsync(_services, QueueNames.Notifications));
+    }
+
+    /// <summary>The sandbox CRM whose activity read fails while <see cref="Down"/> (everything else works).</summary>
+    private sealed class FlakyAttemptReads
+    {
+        public volatile bool Down;
+
+        public ICrmGateway Wrap(SandboxCrmGateway inner) => new Gateway(inner, this);
+
+        private sealed class Gateway(SandboxCrmGateway inner, FlakyAttemptReads flaky) : ICrmGateway
+        {
+            public string Name => inner.Name;
+
+            public Task<IReadOnlyList<CrmUpsertResult>> UpsertAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken) => inner.UpsertAsync(leads, cancellationToken);
+
+            public Task<IReadOnlyList<CrmTouch>> GetTouchesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken) => inner.GetTouchesAsync(leads, cancellationToken);
+
+            public Task<CrmOutcome> MarkRecycledAsync(Lead lead, string reason, CancellationToken cancellationToken) => inner.MarkRecycledAsync(lead, reason, cancellationToken);
+
+            public Task<IReadOnlyList<CrmAttempts>> ReadAttemptsAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken) => flaky.Down
+                ? throw new CrmUnavailableException("sandbox", new CrmOutcome(CrmOutcomeKind.Transient, "activities unavailable"))
+                : inner.ReadAttemptsAsync(leads, cancellationToken);
+        }
     }
 }
