@@ -224,8 +224,10 @@ public sealed partial class SlaSweep(
                     Interlocked.Increment(ref acted);
                 }
 
-                var latest = written?.Lead ?? await store.GetAsync(lead.Id, ct);
-                if (latest is not null && CadenceStep.NextDue(policy, latest) is { } dueAt && (crmChecked || dueAt > now))
+                // No second read when nothing was written: if another run won the write, the loaded version's next
+                // checkpoint is at worst the one just decided, filed for now, and the next run finds nothing to do.
+                var latest = written?.Lead ?? lead;
+                if (CadenceStep.NextDue(policy, latest) is { } dueAt && (crmChecked || dueAt > now))
                 {
                     next.Add(new DueItem(lead.Id, DueKind.FollowUp, dueAt > now ? dueAt : now));
                 }
