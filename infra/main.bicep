@@ -171,6 +171,7 @@ param leadSyncSettings object = {
   'LeadSync:Crm:HubSpot:LastContactedProperty': 'notes_last_contacted'
   'LeadSync:Crm:HubSpot:OwnerProperty': 'hubspot_owner_id'
   'LeadSync:Crm:HubSpot:AttemptsProperty': 'num_contacted_notes'
+  'LeadSync:Crm:HubSpot:ReadEngagements': 'true'
   'LeadSync:Crm:HubSpot:LastSalesActivityProperty': 'hs_last_sales_activity_timestamp'
   'LeadSync:Crm:HubSpot:LifecycleStageProperty': 'lifecyclestage'
   'LeadSync:Crm:HubSpot:DealCountProperty': 'num_associated_deals'
@@ -193,6 +194,7 @@ param leadSyncSettings object = {
   'LeadSync:Crm:Salesforce:ClientSecret': '' // secret: leave empty, or set a Key Vault reference through leadSyncSettingOverrides
   'LeadSync:Crm:Salesforce:ApiVersion': '62.0'
   'LeadSync:Crm:Salesforce:ReadTasks': 'true'
+  'LeadSync:Crm:Salesforce:ReadEvents': 'true'
   'LeadSync:Crm:Salesforce:ExternalIdField': 'LeadSync_Id__c'
   'LeadSync:Crm:Salesforce:TokenLifetime': '00:30:00'
   'LeadSync:Crm:Salesforce:BatchSize': '200'

@@ -139,6 +139,7 @@ public sealed class AdminResourceCatalog(
             if (doc.Policies[i] is { } policy)
             {
                 CheckNoNulls(policy.Levels, $"policies[{i}].levels", errors);
+                CheckNoNulls(policy.Cadence, $"policies[{i}].cadence", errors);
             }
         }
 

@@ -26,6 +26,15 @@ public interface ICrmGateway
     /// <summary>For a batch of synced leads: whether and when sales touched them.</summary>
     Task<IReadOnlyList<CrmTouch>> GetTouchesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For the follow-up cadence: every attempt on each lead's CRM record (Salesforce Tasks and Events, HubSpot call,
+    /// e-mail and meeting engagements, Dataverse activities), all pages, in as few batched calls as the CRM allows.
+    /// Throws <see cref="CrmReadException"/> when the CRM does not answer. Adapters without an activity read keep this
+    /// default: the touch read's attempt count, without times.
+    /// </summary>
+    async Task<IReadOnlyList<CrmAttempts>> ReadAttemptsAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken) =>
+        [.. (await GetTouchesAsync(leads, cancellationToken)).Select(t => new CrmAttempts(t.LeadId, [], t.Attempts))];
+
     /// <summary>Most leads one <see cref="ReadStatesAsync"/> request covers (HubSpot batch read 100, Salesforce SOQL IN 200).</summary>
     int MaxStateReadBatch => 100;
 

@@ -111,6 +111,9 @@ internal sealed class LeadReEntry(
             LadderPausedUntil = null,
             FollowUpMissed = false,
             ContactAttempts = 0,
+            CadenceOutcomes = null,
+            LastAttemptAt = null,
+            NativeAttempts = null,
         };
         var touched = new TimelineEntry(now, "intake", LeadEvents.MarketingTouch, $"{touch.Describe()} New submission from {sourceName}.");
         next = next with

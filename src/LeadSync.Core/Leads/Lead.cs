@@ -57,6 +57,18 @@ public sealed record Lead
     /// <summary>True once the follow-up window ended with fewer attempts than the policy requires.</summary>
     public bool FollowUpMissed { get; init; }
 
+    /// <summary>
+    /// The decided cadence checkpoints of the current cycle, in order: <c>M</c> met, <c>X</c> missed (e.g. <c>MX</c>);
+    /// null or empty while none is decided. Decided checkpoints are always a prefix of the tier's list.
+    /// </summary>
+    public string? CadenceOutcomes { get; init; }
+
+    /// <summary>The latest attempt already written to the timeline, so a later sweep adds only newer ones.</summary>
+    public DateTimeOffset? LastAttemptAt { get; init; }
+
+    /// <summary>Attempts the CRM reported natively (change webhooks), unix seconds separated by spaces; see NativeAttempts.</summary>
+    public string? NativeAttempts { get; init; }
+
     public int RecycleCount { get; init; }
     public string? RecycleReason { get; init; }
 

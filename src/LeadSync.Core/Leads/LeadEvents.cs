@@ -30,6 +30,11 @@ public static class LeadEvents
     public const string ReassignSkipped = "sla.reassign-skipped";
     public const string Breached = "sla.breached";
     public const string FollowUpMissed = "sla.follow-up-missed";
+    /// <summary>A sales attempt (CRM activity or native CRM event) counted for the follow-up cadence.</summary>
+    public const string CadenceAttempt = "cadence.attempt";
+
+    public const string CadenceCheckpointMet = "cadence.checkpoint-met";
+    public const string CadenceCheckpointMissed = "cadence.checkpoint-missed";
     public const string MarketingTouch = "marketing.touch";
     public const string Erased = "privacy.erased";
     public const string ReEngaged = "lead.re-engaged";

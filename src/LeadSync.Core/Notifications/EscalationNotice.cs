@@ -32,7 +32,14 @@ public sealed record EscalationNotice
 
     public bool IsSent => SentAt is not null;
 
-    public bool IsFollowUp => Level == FollowUpLevel;
+    /// <summary>
+    /// The pseudo-level of a missed cadence checkpoint: <c>CadenceLevelBase + index</c> (0-based), one notice per
+    /// checkpoint, far above any ladder level.
+    /// </summary>
+    public const int CadenceLevelBase = 100;
+
+    /// <summary>True for follow-up notices: the end-of-window check and every missed cadence checkpoint (no ack link).</summary>
+    public bool IsFollowUp => Level == FollowUpLevel || Level >= CadenceLevelBase;
 
     public string Id => $"{LeadId}.{Level}";
 

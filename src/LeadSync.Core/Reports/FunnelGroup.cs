@@ -21,6 +21,14 @@ public sealed record FunnelGroup
     /// <summary>Marketing touches: each cycle's first submission plus those attached to it later.</summary>
     public int MarketingTouches { get; init; }
 
+    /// <summary>Sales attempts counted for the follow-up cadence (CRM activities and native CRM events), all cycles summed.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>Follow-up cadence checkpoints met / missed.</summary>
+    public int CheckpointsMet { get; init; }
+
+    public int CheckpointsMissed { get; init; }
+
     /// <summary>Received → first touch.</summary>
     public required LatencyStats TimeToFirstTouch { get; init; }
 

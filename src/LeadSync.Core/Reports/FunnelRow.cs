@@ -26,6 +26,14 @@ public sealed record FunnelRow
     /// <summary>Submissions attached to the cycle after the one that started it.</summary>
     public int AdditionalTouches { get; init; }
 
+    /// <summary>Sales attempts counted in the cycle (CRM activities and native CRM events).</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>Follow-up cadence checkpoints decided as met / missed in the cycle.</summary>
+    public int CheckpointsMet { get; init; }
+
+    public int CheckpointsMissed { get; init; }
+
     public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 
     public static FunnelRow From(Lead lead)
@@ -47,6 +55,9 @@ public sealed record FunnelRow
             CloseReason = lead.CloseReason,
             ReEngagedCount = lead.ReEngagedCount,
             AdditionalTouches = lead.AdditionalTouches,
+            Attempts = lead.ContactAttempts,
+            CheckpointsMet = lead.CadenceOutcomes?.Count(c => c == 'M') ?? 0,
+            CheckpointsMissed = lead.CadenceOutcomes?.Count(c => c == 'X') ?? 0,
         };
     }
 }

@@ -24,6 +24,9 @@ public interface ISlaPolicy
     /// <summary>The minimum follow-up cadence after first touch, or null when the policy sets none.</summary>
     FollowUpCadence? FollowUp(Lead lead);
 
+    /// <summary>The follow-up cadence of the lead's tier (checkpoints after the handoff), or null when it sets none.</summary>
+    Cadence.CadencePolicy? Cadence(Lead lead) => null;
+
     /// <summary>Working time between two instants on the lead's calendar, e.g. business minutes to first touch.</summary>
     TimeSpan BusinessTimeBetween(Lead lead, DateTimeOffset from, DateTimeOffset to);
 

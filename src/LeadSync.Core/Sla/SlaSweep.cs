@@ -4,6 +4,7 @@ using LeadSync.Core.Jobs;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Notifications;
 using LeadSync.Core.Recycle;
+using LeadSync.Core.Sla.Cadence;
 using LeadSync.Core.Storage;
 using LeadSync.Core.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -63,6 +64,37 @@ public sealed partial class SlaSweep(
         var due = await dueIndex.GetDueAsync(kind, now, slaOptions.CurrentValue.BatchSize, cancellationToken);
         var hintsByLead = due.GroupBy(d => d.LeadId).ToDictionary(g => g.Key, g => g.ToList());
         var leads = await LoadAsync([.. hintsByLead.Keys], cancellationToken);
+        JobReport? cadence = null;
+        if (kind == DueKind.FollowUp)
+        {
+            // Tiers with a cadence: checkpoints after the handoff (Synced or Contacted); the others keep the one-window check.
+            var withCadence = leads.Where(l => l.Status is LeadStatus.Synced or LeadStatus.Contacted && policy.Cadence(l) is not null).ToList();
+            if (withCadence.Count > 0)
+            {
+                var ids = withCadence.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+                cadence = await CadenceAsync(withCadence, [.. due.Where(d => ids.Contains(d.LeadId))], now, cancellationToken);
+                leads = [.. leads.Where(l => !ids.Contains(l.Id))];
+                hintsByLead = hintsByLead.Where(h => !ids.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value);
+                due = [.. due.Where(d => !ids.Contains(d.LeadId))];
+            }
+        }
+
+        var legacy = await SweepLoadedAsync(kind, status, due, hintsByLead, leads, now, cancellationToken);
+        return cadence is null ? legacy : Combine(legacy, cadence);
+    }
+
+    private static JobReport Combine(JobReport a, JobReport b) =>
+        new(JobNames.SlaSweep, a.Due + b.Due, a.Acted + b.Acted, a.Skipped + b.Skipped, a.Failed + b.Failed)
+        {
+            Deferred = a.Deferred + b.Deferred,
+            CrmUnavailable = a.CrmUnavailable ?? b.CrmUnavailable,
+            CrmRetryAfter = a.CrmRetryAfter ?? b.CrmRetryAfter,
+        };
+
+    private async Task<JobReport> SweepLoadedAsync(
+        DueKind kind, LeadStatus status, IReadOnlyList<DueItem> due, Dictionary<string, List<DueItem>> hintsByLead, List<Lead> leads, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
         var open = leads.Where(l => l.Status == status).ToList();
         var (touches, crmFailure) = await ReadTouchesAsync(open, cancellationToken);
         var crmUnchecked = crmFailure is null ? null : crmFailure.Outcome?.Reason ?? crmFailure.Message;
@@ -139,6 +171,100 @@ public sealed partial class SlaSweep(
         return new JobReport(JobNames.SlaSweep, due.Count, acted, hintsByLead.Count - acted - failed, failed)
         {
             CrmUnavailable = crmUnchecked,
+            CrmRetryAfter = crmFailure is null ? null : crmFailure.Outcome?.RetryAfter ?? CrmRetryAfter,
+        };
+    }
+
+    /// <summary>
+    /// The cadence checks of one run: one batched activity read for all due leads (the adapter pages through it), then
+    /// per lead one ETag-conditioned write of its new attempts, decided checkpoints and missed-checkpoint notices (a lost
+    /// race re-reads and decides again, so a checkpoint escalates once). When the CRM cannot be read, attempts from
+    /// native events still count and met checkpoints are recorded; misses wait, their hints stay, and the report says so.
+    /// </summary>
+    private async Task<JobReport> CadenceAsync(List<Lead> leads, List<DueItem> hints, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Dictionary<string, CrmAttempts> attempts = [];
+        CrmReadException? crmFailure = null;
+        try
+        {
+            attempts = (await crm.ReadAttemptsAsync(leads, cancellationToken)).GroupBy(a => a.LeadId).ToDictionary(g => g.Key, g => g.First());
+        }
+        catch (CrmReadException ex)
+        {
+            crmFailure = ex;
+            LogCrmReadFailed(logger, leads.Count, ex.Outcome?.Reason ?? ex.Message);
+        }
+
+        var crmChecked = crmFailure is null;
+        CadenceDecision Decide(Lead lead) => CadenceStep.Decide(policy, lead, CadenceAttemptSources.For(lead, attempts.GetValueOrDefault(lead.Id), now), now, crmChecked);
+
+        // Intent first: a notice whose queue message is lost is found by the re-drive job.
+        var redriveAt = now + notificationOptions.CurrentValue.RedriveDelay;
+        await dueIndex.ScheduleAllAsync(
+            [.. leads.Where(l => Decide(l).Change?.Notices.Count > 0).Select(l => new DueItem(l.Id, DueKind.Notify, redriveAt))], cancellationToken);
+
+        var acted = 0;
+        var failedLeads = new ConcurrentDictionary<string, bool>();
+        var next = new ConcurrentBag<DueItem>();
+        var raised = new ConcurrentBag<NotifyMessage>();
+        await Parallel.ForEachAsync(leads, Concurrency(cancellationToken), async (lead, ct) =>
+        {
+            try
+            {
+                var written = await mutator.MutateAsync(lead, l => Decide(l).Change, ct);
+                foreach (var notice in written?.Notices ?? [])
+                {
+                    raised.Add(new NotifyMessage(notice.LeadId, notice.Level));
+                    LeadSyncTelemetry.Escalations.Add(1, new KeyValuePair<string, object?>("level", "cadence"));
+                    LogCheckpointMissed(logger, lead.Id, notice.Level - EscalationNotice.CadenceLevelBase + 1, notice.Recipient);
+                }
+
+                if (written is not null)
+                {
+                    Interlocked.Increment(ref acted);
+                }
+
+                // No second read when nothing was written: if another run won the write, the loaded version's next
+                // checkpoint is at worst the one just decided, filed for now, and the next run finds nothing to do.
+                var latest = written?.Lead ?? lead;
+                if (CadenceStep.NextDue(policy, latest) is { } dueAt && (crmChecked || dueAt > now))
+                {
+                    next.Add(new DueItem(lead.Id, DueKind.FollowUp, dueAt > now ? dueAt : now));
+                }
+            }
+            catch (StorageUnavailableException)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // One lead's failure must not stop the sweep; its hint stays and is retried next run.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                failedLeads[lead.Id] = true;
+                LogLeadFailed(logger, ex, lead.Id);
+            }
+        });
+
+        await Parallel.ForEachAsync(NotifyMessage.EncodeAll(raised), Concurrency(cancellationToken), async (message, ct) =>
+            await queue.EnqueueAsync(QueueNames.Notifications, message, ct));
+
+        // A lead whose misses wait for the CRM keeps its hint (nothing new is filed for it); the others move on.
+        var filed = next.ToList();
+        await dueIndex.ScheduleAllAsync(filed, cancellationToken);
+        var waiting = crmChecked ? [] : leads.Where(l => !filed.Any(f => f.LeadId == l.Id)).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        var refiled = filed.Select(HintKey).ToHashSet();
+        await dueIndex.RemoveAllAsync(
+            [.. hints.Where(h => !failedLeads.ContainsKey(h.LeadId) && !waiting.Contains(h.LeadId) && !refiled.Contains(HintKey(h)))], cancellationToken);
+        if (!crmChecked)
+        {
+            CrmDegradeTelemetry.EscalationsDeferred.Add(waiting.Count, new KeyValuePair<string, object?>("kind", "cadence"));
+            LogFollowUpsDeferred(logger, waiting.Count, crmFailure!.Outcome?.Reason ?? crmFailure.Message);
+        }
+
+        return new JobReport(JobNames.SlaSweep, hints.Count, acted, leads.Count - acted - failedLeads.Count, failedLeads.Count)
+        {
+            Deferred = waiting.Count,
+            CrmUnavailable = crmFailure is null ? null : crmFailure.Outcome?.Reason ?? crmFailure.Message,
             CrmRetryAfter = crmFailure is null ? null : crmFailure.Outcome?.RetryAfter ?? CrmRetryAfter,
         };
     }
@@ -299,6 +425,9 @@ public sealed partial class SlaSweep(
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "SLA sweep: {Count} follow-up check(s) deferred, the CRM could not be read ({Reason})")]
     private static partial void LogFollowUpsDeferred(ILogger logger, int count, string reason);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "Lead {LeadId}: cadence checkpoint {Checkpoint} missed; escalated to {Recipient}")]
+    private static partial void LogCheckpointMissed(ILogger logger, string leadId, int checkpoint, string recipient);
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "SLA sweep failed for lead {LeadId}; its hint is kept for the next run")]
     private static partial void LogLeadFailed(ILogger logger, Exception exception, string leadId);

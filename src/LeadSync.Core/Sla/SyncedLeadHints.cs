@@ -6,7 +6,7 @@ namespace LeadSync.Core.Sla;
 
 /// <summary>
 /// The wake-up hints a synced lead needs: the next rung of its escalation ladder (if any is left) and its next recycle
-/// check. Filed by the sync right after its Synced write, and filed again by the re-drive job (an upsert of the same
+/// check, and its next follow-up cadence checkpoint. Filed by the sync right after its Synced write, and filed again by the re-drive job (an upsert of the same
 /// rows) in case a crash came between the two.
 /// </summary>
 public static class SyncedLeadHints
@@ -16,6 +16,11 @@ public static class SyncedLeadHints
         if (lead.EscalationLevel < slaPolicy.LevelCount(lead))
         {
             yield return new DueItem(lead.Id, DueKind.Sla, EscalationLadder.DueAt(slaPolicy, lead, lead.EscalationLevel + 1));
+        }
+
+        if (Cadence.CadenceStep.NextDue(slaPolicy, lead) is { } checkpoint)
+        {
+            yield return new DueItem(lead.Id, DueKind.FollowUp, checkpoint);
         }
 
         if (recyclePolicy.NextCheckAt(lead, now) is { } recycleCheck)

@@ -90,6 +90,9 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
         ["CloseReason"] = row.CloseReason,
         ["ReEngagedCount"] = row.ReEngagedCount,
         ["AdditionalTouches"] = row.AdditionalTouches,
+        ["Attempts"] = row.Attempts,
+        ["CheckpointsMet"] = row.CheckpointsMet,
+        ["CheckpointsMissed"] = row.CheckpointsMissed,
     };
 
     /// <summary>The partition the row of <paramref name="leadId"/>'s cycle started on <paramref name="day"/> is under.</summary>
@@ -116,5 +119,8 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
         CloseReason = e.GetString("CloseReason"),
         ReEngagedCount = e.GetInt32("ReEngagedCount") ?? 0,
         AdditionalTouches = e.GetInt32("AdditionalTouches") ?? 0,
+        Attempts = e.GetInt32("Attempts") ?? 0,
+        CheckpointsMet = e.GetInt32("CheckpointsMet") ?? 0,
+        CheckpointsMissed = e.GetInt32("CheckpointsMissed") ?? 0,
     };
 }

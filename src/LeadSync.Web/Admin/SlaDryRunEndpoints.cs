@@ -2,6 +2,7 @@ using System.Text;
 using LeadSync.Core.Admin;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Recycle;
+using LeadSync.Core.Sla.Cadence;
 using LeadSync.Core.Sla.Policies;
 using LeadSync.Core.Storage;
 using LeadSync.Web.Endpoints;
@@ -12,8 +13,8 @@ using Microsoft.Extensions.Options;
 namespace LeadSync.Web.Admin;
 
 /// <summary>
-/// <c>POST /api/admin/sla-policies/dry-run</c>: which open leads a candidate SLA document would breach, and which
-/// the recycle window would recycle, in the next 24 hours. Reads at most <see cref="MaxLeads"/> open leads (paged
+/// <c>POST /api/admin/sla-policies/dry-run</c>: which open leads a candidate SLA document would breach, whose next
+/// follow-up cadence checkpoint would fall due, and which the recycle window would recycle, in the next 24 hours. Reads at most <see cref="MaxLeads"/> open leads (paged
 /// search on status), never the whole table; the answer says when it was truncated. Nothing is changed.
 /// </summary>
 public sealed class SlaDryRunEndpoints(
@@ -53,6 +54,7 @@ public sealed class SlaDryRunEndpoints(
             var window = recycle.CurrentValue.NoProgressWindow;
             var breaches = new List<DryRunItem>();
             var recycles = new List<DryRunItem>();
+            var checkpoints = new List<DryRunItem>();
             var (leads, truncated) = await OpenLeadsAsync(cancellationToken);
             foreach (var lead in leads)
             {
@@ -65,6 +67,12 @@ public sealed class SlaDryRunEndpoints(
                     }
                 }
 
+                if (CadenceStep.NextDue(policy, lead) is { } checkpointDue && checkpointDue <= horizon && policy.Cadence(lead) is { } cadence)
+                {
+                    var index = lead.CadenceOutcomes?.Length ?? 0;
+                    checkpoints.Add(Item(lead, $"{policy.PolicyName(lead)} checkpoint {index + 1} ({cadence.Checkpoints[index].Attempts} attempts)", checkpointDue, now));
+                }
+
                 if (lead.Status is LeadStatus.Synced or LeadStatus.Contacted && lead.StatusChangedAt + window <= horizon)
                 {
                     recycles.Add(Item(lead, "recycle", lead.StatusChangedAt + window, now));
@@ -72,7 +80,10 @@ public sealed class SlaDryRunEndpoints(
             }
 
             return TypedResults.Ok(new DryRunView(now, horizon, leads.Count, truncated,
-                [.. breaches.OrderBy(b => b.At)], [.. recycles.OrderBy(r => r.At)]));
+                [.. breaches.OrderBy(b => b.At)], [.. recycles.OrderBy(r => r.At)])
+            {
+                Checkpoints = [.. checkpoints.OrderBy(c => c.At)],
+            });
         });
 
     private static DryRunItem Item(Lead lead, string policy, DateTimeOffset at, DateTimeOffset now) =>

@@ -37,12 +37,22 @@ public sealed record LeadView(
     MarketingTouch? Touch,
     IReadOnlyList<TimelineEntry> Timeline)
 {
+    /// <summary>Decided follow-up cadence checkpoints of the cycle, in order: <c>M</c> met, <c>X</c> missed; null while none is.</summary>
+    public string? CadenceOutcomes { get; init; }
+
+    /// <summary>The latest sales attempt counted for the cadence.</summary>
+    public DateTimeOffset? LastAttemptAt { get; init; }
+
     public static LeadView From(Lead lead, IReadOnlyList<TimelineEntry> timeline)
     {
         return new LeadView(lead.Id, lead.Source, lead.Status.ToString(), lead.ReceivedAt, lead.StatusChangedAt, lead.Contact, lead.Score,
             lead.Campaign, lead.Owner, lead.CrmId, lead.SyncedAt, lead.SlaDueAt, lead.EscalationLevel, lead.FirstTouchAt,
             lead.BusinessMinutesToFirstTouch, lead.SlaMet, lead.BreachMarkedAt, lead.EscalationLevel, lead.ContactAttempts, lead.AcknowledgedBy,
             lead.AcknowledgedAt, lead.LadderPausedUntil, lead.FollowUpMissed, lead.RecycleCount,
-            lead.RecycleReason, lead.ReEngagedCount, lead.CloseReason, lead.IsTest, lead.Consent, lead.Bant, lead.Touch, timeline);
+            lead.RecycleReason, lead.ReEngagedCount, lead.CloseReason, lead.IsTest, lead.Consent, lead.Bant, lead.Touch, timeline)
+        {
+            CadenceOutcomes = lead.CadenceOutcomes,
+            LastAttemptAt = lead.LastAttemptAt,
+        };
     }
 }

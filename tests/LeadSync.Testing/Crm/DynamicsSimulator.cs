@@ -58,6 +58,12 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
     /// <summary>While true <c>activitypointers</c> answers 503 (the lead table still works).</summary>
     public bool ActivitiesDown { get; set; }
 
+    /// <summary>Rows per <c>activitypointers</c> page (Dataverse's default is 5,000); the rest is behind <c>@odata.nextLink</c>.</summary>
+    public int ActivityPageSize { get; set; } = 5000;
+
+    /// <summary>The <c>$skiptoken</c> of every further page asked for.</summary>
+    public List<string> ActivitySkipTokens { get; } = [];
+
     /// <summary>Every <c>$filter</c> sent to <c>activitypointers</c>.</summary>
     public List<string> ActivityFilters { get; } = [];
 
@@ -413,13 +419,38 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
         }
 
         var filter = context.Request.Query["$filter"].ToString();
+        var select = context.Request.Query["$select"].ToString();
+        var skipToken = context.Request.Query["$skiptoken"].ToString();
+        var pageNumber = 1;
+        if (skipToken.Length > 0)
+        {
+            if (PageCookiePattern().Match(skipToken) is not { Success: true } cookie)
+            {
+                await Error(context, 400, "0x80060888", "Invalid skip token.");
+                return;
+            }
+
+            pageNumber = int.Parse(cookie.Groups["page"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var regarding = RegardingPattern().Matches(filter).Select(m => Guid.Parse(m.Groups["id"].Value)).ToHashSet();
         var completedOnly = filter.Contains("statecode eq 1", StringComparison.Ordinal);
         var rows = new JsonArray();
+        var more = false;
         lock (_lock)
         {
-            ActivityFilters.Add(filter);
-            foreach (var a in _activities.Where(a => regarding.Contains(a.Regarding) && (!completedOnly || a.State == 1)))
+            if (skipToken.Length == 0)
+            {
+                ActivityFilters.Add(filter);
+            }
+            else
+            {
+                ActivitySkipTokens.Add(skipToken);
+            }
+
+            var all = _activities.Where(a => regarding.Contains(a.Regarding) && (!completedOnly || a.State == 1)).ToList();
+            more = all.Count > pageNumber * ActivityPageSize;
+            foreach (var a in all.Skip((pageNumber - 1) * ActivityPageSize).Take(ActivityPageSize))
             {
                 rows.Add(new JsonObject
                 {
@@ -434,8 +465,16 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
             }
         }
 
+        var body = new JsonObject { ["value"] = rows };
+        if (more)
+        {
+            // Dataverse's form: the same query plus a paging cookie as $skiptoken.
+            var cookie = $"<cookie pagenumber=\"{pageNumber + 1}\" pagingcookie=\"%253ccookie%2520page%253d%2522{pageNumber}%2522%253e\" istracking=\"False\" />";
+            body["@odata.nextLink"] = $"{context.Request.Scheme}://{context.Request.Host}/api/data/v9.2/activitypointers?$select={Uri.EscapeDataString(select)}&$filter={Uri.EscapeDataString(filter)}&$skiptoken={Uri.EscapeDataString(cookie)}";
+        }
+
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(new JsonObject { ["value"] = rows }.ToJsonString());
+        await context.Response.WriteAsync(body.ToJsonString());
     }
 
     private DataverseLead? Find(string keySegment, out string? keyValue, out (int, string, string)? error)
@@ -557,6 +596,9 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
 
     [GeneratedRegex(@"_regardingobjectid_value eq (?<id>[0-9a-fA-F-]{36})")]
     private static partial Regex RegardingPattern();
+
+    [GeneratedRegex(@"pagenumber=""(?<page>[0-9]+)""")]
+    private static partial Regex PageCookiePattern();
 
     [GeneratedRegex(@"(?<attr>\w+) eq '(?<value>(?:[^']|'')*)'")]
     private static partial Regex FilterPattern();

@@ -76,6 +76,7 @@ public sealed partial class HubSpotSimulator : IAsyncDisposable
         {
             app.MapPost("/crm/v3/objects/contacts/batch/upsert", stub.UpsertAsync);
             stub.MapReads(app);
+            stub.MapEngagements(app);
             app.MapPost("/crm/v3/objects/notes", stub.CreateNoteAsync);
         });
         return stub;

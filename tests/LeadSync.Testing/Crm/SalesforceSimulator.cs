@@ -26,6 +26,7 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
     private readonly HashSet<string> _validTokens = [];
     private readonly Dictionary<string, SalesforceLead> _byExternalId = new(StringComparer.Ordinal);
     private readonly List<(string WhoId, string Status, DateTimeOffset Created)> _tasks = [];
+    private readonly List<(string WhoId, DateTimeOffset Start)> _events = [];
     private readonly Dictionary<string, List<JsonObject>> _cursors = new(StringComparer.Ordinal);
     private SimulatorHost? _host;
     private int _idSeq;
@@ -51,6 +52,9 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
     public HashSet<string> Duplicated { get; } = [];
 
     public List<string> Soql { get; } = [];
+
+    /// <summary>While true a <c>nextRecordsUrl</c> cursor is refused as expired (INVALID_QUERY_LOCATOR).</summary>
+    public bool ExpireCursors { get; set; }
 
     /// <summary>Rows per query page (Salesforce's default batch is 2,000); the rest is behind <c>nextRecordsUrl</c>.</summary>
     public int PageSize { get; set; } = 2000;
@@ -101,6 +105,15 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
         lock (_lock)
         {
             _tasks.Add((_byExternalId[externalId].Id, status, created));
+        }
+    }
+
+    /// <summary>Logs an Event (a meeting) on the Lead (WhoId = the Lead's record id), as a rep would.</summary>
+    public void AddEvent(string externalId, DateTimeOffset start)
+    {
+        lock (_lock)
+        {
+            _events.Add((_byExternalId[externalId].Id, start));
         }
     }
 
@@ -403,6 +416,11 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
             return QueryTasks(q, taskQuery);
         }
 
+        if (EventSoqlPattern().Match(q) is { Success: true } eventQuery)
+        {
+            return QueryEvents(q, eventQuery);
+        }
+
         var match = SoqlPattern().Match(q);
         if (!match.Success || match.Groups["field"].Value != ExternalIdField)
         {
@@ -467,12 +485,38 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
         return Page(rows, rows.Count);
     }
 
+    /// <summary>Event rows by WhoId (SF Event: <c>StartDateTime</c> is a datetime, same wire format as CreatedDate).</summary>
+    private IResult QueryEvents(string q, Match match)
+    {
+        var wanted = match.Groups["select"].Value.Split(',', StringSplitOptions.TrimEntries);
+        if (wanted.Any(f => f is not ("WhoId" or "StartDateTime" or "Id")))
+        {
+            return Error(400, "INVALID_FIELD", "No such column on entity 'Event'.");
+        }
+
+        var ids = QuotedPattern().Matches(match.Groups["values"].Value).Select(m => m.Groups[1].Value).ToHashSet();
+        List<JsonObject> rows;
+        lock (_lock)
+        {
+            Soql.Add(q);
+            rows = [.. _events.Where(e => ids.Contains(e.WhoId)).Select(e => new JsonObject
+            {
+                ["attributes"] = new JsonObject { ["type"] = "Event" },
+                ["WhoId"] = e.WhoId,
+                ["StartDateTime"] = e.Start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture),
+            })];
+        }
+
+        return Page(rows, rows.Count);
+    }
+
     private IResult QueryMore(string cursor)
     {
         List<JsonObject>? rest;
         lock (_lock)
         {
             _cursors.Remove(cursor, out rest);
+            rest = ExpireCursors ? null : rest;
         }
 
         return rest is null ? Error(400, "INVALID_QUERY_LOCATOR", "invalid query locator") : Page(rest, int.Parse(cursor.Split('-')[^1], CultureInfo.InvariantCulture) + rest.Count);
@@ -565,6 +609,9 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
 
     [GeneratedRegex(@"^SELECT (?<select>.+) FROM Task WHERE WhoId IN \((?<values>.*)\)$")]
     private static partial Regex TaskSoqlPattern();
+
+    [GeneratedRegex(@"^SELECT (?<select>.+) FROM Event WHERE WhoId IN \((?<values>.*)\)$")]
+    private static partial Regex EventSoqlPattern();
 
     [GeneratedRegex(@"'((?:[^'\\]|\\.)*)'")]
     private static partial Regex QuotedPattern();

@@ -2,6 +2,8 @@ using System.Text;
 using LeadSync.Core.Intake;
 using LeadSync.Core.Intake.Quarantine;
 using LeadSync.Core.Leads;
+using LeadSync.Core.Sla;
+using LeadSync.Core.Sla.Cadence;
 using LeadSync.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -21,7 +23,8 @@ public sealed partial class CrmChangeIntake(
     IQuarantineStore quarantine,
     TimeProvider timeProvider,
     ILogger<CrmChangeIntake> logger,
-    ILeadEmailIndex emailIndex)
+    ILeadEmailIndex emailIndex,
+    ISlaPolicy slaPolicy)
 {
     public async Task<CrmChangeSummary> ApplyAsync(string provider, IReadOnlyList<CrmChange> changes, InboundWebhook request, CancellationToken cancellationToken)
     {
@@ -90,9 +93,35 @@ public sealed partial class CrmChangeIntake(
             _ => CrmLeadState.Contacted,
         };
         var applied = await processor.ApplyAsync(provider, new CrmEvent(lead.Id, state, change.OccurredAt, change.Owner), cancellationToken);
+        if (change.Kind is CrmChangeKind.Attempt or CrmChangeKind.Contacted)
+        {
+            await RecordAttemptAsync(provider, lead.Id, change, cancellationToken);
+        }
+
         return applied.Status == CrmEventStatus.Applied
             ? Result(change, CrmChangeOutcome.Applied, lead.Id, applied.Detail)
             : Result(change, CrmChangeOutcome.NoChange, lead.Id, applied.Detail);
+    }
+
+    /// <summary>
+    /// A native "sales tried / reached the buyer" event is one attempt for the follow-up cadence of the lead's tier,
+    /// written at once (the sweep merges it with the CRM's activities, never adding the same call twice).
+    /// </summary>
+    private async Task RecordAttemptAsync(string provider, string leadId, CrmChange change, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var at = change.OccurredAt <= now ? change.OccurredAt : now;
+        await mutator.MutateAsync(leadId, l =>
+            slaPolicy.Cadence(l) is null || l.Status is not (LeadStatus.Synced or LeadStatus.Contacted) || at < l.ReceivedAt
+                || NativeAttempts.Add(l.NativeAttempts, at) is not { } native
+                ? null
+                : new LeadChange(l with
+                {
+                    NativeAttempts = native,
+                    LastAttemptAt = l.LastAttemptAt is { } last && last > at ? last : at,
+                    ContactAttempts = Math.Max(l.ContactAttempts, NativeAttempts.Parse(native).Count),
+                }, [new TimelineEntry(now, provider, LeadEvents.CadenceAttempt, $"Attempt reported by {provider} at {at:u} ({change.Detail}).")]),
+            cancellationToken);
     }
 
     private async Task<CrmChangeResult> ChangeOwnerAsync(string provider, Lead lead, CrmChange change, CancellationToken cancellationToken)

@@ -41,6 +41,8 @@ public sealed class CalendarSlaPolicy(IOptionsMonitor<SlaOptions> options) : ISl
 
     public FollowUpCadence? FollowUp(Lead lead) => TierFor(lead).FollowUp;
 
+    public Cadence.CadencePolicy? Cadence(Lead lead) => TierFor(lead).Cadence;
+
     public TimeSpan BusinessTimeBetween(Lead lead, DateTimeOffset from, DateTimeOffset to) =>
         TierFor(lead).Calendar.BusinessTimeBetween(from, to);
 

@@ -18,6 +18,12 @@ public sealed class SlaPolicyOptions
     /// <summary>Minimum follow-up cadence after first touch; <c>Attempts</c> 0 (the default) means none.</summary>
     public FollowUpOptions FollowUp { get; } = new();
 
+    /// <summary>
+    /// The follow-up cadence after the handoff: checkpoints of "at least N attempts by this much business time" (e.g.
+    /// 1 by 01:00:00, 3 by 2.00:00:00, 6 by 10.00:00:00). Supersedes <see cref="FollowUp"/>: a policy sets one or the other.
+    /// </summary>
+    public IList<CadenceCheckpointOptions> Cadence { get; } = [];
+
     /// <summary>The escalation ladder, offsets in business time after the deadline; empty means <c>LeadSync:Sla:Levels</c>.</summary>
     public IList<EscalationLevelOptions> Levels { get; } = [];
 }

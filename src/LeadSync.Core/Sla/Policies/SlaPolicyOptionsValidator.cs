@@ -42,6 +42,7 @@ public sealed class SlaPolicyOptionsValidator : IValidateOptions<SlaOptions>
             ValidateCalendar(options, policy, path, failures);
             ValidateMatch(policy.Match, $"{path}:Match", failures);
             ValidateFollowUp(policy.FollowUp, $"{path}:FollowUp", failures);
+            ValidateCadence(policy, path, failures);
             EscalationLadderRules.Validate($"{path}:Levels", [.. policy.Levels], failures);
 
             if (catchAll is { } k)
@@ -86,6 +87,54 @@ public sealed class SlaPolicyOptionsValidator : IValidateOptions<SlaOptions>
             if (string.IsNullOrWhiteSpace(match.Countries[j]))
             {
                 failures.Add($"{path}:Countries:{j} must not be empty.");
+            }
+        }
+    }
+
+    private static void ValidateCadence(SlaPolicyOptions policy, string path, List<string> failures)
+    {
+        var cadence = policy.Cadence;
+        if (cadence.Count > 0 && policy.FollowUp.Attempts > 0)
+        {
+            failures.Add($"{path}:Cadence supersedes {path}:FollowUp: set one or the other (FollowUp is a one-checkpoint cadence counted from first touch).");
+        }
+
+        if (cadence.Count > Sla.Cadence.CadencePolicy.MaxCheckpoints)
+        {
+            failures.Add($"{path}:Cadence has {cadence.Count} checkpoints; at most {Sla.Cadence.CadencePolicy.MaxCheckpoints} are allowed.");
+        }
+
+        for (var j = 0; j < cadence.Count; j++)
+        {
+            var checkpoint = cadence[j];
+            var at = $"{path}:Cadence:{j}";
+            if (checkpoint is null)
+            {
+                failures.Add($"{at} must be an object with Attempts and By.");
+                continue;
+            }
+
+            if (checkpoint.Attempts < 1)
+            {
+                failures.Add($"{at}:Attempts must be at least 1.");
+            }
+
+            if (checkpoint.By <= TimeSpan.Zero)
+            {
+                failures.Add($"{at}:By must be a positive duration (business time on the policy's calendar after the handoff).");
+            }
+
+            if (j > 0 && cadence[j - 1] is { } previous)
+            {
+                if (checkpoint.By <= previous.By)
+                {
+                    failures.Add($"{at}:By must be later than checkpoint {j - 1} ({previous.By}).");
+                }
+
+                if (checkpoint.Attempts < previous.Attempts)
+                {
+                    failures.Add($"{at}:Attempts must not be fewer than checkpoint {j - 1} ({previous.Attempts}): attempts are counted in total since the handoff.");
+                }
             }
         }
     }

@@ -9,7 +9,8 @@ public sealed record SlaTier(
     TimeSpan FirstTouch,
     IBusinessCalendar Calendar,
     FollowUpCadence? FollowUp,
-    IReadOnlyList<EscalationLevel> Levels)
+    IReadOnlyList<EscalationLevel> Levels,
+    Cadence.CadencePolicy? Cadence = null)
 {
     /// <summary>The name of the tier that applies when no policy is configured or none matches.</summary>
     public const string DefaultName = "default";

@@ -1,4 +1,5 @@
 using LeadSync.Core.Leads;
+using LeadSync.Core.Sla.Cadence;
 using LeadSync.Core.Sla.Calendars;
 using Microsoft.Extensions.Options;
 
@@ -44,7 +45,8 @@ public sealed class SlaTierCatalog
             p.FirstTouch ?? options.FirstTouch,
             string.IsNullOrWhiteSpace(p.Calendar) ? AlwaysOpenCalendar.Instance : calendars[p.Calendar.Trim()],
             p.FollowUp.Attempts > 0 ? new FollowUpCadence(p.FollowUp.Attempts, p.FollowUp.Window) : null,
-            p.Levels.Count > 0 ? p.Levels.Select(EscalationLevel.From).ToArray() : defaultLevels)).ToArray();
+            p.Levels.Count > 0 ? p.Levels.Select(EscalationLevel.From).ToArray() : defaultLevels,
+            p.Cadence.Count > 0 ? new CadencePolicy([.. p.Cadence.Select(c => new CadenceCheckpoint(c.Attempts, c.By))]) : null)).ToArray();
         var fallback = new SlaTier(SlaTier.DefaultName, SlaTierMatch.Everything, options.FirstTouch, AlwaysOpenCalendar.Instance, null, defaultLevels);
         return new SlaTierCatalog(options, tiers, fallback);
     }

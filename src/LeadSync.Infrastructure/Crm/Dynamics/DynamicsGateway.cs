@@ -136,39 +136,77 @@ internal sealed partial class DynamicsGateway(
             : new CrmUpsertResult(lead.Id, outcome);
     }
 
-    /// <summary>
-    /// Completed activities (<c>statecode eq 1</c>) regarding the leads, 25 leads per query. Only the first page is read
-    /// (Dataverse pages at 5,000 rows), so a count beyond that is a lower bound.
-    /// </summary>
+    /// <summary>Completed activities regarding the leads, summed up per lead (count and earliest).</summary>
     private async Task<Dictionary<string, DynamicsActivitySummary>> ReadActivitiesAsync(List<string> leadIds, DynamicsOptions o, CancellationToken cancellationToken)
     {
-        var types = o.AttemptActivityTypes.Count > 0 ? o.AttemptActivityTypes : DynamicsOptions.DefaultAttemptActivityTypes;
         var summary = new Dictionary<string, DynamicsActivitySummary>(StringComparer.OrdinalIgnoreCase);
-        foreach (var chunk in leadIds.Where(id => Guid.TryParse(id, out _)).Distinct(StringComparer.OrdinalIgnoreCase).Chunk(KeysPerQuery))
+        foreach (var (leadId, at) in await ReadAttemptActivitiesAsync(leadIds, o, cancellationToken))
         {
-            var regarding = string.Join(" or ", chunk.Select(id => $"_regardingobjectid_value eq {Guid.Parse(id):D}"));
-            using var response = await api.QueryActivitiesAsync(o.ApiVersion, ActivityColumns, $"({regarding}) and statecode eq 1", cancellationToken);
-            var outcome = Map(response);
-            if (!outcome.Succeeded)
-            {
-                throw new CrmUnavailableException(Name, outcome);
-            }
-
-            foreach (var activity in response.Content?.Value ?? [])
-            {
-                if (activity.RegardingId is not { } leadId || activity.StateCode != 1
-                    || !types.Contains(activity.TypeCode ?? "", StringComparer.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                var at = activity.ActualEnd ?? activity.CreatedOn;
-                var seen = summary.GetValueOrDefault(leadId) ?? new DynamicsActivitySummary(0, null);
-                summary[leadId] = new DynamicsActivitySummary(seen.Attempts + 1, seen.FirstAt is { } first && (at is null || first <= at) ? first : at);
-            }
+            var seen = summary.GetValueOrDefault(leadId) ?? new DynamicsActivitySummary(0, null);
+            summary[leadId] = new DynamicsActivitySummary(seen.Attempts + 1, seen.FirstAt is { } first && (at is null || first <= at) ? first : at);
         }
 
         return summary;
+    }
+
+    /// <summary>
+    /// Completed activities (<c>statecode eq 1</c>) of the attempt types regarding the leads, 25 leads per query, every
+    /// page: Dataverse pages at 5,000 rows (or the <c>odata.maxpagesize</c> asked for) and names the next one in
+    /// <c>@odata.nextLink</c>, whose <c>$skiptoken</c> is sent with the same query. (regarding lead id, actualend ?? createdon).
+    /// </summary>
+    private async Task<List<(string LeadId, DateTimeOffset? At)>> ReadAttemptActivitiesAsync(List<string> leadIds, DynamicsOptions o, CancellationToken cancellationToken)
+    {
+        var types = o.AttemptActivityTypes.Count > 0 ? o.AttemptActivityTypes : DynamicsOptions.DefaultAttemptActivityTypes;
+        var found = new List<(string, DateTimeOffset?)>();
+        foreach (var chunk in leadIds.Where(id => Guid.TryParse(id, out _)).Distinct(StringComparer.OrdinalIgnoreCase).Chunk(KeysPerQuery))
+        {
+            var regarding = string.Join(" or ", chunk.Select(id => $"_regardingobjectid_value eq {Guid.Parse(id):D}"));
+            var filter = $"({regarding}) and statecode eq 1";
+            string? skipToken = null;
+            do
+            {
+                using var response = await api.QueryActivitiesAsync(o.ApiVersion, ActivityColumns, filter, skipToken, cancellationToken);
+                var outcome = Map(response);
+                if (!outcome.Succeeded)
+                {
+                    throw new CrmUnavailableException(Name, outcome);
+                }
+
+                foreach (var activity in response.Content?.Value ?? [])
+                {
+                    if (activity.RegardingId is { } leadId && activity.StateCode == 1
+                        && types.Contains(activity.TypeCode ?? "", StringComparer.OrdinalIgnoreCase))
+                    {
+                        found.Add((leadId, activity.ActualEnd ?? activity.CreatedOn));
+                    }
+                }
+
+                skipToken = SkipToken(response.Content?.NextLink);
+            }
+            while (skipToken is not null);
+        }
+
+        return found;
+    }
+
+    /// <summary>The <c>$skiptoken</c> of an <c>@odata.nextLink</c>, or null when there is no further page.</summary>
+    internal static string? SkipToken(string? nextLink)
+    {
+        if (string.IsNullOrEmpty(nextLink) || !Uri.TryCreate(nextLink, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0 && Uri.UnescapeDataString(pair[..eq]) == "$skiptoken")
+            {
+                return Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' '));
+            }
+        }
+
+        return null;
     }
 
     private static CrmTouch ToTouch(string leadId, DynamicsLead row, DynamicsActivitySummary? activity, DynamicsOptions o)

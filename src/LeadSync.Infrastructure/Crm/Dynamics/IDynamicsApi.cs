@@ -25,9 +25,11 @@ internal interface IDynamicsApi
     Task<IApiResponse<DynamicsCollection<DynamicsLead>>> QueryLeadsAsync(
         string version, [AliasAs("$select")] string select, [AliasAs("$filter")] string filter, CancellationToken cancellationToken);
 
+    /// <summary>Activities; a further page is asked for with the <c>$skiptoken</c> of the previous page's <c>@odata.nextLink</c>.</summary>
     [Get("/api/data/v{version}/activitypointers")]
     Task<IApiResponse<DynamicsCollection<DynamicsActivity>>> QueryActivitiesAsync(
-        string version, [AliasAs("$select")] string select, [AliasAs("$filter")] string filter, CancellationToken cancellationToken);
+        string version, [AliasAs("$select")] string select, [AliasAs("$filter")] string filter, [AliasAs("$skiptoken")] string? skipToken,
+        CancellationToken cancellationToken);
 
     /// <summary>Delete the lead row by alternate key: 204 deleted, 404 no such row.</summary>
     [Delete("/api/data/v{version}/leads({keyAttribute}='{keyValue}')")]

@@ -41,6 +41,16 @@ public sealed class HubSpotOptions : ICrmProviderOptions
     /// <summary>Number property read as the count of contact attempts (sales activities logged on the contact).</summary>
     public string AttemptsProperty { get; set; } = "num_contacted_notes";
 
+    /// <summary>
+    /// For the follow-up cadence: the engagement objects associated with the contact that count as attempts (default
+    /// calls, emails, meetings), each at its <c>hs_timestamp</c>; incoming e-mails do not count. Empty the list with
+    /// <see cref="ReadEngagements"/> false to count the <see cref="AttemptsProperty"/> only (without times).
+    /// </summary>
+    public IList<string> AttemptEngagementTypes { get; set; } = [];
+
+    /// <summary>Read engagements for the cadence (associations v4 batch read, then a batch read per type); false counts the property only.</summary>
+    public bool ReadEngagements { get; set; } = true;
+
     /// <summary>Date property of the last sales activity; once set it also means contacted.</summary>
     public string LastSalesActivityProperty { get; set; } = "hs_last_sales_activity_timestamp";
 
@@ -94,6 +104,7 @@ public sealed class HubSpotOptions : ICrmProviderOptions
         RateLimitWindow = TimeSpan.FromSeconds(10),
     };
 
+    internal static readonly string[] DefaultAttemptEngagementTypes = ["calls", "emails", "meetings"];
     internal static readonly string[] DefaultContactedStatuses = ["ATTEMPTED_TO_CONTACT", "CONNECTED", "IN_PROGRESS"];
     internal static readonly string[] DefaultConvertedStatuses = ["OPEN_DEAL"];
     internal static readonly string[] DefaultDisqualifiedStatuses = ["UNQUALIFIED"];

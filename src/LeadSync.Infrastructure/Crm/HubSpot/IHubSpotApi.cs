@@ -16,6 +16,18 @@ internal interface IHubSpotApi
     [Post("/crm/v3/objects/contacts/gdpr-delete")]
     Task<IApiResponse> GdprDeleteAsync([Body(buffered: true)] HubSpotGdprDelete input, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Associations v4 batch read: the ids of the <paramref name="toObjectType"/> objects associated with each contact;
+    /// an input whose list goes on carries <c>paging.next.after</c>, sent back as that input's <c>after</c>.
+    /// </summary>
+    [Post("/crm/v4/associations/contacts/{toObjectType}/batch/read")]
+    Task<IApiResponse<HubSpotAssociationBatchResponse>> ReadContactAssociationsAsync(
+        string toObjectType, [Body(buffered: true)] HubSpotAssociationBatchRead batch, CancellationToken cancellationToken);
+
+    /// <summary>Batch read of engagements (<c>calls</c>, <c>emails</c>, <c>meetings</c>) by id, with the properties asked for.</summary>
+    [Post("/crm/v3/objects/{objectType}/batch/read")]
+    Task<IApiResponse<HubSpotBatchResponse>> ReadObjectsAsync(string objectType, [Body(buffered: true)] HubSpotReadBatch batch, CancellationToken cancellationToken);
+
     [Patch("/crm/v3/objects/contacts/{contactId}")]
     Task<IApiResponse<HubSpotObject>> UpdateContactAsync(
         string contactId, [Query] string? idProperty, [Body(buffered: true)] HubSpotPropertiesInput input, CancellationToken cancellationToken);

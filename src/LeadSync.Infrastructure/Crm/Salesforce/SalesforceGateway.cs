@@ -218,49 +218,66 @@ internal sealed partial class SalesforceGateway(
     /// <summary>One SOQL per 100 Leads (following <c>nextRecordsUrl</c> past 2,000 Tasks): Tasks by <c>WhoId</c>.</summary>
     private async Task<Dictionary<string, SalesforceTaskActivity>> ReadTasksAsync(List<string> leadRecordIds, SalesforceOptions o, CancellationToken cancellationToken)
     {
-        var statuses = o.AttemptTaskStatuses.Count > 0 ? o.AttemptTaskStatuses : SalesforceOptions.DefaultAttemptTaskStatuses;
         var activity = new Dictionary<string, SalesforceTaskActivity>(StringComparer.Ordinal);
-        foreach (var chunk in leadRecordIds.Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
+        foreach (var (whoId, created) in await ReadAttemptTasksAsync(leadRecordIds, o, cancellationToken))
         {
-            var soql = SalesforceSoql.TasksByWhoId(chunk);
-            var response = await api.QueryAsync(o.ApiVersion, soql, cancellationToken);
-            while (true)
-            {
-                SalesforceQueryResult page;
-                using (response)
-                {
-                    var outcome = Map(response, o);
-                    if (!outcome.Succeeded || response.Content is not { } content)
-                    {
-                        throw new CrmUnavailableException(Name, outcome.Succeeded ? new CrmOutcome(CrmOutcomeKind.Transient, "Empty Task query response.") : outcome);
-                    }
-
-                    page = content;
-                }
-
-                foreach (var task in page.Records ?? [])
-                {
-                    if (Str(task, "WhoId") is not { } whoId || !statuses.Contains(Str(task, "Status") ?? "", StringComparer.OrdinalIgnoreCase))
-                    {
-                        continue;
-                    }
-
-                    var created = ParseDateTime(Str(task, "CreatedDate"));
-                    var seen = activity.GetValueOrDefault(whoId) ?? new SalesforceTaskActivity(0, null);
-                    activity[whoId] = new SalesforceTaskActivity(seen.Attempts + 1,
-                        seen.FirstAt is { } first && (created is null || first <= created) ? first : created);
-                }
-
-                if (page.Done || page.NextRecordsUrl is not { Length: > 0 } next)
-                {
-                    break;
-                }
-
-                response = await api.QueryMoreAsync(o.ApiVersion, next[(next.LastIndexOf('/') + 1)..], cancellationToken);
-            }
+            var seen = activity.GetValueOrDefault(whoId) ?? new SalesforceTaskActivity(0, null);
+            activity[whoId] = new SalesforceTaskActivity(seen.Attempts + 1,
+                seen.FirstAt is { } first && (created is null || first <= created) ? first : created);
         }
 
         return activity;
+    }
+
+    /// <summary>Every Task on the Lead records whose Status counts as an attempt: (WhoId, CreatedDate), all pages.</summary>
+    private async Task<List<(string WhoId, DateTimeOffset? At)>> ReadAttemptTasksAsync(List<string> leadRecordIds, SalesforceOptions o, CancellationToken cancellationToken)
+    {
+        var statuses = o.AttemptTaskStatuses.Count > 0 ? o.AttemptTaskStatuses : SalesforceOptions.DefaultAttemptTaskStatuses;
+        var tasks = new List<(string, DateTimeOffset?)>();
+        foreach (var chunk in leadRecordIds.Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
+        {
+            await QueryAllAsync(SalesforceSoql.TasksByWhoId(chunk), "Task", o, task =>
+            {
+                if (Str(task, "WhoId") is { } whoId && statuses.Contains(Str(task, "Status") ?? "", StringComparer.OrdinalIgnoreCase))
+                {
+                    tasks.Add((whoId, ParseDateTime(Str(task, "CreatedDate"))));
+                }
+            }, cancellationToken);
+        }
+
+        return tasks;
+    }
+
+    /// <summary>Runs one SOQL query and hands every record of every page to <paramref name="onRecord"/> (following <c>nextRecordsUrl</c> until <c>done</c>).</summary>
+    private async Task QueryAllAsync(string soql, string what, SalesforceOptions o, Action<Dictionary<string, JsonElement>> onRecord, CancellationToken cancellationToken)
+    {
+        var response = await api.QueryAsync(o.ApiVersion, soql, cancellationToken);
+        while (true)
+        {
+            SalesforceQueryResult page;
+            using (response)
+            {
+                var outcome = Map(response, o);
+                if (!outcome.Succeeded || response.Content is not { } content)
+                {
+                    throw new CrmUnavailableException(Name, outcome.Succeeded ? new CrmOutcome(CrmOutcomeKind.Transient, $"Empty {what} query response.") : outcome);
+                }
+
+                page = content;
+            }
+
+            foreach (var record in page.Records ?? [])
+            {
+                onRecord(record);
+            }
+
+            if (page.Done || page.NextRecordsUrl is not { Length: > 0 } next)
+            {
+                return;
+            }
+
+            response = await api.QueryMoreAsync(o.ApiVersion, next[(next.LastIndexOf('/') + 1)..], cancellationToken);
+        }
     }
 
     /// <summary>15-character ids are the case-sensitive prefix of the 18-character form.</summary>

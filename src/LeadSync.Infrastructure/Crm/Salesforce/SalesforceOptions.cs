@@ -84,6 +84,12 @@ public sealed partial class SalesforceOptions : ICrmProviderOptions
     public IList<string> AttemptTaskStatuses { get; set; } = [];
 
     /// <summary>
+    /// For the follow-up cadence: also count the Lead's Events (<c>WhoId</c>; meetings whose <c>StartDateTime</c> has
+    /// passed) as attempts, one more SOQL query (and its pages) per 100 leads in the sweep's activity read.
+    /// </summary>
+    public bool ReadEvents { get; set; } = true;
+
+    /// <summary>
     /// Pool (SLA tier name) → new owner of a <c>reassign</c> escalation: a queue id (<c>00G…</c>) or user ids
     /// (<c>005…</c>) picked per lead and level.
     /// </summary>

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace LeadSync.Infrastructure.Crm.Salesforce;
 
-/// <summary>The SOQL the Salesforce adapter sends: Leads by the LeadSync external id, Tasks by the Lead they are about.</summary>
+/// <summary>The SOQL the Salesforce adapter sends: Leads by the LeadSync external id, Tasks and Events by the Lead they are about.</summary>
 internal static class SalesforceSoql
 {
     /// <summary><c>SELECT {select}, {externalIdField} FROM Lead WHERE {externalIdField} IN (…)</c>.</summary>
@@ -12,6 +12,10 @@ internal static class SalesforceSoql
     /// <summary>The Tasks logged against the given Lead record ids.</summary>
     public static string TasksByWhoId(IEnumerable<string> leadRecordIds) =>
         $"SELECT WhoId, Status, CreatedDate FROM Task WHERE WhoId IN ({InList(leadRecordIds)})";
+
+    /// <summary>The Events (meetings, calls on the calendar) held with the given Lead record ids.</summary>
+    public static string EventsByWhoId(IEnumerable<string> leadRecordIds) =>
+        $"SELECT WhoId, StartDateTime FROM Event WHERE WhoId IN ({InList(leadRecordIds)})";
 
     private static string InList(IEnumerable<string> values) => string.Join(", ", values.Select(Quote));
 

@@ -75,6 +75,32 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
         return [.. leads.Select(lead => ToTouch(lead.Id, records.GetValueOrDefault(lead.Id)))];
     }
 
+    /// <summary>
+    /// The cadence's activity read: the same keyed queries as <see cref="GetTouchesAsync"/>; each recorded activity
+    /// is one attempt at its time (records from before attempt times were kept count without times).
+    /// </summary>
+    public async Task<IReadOnlyList<CrmAttempts>> ReadAttemptsAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
+    {
+        var table = await clients.TableAsync(TableNames.SandboxCrm, cancellationToken);
+        var records = new ConcurrentDictionary<string, TableEntity>(StringComparer.Ordinal);
+        var chunks = leads.Select(l => l.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .GroupBy(PartitionOf, StringComparer.Ordinal).SelectMany(shard => shard.Chunk(TouchesPerQuery));
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTouchQueries, CancellationToken = cancellationToken }, async (ids, ct) =>
+        {
+            foreach (var record in await QueryRecordsAsync(table, ids, ct))
+            {
+                records[record.RowKey] = record;
+            }
+        });
+
+        return [.. leads.Select(lead =>
+        {
+            var record = records.GetValueOrDefault(lead.Id);
+            var times = ParseTimes(record?.GetString("AttemptTimes"));
+            return new CrmAttempts(lead.Id, times, Math.Max(0, (record?.GetInt32("Attempts") ?? 0) - times.Count));
+        })];
+    }
+
     /// <summary>The batch state read: the same keyed queries as <see cref="GetTouchesAsync"/> (14 records per query).</summary>
     public async Task<IReadOnlyList<CrmRecordState>> ReadStatesAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
@@ -230,10 +256,21 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
         }
 
         record["Attempts"] = (record.GetInt32("Attempts") ?? 0) + (touchedAt is null ? 0 : 1);
+        if (touchedAt is { } at)
+        {
+            record["AttemptTimes"] = $"{record.GetString("AttemptTimes")} {at.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)}".Trim();
+        }
+
         record["UpdatedAt"] = timeProvider.GetUtcNow();
         await StorageCall.RunAsync(() => table.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken), cancellationToken);
         return true;
     }
+
+    private static List<DateTimeOffset> ParseTimes(string? value) =>
+        [.. (value ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(v => long.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null)
+            .OfType<DateTimeOffset>()
+            .Order()];
 
     /// <summary>Deletes the record keyed by the LeadSync id, as the real adapters delete by external id.</summary>
     public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)

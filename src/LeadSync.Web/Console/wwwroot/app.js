@@ -262,9 +262,9 @@ async function dryRun() {
   clearErrors();
   const rows = (items, label) => items.map((i) => el("tr", {}, el("td", {}, label), el("td", {}, i.leadId), el("td", {}, i.source), el("td", {}, i.policy), el("td", {}, fmt(i.at)), el("td", {}, i.alreadyPast ? "already past" : "")));
   const table = el("table", {}, el("thead", {}, el("tr", {}, ...["What", "Lead", "Source", "Policy", "When", ""].map((h) => el("th", {}, h)))),
-    el("tbody", {}, ...rows(body.breaches, "breach"), ...rows(body.recycles, "recycle")));
+    el("tbody", {}, ...rows(body.breaches, "breach"), ...rows(body.checkpoints || [], "cadence checkpoint"), ...rows(body.recycles, "recycle")));
   $("#dry-run-body").replaceChildren(
-    el("p", { class: "muted" }, `${body.evaluated} open leads evaluated${body.truncated ? " (bounded: more exist)" : ""}; ${body.breaches.length} would breach and ${body.recycles.length} would recycle before ${fmt(body.horizon)}.`),
+    el("p", { class: "muted" }, `${body.evaluated} open leads evaluated${body.truncated ? " (bounded: more exist)" : ""}; ${body.breaches.length} would breach, ${(body.checkpoints || []).length} cadence checkpoint(s) would fall due and ${body.recycles.length} would recycle before ${fmt(body.horizon)}.`),
     table);
   $("#dry-run-result").hidden = false;
 }
