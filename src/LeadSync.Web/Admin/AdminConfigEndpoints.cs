@@ -74,7 +74,7 @@ public sealed class AdminConfigEndpoints(
             var body = await RequestReader.ReadBodyAsync(request, MaxDocumentBytes, cancellationToken);
             if (body is null)
             {
-                return Problem.Create(413, ProblemTypes.PayloadTooLarge, "Payload too large", $"Admin documents are at most {MaxDocumentBytes} bytes.");
+                return Problem.Of(ProblemTypes.PayloadTooLarge, $"Admin documents are at most {MaxDocumentBytes} bytes.");
             }
 
             var check = catalog.Check(resource, Encoding.UTF8.GetString(body), current?.Json);

@@ -30,7 +30,7 @@ public sealed class ErasureEndpoints(LeadErasure erasure, AdminAuthorizer author
             var body = await RequestReader.ReadBodyAsync(request, MaxBodyBytes, cancellationToken);
             if (body is null)
             {
-                return Problem.Create(413, ProblemTypes.PayloadTooLarge, "Payload too large", $"An erasure request is at most {MaxBodyBytes} bytes.");
+                return Problem.Of(ProblemTypes.PayloadTooLarge, $"An erasure request is at most {MaxBodyBytes} bytes.");
             }
 
             var (parsed, problem) = Parse(body, actor);
@@ -52,14 +52,14 @@ public sealed class ErasureEndpoints(LeadErasure erasure, AdminAuthorizer author
         }
         catch (JsonException)
         {
-            return (null, Problem.Create(400, ProblemTypes.Malformed, "Malformed request body", "The body must be a JSON object: {\"email\": \"…\"} or {\"leadId\": \"…\"}."));
+            return (null, Problem.Of(ProblemTypes.Malformed, "The body must be a JSON object: {\"email\": \"…\"} or {\"leadId\": \"…\"}."));
         }
 
         using (doc)
         {
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, Problem.Create(400, ProblemTypes.Malformed, "Malformed request body", "The body must be a JSON object: {\"email\": \"…\"} or {\"leadId\": \"…\"}."));
+                return (null, Problem.Of(ProblemTypes.Malformed, "The body must be a JSON object: {\"email\": \"…\"} or {\"leadId\": \"…\"}."));
             }
 
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

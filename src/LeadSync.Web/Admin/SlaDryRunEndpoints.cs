@@ -38,7 +38,7 @@ public sealed class SlaDryRunEndpoints(
             var body = await RequestReader.ReadBodyAsync(request, AdminConfigEndpoints.MaxDocumentBytes, cancellationToken);
             if (body is null)
             {
-                return Problem.Create(413, ProblemTypes.PayloadTooLarge, "Payload too large", $"Admin documents are at most {AdminConfigEndpoints.MaxDocumentBytes} bytes.");
+                return Problem.Of(ProblemTypes.PayloadTooLarge, $"Admin documents are at most {AdminConfigEndpoints.MaxDocumentBytes} bytes.");
             }
 
             var errors = new AdminFieldErrors();

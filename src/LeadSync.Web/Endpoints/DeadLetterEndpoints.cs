@@ -49,7 +49,7 @@ public sealed class DeadLetterEndpoints(IDeadLetterStore deadLetters, DeadLetter
             var body = await RequestReader.ReadBodyAsync(request, MaxFilterBytes, cancellationToken);
             if (body is null)
             {
-                return Problem.Create(413, ProblemTypes.PayloadTooLarge, "Payload too large", $"A replay filter is at most {MaxFilterBytes} bytes.");
+                return Problem.Of(ProblemTypes.PayloadTooLarge, $"A replay filter is at most {MaxFilterBytes} bytes.");
             }
 
             var (filter, problem) = ParseFilter(body);
@@ -65,14 +65,14 @@ public sealed class DeadLetterEndpoints(IDeadLetterStore deadLetters, DeadLetter
         }
         catch (JsonException)
         {
-            return (null, Problem.From(new Rejection(RejectionKind.Malformed, "The body is not valid JSON.")));
+            return (null, Problem.Of(ProblemTypes.Malformed, "The body is not valid JSON."));
         }
 
         using (doc)
         {
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, Problem.From(new Rejection(RejectionKind.Malformed, "The body must be a JSON object: {\"reason\", \"from\", \"to\"} or {\"all\": true}.")));
+                return (null, Problem.Of(ProblemTypes.Malformed, "The body must be a JSON object: {\"reason\", \"from\", \"to\"} or {\"all\": true}."));
             }
 
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

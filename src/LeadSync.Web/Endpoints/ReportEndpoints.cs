@@ -22,7 +22,7 @@ public sealed class ReportEndpoints(FunnelReport report, AdminAuthorizer authori
             var query = FunnelQuery.Parse(request.Query["from"], request.Query["to"], request.Query["groupBy"], out var errors);
             if (query is null)
             {
-                return Problem.Create(400, ProblemTypes.Malformed, "Invalid report query", "One or more query parameters are invalid.", errors);
+                return Problem.WithErrors(ProblemTypes.Malformed, "One or more query parameters are invalid.", errors);
             }
 
             var result = await report.BuildAsync(query, cancellationToken);

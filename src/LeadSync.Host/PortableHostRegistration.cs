@@ -1,3 +1,6 @@
+using LeadSync.Portable.Jobs;
+using LeadSync.Portable.Kestrel;
+using LeadSync.Portable.Queues;
 using LeadSync.Web.Admin;
 using LeadSync.Web.Console;
 using LeadSync.Web.Endpoints;
@@ -10,7 +13,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace LeadSync.Web.Portable;
+namespace LeadSync.Portable;
 
 /// <summary>What the portable ASP.NET Core host adds on top of <c>AddLeadSync</c>: timers, queue consumers, routes.</summary>
 public static class PortableHostRegistration
@@ -38,10 +41,8 @@ public static class PortableHostRegistration
         app.UseExceptionHandler(handler => handler.Run(context => Problem.Internal().ExecuteAsync(context)));
         app.UseStatusCodePages(context => context.HttpContext.Response.HasStarted
             ? Task.CompletedTask
-            : Problem.Create(context.HttpContext.Response.StatusCode,
-                context.HttpContext.Response.StatusCode == 405 ? ProblemTypes.MethodNotAllowed : ProblemTypes.NotFound,
-                context.HttpContext.Response.StatusCode == 405 ? "Method not allowed" : "Not found",
-                "No such route or method.").ExecuteAsync(context.HttpContext));
+            : Problem.Of(ProblemCatalog.ForBodilessStatus(context.HttpContext.Response.StatusCode), "No such route or method.")
+                .ExecuteAsync(context.HttpContext));
 
         var api = app.MapGroup("/" + Routes.Prefix);
         api.MapPost(Routes.Webhook, (HttpRequest request, string source, WebhookEndpoints endpoints, CancellationToken ct) =>
