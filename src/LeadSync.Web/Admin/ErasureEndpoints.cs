@@ -13,7 +13,7 @@ namespace LeadSync.Web.Admin;
 /// (<see cref="LeadErasure"/>). Audited with the admin's identity; idempotent (a repeat answers the same record). An
 /// unknown subject answers 200 with <c>found: false</c> (nothing erased).
 /// </summary>
-public sealed class ErasureEndpoints(LeadErasure erasure, AdminAuthorizer authorizer, EndpointGuard guard)
+public sealed class ErasureEndpoints(LeadErasure erasure, EndpointGuard guard)
 {
     public const int MaxBodyBytes = 4096;
     public const int MaxReasonLength = 500;
@@ -22,10 +22,7 @@ public sealed class ErasureEndpoints(LeadErasure erasure, AdminAuthorizer author
     public Task<IResult> EraseAsync(HttpRequest request, CancellationToken cancellationToken) =>
         guard.RunAsync("erasure", async () =>
         {
-            if (authorizer.Challenge(request, out var actor) is { } challenge)
-            {
-                return challenge;
-            }
+            var actor = AdminGate.ActorOf(request);
 
             var body = await RequestReader.ReadBodyAsync(request, MaxBodyBytes, cancellationToken);
             if (body is null)

@@ -21,7 +21,6 @@ public sealed class SlaDryRunEndpoints(
     AdminResourceCatalog catalog,
     IOptionsMonitor<RecycleOptions> recycle,
     TimeProvider timeProvider,
-    AdminAuthorizer authorizer,
     EndpointGuard guard)
 {
     public const int MaxLeads = 1000;
@@ -30,11 +29,6 @@ public sealed class SlaDryRunEndpoints(
     public Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken) =>
         guard.RunAsync("sla dry run", async () =>
         {
-            if (authorizer.Challenge(request) is { } challenge)
-            {
-                return challenge;
-            }
-
             var body = await RequestReader.ReadBodyAsync(request, AdminConfigEndpoints.MaxDocumentBytes, cancellationToken);
             if (body is null)
             {

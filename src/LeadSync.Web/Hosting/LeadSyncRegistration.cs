@@ -81,6 +81,7 @@ public static class LeadSyncRegistration
     {
         services.AddSingleton<EndpointGuard>();
         services.AddSingleton<AdminAuthorizer>();
+        services.AddSingleton<AdminGate>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<QueueWork>();
         services.AddSingleton<FailedAuthenticationLimiter>();
