@@ -30,7 +30,7 @@ public static class CrmProviderRegistration
         if (!CrmProviders.IsKnown(provider))
         {
             throw new InvalidOperationException(
-                $"{CrmOptions.Section}:{nameof(CrmOptions.Provider)} is '{provider}'; expected {string.Join(", ", CrmProviders.Names)}.");
+                $"{CrmOptions.Section}:{nameof(CrmOptions.Provider)} is '{provider}'; expected {string.Join(", ", CrmProviders.Names.SkipLast(1))} or {CrmProviders.Names[^1]}.");
         }
 
         if (CrmProviders.RegistrationOf(provider) is not { } register)
