@@ -7,33 +7,33 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace LeadSync.Functions;
 
-/// <summary>Admin configuration: read, conditional write, history, SLA dry run (admin identity checked in shared code).</summary>
-public sealed class AdminConfigFunctions(AdminConfigEndpoints config, SlaDryRunEndpoints dryRun)
+/// <summary>Admin configuration: read, conditional write, history, SLA dry run (admin identity checked by the shared AdminGate).</summary>
+public sealed class AdminConfigFunctions(AdminGate gate, AdminConfigEndpoints config, SlaDryRunEndpoints dryRun)
 {
     [Function("admin-config-get")]
     public Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminConfig)] HttpRequest request,
         string resource,
         CancellationToken cancellationToken) =>
-        config.GetAsync(request, resource, cancellationToken).AsActionResult();
+        gate.RunAsync(request, () => config.GetAsync(request, resource, cancellationToken)).AsActionResult();
 
     [Function("admin-config-put")]
     public Task<IActionResult> PutAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.AdminConfig)] HttpRequest request,
         string resource,
         CancellationToken cancellationToken) =>
-        config.PutAsync(request, resource, cancellationToken).AsActionResult();
+        gate.RunAsync(request, () => config.PutAsync(request, resource, cancellationToken)).AsActionResult();
 
     [Function("admin-config-history")]
     public Task<IActionResult> HistoryAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminConfigHistory)] HttpRequest request,
         string resource,
         CancellationToken cancellationToken) =>
-        config.HistoryAsync(request, resource, cancellationToken).AsActionResult();
+        gate.RunAsync(request, () => config.HistoryAsync(request, resource, cancellationToken)).AsActionResult();
 
     [Function("admin-sla-dry-run")]
     public Task<IActionResult> DryRunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminSlaDryRun)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        dryRun.RunAsync(request, cancellationToken).AsActionResult();
+        gate.RunAsync(request, () => dryRun.RunAsync(request, cancellationToken)).AsActionResult();
 }

@@ -1,3 +1,4 @@
+using LeadSync.Web.Admin;
 using LeadSync.Web.Endpoints;
 using LeadSync.Web.Problems;
 using Microsoft.AspNetCore.Http;
@@ -6,13 +7,13 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace LeadSync.Functions;
 
-/// <summary>Manual run of a timer job (admin identity checked in shared code).</summary>
-public sealed class AdminJobFunctions(JobEndpoints endpoints)
+/// <summary>Manual run of a timer job (admin identity checked by the shared AdminGate).</summary>
+public sealed class AdminJobFunctions(AdminGate gate, JobEndpoints endpoints)
 {
     [Function("admin-job-run")]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminJobRun)] HttpRequest request,
         string job,
         CancellationToken cancellationToken) =>
-        endpoints.RunAsync(request, job, cancellationToken).AsActionResult();
+        gate.RunAsync(request, () => endpoints.RunAsync(request, job, cancellationToken)).AsActionResult();
 }

@@ -7,18 +7,18 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace LeadSync.Functions;
 
-/// <summary>Lead search and the console dashboard (admin identity checked in shared code).</summary>
-public sealed class AdminLeadFunctions(LeadSearchEndpoints search, DashboardEndpoints dashboard)
+/// <summary>Lead search and the console dashboard (admin identity checked by the shared AdminGate).</summary>
+public sealed class AdminLeadFunctions(AdminGate gate, LeadSearchEndpoints search, DashboardEndpoints dashboard)
 {
     [Function("admin-leads-search")]
     public Task<IActionResult> SearchAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminLeads)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        search.SearchAsync(request, cancellationToken).AsActionResult();
+        gate.RunAsync(request, () => search.SearchAsync(request, cancellationToken)).AsActionResult();
 
     [Function("admin-dashboard")]
     public Task<IActionResult> DashboardAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminDashboard)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        dashboard.GetAsync(request, cancellationToken).AsActionResult();
+        gate.RunAsync(request, () => dashboard.GetAsync(request, cancellationToken)).AsActionResult();
 }

@@ -1,3 +1,4 @@
+using LeadSync.Web.Admin;
 using LeadSync.Web.Endpoints;
 using LeadSync.Web.Problems;
 using Microsoft.AspNetCore.Http;
@@ -6,13 +7,13 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace LeadSync.Functions;
 
-/// <summary>A lead and its handoff timeline (admin identity checked in shared code).</summary>
-public sealed class LeadFunctions(LeadEndpoints endpoints)
+/// <summary>A lead and its handoff timeline (admin identity checked by the shared AdminGate).</summary>
+public sealed class LeadFunctions(AdminGate gate, LeadEndpoints endpoints)
 {
     [Function("lead-get")]
     public Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Lead)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        endpoints.GetAsync(request, id, cancellationToken).AsActionResult();
+        gate.RunAsync(request, () => endpoints.GetAsync(request, id, cancellationToken)).AsActionResult();
 }

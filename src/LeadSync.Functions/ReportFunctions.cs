@@ -1,3 +1,4 @@
+using LeadSync.Web.Admin;
 using LeadSync.Web.Endpoints;
 using LeadSync.Web.Problems;
 using Microsoft.AspNetCore.Http;
@@ -6,12 +7,12 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace LeadSync.Functions;
 
-/// <summary>The closed-loop funnel report (admin identity checked in shared code).</summary>
-public sealed class ReportFunctions(ReportEndpoints endpoints)
+/// <summary>The closed-loop funnel report (admin identity checked by the shared AdminGate).</summary>
+public sealed class ReportFunctions(AdminGate gate, ReportEndpoints endpoints)
 {
     [Function("admin-report-funnel")]
     public Task<IActionResult> GetFunnelAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminFunnelReport)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        endpoints.GetFunnelAsync(request, cancellationToken).AsActionResult();
+        gate.RunAsync(request, () => endpoints.GetFunnelAsync(request, cancellationToken)).AsActionResult();
 }

@@ -1,5 +1,5 @@
+using LeadSync.Portable;
 using LeadSync.Web.Hosting;
-using LeadSync.Web.Portable;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLeadSync();
@@ -8,3 +8,6 @@ builder.AddLeadSyncPortableHost();
 var app = builder.Build();
 app.MapLeadSync();
 app.Run();
+
+/// <summary>The entry point, public so tests can host this exact Program in memory (WebApplicationFactory).</summary>
+public partial class Program;

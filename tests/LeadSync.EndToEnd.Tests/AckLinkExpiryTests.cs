@@ -36,7 +36,7 @@ public sealed class AckLinkExpiryTests
     {
         var time = new FakeTimeProvider(Sent);
         await using var host = await InProcessHost.StartAsync(settings: Settings(), time: time);
-        var lifetime = host.App.Services.GetRequiredService<IOptionsMonitor<NotificationOptions>>().CurrentValue.AckLinkLifetime;
+        var lifetime = host.Services.GetRequiredService<IOptionsMonitor<NotificationOptions>>().CurrentValue.AckLinkLifetime;
         var link = Link("ld_2ke4b8gzwqtt5gbp5pd0g8s4.1", 0, Sent + lifetime);
 
         time.Advance(lifetime - TimeSpan.FromMinutes(1));

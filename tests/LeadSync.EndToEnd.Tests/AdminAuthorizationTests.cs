@@ -49,7 +49,7 @@ public sealed class AdminAuthorizationTests
     public async Task Every_admin_route_the_host_maps_is_covered_here()
     {
         await using var host = await InProcessHost.StartAsync();
-        var mapped = host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var mapped = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
             .Where(t => t.StartsWith("api/admin/", StringComparison.Ordinal) || t == "api/leads/{id}")
             .ToHashSet();

@@ -7,7 +7,7 @@ using LeadSync.Core.Storage;
 using LeadSync.Testing;
 using LeadSync.Web.Endpoints;
 using LeadSync.Web.Hosting;
-using LeadSync.Web.Portable;
+using LeadSync.Portable;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,7 +30,7 @@ public sealed class FunctionsAppBindingTests
     public async Task Functions_app_serves_exactly_the_routes_and_methods_the_portable_host_maps()
     {
         await using var host = await InProcessHost.StartAsync();
-        var portable = host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var portable = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith(Routes.Prefix + "/", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText!.TrimStart('/')[(Routes.Prefix.Length + 1)..]}"))
             .Order(StringComparer.Ordinal)

@@ -1,8 +1,6 @@
 using LeadSync.Web.Admin;
-using LeadSync.Web.Hosting;
-using LeadSync.Web.Portable;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,8 +9,10 @@ using Microsoft.Extensions.Hosting;
 namespace LeadSync.EndToEnd.Tests;
 
 /// <summary>
-/// The portable host's registration and routes in memory (TestServer), with storage pointed at a closed port and no
-/// background services: for checks that end before storage, such as authorization, and for the route table itself.
+/// The portable host's own <c>Program</c> in memory (<see cref="WebApplicationFactory{TEntryPoint}"/>), with storage
+/// pointed at a closed port and no background services: for checks that end before storage, such as authorization,
+/// and for the route table itself. Tests that need the host as a separate process (storage, timers, a kill) use
+/// <c>PortableHostProcess</c>.
 /// </summary>
 public sealed class InProcessHost : IAsyncDisposable
 {
@@ -21,21 +21,22 @@ public sealed class InProcessHost : IAsyncDisposable
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
         "TableEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1";
 
-    private InProcessHost(WebApplication app)
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private InProcessHost(WebApplicationFactory<Program> factory)
     {
-        App = app;
-        Client = app.GetTestClient();
+        _factory = factory;
+        Client = factory.CreateClient();
     }
 
-    public WebApplication App { get; }
+    /// <summary>The running host's services (the route table, options, configuration).</summary>
+    public IServiceProvider Services => _factory.Services;
 
     public HttpClient Client { get; }
 
-    public static async Task<InProcessHost> StartAsync(bool trustAppServiceAuthentication = false, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public static Task<InProcessHost> StartAsync(bool trustAppServiceAuthentication = false, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["LeadSync:Storage:ConnectionString"] = DeadStorage,
             ["LeadSync:Storage:NetworkTimeout"] = "00:00:02",
@@ -43,33 +44,47 @@ public sealed class InProcessHost : IAsyncDisposable
             ["LeadSync:Crm:EventsSecret"] = ThinPathHostFixture.CrmEventsSecret,
             ["LeadSync:Admin:ApiKeys:0"] = AdminKeyHasher.Hash(AdminKey),
             ["LeadSync:Admin:TrustAppServiceAuthentication"] = trustAppServiceAuthentication ? "true" : "false",
-        });
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.AddLeadSync();
-        if (time is not null)
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            builder.Services.Replace(ServiceDescriptor.Singleton(time));
+            all[key] = value;
         }
 
-        builder.AddLeadSyncPortableHost();
-        builder.Services.RemoveAll<IHostedService>();
-        var app = builder.Build();
-        app.MapLeadSync();
-        await app.StartAsync();
-        return new InProcessHost(app);
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+
+            // Host settings, so Program's registrations (which read configuration before the app is built) see them.
+            foreach (var (key, value) in all)
+            {
+                web.UseSetting(key, value);
+            }
+
+            web.ConfigureServices(services =>
+            {
+                if (time is not null)
+                {
+                    services.Replace(ServiceDescriptor.Singleton(time));
+                }
+
+                services.RemoveAll<IHostedService>();
+            });
+        });
+        return Task.FromResult(new InProcessHost(factory));
     }
 
     /// <summary>Removes the admin key's hash from the settings, as an operator revoking it would.</summary>
-    public void RevokeAdminKey()
-    {
-        App.Configuration["LeadSync:Admin:ApiKeys:0"] = string.Empty;
-        ((IConfigurationRoot)App.Configuration).Reload();
-    }
+    /// <remarks>
+    /// A new, last source wins and the configuration manager announces the change; a reload would re-read the host
+    /// settings this factory passed in and bring the key back.
+    /// </remarks>
+    public void RevokeAdminKey() =>
+        ((IConfigurationBuilder)Services.GetRequiredService<IConfiguration>())
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["LeadSync:Admin:ApiKeys:0"] = string.Empty });
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
+        await _factory.DisposeAsync();
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using LeadSync.Bench.Load;
 using LeadSync.Testing;
 using LeadSync.Web.Hosting;
-using LeadSync.Web.Portable;
+using LeadSync.Portable;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

@@ -26,30 +26,24 @@ public static class CrmProviderRegistration
     /// </summary>
     public static IServiceCollection AddCrmProviders(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = (configuration[$"{CrmOptions.Section}:{nameof(CrmOptions.Provider)}"] ?? "sandbox").Trim().ToLowerInvariant();
-        switch (provider)
+        var provider = CrmProviders.Configured(configuration);
+        if (!CrmProviders.IsKnown(provider))
         {
-            case "sandbox":
-                return services;
-            case "salesforce":
-                AddSalesforce(services, configuration);
-                break;
-            case "hubspot":
-                AddHubSpot(services, configuration);
-                break;
-            case "dynamics":
-                AddDynamics(services, configuration);
-                break;
-            default:
-                throw new InvalidOperationException(
-                    $"{CrmOptions.Section}:{nameof(CrmOptions.Provider)} is '{provider}'; expected sandbox, salesforce, hubspot or dynamics.");
+            throw new InvalidOperationException(
+                $"{CrmOptions.Section}:{nameof(CrmOptions.Provider)} is '{provider}'; expected {string.Join(", ", CrmProviders.Names.SkipLast(1))} or {CrmProviders.Names[^1]}.");
         }
 
+        if (CrmProviders.RegistrationOf(provider) is not { } register)
+        {
+            return services;
+        }
+
+        register(services, configuration);
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 
-    private static void AddSalesforce(IServiceCollection services, IConfiguration configuration)
+    internal static void AddSalesforce(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SalesforceOptions>().Bind(configuration.GetSection(SalesforceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SalesforceOptions>, CrmProviderOptionsValidator<SalesforceOptions>>();
@@ -77,7 +71,7 @@ public static class CrmProviderRegistration
         services.AddTransient<ICrmGateway, SalesforceGateway>();
     }
 
-    private static void AddHubSpot(IServiceCollection services, IConfiguration configuration)
+    internal static void AddHubSpot(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HubSpotOptions>().Bind(configuration.GetSection(HubSpotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<HubSpotOptions>, CrmProviderOptionsValidator<HubSpotOptions>>();
@@ -94,7 +88,7 @@ public static class CrmProviderRegistration
         services.AddTransient<ICrmGateway, HubSpotGateway>();
     }
 
-    private static void AddDynamics(IServiceCollection services, IConfiguration configuration)
+    internal static void AddDynamics(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DynamicsOptions>().Bind(configuration.GetSection(DynamicsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<DynamicsOptions>, CrmProviderOptionsValidator<DynamicsOptions>>();

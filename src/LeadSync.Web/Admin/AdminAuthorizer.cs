@@ -34,7 +34,7 @@ public sealed class AdminAuthorizer(IOptionsMonitor<AdminOptions> options)
         {
             if (!IsKnownKey(key, settings.ApiKeys))
             {
-                return Problem.Create(401, ProblemTypes.Unauthenticated, "Unauthenticated", "The admin key is not valid (or has been revoked).");
+                return Problem.Of(ProblemTypes.Unauthenticated, "The admin key is not valid (or has been revoked).");
             }
 
             actor = "key:" + AdminKeyHasher.Hash(key)[AdminKeyHasher.Prefix.Length..][..12];
@@ -45,7 +45,7 @@ public sealed class AdminAuthorizer(IOptionsMonitor<AdminOptions> options)
         {
             if (!HasRole(principal, settings.AdminRole))
             {
-                return Problem.Create(403, ProblemTypes.Forbidden, "Forbidden", $"The signed-in identity lacks the {settings.AdminRole} role.");
+                return Problem.Of(ProblemTypes.Forbidden, $"The signed-in identity lacks the {settings.AdminRole} role.");
             }
 
             var name = request.Headers[PrincipalNameHeader].ToString();
@@ -53,7 +53,7 @@ public sealed class AdminAuthorizer(IOptionsMonitor<AdminOptions> options)
             return null;
         }
 
-        return Problem.Create(401, ProblemTypes.Unauthenticated, "Unauthenticated", $"Admin routes need an admin identity ({KeyHeader} or Entra ID).");
+        return Problem.Of(ProblemTypes.Unauthenticated, $"Admin routes need an admin identity ({KeyHeader} or Entra ID).");
     }
 
     private static bool IsKnownKey(string key, IEnumerable<string> hashes)

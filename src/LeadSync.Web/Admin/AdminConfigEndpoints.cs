@@ -17,7 +17,6 @@ public sealed class AdminConfigEndpoints(
     IAdminConfigStore store,
     AdminConfigurationSnapshot snapshot,
     AdminResourceCatalog catalog,
-    AdminAuthorizer authorizer,
     EndpointGuard guard)
 {
     public const int MaxDocumentBytes = 32 * 1024;
@@ -25,11 +24,6 @@ public sealed class AdminConfigEndpoints(
     public Task<IResult> GetAsync(HttpRequest request, string resource, CancellationToken cancellationToken) =>
         guard.RunAsync("admin config read", async () =>
         {
-            if (authorizer.Challenge(request) is { } challenge)
-            {
-                return challenge;
-            }
-
             if (!AdminResources.IsKnown(resource))
             {
                 return UnknownResource();
@@ -48,10 +42,7 @@ public sealed class AdminConfigEndpoints(
     public Task<IResult> PutAsync(HttpRequest request, string resource, CancellationToken cancellationToken) =>
         guard.RunAsync("admin config write", async () =>
         {
-            if (authorizer.Challenge(request, out var actor) is { } challenge)
-            {
-                return challenge;
-            }
+            var actor = AdminGate.ActorOf(request);
 
             if (!AdminResources.IsKnown(resource))
             {
@@ -74,7 +65,7 @@ public sealed class AdminConfigEndpoints(
             var body = await RequestReader.ReadBodyAsync(request, MaxDocumentBytes, cancellationToken);
             if (body is null)
             {
-                return Problem.Create(413, ProblemTypes.PayloadTooLarge, "Payload too large", $"Admin documents are at most {MaxDocumentBytes} bytes.");
+                return Problem.Of(ProblemTypes.PayloadTooLarge, $"Admin documents are at most {MaxDocumentBytes} bytes.");
             }
 
             var check = catalog.Check(resource, Encoding.UTF8.GetString(body), current?.Json);
@@ -96,11 +87,6 @@ public sealed class AdminConfigEndpoints(
     public Task<IResult> HistoryAsync(HttpRequest request, string resource, CancellationToken cancellationToken) =>
         guard.RunAsync("admin config history", async () =>
         {
-            if (authorizer.Challenge(request) is { } challenge)
-            {
-                return challenge;
-            }
-
             if (!AdminResources.IsKnown(resource))
             {
                 return UnknownResource();

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace LeadSync.Web.Admin;
 
 /// <summary><c>GET /api/admin/dashboard?days=14</c>: the console's charts, over the lead search (bounded read).</summary>
-public sealed class DashboardEndpoints(ILeadSearch search, TimeProvider timeProvider, AdminAuthorizer authorizer, EndpointGuard guard)
+public sealed class DashboardEndpoints(ILeadSearch search, TimeProvider timeProvider, EndpointGuard guard)
 {
     public const int MaxLeads = 2000;
 
@@ -18,11 +18,6 @@ public sealed class DashboardEndpoints(ILeadSearch search, TimeProvider timeProv
     public Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken) =>
         guard.RunAsync("dashboard", async () =>
         {
-            if (authorizer.Challenge(request) is { } challenge)
-            {
-                return challenge;
-            }
-
             var daysText = request.Query["days"].ToString();
             var days = 14;
             if (daysText.Length > 0 && (!int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days is < 1 or > 90))

@@ -13,7 +13,7 @@ namespace LeadSync.Web.Admin;
 /// (<see cref="LeadErasure"/>). Audited with the admin's identity; idempotent (a repeat answers the same record). An
 /// unknown subject answers 200 with <c>found: false</c> (nothing erased).
 /// </summary>
-public sealed class ErasureEndpoints(LeadErasure erasure, AdminAuthorizer authorizer, EndpointGuard guard)
+public sealed class ErasureEndpoints(LeadErasure erasure, EndpointGuard guard)
 {
     public const int MaxBodyBytes = 4096;
     public const int MaxReasonLength = 500;
@@ -22,15 +22,12 @@ public sealed class ErasureEndpoints(LeadErasure erasure, AdminAuthorizer author
     public Task<IResult> EraseAsync(HttpRequest request, CancellationToken cancellationToken) =>
         guard.RunAsync("erasure", async () =>
         {
-            if (authorizer.Challenge(request, out var actor) is { } challenge)
-            {
-                return challenge;
-            }
+            var actor = AdminGate.ActorOf(request);
 
             var body = await RequestReader.ReadBodyAsync(request, MaxBodyBytes, cancellationToken);
             if (body is null)
             {
-                return Problem.Create(413, ProblemTypes.PayloadTooLarge, "Payload too large", $"An erasure request is at most {MaxBodyBytes} bytes.");
+                return Problem.Of(ProblemTypes.PayloadTooLarge, $"An erasure request is at most {MaxBodyBytes} bytes.");
             }
 
             var (parsed, problem) = Parse(body, actor);
@@ -52,14 +49,14 @@ public sealed class ErasureEndpoints(LeadErasure erasure, AdminAuthorizer author
         }
         catch (JsonException)
         {
-            return (null, Problem.Create(400, ProblemTypes.Malformed, "Malformed request body", "The body must be a JSON object: {\"email\": \"…\"} or {\"leadId\": \"…\"}."));
+            return (null, Problem.Of(ProblemTypes.Malformed, "The body must be a JSON object: {\"email\": \"…\"} or {\"leadId\": \"…\"}."));
         }
 
         using (doc)
         {
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, Problem.Create(400, ProblemTypes.Malformed, "Malformed request body", "The body must be a JSON object: {\"email\": \"…\"} or {\"leadId\": \"…\"}."));
+                return (null, Problem.Of(ProblemTypes.Malformed, "The body must be a JSON object: {\"email\": \"…\"} or {\"leadId\": \"…\"}."));
             }
 
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

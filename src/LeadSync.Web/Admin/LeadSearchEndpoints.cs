@@ -10,16 +10,11 @@ namespace LeadSync.Web.Admin;
 /// <c>GET /api/admin/leads?status=&amp;source=&amp;owner=&amp;breached=&amp;pageSize=&amp;continuationToken=</c>:
 /// paged lead search. <c>status</c> takes a comma-separated list; <c>breached=true</c> means escalated at least once.
 /// </summary>
-public sealed class LeadSearchEndpoints(ILeadSearch search, AdminAuthorizer authorizer, EndpointGuard guard)
+public sealed class LeadSearchEndpoints(ILeadSearch search, EndpointGuard guard)
 {
     public Task<IResult> SearchAsync(HttpRequest request, CancellationToken cancellationToken) =>
         guard.RunAsync("lead search", async () =>
         {
-            if (authorizer.Challenge(request) is { } challenge)
-            {
-                return challenge;
-            }
-
             if (Parse(request.Query) is not { } query)
             {
                 return Problem.Validation(Errors(request.Query));

@@ -22,7 +22,6 @@ public sealed class SlaDryRunEndpoints(
     AdminResourceCatalog catalog,
     IOptionsMonitor<RecycleOptions> recycle,
     TimeProvider timeProvider,
-    AdminAuthorizer authorizer,
     EndpointGuard guard)
 {
     public const int MaxLeads = 1000;
@@ -31,15 +30,10 @@ public sealed class SlaDryRunEndpoints(
     public Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken) =>
         guard.RunAsync("sla dry run", async () =>
         {
-            if (authorizer.Challenge(request) is { } challenge)
-            {
-                return challenge;
-            }
-
             var body = await RequestReader.ReadBodyAsync(request, AdminConfigEndpoints.MaxDocumentBytes, cancellationToken);
             if (body is null)
             {
-                return Problem.Create(413, ProblemTypes.PayloadTooLarge, "Payload too large", $"Admin documents are at most {AdminConfigEndpoints.MaxDocumentBytes} bytes.");
+                return Problem.Of(ProblemTypes.PayloadTooLarge, $"Admin documents are at most {AdminConfigEndpoints.MaxDocumentBytes} bytes.");
             }
 
             var errors = new AdminFieldErrors();

@@ -46,13 +46,13 @@ public sealed class CrmChangeEndpoints(IEnumerable<ICrmChangeSource> sources, Cr
             var body = await RequestReader.ReadBodyAsync(request, MaxBodyBytes, cancellationToken);
             if (body is null)
             {
-                return Problem.From(new Rejection(RejectionKind.PayloadTooLarge, $"The body exceeds {MaxBodyBytes} bytes."));
+                return Problem.Of(ProblemTypes.PayloadTooLarge, $"The body exceeds {MaxBodyBytes} bytes.");
             }
 
             var mediaType = request.ContentType?.Split(';')[0].Trim();
             if (mediaType is null || !mediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
             {
-                return Problem.From(new Rejection(RejectionKind.UnsupportedMediaType, $"{provider} change notifications are {string.Join(" or ", mediaTypes)}."));
+                return Problem.Of(ProblemTypes.UnsupportedMediaType, $"{provider} change notifications are {string.Join(" or ", mediaTypes)}.");
             }
 
             var webhook = RequestReader.ToWebhook(request, "crm:" + provider, body);
@@ -68,8 +68,7 @@ public sealed class CrmChangeEndpoints(IEnumerable<ICrmChangeSource> sources, Cr
             }
             catch (CrmUnavailableException)
             {
-                return Problem.Create(503, ProblemTypes.CrmUnavailable, "CRM unavailable",
-                    $"{provider} did not answer the read that finds the leads; nothing was applied. Retry later.");
+                return Problem.Of(ProblemTypes.CrmUnavailable, $"{provider} did not answer the read that finds the leads; nothing was applied. Retry later.");
             }
         });
 

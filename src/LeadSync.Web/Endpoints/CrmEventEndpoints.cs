@@ -36,12 +36,12 @@ public sealed class CrmEventEndpoints(
             var body = await RequestReader.ReadBodyAsync(request, MaxBodyBytes, cancellationToken);
             if (body is null)
             {
-                return Problem.From(new Rejection(RejectionKind.PayloadTooLarge, $"The body exceeds {MaxBodyBytes} bytes."));
+                return Problem.Of(ProblemTypes.PayloadTooLarge, $"The body exceeds {MaxBodyBytes} bytes.");
             }
 
             if (request.ContentType?.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase) != true)
             {
-                return Problem.From(new Rejection(RejectionKind.UnsupportedMediaType, "CRM events are application/json."));
+                return Problem.Of(ProblemTypes.UnsupportedMediaType, "CRM events are application/json.");
             }
 
             var check = verifier.Verify(
@@ -49,7 +49,7 @@ public sealed class CrmEventEndpoints(
                 request.Headers[StandardWebhookVerifier.SignatureHeader], body, secret);
             if (check != SignatureCheck.Valid)
             {
-                return Problem.From(new Rejection(RejectionKind.Unauthenticated, $"CRM event signature check failed: {check}."));
+                return Problem.Of(ProblemTypes.Unauthenticated, $"CRM event signature check failed: {check}.");
             }
 
             var parsed = CrmEventParser.Parse(body);
@@ -67,7 +67,7 @@ public sealed class CrmEventEndpoints(
             return result.Status switch
             {
                 CrmEventStatus.UnknownLead => Problem.NotFound(result.Detail),
-                CrmEventStatus.NotAllowed => Problem.Create(409, ProblemTypes.Conflict, "Transition not allowed", result.Detail),
+                CrmEventStatus.NotAllowed => Problem.Of(ProblemTypes.Conflict, result.Detail),
                 _ => TypedResults.Ok(new CrmEventApplied(crmEvent.LeadId, result.Lead!.Status.ToString(), result.Status == CrmEventStatus.AlreadyApplied)),
             };
         });

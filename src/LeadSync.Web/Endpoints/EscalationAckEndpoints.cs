@@ -86,13 +86,13 @@ public sealed class EscalationAckEndpoints(EscalationAcknowledger acknowledger, 
         string? sig = request.Query["sig"];
         if (string.IsNullOrEmpty(sig))
         {
-            return Problem.Create(401, ProblemTypes.Unauthenticated, "Signature required", "The acknowledge link has no signature (sig).");
+            return Problem.Of(ProblemTypes.Unauthenticated, "The acknowledge link has no signature (sig).");
         }
 
         if (Cycle(request) is not { } cycle || !long.TryParse(request.Query["exp"], NumberStyles.None, CultureInfo.InvariantCulture, out var exp) ||
             !AckSignature.IsValid(id, cycle, exp, sig, secret))
         {
-            return Problem.Create(403, ProblemTypes.Forbidden, "Invalid signature", "The acknowledge link's signature does not match this escalation.");
+            return Problem.Of(ProblemTypes.Forbidden, "The acknowledge link's signature does not match this escalation.");
         }
 
         return timeProvider.GetUtcNow().ToUnixTimeSeconds() > exp

@@ -46,5 +46,5 @@ public sealed class HealthEndpoints(
         }
     }
 
-    private static IResult Unreachable() => Problem.Create(503, ProblemTypes.StorageUnavailable, "Unhealthy", "Storage is unreachable.");
+    private static IResult Unreachable() => Problem.Of(ProblemTypes.StorageUnavailable, "Storage is unreachable.");
 }

@@ -18,13 +18,13 @@ public sealed class WebhookEndpoints(
         {
             if (intake.FindSource(source) is null)
             {
-                return Problem.From(new Rejection(RejectionKind.UnknownSource, "No enabled webhook source has this name."));
+                return Problem.Of(ProblemTypes.UnknownSource, "No enabled webhook source has this name.");
             }
 
             var body = await RequestReader.ReadBodyAsync(request, options.Value.MaxBodyBytes, cancellationToken);
             if (body is null)
             {
-                return Problem.From(new Rejection(RejectionKind.PayloadTooLarge, $"The body exceeds {options.Value.MaxBodyBytes} bytes."));
+                return Problem.Of(ProblemTypes.PayloadTooLarge, $"The body exceeds {options.Value.MaxBodyBytes} bytes.");
             }
 
             var check = await receiver.ReceiveAsync(RequestReader.ToWebhook(request, source, body), cancellationToken);
@@ -49,13 +49,13 @@ public sealed class WebhookEndpoints(
             var found = intake.FindSource(source);
             if (found is null)
             {
-                return Task.FromResult(Problem.From(new Rejection(RejectionKind.UnknownSource, "No enabled webhook source has this name.")));
+                return Task.FromResult(Problem.Of(ProblemTypes.UnknownSource, "No enabled webhook source has this name."));
             }
 
             var answer = found.AnswerChallenge(RequestReader.ToWebhook(request, source, ReadOnlyMemory<byte>.Empty));
             return Task.FromResult(answer switch
             {
-                null => Problem.Create(405, ProblemTypes.MethodNotAllowed, "Method not allowed", "This source takes deliveries by POST only."),
+                null => Problem.Of(ProblemTypes.MethodNotAllowed, "This source takes deliveries by POST only."),
                 { IsRefusal: true } => Problem.ChallengeRefused(answer.StatusCode, answer.Body),
                 _ => Results.Text(answer.Body, answer.ContentType, statusCode: answer.StatusCode),
             });

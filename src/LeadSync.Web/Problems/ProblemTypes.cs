@@ -1,6 +1,9 @@
 namespace LeadSync.Web.Problems;
 
-/// <summary>The RFC 9457 problem <c>type</c> values LeadSync answers with (relative URIs, documented in README).</summary>
+/// <summary>
+/// The RFC 9457 problem <c>type</c> values LeadSync answers with (relative URIs, documented in README); each one's
+/// status and title are in <see cref="ProblemCatalog"/>.
+/// </summary>
 public static class ProblemTypes
 {
     public const string UnknownSource = "/problems/unknown-source";
@@ -25,4 +28,9 @@ public static class ProblemTypes
     public const string PreconditionRequired = "/problems/precondition-required";
     public const string InvalidChallenge = "/problems/invalid-challenge";
     public const string AckLinkExpired = "/problems/ack-link-expired";
+
+    /// <summary>Refused by the web server before LeadSync sees the request (portable host; see ServerRejection).</summary>
+    public const string BadRequest = "/problems/bad-request";
+    public const string UriTooLong = "/problems/uri-too-long";
+    public const string RequestHeadersTooLarge = "/problems/request-headers-too-large";
 }

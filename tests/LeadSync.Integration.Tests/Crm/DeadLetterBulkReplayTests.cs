@@ -48,7 +48,7 @@ public sealed class DeadLetterBulkReplayTests(AzuriteFixture azurite) : IAsyncLi
         context.Request.Headers[AdminAuthorizer.KeyHeader] = AdminKey;
         context.Request.ContentType = "application/json";
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        return await _services.Get<DeadLetterEndpoints>().BulkReplayAsync(context.Request, CancellationToken.None);
+        return await _services.Get<AdminGate>().RunAsync(context.Request, () => _services.Get<DeadLetterEndpoints>().BulkReplayAsync(context.Request, CancellationToken.None));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class CrmDownJobRunTests(AzuriteFixture azurite) : IAsyncLifetime
         context.Request.Headers[AdminAuthorizer.KeyHeader] = AdminKey;
         using var body = new MemoryStream();
         context.Response.Body = body;
-        var result = await _services.Get<JobEndpoints>().RunAsync(context.Request, job, CancellationToken.None);
+        var result = await _services.Get<AdminGate>().RunAsync(context.Request, () => _services.Get<JobEndpoints>().RunAsync(context.Request, job, CancellationToken.None));
         await result.ExecuteAsync(context);
         return (context.Response.StatusCode, context.Response.Headers.RetryAfter.ToString(), JsonDocument.Parse(body.ToArray()).RootElement.Clone());
     }

@@ -29,15 +29,15 @@ public static class CrmChangeRegistration
         services.AddTransient<CrmChangeIntake>();
         services.AddOptions<CrmTouchOptions>().Bind(configuration.GetSection(CrmTouchOptions.Section)).ValidateOnStart();
         services.AddTransient<CrmTouchRecorder>();
-        switch (Provider(configuration))
+        switch (CrmProviders.Configured(configuration))
         {
-            case "hubspot":
+            case CrmProviders.HubSpot:
                 services.AddTransient<ICrmChangeSource, HubSpotChangeSource>();
                 break;
-            case "salesforce":
+            case CrmProviders.Salesforce:
                 services.AddTransient<ICrmChangeSource, SalesforceOutboundMessageSource>();
                 break;
-            case "dynamics":
+            case CrmProviders.Dynamics:
                 services.AddTransient<ICrmChangeSource, DynamicsWebhookSource>();
                 break;
         }
@@ -49,22 +49,22 @@ public static class CrmChangeRegistration
     public static IServiceCollection AddCrmTouchWriters(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SalesforceTouchOptions>().Bind(configuration.GetSection(SalesforceTouchOptions.Section)).ValidateOnStart();
-        switch (Provider(configuration))
+        switch (CrmProviders.Configured(configuration))
         {
-            case "hubspot":
+            case CrmProviders.HubSpot:
                 services.AddRefitGeneratedClient<IHubSpotNotesApi>()
                     .ConfigureHttpClient((sp, client) => Configure(client, Opt<HubSpotOptions>(sp).BaseUrl))
                     .AddHttpMessageHandler<HubSpotAuthHandler>();
                 services.AddTransient<ICrmTouchWriter, HubSpotTouchWriter>();
                 break;
-            case "salesforce":
+            case CrmProviders.Salesforce:
                 services.AddRefitGeneratedClient<ISalesforceTouchApi>()
                     .ConfigureHttpClient((sp, client) => Configure(client, Opt<SalesforceOptions>(sp) is var o ? o.InstanceUrl ?? o.MyDomainUrl : null))
                     .AddHttpMessageHandler<SalesforceAuthHandler>()
                     .AddHttpMessageHandler<SalesforceLimitInfoHandler>();
                 services.AddTransient<ICrmTouchWriter, SalesforceTouchWriter>();
                 break;
-            case "dynamics":
+            case CrmProviders.Dynamics:
                 services.AddRefitGeneratedClient<IDynamicsTouchApi>()
                     .ConfigureHttpClient((sp, client) => Configure(client, Opt<DynamicsOptions>(sp).OrganizationUrl))
                     .AddHttpMessageHandler<DynamicsAuthHandler>();
@@ -74,9 +74,6 @@ public static class CrmChangeRegistration
 
         return services;
     }
-
-    private static string Provider(IConfiguration configuration) =>
-        (configuration["LeadSync:Crm:Provider"] ?? "sandbox").Trim().ToLowerInvariant();
 
     /// <summary>Touch writes go one record per call, retried by the sync queue (not inline): a 30 s cap per call.</summary>
     private static void Configure(HttpClient client, Uri? baseAddress)

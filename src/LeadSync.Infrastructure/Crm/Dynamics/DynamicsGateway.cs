@@ -26,7 +26,7 @@ internal sealed partial class DynamicsGateway(
     private const int KeysPerQuery = 25;
     private const string ActivityColumns = "activityid,activitytypecode,statecode,actualend,createdon,_regardingobjectid_value";
 
-    public string Name => "dynamics";
+    public string Name => CrmProviders.Dynamics;
 
     /// <summary>One PATCH per lead (no <c>$batch</c>): a bigger call saves no request, so the sync queue does not batch.</summary>
     public int MaxUpsertBatch => 1;

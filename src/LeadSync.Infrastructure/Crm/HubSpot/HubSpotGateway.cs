@@ -26,7 +26,7 @@ internal sealed partial class HubSpotGateway(
 {
     private const string EmailProperty = "email";
 
-    public string Name => "hubspot";
+    public string Name => CrmProviders.HubSpot;
 
     /// <summary>One batch upsert request carries up to <c>BatchSize</c> (≤ 100) contacts.</summary>
     public int MaxUpsertBatch => options.CurrentValue.BatchSize;

@@ -27,7 +27,7 @@ internal sealed partial class SalesforceGateway(
 {
     private const int IdsPerQuery = 100;
 
-    public string Name => "salesforce";
+    public string Name => CrmProviders.Salesforce;
 
     /// <summary>One sObject Collections request carries up to <c>BatchSize</c> (≤ 200) leads.</summary>
     public int MaxUpsertBatch => options.CurrentValue.BatchSize;

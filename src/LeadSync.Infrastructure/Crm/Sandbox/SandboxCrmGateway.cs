@@ -16,7 +16,7 @@ namespace LeadSync.Infrastructure.Crm.Sandbox;
 /// </summary>
 public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<SandboxCrmOptions> options, TimeProvider timeProvider) : ICrmGateway
 {
-    public const string ProviderName = "sandbox";
+    public const string ProviderName = CrmProviders.Sandbox;
     private const string PartitionPrefix = "lead|";
     private const string CursorPartition = "reassign";
     private const string CursorRow = "cursor";

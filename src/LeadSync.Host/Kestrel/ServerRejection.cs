@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using LeadSync.Web.Problems;
 
-namespace LeadSync.Web.Portable;
+namespace LeadSync.Portable.Kestrel;
 
 /// <summary>
 /// Recognizes the bodiless answer Kestrel sends for a request it refuses while reading the request line or headers
@@ -17,12 +18,12 @@ public static class ServerRejection
     private static readonly byte[] Close = "\r\nConnection: close\r\n"u8.ToArray();
     private static readonly byte[] HeadEnd = "\r\n\r\n"u8.ToArray();
 
-    /// <summary>The problem for a server-level refusal with <paramref name="status"/>, or null for other statuses.</summary>
-    public static (string Type, string Title, string Detail)? ProblemFor(int status) => status switch
+    /// <summary>The problem (type, title from <see cref="ProblemCatalog"/>; detail) for a server-level refusal with <paramref name="status"/>, or null for other statuses.</summary>
+    public static (string Type, string Title, string Detail)? ProblemFor(int status) => (ProblemCatalog.ForServerRefusal(status), status) switch
     {
-        400 => ("/problems/bad-request", "Bad request", "The server refused the request before reading it: the request line or a header is malformed."),
-        414 => ("/problems/uri-too-long", "Request target too long", "The request target is longer than the server accepts (8 KB)."),
-        431 => ("/problems/request-headers-too-large", "Request headers too large", "The request headers are larger than the server accepts (32 KB in all, at most 100 headers)."),
+        ({ } row, 400) => (row.Type, row.Title, "The server refused the request before reading it: the request line or a header is malformed."),
+        ({ } row, 414) => (row.Type, row.Title, "The request target is longer than the server accepts (8 KB)."),
+        ({ } row, 431) => (row.Type, row.Title, "The request headers are larger than the server accepts (32 KB in all, at most 100 headers)."),
         _ => null,
     };
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 
-namespace LeadSync.Web.Portable;
+namespace LeadSync.Portable.Kestrel;
 
 /// <summary>
 /// The connection's output, held until each flush so a flush that is exactly a Kestrel refusal (see

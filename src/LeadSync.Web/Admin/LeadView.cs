@@ -1,6 +1,6 @@
 using LeadSync.Core.Leads;
 
-namespace LeadSync.Web.Endpoints;
+namespace LeadSync.Web.Admin;
 
 /// <summary>The JSON shape of a lead with its timeline.</summary>
 public sealed record LeadView(

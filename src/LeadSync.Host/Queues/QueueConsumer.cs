@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace LeadSync.Web.Portable;
+namespace LeadSync.Portable.Queues;
 
 /// <summary>
 /// The portable host's consumer of the work queues, with the Functions queue trigger's semantics: a message is

@@ -1,3 +1,6 @@
+using LeadSync.Portable.Jobs;
+using LeadSync.Portable.Kestrel;
+using LeadSync.Portable.Queues;
 using LeadSync.Web.Admin;
 using LeadSync.Web.Console;
 using LeadSync.Web.Endpoints;
@@ -10,7 +13,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace LeadSync.Web.Portable;
+namespace LeadSync.Portable;
 
 /// <summary>What the portable ASP.NET Core host adds on top of <c>AddLeadSync</c>: timers, queue consumers, routes.</summary>
 public static class PortableHostRegistration
@@ -38,18 +41,14 @@ public static class PortableHostRegistration
         app.UseExceptionHandler(handler => handler.Run(context => Problem.Internal().ExecuteAsync(context)));
         app.UseStatusCodePages(context => context.HttpContext.Response.HasStarted
             ? Task.CompletedTask
-            : Problem.Create(context.HttpContext.Response.StatusCode,
-                context.HttpContext.Response.StatusCode == 405 ? ProblemTypes.MethodNotAllowed : ProblemTypes.NotFound,
-                context.HttpContext.Response.StatusCode == 405 ? "Method not allowed" : "Not found",
-                "No such route or method.").ExecuteAsync(context.HttpContext));
+            : Problem.Of(ProblemCatalog.ForBodilessStatus(context.HttpContext.Response.StatusCode), "No such route or method.")
+                .ExecuteAsync(context.HttpContext));
 
         var api = app.MapGroup("/" + Routes.Prefix);
         api.MapPost(Routes.Webhook, (HttpRequest request, string source, WebhookEndpoints endpoints, CancellationToken ct) =>
             endpoints.ReceiveAsync(request, source, ct));
         api.MapGet(Routes.Webhook, (HttpRequest request, string source, WebhookEndpoints endpoints) =>
             endpoints.AnswerChallengeAsync(request, source));
-        api.MapGet(Routes.Lead, (HttpRequest request, string id, LeadEndpoints endpoints, CancellationToken ct) =>
-            endpoints.GetAsync(request, id, ct));
         api.MapPost(Routes.CrmEvents, (HttpRequest request, string provider, CrmEventEndpoints endpoints, CancellationToken ct) =>
             endpoints.ReceiveAsync(request, provider, ct));
         api.MapPost(Routes.CrmChangesHubSpot, (HttpRequest request, CrmChangeEndpoints endpoints, CancellationToken ct) =>
@@ -63,39 +62,50 @@ public static class PortableHostRegistration
         api.MapPost(Routes.EscalationAck, (HttpRequest request, string id, EscalationAckEndpoints endpoints, CancellationToken ct) =>
             endpoints.AcknowledgeAsync(request, id, ct)).DisableAntiforgery();
         api.MapGet(Routes.Health, (HealthEndpoints endpoints, CancellationToken ct) => endpoints.GetAsync(ct));
-        api.MapPost(Routes.AdminJobRun, (HttpRequest request, string job, JobEndpoints endpoints, CancellationToken ct) =>
-            endpoints.RunAsync(request, job, ct));
-        api.MapGet(Routes.AdminQuarantine, (HttpRequest request, QuarantineEndpoints endpoints, CancellationToken ct) =>
-            endpoints.ListAsync(request, ct));
-        api.MapPost(Routes.AdminQuarantineReplay, (HttpRequest request, string id, QuarantineEndpoints endpoints, CancellationToken ct) =>
-            endpoints.ReplayAsync(request, id, ct));
-        api.MapGet(Routes.AdminDeadLetters, (HttpRequest request, DeadLetterEndpoints endpoints, CancellationToken ct) =>
-            endpoints.ListAsync(request, ct));
-        api.MapPost(Routes.AdminDeadLetterReplay, (HttpRequest request, string id, DeadLetterEndpoints endpoints, CancellationToken ct) =>
-            endpoints.ReplayAsync(request, id, ct));
-        api.MapPost(Routes.AdminDeadLetterBulkReplay, (HttpRequest request, DeadLetterEndpoints endpoints, CancellationToken ct) =>
-            endpoints.BulkReplayAsync(request, ct));
-        api.MapGet(Routes.AdminFunnelReport, (HttpRequest request, ReportEndpoints endpoints, CancellationToken ct) =>
-            endpoints.GetFunnelAsync(request, ct));
-        api.MapGet(Routes.AdminConfig, (HttpRequest request, string resource, AdminConfigEndpoints endpoints, CancellationToken ct) =>
-            endpoints.GetAsync(request, resource, ct));
-        api.MapPut(Routes.AdminConfig, (HttpRequest request, string resource, AdminConfigEndpoints endpoints, CancellationToken ct) =>
-            endpoints.PutAsync(request, resource, ct));
-        api.MapGet(Routes.AdminConfigHistory, (HttpRequest request, string resource, AdminConfigEndpoints endpoints, CancellationToken ct) =>
-            endpoints.HistoryAsync(request, resource, ct));
-        api.MapPost(Routes.AdminSlaDryRun, (HttpRequest request, SlaDryRunEndpoints endpoints, CancellationToken ct) =>
-            endpoints.RunAsync(request, ct));
-        api.MapGet(Routes.AdminLeads, (HttpRequest request, LeadSearchEndpoints endpoints, CancellationToken ct) =>
-            endpoints.SearchAsync(request, ct));
-        api.MapGet(Routes.AdminDashboard, (HttpRequest request, DashboardEndpoints endpoints, CancellationToken ct) =>
-            endpoints.GetAsync(request, ct));
-        api.MapPost(Routes.AdminErasure, (HttpRequest request, ErasureEndpoints endpoints, CancellationToken ct) =>
-            endpoints.EraseAsync(request, ct));
+        MapAdmin(api.MapGroup(string.Empty).AddEndpointFilter<AdminGate>());
         api.MapGet(Routes.Console, (string? path) => ConsoleEndpoints.Get(path));
         api.MapGet(Routes.OpenApi, OpenApiEndpoints.Get);
 
         // The console's short address on the portable host (the Functions app serves it at /api/console/ only).
         app.MapGet("/admin", () => Results.Redirect("/" + Routes.Prefix + "/console/"));
         return app;
+    }
+
+    /// <summary>
+    /// The admin routes, in one group behind <see cref="AdminGate"/>: a caller without the admin identity is refused
+    /// before any handler runs (the Functions app's admin triggers call the same gate).
+    /// </summary>
+    private static void MapAdmin(RouteGroupBuilder admin)
+    {
+        admin.MapGet(Routes.Lead, (HttpRequest request, string id, LeadEndpoints endpoints, CancellationToken ct) =>
+            endpoints.GetAsync(request, id, ct));
+        admin.MapPost(Routes.AdminJobRun, (HttpRequest request, string job, JobEndpoints endpoints, CancellationToken ct) =>
+            endpoints.RunAsync(request, job, ct));
+        admin.MapGet(Routes.AdminQuarantine, (HttpRequest request, QuarantineEndpoints endpoints, CancellationToken ct) =>
+            endpoints.ListAsync(request, ct));
+        admin.MapPost(Routes.AdminQuarantineReplay, (HttpRequest request, string id, QuarantineEndpoints endpoints, CancellationToken ct) =>
+            endpoints.ReplayAsync(request, id, ct));
+        admin.MapGet(Routes.AdminDeadLetters, (HttpRequest request, DeadLetterEndpoints endpoints, CancellationToken ct) =>
+            endpoints.ListAsync(request, ct));
+        admin.MapPost(Routes.AdminDeadLetterReplay, (HttpRequest request, string id, DeadLetterEndpoints endpoints, CancellationToken ct) =>
+            endpoints.ReplayAsync(request, id, ct));
+        admin.MapPost(Routes.AdminDeadLetterBulkReplay, (HttpRequest request, DeadLetterEndpoints endpoints, CancellationToken ct) =>
+            endpoints.BulkReplayAsync(request, ct));
+        admin.MapGet(Routes.AdminFunnelReport, (HttpRequest request, ReportEndpoints endpoints, CancellationToken ct) =>
+            endpoints.GetFunnelAsync(request, ct));
+        admin.MapGet(Routes.AdminConfig, (HttpRequest request, string resource, AdminConfigEndpoints endpoints, CancellationToken ct) =>
+            endpoints.GetAsync(request, resource, ct));
+        admin.MapPut(Routes.AdminConfig, (HttpRequest request, string resource, AdminConfigEndpoints endpoints, CancellationToken ct) =>
+            endpoints.PutAsync(request, resource, ct));
+        admin.MapGet(Routes.AdminConfigHistory, (HttpRequest request, string resource, AdminConfigEndpoints endpoints, CancellationToken ct) =>
+            endpoints.HistoryAsync(request, resource, ct));
+        admin.MapPost(Routes.AdminSlaDryRun, (HttpRequest request, SlaDryRunEndpoints endpoints, CancellationToken ct) =>
+            endpoints.RunAsync(request, ct));
+        admin.MapGet(Routes.AdminLeads, (HttpRequest request, LeadSearchEndpoints endpoints, CancellationToken ct) =>
+            endpoints.SearchAsync(request, ct));
+        admin.MapGet(Routes.AdminDashboard, (HttpRequest request, DashboardEndpoints endpoints, CancellationToken ct) =>
+            endpoints.GetAsync(request, ct));
+        admin.MapPost(Routes.AdminErasure, (HttpRequest request, ErasureEndpoints endpoints, CancellationToken ct) =>
+            endpoints.EraseAsync(request, ct));
     }
 }

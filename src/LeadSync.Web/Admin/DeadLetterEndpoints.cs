@@ -2,32 +2,29 @@ using System.Globalization;
 using System.Text.Json;
 using LeadSync.Core.Crm.DeadLetters;
 using LeadSync.Core.Intake;
-using LeadSync.Web.Admin;
+using LeadSync.Web.Endpoints;
 using LeadSync.Web.Problems;
 using Microsoft.AspNetCore.Http;
 
-namespace LeadSync.Web.Endpoints;
+namespace LeadSync.Web.Admin;
 
 /// <summary>
 /// Admin: list CRM dead letters and replay one, or many at once (by reason, time range or all), after the cause is
 /// fixed. The admin's identity (key fingerprint or Entra principal) goes on each replayed lead's timeline.
 /// </summary>
-public sealed class DeadLetterEndpoints(IDeadLetterStore deadLetters, DeadLetterReplay replay, DeadLetterBulkReplay bulkReplay, AdminAuthorizer authorizer, EndpointGuard guard)
+public sealed class DeadLetterEndpoints(IDeadLetterStore deadLetters, DeadLetterReplay replay, DeadLetterBulkReplay bulkReplay, EndpointGuard guard)
 {
     private const int PageSize = 200;
     private const int MaxFilterBytes = 4096;
 
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
         guard.RunAsync("dead-letter list", async () =>
-            authorizer.Challenge(request) ?? TypedResults.Ok(await deadLetters.ListAsync(PageSize, cancellationToken)));
+            TypedResults.Ok(await deadLetters.ListAsync(PageSize, cancellationToken)));
 
     public Task<IResult> ReplayAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
         guard.RunAsync("dead-letter replay", async () =>
         {
-            if (authorizer.Challenge(request, out var actor) is { } challenge)
-            {
-                return challenge;
-            }
+            var actor = AdminGate.ActorOf(request);
 
             var replayed = await replay.ReplayAsync(id, actor, cancellationToken);
             return replayed is null ? Problem.NotFound("No dead letter has this id.") : TypedResults.Ok(replayed);
@@ -41,15 +38,12 @@ public sealed class DeadLetterEndpoints(IDeadLetterStore deadLetters, DeadLetter
     public Task<IResult> BulkReplayAsync(HttpRequest request, CancellationToken cancellationToken) =>
         guard.RunAsync("dead-letter bulk replay", async () =>
         {
-            if (authorizer.Challenge(request, out var actor) is { } challenge)
-            {
-                return challenge;
-            }
+            var actor = AdminGate.ActorOf(request);
 
             var body = await RequestReader.ReadBodyAsync(request, MaxFilterBytes, cancellationToken);
             if (body is null)
             {
-                return Problem.Create(413, ProblemTypes.PayloadTooLarge, "Payload too large", $"A replay filter is at most {MaxFilterBytes} bytes.");
+                return Problem.Of(ProblemTypes.PayloadTooLarge, $"A replay filter is at most {MaxFilterBytes} bytes.");
             }
 
             var (filter, problem) = ParseFilter(body);
@@ -65,14 +59,14 @@ public sealed class DeadLetterEndpoints(IDeadLetterStore deadLetters, DeadLetter
         }
         catch (JsonException)
         {
-            return (null, Problem.From(new Rejection(RejectionKind.Malformed, "The body is not valid JSON.")));
+            return (null, Problem.Of(ProblemTypes.Malformed, "The body is not valid JSON."));
         }
 
         using (doc)
         {
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, Problem.From(new Rejection(RejectionKind.Malformed, "The body must be a JSON object: {\"reason\", \"from\", \"to\"} or {\"all\": true}.")));
+                return (null, Problem.Of(ProblemTypes.Malformed, "The body must be a JSON object: {\"reason\", \"from\", \"to\"} or {\"all\": true}."));
             }
 
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

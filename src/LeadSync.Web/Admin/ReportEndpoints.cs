@@ -1,28 +1,23 @@
 using LeadSync.Core.Reports;
-using LeadSync.Web.Admin;
+using LeadSync.Web.Endpoints;
 using LeadSync.Web.Problems;
 using Microsoft.AspNetCore.Http;
 
-namespace LeadSync.Web.Endpoints;
+namespace LeadSync.Web.Admin;
 
 /// <summary>
 /// <c>GET /api/admin/reports/funnel?from=yyyy-MM-dd&amp;to=yyyy-MM-dd&amp;groupBy=source|campaign|owner</c>: the closed-loop
 /// report (admin identity required); JSON, or CSV when the caller accepts <c>text/csv</c>.
 /// </summary>
-public sealed class ReportEndpoints(FunnelReport report, AdminAuthorizer authorizer, EndpointGuard guard)
+public sealed class ReportEndpoints(FunnelReport report, EndpointGuard guard)
 {
     public Task<IResult> GetFunnelAsync(HttpRequest request, CancellationToken cancellationToken) =>
         guard.RunAsync("funnel report", async () =>
         {
-            if (authorizer.Challenge(request) is { } challenge)
-            {
-                return challenge;
-            }
-
             var query = FunnelQuery.Parse(request.Query["from"], request.Query["to"], request.Query["groupBy"], out var errors);
             if (query is null)
             {
-                return Problem.Create(400, ProblemTypes.Malformed, "Invalid report query", "One or more query parameters are invalid.", errors);
+                return Problem.WithErrors(ProblemTypes.Malformed, "One or more query parameters are invalid.", errors);
             }
 
             var result = await report.BuildAsync(query, cancellationToken);

@@ -1,7 +1,7 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 
-namespace LeadSync.Web.Portable;
+namespace LeadSync.Portable.Queues;
 
 /// <summary>
 /// Keeps a queue message hidden while it is handled, as the Functions queue extension does: every half visibility

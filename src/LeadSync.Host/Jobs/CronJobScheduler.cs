@@ -9,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace LeadSync.Web.Portable;
+namespace LeadSync.Portable.Jobs;
 
 /// <summary>
 /// Runs the timer jobs in the portable host from the same settings and with the same NCRONTAB semantics as the

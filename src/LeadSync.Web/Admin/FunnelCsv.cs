@@ -3,7 +3,7 @@ using System.Text;
 using LeadSync.Core.Recycle;
 using LeadSync.Core.Reports;
 
-namespace LeadSync.Web.Endpoints;
+namespace LeadSync.Web.Admin;
 
 /// <summary>The funnel report as RFC 4180 CSV: one row per group, one column per figure (seconds for latencies).</summary>
 public static class FunnelCsv

@@ -1,24 +1,19 @@
 using LeadSync.Core.Storage;
-using LeadSync.Web.Admin;
+using LeadSync.Web.Endpoints;
 using LeadSync.Web.Problems;
 using Microsoft.AspNetCore.Http;
 
-namespace LeadSync.Web.Endpoints;
+namespace LeadSync.Web.Admin;
 
 /// <summary>
 /// <c>GET /api/leads/{id}</c>: the lead and its documented handoff timeline (admin identity required). The id a 202
 /// named for a delivery that was filed under an earlier lead of the same address answers that lead.
 /// </summary>
-public sealed class LeadEndpoints(ILeadStore store, ILeadAliases aliases, AdminAuthorizer authorizer, EndpointGuard guard)
+public sealed class LeadEndpoints(ILeadStore store, ILeadAliases aliases, EndpointGuard guard)
 {
     public Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
         guard.RunAsync("lead read", async () =>
         {
-            if (authorizer.Challenge(request) is { } challenge)
-            {
-                return challenge;
-            }
-
             var lead = await store.GetAsync(id, cancellationToken);
             if (lead is null && await aliases.FindAsync(id, cancellationToken) is { } filedUnder)
             {

@@ -1,4 +1,4 @@
-namespace LeadSync.Web.Endpoints;
+namespace LeadSync.Web.Admin;
 
 /// <summary>A quarantined delivery as admins see it (payload shown up to 16 KB).</summary>
 public sealed record QuarantineView(

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LeadSync.Web.Portable;
+namespace LeadSync.Portable;
 
 /// <summary>
 /// Queue-consumer settings of the portable host (<c>LeadSync:Host</c>), mirroring the Functions host.json queue

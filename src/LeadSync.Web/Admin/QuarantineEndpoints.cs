@@ -1,24 +1,19 @@
 using System.Text;
 using LeadSync.Core.Intake.Quarantine;
-using LeadSync.Web.Admin;
+using LeadSync.Web.Endpoints;
 using LeadSync.Web.Problems;
 using Microsoft.AspNetCore.Http;
 
-namespace LeadSync.Web.Endpoints;
+namespace LeadSync.Web.Admin;
 
 /// <summary>Admin: list quarantined deliveries and replay one after the mapping is fixed.</summary>
-public sealed class QuarantineEndpoints(IQuarantineStore quarantine, QuarantineReplay replay, AdminAuthorizer authorizer, EndpointGuard guard)
+public sealed class QuarantineEndpoints(IQuarantineStore quarantine, QuarantineReplay replay, EndpointGuard guard)
 {
     private const int PageSize = 200;
 
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
         guard.RunAsync("quarantine list", async () =>
         {
-            if (authorizer.Challenge(request) is { } challenge)
-            {
-                return challenge;
-            }
-
             var items = await quarantine.ListAsync(PageSize, cancellationToken);
             return TypedResults.Ok(items.Select(View).ToList());
         });
@@ -26,11 +21,6 @@ public sealed class QuarantineEndpoints(IQuarantineStore quarantine, QuarantineR
     public Task<IResult> ReplayAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
         guard.RunAsync("quarantine replay", async () =>
         {
-            if (authorizer.Challenge(request) is { } challenge)
-            {
-                return challenge;
-            }
-
             var result = await replay.ReplayAsync(id, cancellationToken);
             return result.Status switch
             {

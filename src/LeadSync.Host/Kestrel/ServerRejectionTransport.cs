@@ -1,6 +1,6 @@
 using System.IO.Pipelines;
 
-namespace LeadSync.Web.Portable;
+namespace LeadSync.Portable.Kestrel;
 
 /// <summary>A connection's transport whose output goes through <see cref="ServerRejectionPipeWriter"/>.</summary>
 public sealed class ServerRejectionTransport(IDuplexPipe inner) : IDuplexPipe

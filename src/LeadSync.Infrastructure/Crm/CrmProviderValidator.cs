@@ -1,7 +1,7 @@
 using LeadSync.Core.Crm;
 using Microsoft.Extensions.Options;
 
-namespace LeadSync.Web.Hosting;
+namespace LeadSync.Infrastructure.Crm;
 
 /// <summary>
 /// Stops the host with a clear message when the configured CRM provider is not one LeadSync has, or an entry of
@@ -9,13 +9,11 @@ namespace LeadSync.Web.Hosting;
 /// </summary>
 public sealed class CrmProviderValidator : IValidateOptions<CrmOptions>
 {
-    public static IReadOnlyList<string> Providers { get; } = ["sandbox", "salesforce", "hubspot", "dynamics"];
-
     public ValidateOptionsResult Validate(string? name, CrmOptions options)
     {
-        if (!Providers.Contains(options.Provider, StringComparer.OrdinalIgnoreCase))
+        if (!CrmProviders.IsKnown(options.Provider))
         {
-            return ValidateOptionsResult.Fail($"LeadSync:Crm:Provider '{options.Provider}' is not supported; use one of {string.Join(", ", Providers)}.");
+            return ValidateOptionsResult.Fail($"LeadSync:Crm:Provider '{options.Provider}' is not supported; use one of {string.Join(", ", CrmProviders.Names)}.");
         }
 
         var bad = options.AllowedBaseUrlHosts.Where(h => !CrmBaseUrlRule.IsValidHostPattern(h)).ToList();
