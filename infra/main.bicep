@@ -51,7 +51,7 @@ param leadSyncSettings object = {
   'LeadSync:Intake:InboxBuffer': '512'
   'LeadSync:Intake:InboxOverflow': '100000'
   'LeadSync:Intake:InboxRecoverAfter': '00:01:00'
-  'LeadSync:Intake:Filing': 'Queue'
+  'LeadSync:Intake:Filing': 'Auto'
   'LeadSync:Intake:FailedAuthLimit': '30'
   'LeadSync:Intake:FailedAuthWindow': '00:01:00'
   'LeadSync:Sources:generic:Tolerance': '00:05:00'

@@ -49,11 +49,12 @@ public sealed class IntakeOptions
     public TimeSpan EnrichmentRedriveWindow { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// Who files accepted deliveries: the receiving instance in memory (<see cref="InboxFilingMode.InProcess"/>) or
-    /// any instance through the <c>lead-file</c> queue (<see cref="InboxFilingMode.Queue"/>, for the Functions app).
+    /// Who files accepted deliveries: the receiving instance in memory (<see cref="InboxFilingMode.InProcess"/>), any
+    /// instance through the <c>lead-file</c> queue (<see cref="InboxFilingMode.Queue"/>), or <see cref="InboxFilingMode.Auto"/>:
+    /// the queue in the Functions app, in process elsewhere.
     /// </summary>
-    [EnumDataType(typeof(InboxFilingMode), ErrorMessage = "LeadSync:Intake:Filing must be InProcess or Queue.")]
-    public InboxFilingMode Filing { get; set; } = InboxFilingMode.InProcess;
+    [EnumDataType(typeof(InboxFilingMode), ErrorMessage = "LeadSync:Intake:Filing must be Auto, InProcess or Queue.")]
+    public InboxFilingMode Filing { get; set; } = InboxFilingMode.Auto;
 
     /// <summary>How many accepted deliveries this instance files as leads at the same time.</summary>
     [Range(1, 64)]

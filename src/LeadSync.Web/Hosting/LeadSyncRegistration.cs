@@ -32,6 +32,7 @@ public static class LeadSyncRegistration
         services.AddSingleton(UnresolvedSecretSettings.Unset(builder.Configuration));
         services.TryAddSingleton(TimeProvider.System);
         BindCoreOptions(services);
+        services.PostConfigure<IntakeOptions>(o => o.Filing = IntakeFilingResolver.Resolve(o.Filing, builder.Configuration));
         services.AddLeadSyncCore();
         services.AddLeadSyncInfrastructure(builder.Configuration);
         AddHostServices(services);

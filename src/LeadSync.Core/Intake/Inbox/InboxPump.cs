@@ -55,7 +55,7 @@ public sealed partial class InboxPump : IDisposable
         _logger = logger;
         // Queue filing (Functions) needs no start-up scan or catch-up: every delivery has its lead-file message, a
         // message whose filing failed comes back, and the redrive job files rows whose message was never sent.
-        _behind = _options.Filing == InboxFilingMode.InProcess ? 1 : 0;
+        _behind = _options.Filing == InboxFilingMode.Queue ? 0 : 1;
         _ready = Channel.CreateBounded<InboxDelivery>(new BoundedChannelOptions(_options.InboxBuffer) { FullMode = BoundedChannelFullMode.Wait });
     }
 

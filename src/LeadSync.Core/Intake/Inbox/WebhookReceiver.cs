@@ -55,7 +55,7 @@ public sealed partial class WebhookReceiver(
 
     private async Task HandOffAsync(InboxDelivery delivery, CancellationToken cancellationToken)
     {
-        if (options.Value.Filing == InboxFilingMode.InProcess)
+        if (options.Value.Filing != InboxFilingMode.Queue)
         {
             pump.Offer(delivery);
             return;
