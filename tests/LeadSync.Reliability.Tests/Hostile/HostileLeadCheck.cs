@@ -119,12 +119,29 @@ public static class HostileLeadCheck
         }
     }
 
+    private static string? TryGetString(JsonElement element)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static void Collect(JsonElement element, List<string> strings)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                strings.Add(element.GetString()!);
+                // A lone surrogate escape ("\ud800") cannot be read as a string; it cannot hold the lead's e-mail either.
+                if (TryGetString(element) is { } value)
+                {
+                    strings.Add(value);
+                }
+
                 break;
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
