@@ -79,6 +79,10 @@ public sealed class FaultyStorageProxy : IAsyncDisposable
             {
                 client = await listener.AcceptSocketAsync(cancellationToken);
             }
+            catch (SocketException) when (!cancellationToken.IsCancellationRequested)
+            {
+                continue; // A connection reset before it was accepted: keep listening (see TcpRelay).
+            }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
             {
                 return;

@@ -87,6 +87,12 @@ public sealed class TcpRelay : IAsyncDisposable
             {
                 client = await listener.AcceptSocketAsync(cancellationToken);
             }
+            catch (SocketException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A connection reset before it was accepted (the host drops its connections during an outage): the
+                // listener goes on. Returning here left it listening but never accepting again — storage "down" for good.
+                continue;
+            }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
             {
                 return;
