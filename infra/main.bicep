@@ -75,6 +75,7 @@ param leadSyncSettings object = {
   'LeadSync:Crm:Changes:Dynamics:Key': '' // secret: leave empty, or set a Key Vault reference through leadSyncSettingOverrides
   'LeadSync:Crm:Changes:Dynamics:HeaderName': 'X-LeadSync-Key'
   'LeadSync:Crm:Touches:Enabled': 'false'
+  'LeadSync:Crm:Touches:HubSpot:NoteIdProperty': 'leadsync_touch_id'
   'LeadSync:Crm:Touches:Salesforce:TaskExternalIdField': 'LeadSync_Touch_Id__c'
   'LeadSync:Crm:Touches:Salesforce:TaskStatus': 'Completed'
   'LeadSync:Crm:Touches:Salesforce:CampaignMemberStatus': 'Responded'

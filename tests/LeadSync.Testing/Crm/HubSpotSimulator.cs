@@ -78,6 +78,7 @@ public sealed partial class HubSpotSimulator : IAsyncDisposable
             stub.MapReads(app);
             stub.MapEngagements(app);
             app.MapPost("/crm/v3/objects/notes", stub.CreateNoteAsync);
+            stub.MapNotes(app);
         });
         return stub;
     }
@@ -237,9 +238,6 @@ public sealed partial class HubSpotSimulator : IAsyncDisposable
         await ScriptedFaults.WriteAsync(context, errors.Count > 0 ? 207 : 200, response.ToJsonString(), []);
     }
 
-    /// <summary>Notes created (<c>POST /crm/v3/objects/notes</c>): the contact each is associated to, its timestamp and body.</summary>
-    public List<(string ContactId, string Timestamp, string Body)> Notes { get; } = [];
-
     private async Task CreateNoteAsync(HttpContext context)
     {
         if (context.Request.Headers.Authorization.ToString() != "Bearer pat-test")
@@ -259,11 +257,12 @@ public sealed partial class HubSpotSimulator : IAsyncDisposable
             return;
         }
 
-        int id;
+        string id;
         lock (_lock)
         {
-            Notes.Add((contactId, timestamp, body["properties"]?["hs_note_body"]?.GetValue<string>() ?? ""));
-            id = 5000000 + Notes.Count;
+            var note = AddNote(null, timestamp, body["properties"]?["hs_note_body"]?.GetValue<string>() ?? "");
+            note.ContactIds.Add(contactId);
+            id = note.Id;
         }
 
         await ScriptedFaults.WriteAsync(context, 201,

@@ -52,6 +52,7 @@ public static class CrmChangeRegistration
         switch (CrmProviders.Configured(configuration))
         {
             case CrmProviders.HubSpot:
+                services.AddOptions<HubSpotTouchOptions>().Bind(configuration.GetSection(HubSpotTouchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
                 services.AddRefitGeneratedClient<IHubSpotNotesApi>()
                     .ConfigureHttpClient((sp, client) => Configure(client, Opt<HubSpotOptions>(sp).BaseUrl))
                     .AddHttpMessageHandler<HubSpotAuthHandler>();

@@ -2,18 +2,22 @@ using System.Globalization;
 using LeadSync.Core.Crm;
 using LeadSync.Core.Crm.Touches;
 using LeadSync.Core.Leads;
+using LeadSync.Infrastructure.Crm.Touches;
+using Microsoft.Extensions.Options;
 using Refit;
 
 namespace LeadSync.Infrastructure.Crm.HubSpot;
 
 /// <summary>
-/// A HubSpot note on the contact's timeline per touch (<c>POST /crm/v3/objects/notes</c>, associated to the contact
-/// with the HubSpot-defined note→contact type 202, <c>hs_timestamp</c> = the touch time). HubSpot notes have no
-/// idempotency key: the recorder marks each touch written once HubSpot answered 201, so only a lost answer can repeat one.
+/// A HubSpot note on the contact's timeline per touch (<c>hs_timestamp</c> = the touch time). HubSpot notes have no
+/// idempotency key, so the note is upserted by a unique note property (<see cref="HubSpotTouchOptions.NoteIdProperty"/>)
+/// whose value is derived from the touch (<c>POST /crm/v3/objects/notes/batch/upsert</c>), then associated to the
+/// contact with the default note→contact type (<c>PUT /crm/v4/objects/notes/{id}/associations/default/contacts/{id}</c>).
+/// A retry or replay after a lost answer repeats both calls and still leaves one note on the contact.
 /// </summary>
-internal sealed class HubSpotTouchWriter(IHubSpotNotesApi api, TimeProvider time) : ICrmTouchWriter
+internal sealed class HubSpotTouchWriter(IHubSpotNotesApi api, IOptionsMonitor<HubSpotTouchOptions> touchOptions, TimeProvider time) : ICrmTouchWriter
 {
-    public const int NoteToContact = 202;
+    private static readonly TimeSpan QuotaRetryAfter = TimeSpan.FromHours(1);
 
     public async Task<CrmOutcome> WriteAsync(Lead lead, CrmTouchRecord record, CancellationToken cancellationToken)
     {
@@ -27,8 +31,29 @@ internal sealed class HubSpotTouchWriter(IHubSpotNotesApi api, TimeProvider time
             properties["hubspot_owner_id"] = owner;
         }
 
-        var note = new HubSpotNoteInput(properties, [new HubSpotNoteAssociation(new HubSpotObjectId(record.CrmId), [new HubSpotAssociationType("HUBSPOT_DEFINED", NoteToContact)])]);
-        using var response = await api.CreateNoteAsync(note, cancellationToken);
-        return CrmResponseMapper.ToOutcome(response, CrmProvider.HubSpot, TimeSpan.FromHours(1), time.GetUtcNow());
+        var touchId = CrmTouchKeys.Hex(record.Key);
+        var input = new HubSpotUpsertInput(touchId, touchOptions.CurrentValue.NoteIdProperty, touchId, properties);
+        using var upserted = await api.UpsertNotesAsync(new HubSpotUpsertBatch([input]), cancellationToken);
+        var outcome = Map(upserted);
+        if (!outcome.Succeeded)
+        {
+            return outcome;
+        }
+
+        if (upserted.Content?.Errors is [var error, ..])
+        {
+            return CrmResponseMapper.ClassifyRecordError(CrmProvider.HubSpot, error.Category, error.Message, QuotaRetryAfter);
+        }
+
+        if (upserted.Content?.Results is not [{ Id: { Length: > 0 } noteId }, ..])
+        {
+            return new CrmOutcome(CrmOutcomeKind.Permanent, "HubSpot answered the note upsert without a note id.");
+        }
+
+        using var associated = await api.AssociateToContactAsync(noteId, record.CrmId, cancellationToken);
+        return Map(associated);
     }
+
+    private CrmOutcome Map(IApiResponse response) =>
+        CrmResponseMapper.ToOutcome(response, CrmProvider.HubSpot, QuotaRetryAfter, time.GetUtcNow());
 }
