@@ -28,7 +28,11 @@ public sealed class SettingsEscalationDirectory(IOptionsMonitor<DirectoryOptions
         var channel = string.IsNullOrWhiteSpace(entry?.Channel) && !string.IsNullOrWhiteSpace(entry?.Email)
             ? NotificationChannels.Email
             : NotificationChannels.Normalize(entry?.Channel);
-        return new EscalationDestination(recipient, name, channel, entry?.Email);
+        return new EscalationDestination(recipient, name, channel, entry?.Email)
+        {
+            SlackUserId = entry?.SlackUserId,
+            TeamsUserId = entry?.TeamsUserId,
+        };
     }
 
     public string? ManagerOf(string? owner) => Find(options.CurrentValue, owner)?.Manager;
