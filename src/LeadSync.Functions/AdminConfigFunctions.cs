@@ -1,10 +1,3 @@
-using LeadSync.Web.Admin;
-using LeadSync.Web.Endpoints;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 namespace LeadSync.Functions;
 
 /// <summary>Admin configuration: read, conditional write, history, SLA dry run (admin identity checked by the shared AdminGate).</summary>

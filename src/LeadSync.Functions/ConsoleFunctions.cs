@@ -1,10 +1,5 @@
 using LeadSync.Web.Console;
-using LeadSync.Web.Endpoints;
 using LeadSync.Web.OpenApi;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace LeadSync.Functions;
 

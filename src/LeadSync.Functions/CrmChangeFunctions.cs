@@ -1,9 +1,3 @@
-using LeadSync.Web.Endpoints;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 namespace LeadSync.Functions;
 
 /// <summary>Native CRM change notifications: HubSpot webhooks, Salesforce outbound messages, Dataverse webhooks.</summary>

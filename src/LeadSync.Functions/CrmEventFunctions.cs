@@ -1,9 +1,3 @@
-using LeadSync.Web.Endpoints;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 namespace LeadSync.Functions;
 
 /// <summary>Signed callbacks from the CRM: contacted, converted, disqualified, nurture.</summary>

@@ -1,9 +1,3 @@
-using LeadSync.Web.Endpoints;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 namespace LeadSync.Functions;
 
 /// <summary>The signed acknowledge link of an escalation: GET shows the confirmation page, POST records (signature checked in shared code).</summary>

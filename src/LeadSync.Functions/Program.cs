@@ -1,4 +1,3 @@
-using LeadSync.Web.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 

@@ -1,7 +1,3 @@
-using LeadSync.Core.Storage;
-using LeadSync.Web.Hosting;
-using Microsoft.Azure.Functions.Worker;
-
 namespace LeadSync.Functions;
 
 /// <summary>

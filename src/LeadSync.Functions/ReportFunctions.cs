@@ -1,10 +1,3 @@
-using LeadSync.Web.Admin;
-using LeadSync.Web.Endpoints;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 namespace LeadSync.Functions;
 
 /// <summary>The closed-loop funnel report (admin identity checked by the shared AdminGate).</summary>

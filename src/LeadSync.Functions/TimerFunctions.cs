@@ -1,7 +1,3 @@
-using LeadSync.Core.Jobs;
-using LeadSync.Web.Hosting;
-using Microsoft.Azure.Functions.Worker;
-
 namespace LeadSync.Functions;
 
 /// <summary>The timer jobs; schedules come from the same settings the portable host reads.</summary>

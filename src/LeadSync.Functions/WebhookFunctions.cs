@@ -1,9 +1,3 @@
-using LeadSync.Web.Endpoints;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 namespace LeadSync.Functions;
 
 /// <summary>Lead intake from marketing tools, and their endpoint-validation GETs.</summary>

@@ -5,13 +5,11 @@ using LeadSync.Web.Admin;
 using LeadSync.Web.Console;
 using LeadSync.Web.Endpoints;
 using LeadSync.Web.OpenApi;
-using LeadSync.Web.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace LeadSync.Portable;
 

@@ -1,5 +1,4 @@
 using LeadSync.Portable;
-using LeadSync.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLeadSync();

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Primitives;
-
 namespace LeadSync.Core.Admin;
 
 /// <summary>

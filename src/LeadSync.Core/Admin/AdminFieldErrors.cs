@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace LeadSync.Core.Admin;
 
 /// <summary>Collects field-level errors keyed by JSON path, turning settings-validator messages into such keys.</summary>

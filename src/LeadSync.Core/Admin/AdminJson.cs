@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Core.Admin;
 
 /// <summary>How admin documents are read and written: camelCase, unknown fields rejected, settings collections populated.</summary>

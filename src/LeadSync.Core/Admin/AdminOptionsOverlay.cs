@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
-
 namespace LeadSync.Core.Admin;
 
 /// <summary>

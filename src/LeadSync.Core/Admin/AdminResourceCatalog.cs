@@ -1,16 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Intake;
-using LeadSync.Core.Intake.Generic;
-using LeadSync.Core.Intake.Signatures;
-using LeadSync.Core.Notifications;
-using LeadSync.Core.Qualification;
-using LeadSync.Core.Recycle;
-using LeadSync.Core.Sla;
-using LeadSync.Core.Sla.Policies;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Admin;
 
 /// <summary>

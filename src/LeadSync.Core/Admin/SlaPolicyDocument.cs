@@ -1,7 +1,3 @@
-using LeadSync.Core.Sla;
-using LeadSync.Core.Sla.Calendars;
-using LeadSync.Core.Sla.Policies;
-
 namespace LeadSync.Core.Admin;
 
 /// <summary>The <see cref="AdminResources.SlaPolicies"/> document: the policy part of <c>LeadSync:Sla</c> (not the sweep timer).</summary>

@@ -1,9 +1,3 @@
-using LeadSync.Core.Leads;
-using LeadSync.Core.Recycle;
-using LeadSync.Core.Sla;
-using LeadSync.Core.Storage;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Crm;
 
 /// <summary>Applies a CRM push ("contacted / converted / disqualified / nurture") to the lead at once.</summary>

@@ -1,5 +1,3 @@
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Crm;
 
 /// <summary>Outcome of applying a CRM callback: applied, ignored (already there), unknown lead, or not allowed now.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace LeadSync.Core.Crm;
 
 /// <summary>CRM sync settings (<c>LeadSync:Crm</c>).</summary>

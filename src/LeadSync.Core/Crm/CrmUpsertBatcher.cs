@@ -1,9 +1,3 @@
-using LeadSync.Core.Crm.Pause;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Telemetry;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Crm;
 
 /// <summary>

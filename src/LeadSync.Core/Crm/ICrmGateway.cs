@@ -1,6 +1,3 @@
-using LeadSync.Core.Intake.Erasure;
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Crm;
 
 /// <summary>The port every CRM adapter implements. Writes are upserts keyed by the LeadSync id: retries never duplicate.</summary>

@@ -1,14 +1,3 @@
-using LeadSync.Core.Crm.DeadLetters;
-using LeadSync.Core.Crm.Pause;
-using LeadSync.Core.Jobs;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Recycle;
-using LeadSync.Core.Sla;
-using LeadSync.Core.Storage;
-using LeadSync.Core.Telemetry;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Crm;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Crm;
 
 /// <summary>Turns what the CRM reports about a lead into the lifecycle move it implies (pure).</summary>

@@ -1,27 +1,5 @@
-using LeadSync.Core.Admin;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Crm.DeadLetters;
-using LeadSync.Core.Crm.Pause;
-using LeadSync.Core.Intake;
-using LeadSync.Core.Intake.Enrichment;
-using LeadSync.Core.Intake.Erasure;
-using LeadSync.Core.Intake.Inbox;
-using LeadSync.Core.Intake.Quarantine;
-using LeadSync.Core.Intake.Redaction;
-using LeadSync.Core.Intake.Signatures;
-using LeadSync.Core.Jobs;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Notifications;
-using LeadSync.Core.Qualification;
-using LeadSync.Core.Recycle;
-using LeadSync.Core.Reports;
-using LeadSync.Core.Retention;
-using LeadSync.Core.Sla;
-using LeadSync.Core.Sla.Policies;
-using LeadSync.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace LeadSync.Core.DependencyInjection;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Net.Mail;
-using System.Text;
-using LeadSync.Core.Leads;
 using PhoneNumbers;
 
 namespace LeadSync.Core.Intake;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace LeadSync.Core.Intake;
 
 /// <summary>Turns an authenticated delivery into drafts with bounded keys, or into a rejection (quarantined when asked).</summary>

@@ -1,8 +1,3 @@
-using LeadSync.Core.Intake.Quarantine;
-using LeadSync.Core.Intake.Redaction;
-using LeadSync.Core.Storage;
-using Microsoft.Extensions.Logging;
-
 namespace LeadSync.Core.Intake;
 
 /// <summary>Puts an authentic delivery that cannot become a lead where an admin can replay it once the mapping is fixed.</summary>

@@ -1,6 +1,3 @@
-using LeadSync.Core.Leads;
-using Microsoft.Extensions.Logging;
-
 namespace LeadSync.Core.Intake;
 
 /// <summary>The intake's log lines (category <see cref="WebhookIntake"/>), shared by its check, filing and re-entry parts.</summary>

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using LeadSync.Core.Intake.Inbox;
-
 namespace LeadSync.Core.Intake;
 
 /// <summary>Intake limits (<c>LeadSync:Intake</c>).</summary>

@@ -1,5 +1,3 @@
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Intake;
 
 /// <summary>What a source adapter extracted from one delivery, before it becomes a stored lead.</summary>

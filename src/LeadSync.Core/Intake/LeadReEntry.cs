@@ -1,8 +1,3 @@
-using LeadSync.Core.Leads;
-using LeadSync.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Intake;
 
 /// <summary>

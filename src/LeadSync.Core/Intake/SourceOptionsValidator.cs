@@ -1,15 +1,3 @@
-using LeadSync.Core.Intake.Fields;
-using LeadSync.Core.Intake.GoogleAds;
-using LeadSync.Core.Intake.HubSpot;
-using LeadSync.Core.Intake.LinkedIn;
-using LeadSync.Core.Intake.Mailchimp;
-using LeadSync.Core.Intake.Marketo;
-using LeadSync.Core.Intake.Meta;
-using LeadSync.Core.Intake.Pardot;
-using LeadSync.Core.Intake.Typeform;
-using LeadSync.Core.Intake.Unbounce;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Intake;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using LeadSync.Core.Intake.Quarantine;
-using LeadSync.Core.Intake.Redaction;
-using LeadSync.Core.Qualification;
-using LeadSync.Core.Storage;
-using LeadSync.Core.Telemetry;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Intake;
 
 /// <summary>

@@ -1,14 +1,3 @@
-using LeadSync.Core.Intake;
-using LeadSync.Core.Intake.Inbox;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Notifications;
-using LeadSync.Core.Recycle;
-using LeadSync.Core.Reports;
-using LeadSync.Core.Sla;
-using LeadSync.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Jobs;
 
 /// <summary>

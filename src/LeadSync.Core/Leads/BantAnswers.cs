@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Core.Leads;
 
 /// <summary>Budget / authority / need / timeline answers when the form asked for them (free text, trimmed).</summary>

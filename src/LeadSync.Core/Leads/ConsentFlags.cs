@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Core.Leads;
 
 /// <summary>Consent the lead gave on the form; null means the form did not ask.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Core.Leads;
 
 /// <summary>The canonical contact fields every source is normalized to.</summary>

@@ -1,5 +1,3 @@
-using LeadSync.Core.Notifications;
-
 namespace LeadSync.Core.Leads;
 
 /// <summary>

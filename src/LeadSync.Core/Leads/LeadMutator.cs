@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using LeadSync.Core.Storage;
-
 namespace LeadSync.Core.Leads;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Notifications;
 
 /// <summary>Rejects directory channels LeadSync does not know, so a typo stops the host instead of silently rerouting.</summary>

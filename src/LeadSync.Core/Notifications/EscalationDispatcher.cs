@@ -1,8 +1,3 @@
-using LeadSync.Core.Jobs;
-using LeadSync.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Notifications;
 
 /// <summary>Delivers one escalation notice (from the notify queue) and marks it sent; retried until it is.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace LeadSync.Core.Notifications;
 
 /// <summary>Where escalations go (<c>LeadSync:Notifications</c>).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Core.Qualification;
 
 /// <summary>How the required fields and the score threshold combine into the sales-ready decision.</summary>

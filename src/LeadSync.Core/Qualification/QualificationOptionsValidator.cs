@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Qualification;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using LeadSync.Core.Intake;
-using LeadSync.Core.Leads;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Qualification;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using LeadSync.Core.Intake.Erasure;
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Recycle;
 
 /// <summary>The marketing tool that takes recycled leads back into nurture. Pushes are idempotent per lead and cycle.</summary>

@@ -1,11 +1,3 @@
-using LeadSync.Core.Crm;
-using LeadSync.Core.Jobs;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Storage;
-using LeadSync.Core.Telemetry;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Recycle;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace LeadSync.Core.Recycle;
 
 /// <summary>Recycle settings (<c>LeadSync:Recycle</c>).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Recycle;
 
 /// <summary>Rejects windows that would recycle at once or never re-check.</summary>

@@ -1,8 +1,3 @@
-using LeadSync.Core.Crm;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Sla;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Recycle;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using LeadSync.Core.Jobs;
-using LeadSync.Core.Storage;
-using Microsoft.Extensions.Logging;
-
 namespace LeadSync.Core.Reports;
 
 /// <summary>

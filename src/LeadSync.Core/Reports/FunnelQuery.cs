@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LeadSync.Core.Reports;
 
 /// <summary>A validated funnel report request: UTC days <see cref="From"/> to <see cref="To"/> (inclusive), grouped.</summary>

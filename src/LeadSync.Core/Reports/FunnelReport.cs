@@ -1,6 +1,3 @@
-using LeadSync.Core.Leads;
-using LeadSync.Core.Recycle;
-
 namespace LeadSync.Core.Reports;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using LeadSync.Core.Leads;
-using LeadSync.Core.Storage;
-
 namespace LeadSync.Core.Reports;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using LeadSync.Core.Intake.Inbox;
-using LeadSync.Core.Intake.Quarantine;
-using LeadSync.Core.Jobs;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Retention;
 
 /// <summary>

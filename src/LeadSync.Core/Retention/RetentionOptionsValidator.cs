@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Retention;
 
 /// <summary>Ages must leave time to act (a day for payloads, quarantine and outbox; an hour for the inbox, well past its filing); batches 1–5,000.</summary>

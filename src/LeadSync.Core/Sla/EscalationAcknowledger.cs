@@ -1,9 +1,3 @@
-using LeadSync.Core.Leads;
-using LeadSync.Core.Notifications;
-using LeadSync.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Sla;
 
 /// <summary>

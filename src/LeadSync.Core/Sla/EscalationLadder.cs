@@ -1,6 +1,3 @@
-using LeadSync.Core.Leads;
-using LeadSync.Core.Notifications;
-
 namespace LeadSync.Core.Sla;
 
 /// <summary>The pure ladder decisions the sweep and the acknowledge use case share (no clock, no storage).</summary>

@@ -1,5 +1,3 @@
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Sla;
 
 /// <summary>Computes a lead's first-touch deadline and when each escalation level is due.</summary>

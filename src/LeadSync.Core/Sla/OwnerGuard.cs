@@ -1,6 +1,3 @@
-using LeadSync.Core.Crm;
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Sla;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using LeadSync.Core.Leads;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Sla;
 
 /// <summary>The default policy: one first-touch deadline and one ladder, counted on a 24×7 clock.</summary>

@@ -1,7 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using LeadSync.Core.Sla.Calendars;
-using LeadSync.Core.Sla.Policies;
-
 namespace LeadSync.Core.Sla;
 
 /// <summary>SLA settings (<c>LeadSync:Sla</c>).</summary>

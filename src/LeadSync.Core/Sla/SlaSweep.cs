@@ -1,15 +1,3 @@
-using System.Collections.Concurrent;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Jobs;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Notifications;
-using LeadSync.Core.Recycle;
-using LeadSync.Core.Sla.Cadence;
-using LeadSync.Core.Storage;
-using LeadSync.Core.Telemetry;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Sla;
 
 /// <summary>

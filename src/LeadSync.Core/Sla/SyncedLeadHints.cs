@@ -1,7 +1,3 @@
-using LeadSync.Core.Leads;
-using LeadSync.Core.Recycle;
-using LeadSync.Core.Storage;
-
 namespace LeadSync.Core.Sla;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Storage;
 
 /// <summary>Durable lead storage. Every write is atomic per lead; updates are ETag-conditioned.</summary>

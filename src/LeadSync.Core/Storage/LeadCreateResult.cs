@@ -1,5 +1,3 @@
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Storage;
 
 /// <summary>Outcome of storing a new lead: created, or a lead with that id already existed.</summary>

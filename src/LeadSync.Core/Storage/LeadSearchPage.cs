@@ -1,5 +1,3 @@
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Storage;
 
 /// <summary>One page of search results; <see cref="ContinuationToken"/> is null on the last page.</summary>

@@ -1,5 +1,3 @@
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Storage;
 
 /// <summary>Admin lead search: every set filter must hold. <see cref="Breached"/> true means "escalated at least once".</summary>

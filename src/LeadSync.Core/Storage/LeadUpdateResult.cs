@@ -1,5 +1,3 @@
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Storage;
 
 /// <summary>Outcome of an ETag-conditioned lead update.</summary>

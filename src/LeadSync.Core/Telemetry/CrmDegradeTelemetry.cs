@@ -1,5 +1,3 @@
-using System.Diagnostics.Metrics;
-
 namespace LeadSync.Core.Telemetry;
 
 /// <summary>

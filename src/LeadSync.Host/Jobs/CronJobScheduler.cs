@@ -1,13 +1,4 @@
-using LeadSync.Core.Crm;
-using LeadSync.Core.Jobs;
-using LeadSync.Core.Recycle;
-using LeadSync.Core.Retention;
-using LeadSync.Core.Sla;
 using LeadSync.Infrastructure.Scheduling;
-using LeadSync.Web.Hosting;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LeadSync.Portable.Jobs;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using LeadSync.Web.Problems;
-
 namespace LeadSync.Portable.Kestrel;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.IO.Pipelines;
-
 namespace LeadSync.Portable.Kestrel;
 
 /// <summary>A connection's transport whose output goes through <see cref="ServerRejectionPipeWriter"/>.</summary>

@@ -1,6 +1,3 @@
-using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
-
 namespace LeadSync.Portable.Queues;
 
 /// <summary>

@@ -1,10 +1,4 @@
-using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
 using LeadSync.Infrastructure.Storage;
-using LeadSync.Web.Hosting;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LeadSync.Portable.Queues;
 

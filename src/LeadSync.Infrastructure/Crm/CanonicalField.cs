@@ -1,6 +1,3 @@
-using System.Globalization;
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Infrastructure.Crm;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Intake.Erasure;
-using Refit;
-
 namespace LeadSync.Infrastructure.Crm;
 
 /// <summary>Turns a CRM or nurture deletion response into a <see cref="TargetErasure"/>: 404 = nothing to delete, transient and quota failures are retried.</summary>

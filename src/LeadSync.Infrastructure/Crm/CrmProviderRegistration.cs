@@ -1,15 +1,4 @@
-using System.Threading.RateLimiting;
-using Azure.Core;
-using Azure.Identity;
-using LeadSync.Core.Crm;
-using LeadSync.Infrastructure.Crm.Dynamics;
 using LeadSync.Infrastructure.Crm.HubSpot;
-using LeadSync.Infrastructure.Crm.Salesforce;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Refit;
 
 namespace LeadSync.Infrastructure.Crm;
 

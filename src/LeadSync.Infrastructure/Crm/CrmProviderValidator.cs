@@ -1,6 +1,3 @@
-using LeadSync.Core.Crm;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Crm;
 
 /// <summary>

@@ -1,12 +1,5 @@
-using System.Net;
-using System.Threading.RateLimiting;
-using LeadSync.Core.Crm;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Polly.CircuitBreaker;
 using Polly.Retry;
-using Polly.Timeout;
 
 namespace LeadSync.Infrastructure.Crm;
 

@@ -1,11 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using LeadSync.Core.Crm;
-using Polly.CircuitBreaker;
 using Polly.RateLimiting;
-using Polly.Timeout;
-using Refit;
 
 namespace LeadSync.Infrastructure.Crm;
 

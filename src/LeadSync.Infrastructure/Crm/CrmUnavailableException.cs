@@ -1,5 +1,3 @@
-using LeadSync.Core.Crm;
-
 namespace LeadSync.Infrastructure.Crm;
 
 /// <summary>

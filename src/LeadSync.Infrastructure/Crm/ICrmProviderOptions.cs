@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace LeadSync.Infrastructure.Crm;
 
 /// <summary>Cross-field and nested checks of a provider's options that data annotations cannot express.</summary>

@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-
 namespace LeadSync.Infrastructure.Crm;
 
 /// <summary>Reads a provider's client-side limiter for <see cref="Core.Crm.ICrmGateway.CanCallWithoutWaiting"/>.</summary>

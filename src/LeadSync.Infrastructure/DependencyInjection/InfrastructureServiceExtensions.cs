@@ -1,33 +1,10 @@
-using LeadSync.Core.Admin;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Crm.DeadLetters;
-using LeadSync.Core.Crm.Pause;
-using LeadSync.Core.Intake.Erasure;
-using LeadSync.Core.Intake.Inbox;
-using LeadSync.Core.Intake.Quarantine;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Notifications;
-using LeadSync.Core.Recycle;
-using LeadSync.Core.Reports;
-using LeadSync.Core.Retention;
-using LeadSync.Core.Sla;
-using LeadSync.Core.Storage;
 using LeadSync.Infrastructure.Crm;
-using LeadSync.Infrastructure.Crm.Changes;
 using LeadSync.Infrastructure.Crm.Sandbox;
 using LeadSync.Infrastructure.Intake;
 using LeadSync.Infrastructure.Notifications;
-using LeadSync.Infrastructure.Notifications.Email;
-using LeadSync.Infrastructure.Notifications.Slack;
-using LeadSync.Infrastructure.Notifications.Teams;
 using LeadSync.Infrastructure.Nurture;
 using LeadSync.Infrastructure.Recycle;
 using LeadSync.Infrastructure.Scheduling;
-using LeadSync.Infrastructure.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace LeadSync.Infrastructure.DependencyInjection;
 

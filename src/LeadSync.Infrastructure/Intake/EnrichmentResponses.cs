@@ -1,7 +1,3 @@
-using System.Net;
-using LeadSync.Core.Intake.Enrichment;
-using Refit;
-
 namespace LeadSync.Infrastructure.Intake;
 
 /// <summary>The one place that turns a vendor API response into an enrichment outcome.</summary>

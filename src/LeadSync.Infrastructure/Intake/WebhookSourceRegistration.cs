@@ -1,24 +1,6 @@
-using LeadSync.Core.Intake;
-using LeadSync.Core.Intake.Enrichment;
-using LeadSync.Core.Intake.Generic;
-using LeadSync.Core.Intake.GoogleAds;
-using LeadSync.Core.Intake.HubSpot;
-using LeadSync.Core.Intake.LinkedIn;
-using LeadSync.Core.Intake.Mailchimp;
-using LeadSync.Core.Intake.Marketo;
-using LeadSync.Core.Intake.Meta;
-using LeadSync.Core.Intake.Pardot;
-using LeadSync.Core.Intake.Signatures;
-using LeadSync.Core.Intake.Typeform;
-using LeadSync.Core.Intake.Unbounce;
 using LeadSync.Infrastructure.Intake.HubSpot;
 using LeadSync.Infrastructure.Intake.LinkedIn;
 using LeadSync.Infrastructure.Intake.Meta;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Refit;
 
 namespace LeadSync.Infrastructure.Intake;
 

@@ -1,9 +1,3 @@
-using LeadSync.Core.Notifications;
-using LeadSync.Infrastructure.Notifications.Email;
-using LeadSync.Infrastructure.Notifications.Slack;
-using LeadSync.Infrastructure.Notifications.Teams;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Notifications;
 
 /// <summary>

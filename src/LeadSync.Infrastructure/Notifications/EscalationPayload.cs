@@ -1,6 +1,3 @@
-using System.Globalization;
-using LeadSync.Core.Notifications;
-
 namespace LeadSync.Infrastructure.Notifications;
 
 /// <summary>The JSON body LeadSync POSTs to a generic notification webhook (and stores in the outbox).</summary>

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Azure.Data.Tables;
-using LeadSync.Core.Notifications;
-using LeadSync.Infrastructure.Storage;
-using Microsoft.Extensions.Logging;
-
 namespace LeadSync.Infrastructure.Notifications;
 
 /// <summary>

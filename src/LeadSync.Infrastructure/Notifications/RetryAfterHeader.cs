@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace LeadSync.Infrastructure.Notifications;
 
 /// <summary>Reads <c>Retry-After</c> (delta seconds or an HTTP date) relative to <paramref name="now"/>.</summary>

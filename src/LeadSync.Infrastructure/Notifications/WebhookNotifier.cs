@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using LeadSync.Core.Notifications;
 
 namespace LeadSync.Infrastructure.Notifications;
 

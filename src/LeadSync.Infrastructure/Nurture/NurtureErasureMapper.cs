@@ -1,7 +1,3 @@
-using System.Net;
-using LeadSync.Core.Intake.Erasure;
-using Refit;
-
 namespace LeadSync.Infrastructure.Nurture;
 
 /// <summary>Nurture deletion responses as <see cref="TargetErasure"/>s: 404 = nothing to delete; transient and quota failures retried.</summary>

@@ -1,6 +1,4 @@
 using LeadSync.Infrastructure.Nurture.HubSpot;
-using LeadSync.Infrastructure.Nurture.Mailchimp;
-using LeadSync.Infrastructure.Nurture.Marketo;
 
 namespace LeadSync.Infrastructure.Nurture;
 

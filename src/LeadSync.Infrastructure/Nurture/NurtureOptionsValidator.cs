@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Nurture;
 
 /// <summary>Stops the host with a clear message when the selected nurture provider lacks a setting it needs.</summary>

@@ -1,13 +1,4 @@
-using LeadSync.Core.Recycle;
 using LeadSync.Infrastructure.Nurture.HubSpot;
-using LeadSync.Infrastructure.Nurture.Mailchimp;
-using LeadSync.Infrastructure.Nurture.Marketo;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
-using Refit;
 
 namespace LeadSync.Infrastructure.Nurture;
 

@@ -1,6 +1,3 @@
-using LeadSync.Core.Recycle;
-using Refit;
-
 namespace LeadSync.Infrastructure.Nurture;
 
 /// <summary>The one place provider responses become <see cref="NurtureResult"/>s: transient, quota or permanent failures.</summary>

@@ -1,9 +1,3 @@
-using Azure.Data.Tables;
-using LeadSync.Core.Intake.Erasure;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Recycle;
-using LeadSync.Infrastructure.Storage;
-
 namespace LeadSync.Infrastructure.Recycle;
 
 /// <summary>

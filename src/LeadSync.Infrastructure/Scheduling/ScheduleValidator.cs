@@ -1,9 +1,3 @@
-using LeadSync.Core.Crm;
-using LeadSync.Core.Recycle;
-using LeadSync.Core.Retention;
-using LeadSync.Core.Sla;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Scheduling;
 
 /// <summary>Every job schedule must be a valid six-field NCRONTAB expression, or the host does not start.</summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Azure.Core;
-using Azure.Core.Pipeline;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>

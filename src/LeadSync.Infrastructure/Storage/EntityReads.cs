@@ -1,5 +1,3 @@
-using LeadSync.Core.Telemetry;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>Counts entities a table read returned (<see cref="LeadSyncTelemetry.EntitiesRead"/>).</summary>

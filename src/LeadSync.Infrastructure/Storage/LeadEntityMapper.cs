@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Azure.Data.Tables;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Notifications;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>Maps leads, timeline entries and notices to rows of the lead's partition.</summary>

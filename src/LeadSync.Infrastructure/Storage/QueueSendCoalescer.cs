@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using LeadSync.Core.Telemetry;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>

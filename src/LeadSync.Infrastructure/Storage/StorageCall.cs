@@ -1,6 +1,3 @@
-using System.Net.Sockets;
-using Azure;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>

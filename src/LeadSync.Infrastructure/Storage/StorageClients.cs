@@ -1,9 +1,4 @@
-using System.Collections.Concurrent;
-using Azure.Core;
-using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.Options;
 
 namespace LeadSync.Infrastructure.Storage;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>Storage needs either a connection string or both service URIs.</summary>

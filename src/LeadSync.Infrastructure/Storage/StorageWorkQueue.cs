@@ -1,8 +1,3 @@
-using LeadSync.Core.Crm;
-using LeadSync.Core.Intake.Inbox;
-using LeadSync.Core.Storage;
-using LeadSync.Core.Telemetry;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using LeadSync.Core.Admin;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Azure;
-using Azure.Data.Tables;
-using LeadSync.Core.Crm.Changes;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using LeadSync.Core.Crm.Pause;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Crm.DeadLetters;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>Dead letters in table <c>DeadLetters</c> (one partition, row key = id).</summary>

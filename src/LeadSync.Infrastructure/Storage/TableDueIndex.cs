@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using Azure;
-using Azure.Data.Tables;
-using LeadSync.Core.Storage;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>

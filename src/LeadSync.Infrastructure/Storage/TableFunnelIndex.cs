@@ -1,9 +1,3 @@
-using System.Globalization;
-using Azure;
-using Azure.Data.Tables;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Reports;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>

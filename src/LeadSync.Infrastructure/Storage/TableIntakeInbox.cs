@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using LeadSync.Core.Intake;
-using LeadSync.Core.Intake.Inbox;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>

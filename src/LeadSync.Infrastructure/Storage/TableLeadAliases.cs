@@ -1,7 +1,3 @@
-using Azure.Data.Tables;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Storage;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>

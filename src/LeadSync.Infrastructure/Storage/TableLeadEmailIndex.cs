@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Azure.Data.Tables;
-using LeadSync.Core.Storage;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>

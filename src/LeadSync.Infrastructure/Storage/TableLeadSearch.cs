@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using LeadSync.Core.Storage;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>

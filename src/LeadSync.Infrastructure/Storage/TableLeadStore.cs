@@ -1,10 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using LeadSync.Core.Intake.Erasure;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Notifications;
-using LeadSync.Core.Storage;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>

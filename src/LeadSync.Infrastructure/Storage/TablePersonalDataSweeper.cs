@@ -1,8 +1,3 @@
-using System.Text;
-using Azure;
-using Azure.Data.Tables;
-using LeadSync.Core.Intake.Erasure;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using LeadSync.Core.Intake.Quarantine;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using Azure;
-using Azure.Data.Tables;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Retention;
-using LeadSync.Core.Storage;
-
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Web.Admin;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
-using LeadSync.Core.Admin;
-using LeadSync.Web.Endpoints;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-
 namespace LeadSync.Web.Admin;
 
 /// <summary>

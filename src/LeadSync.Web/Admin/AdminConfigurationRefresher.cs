@@ -1,8 +1,3 @@
-using LeadSync.Core.Admin;
-using LeadSync.Core.Storage;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace LeadSync.Web.Admin;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace LeadSync.Web.Admin;
 
 /// <summary>One version in an admin resource's history (secrets removed from <see cref="Document"/>).</summary>

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace LeadSync.Web.Admin;
 
 /// <summary>Hashes admin API keys the way they are stored in settings.</summary>

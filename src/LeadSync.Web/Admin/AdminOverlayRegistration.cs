@@ -1,24 +1,4 @@
-using LeadSync.Core.Admin;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Intake.Generic;
-using LeadSync.Core.Intake.GoogleAds;
-using LeadSync.Core.Intake.HubSpot;
-using LeadSync.Core.Intake.LinkedIn;
-using LeadSync.Core.Intake.Mailchimp;
-using LeadSync.Core.Intake.Marketo;
-using LeadSync.Core.Intake.Meta;
-using LeadSync.Core.Intake.Pardot;
-using LeadSync.Core.Intake.Typeform;
-using LeadSync.Core.Intake.Unbounce;
-using LeadSync.Core.Notifications;
-using LeadSync.Core.Qualification;
-using LeadSync.Core.Recycle;
-using LeadSync.Core.Sla;
-using LeadSync.Infrastructure.Crm.Dynamics;
 using LeadSync.Infrastructure.Crm.HubSpot;
-using LeadSync.Infrastructure.Crm.Salesforce;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace LeadSync.Web.Admin;
 

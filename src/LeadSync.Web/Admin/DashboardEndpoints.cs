@@ -1,10 +1,3 @@
-using System.Globalization;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Storage;
-using LeadSync.Web.Endpoints;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-
 namespace LeadSync.Web.Admin;
 
 /// <summary><c>GET /api/admin/dashboard?days=14</c>: the console's charts, over the lead search (bounded read).</summary>

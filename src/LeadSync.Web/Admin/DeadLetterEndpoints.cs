@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using LeadSync.Core.Crm.DeadLetters;
-using LeadSync.Core.Intake;
-using LeadSync.Web.Endpoints;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-
 namespace LeadSync.Web.Admin;
 
 /// <summary>

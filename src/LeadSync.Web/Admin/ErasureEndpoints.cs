@@ -1,10 +1,3 @@
-using System.Text.Json;
-using LeadSync.Core.Intake.Erasure;
-using LeadSync.Core.Leads;
-using LeadSync.Web.Endpoints;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-
 namespace LeadSync.Web.Admin;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Web.Admin;
 
 /// <summary>An options monitor over one fixed value, to evaluate a candidate policy without touching the live one.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using LeadSync.Core.Recycle;
-using LeadSync.Core.Reports;
-
 namespace LeadSync.Web.Admin;
 
 /// <summary>The funnel report as RFC 4180 CSV: one row per group, one column per figure (seconds for latencies).</summary>

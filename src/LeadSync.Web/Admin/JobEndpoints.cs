@@ -1,8 +1,3 @@
-using LeadSync.Web.Hosting;
-using LeadSync.Web.Endpoints;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-
 namespace LeadSync.Web.Admin;
 
 /// <summary><c>POST /api/admin/jobs/{job}/run</c>: run a timer job now (admin identity required).</summary>

@@ -1,8 +1,3 @@
-using LeadSync.Core.Storage;
-using LeadSync.Web.Endpoints;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-
 namespace LeadSync.Web.Admin;
 
 /// <summary>

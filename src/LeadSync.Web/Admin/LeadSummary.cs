@@ -1,5 +1,3 @@
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Web.Admin;
 
 /// <summary>A lead as listed by the admin search (no contact details beyond the company; open the lead for those).</summary>

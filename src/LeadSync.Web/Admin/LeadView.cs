@@ -1,5 +1,3 @@
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Web.Admin;
 
 /// <summary>The JSON shape of a lead with its timeline.</summary>

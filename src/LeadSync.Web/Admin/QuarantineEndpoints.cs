@@ -1,9 +1,3 @@
-using System.Text;
-using LeadSync.Core.Intake.Quarantine;
-using LeadSync.Web.Endpoints;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-
 namespace LeadSync.Web.Admin;
 
 /// <summary>Admin: list quarantined deliveries and replay one after the mapping is fixed.</summary>

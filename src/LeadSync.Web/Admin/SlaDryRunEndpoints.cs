@@ -1,15 +1,3 @@
-using System.Text;
-using LeadSync.Core.Admin;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Recycle;
-using LeadSync.Core.Sla.Cadence;
-using LeadSync.Core.Sla.Policies;
-using LeadSync.Core.Storage;
-using LeadSync.Web.Endpoints;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Web.Admin;
 
 /// <summary>

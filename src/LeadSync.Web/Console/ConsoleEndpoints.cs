@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-
 namespace LeadSync.Web.Console;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace LeadSync.Web.Console;
 
 /// <summary>Writes an embedded console file with strict security headers (the console needs nothing but itself).</summary>

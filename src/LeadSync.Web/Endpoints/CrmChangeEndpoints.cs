@@ -1,8 +1,4 @@
-using LeadSync.Core.Crm.Changes;
-using LeadSync.Core.Intake;
 using LeadSync.Infrastructure.Crm;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
 
 namespace LeadSync.Web.Endpoints;
 

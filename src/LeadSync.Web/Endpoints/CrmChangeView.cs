@@ -1,5 +1,3 @@
-using LeadSync.Core.Crm.Changes;
-
 namespace LeadSync.Web.Endpoints;
 
 /// <summary>One change of a native CRM request as the response shows it: kind and outcome by name.</summary>

@@ -1,11 +1,4 @@
-using System.Text.Json;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Intake;
-using LeadSync.Core.Intake.Signatures;
 using LeadSync.Infrastructure.Crm.Sandbox;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 
 namespace LeadSync.Web.Endpoints;
 

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Intake;
-using LeadSync.Core.Intake.Payloads;
-
 namespace LeadSync.Web.Endpoints;
 
 /// <summary>Parses the CRM callback body; every failure is a rejection, never an exception.</summary>

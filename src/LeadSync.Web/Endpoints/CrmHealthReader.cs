@@ -1,9 +1,3 @@
-using System.Globalization;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Crm.Pause;
-using LeadSync.Core.Telemetry;
-using LeadSync.Infrastructure.Storage;
-
 namespace LeadSync.Web.Endpoints;
 
 /// <summary>Reads the CRM connection's shared pause state and the sync backlog for health, the console and the metrics.</summary>

@@ -1,10 +1,3 @@
-using LeadSync.Core.Crm;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Storage;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-
 namespace LeadSync.Web.Endpoints;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Net;
-using LeadSync.Core.Notifications;
-using LeadSync.Core.Sla;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Web.Endpoints;
 
 /// <summary>

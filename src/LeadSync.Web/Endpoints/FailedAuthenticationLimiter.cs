@@ -1,6 +1,4 @@
 using System.Threading.RateLimiting;
-using LeadSync.Core.Intake;
-using Microsoft.Extensions.Options;
 
 namespace LeadSync.Web.Endpoints;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace LeadSync.Web.Endpoints;
 
 /// <summary>Adds a response header to a result (e.g. <c>ETag</c> on admin documents).</summary>

@@ -1,10 +1,3 @@
-using LeadSync.Core.Storage;
-using LeadSync.Infrastructure.Storage;
-using LeadSync.Web.Hosting;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Web.Endpoints;
 
 /// <summary>

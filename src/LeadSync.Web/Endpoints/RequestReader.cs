@@ -1,5 +1,3 @@
-using LeadSync.Core.Intake;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace LeadSync.Web.Endpoints;

@@ -1,9 +1,3 @@
-using LeadSync.Core.Intake;
-using LeadSync.Core.Intake.Inbox;
-using LeadSync.Web.Problems;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Web.Endpoints;
 
 /// <summary>

@@ -1,20 +1,3 @@
-using LeadSync.Core.Intake.Generic;
-using LeadSync.Core.Intake.GoogleAds;
-using LeadSync.Core.Intake.HubSpot;
-using LeadSync.Core.Intake.LinkedIn;
-using LeadSync.Core.Intake.Mailchimp;
-using LeadSync.Core.Intake.Marketo;
-using LeadSync.Core.Intake.Meta;
-using LeadSync.Core.Intake.Pardot;
-using LeadSync.Core.Intake.Redaction;
-using LeadSync.Core.Intake.Typeform;
-using LeadSync.Core.Intake.Unbounce;
-using LeadSync.Infrastructure.Crm.Dynamics;
-using LeadSync.Infrastructure.Crm.Salesforce;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Web.Hosting;
 
 /// <summary>

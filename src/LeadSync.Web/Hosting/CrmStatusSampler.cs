@@ -1,7 +1,3 @@
-using LeadSync.Web.Endpoints;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace LeadSync.Web.Hosting;
 
 /// <summary>

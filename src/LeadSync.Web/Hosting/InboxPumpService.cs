@@ -1,6 +1,3 @@
-using LeadSync.Core.Intake.Inbox;
-using Microsoft.Extensions.Hosting;
-
 namespace LeadSync.Web.Hosting;
 
 /// <summary>

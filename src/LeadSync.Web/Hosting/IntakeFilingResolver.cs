@@ -1,6 +1,3 @@
-using LeadSync.Core.Intake.Inbox;
-using Microsoft.Extensions.Configuration;
-
 namespace LeadSync.Web.Hosting;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using LeadSync.Core.Jobs;
-using LeadSync.Core.Recycle;
-using LeadSync.Core.Reports;
-using LeadSync.Core.Retention;
-using LeadSync.Core.Sla;
-using LeadSync.Core.Telemetry;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace LeadSync.Web.Hosting;
 
 /// <summary>

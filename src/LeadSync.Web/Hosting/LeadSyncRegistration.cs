@@ -1,19 +1,7 @@
-using LeadSync.Core.Crm;
 using LeadSync.Core.DependencyInjection;
-using LeadSync.Core.Intake;
-using LeadSync.Core.Intake.Redaction;
-using LeadSync.Core.Notifications;
-using LeadSync.Core.Qualification;
-using LeadSync.Core.Recycle;
-using LeadSync.Core.Retention;
-using LeadSync.Core.Sla;
 using LeadSync.Infrastructure.DependencyInjection;
 using LeadSync.Web.Admin;
-using LeadSync.Web.Endpoints;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace LeadSync.Web.Hosting;
 

@@ -1,16 +1,3 @@
-using LeadSync.Core.Crm;
-using LeadSync.Core.Crm.Pause;
-using LeadSync.Core.Crm.Touches;
-using LeadSync.Core.Intake.Enrichment;
-using LeadSync.Core.Intake.Erasure;
-using LeadSync.Core.Intake.Inbox;
-using LeadSync.Core.Jobs;
-using LeadSync.Core.Notifications;
-using LeadSync.Core.Storage;
-using LeadSync.Core.Telemetry;
-using LeadSync.Infrastructure.Storage;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace LeadSync.Web.Hosting;
 
 /// <summary>Handles one queue message of either work queue: the one call both hosts' queue consumers make.</summary>

@@ -1,5 +1,4 @@
 using LeadSync.Web.Console;
-using Microsoft.AspNetCore.Http;
 
 namespace LeadSync.Web.OpenApi;
 

@@ -1,6 +1,3 @@
-using LeadSync.Core.Intake;
-using Microsoft.AspNetCore.Http;
-
 namespace LeadSync.Web.Problems;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using LeadSync.Core.Intake;
-
 namespace LeadSync.Web.Problems;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 namespace LeadSync.Web.Problems;
 
 /// <summary>Lets the Functions app return the shared handlers' <see cref="IResult"/> as an <see cref="IActionResult"/>.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-
 namespace LeadSync.Web.Problems;
 
 /// <summary>Adds a <c>Retry-After</c> header (seconds) to a result, for retryable 503 answers.</summary>

@@ -1,12 +1,3 @@
-using System.Text;
-using LeadSync.Core.Intake;
-using LeadSync.Core.Intake.Quarantine;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Sla;
-using LeadSync.Core.Sla.Cadence;
-using LeadSync.Core.Storage;
-using Microsoft.Extensions.Logging;
-
 namespace LeadSync.Core.Crm.Changes;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using LeadSync.Core.Intake;
-
 namespace LeadSync.Core.Crm.Changes;
 
 /// <summary>What a <see cref="ICrmChangeSource"/> read from a request: the changes, or why the request was refused.</summary>

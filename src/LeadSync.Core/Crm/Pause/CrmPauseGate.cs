@@ -1,7 +1,3 @@
-using LeadSync.Core.Telemetry;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Crm.Pause;
 
 /// <summary>

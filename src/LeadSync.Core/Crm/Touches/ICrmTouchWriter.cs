@@ -1,5 +1,3 @@
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Crm.Touches;
 
 /// <summary>Writes a marketing touch as a record the rep sees on the CRM record (note, task, annotation).</summary>

@@ -1,10 +1,3 @@
-using LeadSync.Core.Jobs;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Qualification;
-using LeadSync.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Intake.Enrichment;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace LeadSync.Core.Intake.Erasure;
 
 /// <summary>SHA-256 (hex) of the trimmed, lower-cased address: what the e-mail index and the erasure record keep instead of the address.</summary>

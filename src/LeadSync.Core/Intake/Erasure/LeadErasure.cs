@@ -1,9 +1,3 @@
-using LeadSync.Core.Crm;
-using LeadSync.Core.Jobs;
-using LeadSync.Core.Recycle;
-using LeadSync.Core.Storage;
-using Microsoft.Extensions.Logging;
-
 namespace LeadSync.Core.Intake.Erasure;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using LeadSync.Core.Intake.Fields;
-using LeadSync.Core.Intake.Payloads;
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Intake.HubSpot;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using LeadSync.Core.Intake.Signatures;
-
 namespace LeadSync.Core.Intake.HubSpot;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
-using LeadSync.Core.Jobs;
-using LeadSync.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LeadSync.Core.Intake.Inbox;
 

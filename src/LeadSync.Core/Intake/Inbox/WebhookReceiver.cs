@@ -1,8 +1,3 @@
-using LeadSync.Core.Intake.Redaction;
-using LeadSync.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Intake.Inbox;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using LeadSync.Core.Intake.Fields;
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Intake.LinkedIn;
 
 /// <summary>

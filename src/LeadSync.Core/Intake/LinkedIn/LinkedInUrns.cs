@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace LeadSync.Core.Intake.LinkedIn;
 
 /// <summary>Reads ids out of the URNs LinkedIn lead notifications carry.</summary>

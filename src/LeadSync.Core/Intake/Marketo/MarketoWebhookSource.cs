@@ -1,10 +1,3 @@
-using System.Text.Json;
-using LeadSync.Core.Intake.Fields;
-using LeadSync.Core.Intake.Payloads;
-using LeadSync.Core.Intake.Signatures;
-using LeadSync.Core.Leads;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Intake.Marketo;
 
 /// <summary>

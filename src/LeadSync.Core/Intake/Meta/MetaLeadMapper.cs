@@ -1,6 +1,3 @@
-using LeadSync.Core.Intake.Fields;
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Intake.Meta;
 
 /// <summary>Maps a Graph API lead (<c>field_data: [{ name, values[] }]</c>) to a lead draft.</summary>

@@ -1,9 +1,3 @@
-using System.Text;
-using LeadSync.Core.Intake.Payloads;
-using LeadSync.Core.Intake.Signatures;
-using LeadSync.Core.Leads;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Intake.Meta;
 
 /// <summary>

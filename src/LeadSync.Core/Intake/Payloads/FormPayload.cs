@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace LeadSync.Core.Intake.Payloads;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-
 namespace LeadSync.Core.Intake.Payloads;
 
 /// <summary>Total JSON helpers for untrusted payloads: parsing never throws, reads return null on a wrong shape.</summary>

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace LeadSync.Core.Intake.Redaction;
 

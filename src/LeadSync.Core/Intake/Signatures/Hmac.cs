@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace LeadSync.Core.Intake.Signatures;
 
 /// <summary>HMAC-SHA256 over raw bytes and constant-time comparison of the encodings vendors put in headers.</summary>

@@ -1,6 +1,3 @@
-using LeadSync.Core.Crm;
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Sla.Cadence;
 
 /// <summary>Builds a lead's <see cref="AttemptLog"/> from what the CRM's activity read returned and the native events on the lead.</summary>

@@ -1,5 +1,3 @@
-using LeadSync.Core.Sla.Calendars;
-
 namespace LeadSync.Core.Sla.Cadence;
 
 /// <summary>

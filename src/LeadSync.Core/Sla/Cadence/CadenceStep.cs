@@ -1,7 +1,3 @@
-using System.Text;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Notifications;
-
 namespace LeadSync.Core.Sla.Cadence;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using LeadSync.Core.Leads;
-using LeadSync.Core.Sla.Calendars;
-
 namespace LeadSync.Core.Sla.Cadence;
 
 /// <summary>The calendar of the lead's tier, seen through the policy (which picks the tier per lead).</summary>

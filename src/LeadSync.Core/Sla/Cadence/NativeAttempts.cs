@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LeadSync.Core.Sla.Cadence;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LeadSync.Core.Sla.Calendars;
 
 /// <summary>Builds a calendar from its settings, reporting every problem with the setting's full path.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LeadSync.Core.Sla.Calendars;
 
 /// <summary>Parses one weekday's hours, e.g. <c>09:00-12:00,13:00-17:30</c>; empty or <c>closed</c> means no work.</summary>

@@ -1,6 +1,3 @@
-using LeadSync.Core.Leads;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Sla.Policies;
 
 /// <summary>

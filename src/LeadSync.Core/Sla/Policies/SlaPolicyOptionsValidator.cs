@@ -1,6 +1,3 @@
-using LeadSync.Core.Sla.Calendars;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Sla.Policies;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using LeadSync.Core.Sla.Calendars;
-
 namespace LeadSync.Core.Sla.Policies;
 
 /// <summary>A resolved policy: which leads it takes, and its first-touch time, calendar, cadence and ladder.</summary>

@@ -1,8 +1,3 @@
-using LeadSync.Core.Leads;
-using LeadSync.Core.Sla.Cadence;
-using LeadSync.Core.Sla.Calendars;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Core.Sla.Policies;
 
 /// <summary>

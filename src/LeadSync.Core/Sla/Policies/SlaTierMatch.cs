@@ -1,5 +1,3 @@
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Core.Sla.Policies;
 
 /// <summary>The compiled match of a policy: every criterion that is set must hold.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Crm.Changes;
 
 /// <summary>Refuses weak secrets and a Salesforce route without the org to check against, when the host starts.</summary>

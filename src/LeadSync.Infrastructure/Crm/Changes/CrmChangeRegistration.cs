@@ -1,16 +1,4 @@
-using LeadSync.Core.Crm.Changes;
-using LeadSync.Core.Crm.Touches;
-using LeadSync.Infrastructure.Crm.Touches;
-using LeadSync.Core.Intake.HubSpot;
-using LeadSync.Infrastructure.Crm.Dynamics;
 using LeadSync.Infrastructure.Crm.HubSpot;
-using LeadSync.Infrastructure.Crm.Salesforce;
-using LeadSync.Infrastructure.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Refit;
 
 namespace LeadSync.Infrastructure.Crm.Changes;
 

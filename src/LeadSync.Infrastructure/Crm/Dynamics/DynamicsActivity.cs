@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Crm.Dynamics;
 
 /// <summary>The <c>activitypointer</c> columns LeadSync reads to count contact attempts on a lead.</summary>

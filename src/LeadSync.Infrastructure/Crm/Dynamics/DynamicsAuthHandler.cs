@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-
 namespace LeadSync.Infrastructure.Crm.Dynamics;
 
 /// <summary>

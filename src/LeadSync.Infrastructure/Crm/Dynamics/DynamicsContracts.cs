@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Crm.Dynamics;
 
 /// <summary>The lead columns LeadSync reads back (<c>Prefer: return=representation</c> or a query).</summary>

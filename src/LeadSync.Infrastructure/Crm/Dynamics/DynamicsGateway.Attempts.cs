@@ -1,6 +1,3 @@
-using LeadSync.Core.Crm;
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Infrastructure.Crm.Dynamics;
 
 /// <summary>The follow-up cadence's activity read: completed <c>activitypointer</c> rows regarding the leads, all pages.</summary>

@@ -1,6 +1,3 @@
-using LeadSync.Core.Crm;
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Infrastructure.Crm.Dynamics;
 
 /// <summary>The batch state read: one <c>leads?$filter=key eq … or …</c> query per 25 alternate keys.</summary>

@@ -1,13 +1,3 @@
-using System.Globalization;
-using System.Net;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Intake.Erasure;
-using LeadSync.Core.Leads;
-using LeadSync.Infrastructure.Crm.Reassign;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Refit;
-
 namespace LeadSync.Infrastructure.Crm.Dynamics;
 
 /// <summary>

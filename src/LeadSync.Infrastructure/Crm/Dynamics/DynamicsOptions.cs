@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using LeadSync.Infrastructure.Crm.Reassign;
-
 namespace LeadSync.Infrastructure.Crm.Dynamics;
 
 /// <summary>Dynamics 365 / Dataverse Web API settings (<c>LeadSync:Crm:Dynamics</c>).</summary>

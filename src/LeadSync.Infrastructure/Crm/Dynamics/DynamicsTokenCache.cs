@@ -1,6 +1,3 @@
-using Azure.Core;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Crm.Dynamics;
 
 /// <summary>One token for the app; <see cref="TokenCredential"/> does the Entra call (ClientSecretCredential in production).</summary>

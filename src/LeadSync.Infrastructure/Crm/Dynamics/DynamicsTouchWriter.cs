@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Net;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Crm.Touches;
-using LeadSync.Core.Leads;
-using LeadSync.Infrastructure.Crm.Touches;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Crm.Dynamics;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Refit;
-
 namespace LeadSync.Infrastructure.Crm.Dynamics;
 
 /// <summary>The Dataverse Web API calls LeadSync makes on the lead table.</summary>

@@ -1,5 +1,3 @@
-using Refit;
-
 namespace LeadSync.Infrastructure.Crm.Dynamics;
 
 /// <summary>The Dataverse call that writes a marketing touch: an annotation (note) created by its own id.</summary>

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Crm.HubSpot;
 
 /// <summary>Private-app bearer token on every request.</summary>

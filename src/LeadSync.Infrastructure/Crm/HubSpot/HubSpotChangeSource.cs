@@ -1,13 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Crm.Changes;
-using LeadSync.Core.Intake;
-using LeadSync.Core.Intake.HubSpot;
-using LeadSync.Core.Intake.Signatures;
-using LeadSync.Infrastructure.Crm.Changes;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Crm.HubSpot;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Crm.HubSpot;
 
 /// <summary><c>BatchInputSimplePublicObjectBatchInputUpsert</c>.</summary>

@@ -1,6 +1,3 @@
-using LeadSync.Core.Crm;
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Infrastructure.Crm.HubSpot;
 
 /// <summary>The follow-up cadence's activity read: call, e-mail and meeting engagements associated with the contacts.</summary>

@@ -1,7 +1,3 @@
-using LeadSync.Core.Crm;
-using LeadSync.Core.Leads;
-using Microsoft.Extensions.Logging;
-
 namespace LeadSync.Infrastructure.Crm.HubSpot;
 
 /// <summary>The batch state read: one <c>contacts/batch/read</c> per up to 100 contacts, by id or else by e-mail.</summary>

@@ -1,14 +1,3 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Intake.Erasure;
-using LeadSync.Core.Leads;
-using LeadSync.Infrastructure.Crm.Reassign;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Refit;
-
 namespace LeadSync.Infrastructure.Crm.HubSpot;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Crm.HubSpot;
 
 /// <summary>Body of HubSpot's GDPR delete: the contact id, or the e-mail with <c>idProperty = "email"</c>.</summary>

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using LeadSync.Infrastructure.Crm.Reassign;
-
 namespace LeadSync.Infrastructure.Crm.HubSpot;
 
 /// <summary>HubSpot CRM v3 settings (<c>LeadSync:Crm:HubSpot</c>).</summary>

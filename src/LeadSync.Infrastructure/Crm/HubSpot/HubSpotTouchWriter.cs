@@ -1,11 +1,3 @@
-using System.Globalization;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Crm.Touches;
-using LeadSync.Core.Leads;
-using LeadSync.Infrastructure.Crm.Touches;
-using Microsoft.Extensions.Options;
-using Refit;
-
 namespace LeadSync.Infrastructure.Crm.HubSpot;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Refit;
-
 namespace LeadSync.Infrastructure.Crm.HubSpot;
 
 /// <summary>The HubSpot CRM v3 contact calls LeadSync makes.</summary>

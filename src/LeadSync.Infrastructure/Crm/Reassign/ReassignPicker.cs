@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Infrastructure.Crm.Reassign;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace LeadSync.Infrastructure.Crm.Reassign;
 
 /// <summary>Start-up checks of a provider's <c>Reassign</c> map: each pool names a queue or owners (not both), in the vendor's id format.</summary>

@@ -1,5 +1,3 @@
-using Refit;
-
 namespace LeadSync.Infrastructure.Crm.Salesforce;
 
 /// <summary>The Salesforce REST calls LeadSync makes. Bodies are buffered so a retry or token renewal can resend them.</summary>

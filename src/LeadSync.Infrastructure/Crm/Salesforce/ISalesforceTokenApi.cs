@@ -1,5 +1,3 @@
-using Refit;
-
 namespace LeadSync.Infrastructure.Crm.Salesforce;
 
 /// <summary>OAuth 2.0 client-credentials token endpoint on the org's My Domain.</summary>

@@ -1,5 +1,3 @@
-using Refit;
-
 namespace LeadSync.Infrastructure.Crm.Salesforce;
 
 /// <summary>The Salesforce calls that write marketing touches: a Task upserted by external id, a CampaignMember.</summary>

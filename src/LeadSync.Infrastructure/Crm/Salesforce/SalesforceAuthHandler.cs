@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-
 namespace LeadSync.Infrastructure.Crm.Salesforce;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Crm.Salesforce;
 
 /// <summary>Client-credentials token response (no refresh token, no expiry).</summary>

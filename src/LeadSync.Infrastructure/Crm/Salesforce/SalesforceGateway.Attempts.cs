@@ -1,5 +1,3 @@
-using LeadSync.Core.Crm;
-using LeadSync.Core.Leads;
 using static LeadSync.Infrastructure.Crm.Salesforce.SalesforceRecordMapper;
 
 namespace LeadSync.Infrastructure.Crm.Salesforce;

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Infrastructure.Crm.Salesforce;
 
 /// <summary>The batch state read: one SOQL <c>… WHERE {ExternalIdField} IN (…)</c> per up to 200 Leads.</summary>

@@ -1,13 +1,3 @@
-using System.Text.Json;
-using System.Threading.RateLimiting;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Intake.Erasure;
-using LeadSync.Core.Leads;
-using LeadSync.Infrastructure.Crm.Reassign;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Refit;
 using static LeadSync.Infrastructure.Crm.Salesforce.SalesforceRecordMapper;
 
 namespace LeadSync.Infrastructure.Crm.Salesforce;

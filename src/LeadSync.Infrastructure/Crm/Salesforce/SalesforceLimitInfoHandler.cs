@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LeadSync.Infrastructure.Crm.Salesforce;
 
 /// <summary>Reads <c>Sforce-Limit-Info</c> from every response so the gateway can stop before the org runs dry.</summary>

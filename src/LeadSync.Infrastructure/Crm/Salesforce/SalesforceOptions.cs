@@ -1,7 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
-using LeadSync.Infrastructure.Crm.Reassign;
-
 namespace LeadSync.Infrastructure.Crm.Salesforce;
 
 /// <summary>Salesforce REST settings (<c>LeadSync:Crm:Salesforce</c>).</summary>

@@ -1,11 +1,5 @@
-using System.Text;
 using System.Xml;
 using System.Xml.Linq;
-using LeadSync.Core.Crm.Changes;
-using LeadSync.Core.Intake;
-using LeadSync.Core.Intake.Signatures;
-using LeadSync.Infrastructure.Crm.Changes;
-using Microsoft.Extensions.Options;
 
 namespace LeadSync.Infrastructure.Crm.Salesforce;
 

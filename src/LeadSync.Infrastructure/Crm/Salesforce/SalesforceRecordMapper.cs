@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Leads;
-
 namespace LeadSync.Infrastructure.Crm.Salesforce;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace LeadSync.Infrastructure.Crm.Salesforce;
 
 /// <summary>The SOQL the Salesforce adapter sends: Leads by the LeadSync external id, Tasks and Events by the Lead they are about.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Crm.Salesforce;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace LeadSync.Infrastructure.Crm.Salesforce;
 
 /// <summary>A token, or the status and reason the auth handler answers with instead of calling Salesforce.</summary>

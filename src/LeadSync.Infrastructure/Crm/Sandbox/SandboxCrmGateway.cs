@@ -1,12 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using Azure.Data.Tables;
-using LeadSync.Core.Crm;
-using LeadSync.Core.Intake.Erasure;
-using LeadSync.Core.Leads;
-using LeadSync.Infrastructure.Storage;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Crm.Sandbox;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace LeadSync.Infrastructure.Crm.Touches;
 
 /// <summary>CRM-side keys derived from a touch's key, so the CRM itself refuses a second record for the same touch.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace LeadSync.Infrastructure.Crm.Touches;
 
 /// <summary>HubSpot marketing touch records (<c>LeadSync:Crm:Touches:HubSpot</c>).</summary>

@@ -1,7 +1,3 @@
-using System.Net.Http.Headers;
-using LeadSync.Core.Intake.HubSpot;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Intake.HubSpot;
 
 /// <summary>Adds the private-app access token as a bearer token.</summary>

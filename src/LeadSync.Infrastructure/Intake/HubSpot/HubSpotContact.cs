@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Intake.HubSpot;
 
 /// <summary>A CRM v3 contact: <c>{ "id": "…", "properties": { "email": "…", … } }</c>.</summary>

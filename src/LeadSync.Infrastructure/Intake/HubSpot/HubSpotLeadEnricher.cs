@@ -1,9 +1,3 @@
-using LeadSync.Core.Intake.Enrichment;
-using LeadSync.Core.Intake.HubSpot;
-using LeadSync.Core.Leads;
-using Microsoft.Extensions.Options;
-using Polly.Timeout;
-
 namespace LeadSync.Infrastructure.Intake.HubSpot;
 
 /// <summary>Completes id-only HubSpot leads by reading the contact from CRM v3.</summary>

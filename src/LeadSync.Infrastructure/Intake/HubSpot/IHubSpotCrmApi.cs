@@ -1,5 +1,3 @@
-using Refit;
-
 namespace LeadSync.Infrastructure.Intake.HubSpot;
 
 /// <summary>The slice of HubSpot CRM v3 the intake reads: one contact by id.</summary>

@@ -1,5 +1,3 @@
-using Refit;
-
 namespace LeadSync.Infrastructure.Intake.LinkedIn;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using LeadSync.Core.Intake.LinkedIn;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LeadSync.Infrastructure.Intake.LinkedIn;
 

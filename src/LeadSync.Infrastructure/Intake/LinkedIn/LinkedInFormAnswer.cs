@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Intake.LinkedIn;
 
 /// <summary>One answer: <c>{ questionId, answerDetails: { textQuestionAnswer: { answer } } }</c>.</summary>

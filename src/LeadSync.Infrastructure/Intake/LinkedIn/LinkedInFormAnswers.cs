@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Intake.LinkedIn;
 
 /// <summary>The <c>formResponse</c> of a lead: the member's answers.</summary>

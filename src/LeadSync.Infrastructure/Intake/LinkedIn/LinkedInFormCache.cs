@@ -1,6 +1,3 @@
-using LeadSync.Core.Intake.LinkedIn;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Intake.LinkedIn;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Intake.LinkedIn;
 
 /// <summary>One question of a form: <c>{ questionId, name, predefinedField }</c> (predefinedField only for standard questions).</summary>

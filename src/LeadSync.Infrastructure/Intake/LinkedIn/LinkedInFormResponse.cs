@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Intake.LinkedIn;
 
 /// <summary>A lead (<c>leadFormResponses/{id}</c>): <c>{ id, submittedAt, testLead, versionedLeadGenFormUrn, formResponse: { answers[] } }</c>.</summary>

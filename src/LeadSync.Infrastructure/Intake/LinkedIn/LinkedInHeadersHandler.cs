@@ -1,7 +1,3 @@
-using System.Net.Http.Headers;
-using LeadSync.Core.Intake.LinkedIn;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Intake.LinkedIn;
 
 /// <summary>Adds the member access token and the versioning headers every LinkedIn Marketing API call needs.</summary>

@@ -1,11 +1,3 @@
-using LeadSync.Core.Intake;
-using LeadSync.Core.Intake.Enrichment;
-using LeadSync.Core.Intake.LinkedIn;
-using LeadSync.Core.Intake.Payloads;
-using LeadSync.Core.Leads;
-using Microsoft.Extensions.Options;
-using Polly.Timeout;
-
 namespace LeadSync.Infrastructure.Intake.LinkedIn;
 
 /// <summary>

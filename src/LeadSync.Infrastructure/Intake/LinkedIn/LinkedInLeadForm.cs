@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Intake.LinkedIn;
 
 /// <summary>A lead form (<c>leadForms/{id}</c>): <c>{ id, name, content: { questions[] } }</c>.</summary>

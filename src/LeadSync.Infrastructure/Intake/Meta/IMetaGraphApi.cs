@@ -1,5 +1,3 @@
-using Refit;
-
 namespace LeadSync.Infrastructure.Intake.Meta;
 
 /// <summary>The slice of the Meta Graph API the intake reads: one lead-ads lead by <c>leadgen_id</c>.</summary>

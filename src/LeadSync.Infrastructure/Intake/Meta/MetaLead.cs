@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Intake.Meta;
 
 /// <summary>A Graph API lead: <c>{ "id", "created_time", "field_data": [{ "name", "values": [] }] }</c>.</summary>

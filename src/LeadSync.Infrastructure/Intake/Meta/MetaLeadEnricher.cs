@@ -1,13 +1,3 @@
-using System.Text;
-using LeadSync.Core.Intake.Enrichment;
-using LeadSync.Core.Intake.Fields;
-using LeadSync.Core.Intake.Meta;
-using LeadSync.Core.Intake.Payloads;
-using LeadSync.Core.Intake.Signatures;
-using LeadSync.Core.Leads;
-using Microsoft.Extensions.Options;
-using Polly.Timeout;
-
 namespace LeadSync.Infrastructure.Intake.Meta;
 
 /// <summary>Completes Meta leads by reading each <c>leadgen_id</c> from the Graph API (needs <c>leads_retrieval</c>).</summary>

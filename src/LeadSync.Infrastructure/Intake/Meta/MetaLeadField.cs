@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Intake.Meta;
 
 /// <summary>One answered question of a lead form.</summary>

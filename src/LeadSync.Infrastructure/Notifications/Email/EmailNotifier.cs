@@ -1,10 +1,6 @@
-using System.Net.Sockets;
-using LeadSync.Core.Notifications;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace LeadSync.Infrastructure.Notifications.Email;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net;
-using LeadSync.Core.Notifications;
-using MimeKit;
-
 namespace LeadSync.Infrastructure.Notifications.Email;
 
 /// <summary>The e-mail for an escalation: the headline as subject, a text part and an HTML part with the two links.</summary>

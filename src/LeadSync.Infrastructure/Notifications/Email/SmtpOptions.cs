@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace LeadSync.Infrastructure.Notifications.Email;
 
 /// <summary>E-mail over SMTP (<c>LeadSync:Notifications:Smtp</c>). Empty host: e-mail is off.</summary>

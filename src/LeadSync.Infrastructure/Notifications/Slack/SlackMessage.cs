@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using LeadSync.Core.Notifications;
-
 namespace LeadSync.Infrastructure.Notifications.Slack;
 
 /// <summary>The incoming-webhook body: <c>text</c> as the notification fallback, <c>blocks</c> for the layout.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using LeadSync.Core.Notifications;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Notifications.Slack;
 
 /// <summary>Posts blocks + text fallback to a Slack incoming webhook; 429 comes back with <c>Retry-After</c>.</summary>

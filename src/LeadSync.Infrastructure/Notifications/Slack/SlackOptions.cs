@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace LeadSync.Infrastructure.Notifications.Slack;
 
 /// <summary>Slack (<c>LeadSync:Notifications:Slack</c>): an incoming-webhook URL of a Slack app.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
-using LeadSync.Core.Notifications;
-
 namespace LeadSync.Infrastructure.Notifications.Teams;
 
 /// <summary>

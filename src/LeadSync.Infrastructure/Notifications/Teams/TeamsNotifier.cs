@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using LeadSync.Core.Notifications;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Notifications.Teams;
 
 /// <summary>

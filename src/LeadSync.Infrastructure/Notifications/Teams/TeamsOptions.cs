@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace LeadSync.Infrastructure.Notifications.Teams;
 
 /// <summary>Microsoft Teams (<c>LeadSync:Notifications:Teams</c>): a Workflows "When a Teams webhook request is received" URL.</summary>

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Nurture.HubSpot;
 
 /// <summary>Adds the private-app bearer token.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Nurture.HubSpot;
 
 /// <summary>The part of a HubSpot contact LeadSync reads back: its record id.</summary>

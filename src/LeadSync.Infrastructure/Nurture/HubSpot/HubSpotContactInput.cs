@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Nurture.HubSpot;
 
 /// <summary>A contact write: property name → value.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Nurture.HubSpot;
 
 /// <summary>Body of HubSpot's GDPR delete by e-mail.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Nurture.HubSpot;
 
 /// <summary>Lists v3 <c>MembershipsUpdateResponse</c> (the misspelt <c>recordsIdsAdded</c> is HubSpot's).</summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using LeadSync.Core.Intake.Erasure;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Recycle;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Nurture.HubSpot;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Refit;
-
 namespace LeadSync.Infrastructure.Nurture.HubSpot;
 
 /// <summary>HubSpot CRM contacts v3: update by e-mail (idProperty), or create.</summary>

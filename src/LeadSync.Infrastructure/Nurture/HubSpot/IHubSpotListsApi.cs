@@ -1,5 +1,3 @@
-using Refit;
-
 namespace LeadSync.Infrastructure.Nurture.HubSpot;
 
 /// <summary>HubSpot Lists v3 (contract-tested against the published OpenAPI document).</summary>

@@ -1,5 +1,3 @@
-using Refit;
-
 namespace LeadSync.Infrastructure.Nurture.Mailchimp;
 
 /// <summary>Mailchimp Marketing API 3.0 list members, addressed by the MD5 of the lower-cased e-mail (idempotent).</summary>

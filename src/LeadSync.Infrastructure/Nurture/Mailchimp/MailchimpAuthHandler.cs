@@ -1,7 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Nurture.Mailchimp;
 
 /// <summary>HTTP Basic with any user name and the API key as password.</summary>

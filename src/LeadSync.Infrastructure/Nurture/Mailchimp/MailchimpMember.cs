@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Nurture.Mailchimp;
 
 /// <summary>The part of a member LeadSync reads back.</summary>

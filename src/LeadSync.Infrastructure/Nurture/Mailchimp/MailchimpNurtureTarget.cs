@@ -1,10 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using LeadSync.Core.Intake.Erasure;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Recycle;
-using Microsoft.Extensions.Options;
-
 namespace LeadSync.Infrastructure.Nurture.Mailchimp;
 
 /// <summary>

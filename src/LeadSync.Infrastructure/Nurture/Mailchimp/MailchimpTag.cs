@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Nurture.Mailchimp;
 
 /// <summary>One tag change: <c>active</c> adds it.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Nurture.Mailchimp;
 
 /// <summary>Body of "add or remove member tags".</summary>

@@ -1,5 +1,3 @@
-using Refit;
-
 namespace LeadSync.Infrastructure.Nurture.Marketo;
 
 /// <summary>Marketo identity service: OAuth 2 client credentials.</summary>

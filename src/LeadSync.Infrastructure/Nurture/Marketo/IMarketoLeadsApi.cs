@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Refit;
-
 namespace LeadSync.Infrastructure.Nurture.Marketo;
 
 /// <summary>Marketo REST: sync a lead by e-mail, add it to a static list, request a campaign for it.</summary>

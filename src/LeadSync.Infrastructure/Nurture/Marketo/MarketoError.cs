@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Nurture.Marketo;
 
 /// <summary>One Marketo error (HTTP 200 with <c>success: false</c>).</summary>

@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using LeadSync.Core.Intake.Erasure;
-using LeadSync.Core.Leads;
-using LeadSync.Core.Recycle;
-using Microsoft.Extensions.Options;
-using Refit;
-
 namespace LeadSync.Infrastructure.Nurture.Marketo;
 
 /// <summary>

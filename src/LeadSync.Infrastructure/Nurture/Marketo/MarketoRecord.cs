@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Nurture.Marketo;
 
 /// <summary>One per-record result: the lead id and whether it was created, updated, added or skipped.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LeadSync.Infrastructure.Nurture.Marketo;
 
 /// <summary>The envelope of every Marketo REST answer.</summary>

@@ -1,0 +1,26 @@
+// The namespaces this project's files share; the ones every project shares are in src/Directory.Build.props.
+global using Azure;
+global using Azure.Core;
+global using Azure.Core.Pipeline;
+global using Azure.Data.Tables;
+global using Azure.Identity;
+global using LeadSync.Infrastructure.Crm.Changes;
+global using LeadSync.Infrastructure.Crm.Dynamics;
+global using LeadSync.Infrastructure.Crm.Reassign;
+global using LeadSync.Infrastructure.Crm.Salesforce;
+global using LeadSync.Infrastructure.Crm.Touches;
+global using LeadSync.Infrastructure.Notifications.Email;
+global using LeadSync.Infrastructure.Notifications.Slack;
+global using LeadSync.Infrastructure.Notifications.Teams;
+global using LeadSync.Infrastructure.Nurture.Mailchimp;
+global using LeadSync.Infrastructure.Nurture.Marketo;
+global using LeadSync.Infrastructure.Storage;
+global using Microsoft.Extensions.Configuration;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.DependencyInjection.Extensions;
+global using Microsoft.Extensions.Http.Resilience;
+global using MimeKit;
+global using Polly.CircuitBreaker;
+global using Polly.Timeout;
+global using Refit;
+global using System.Threading.RateLimiting;
