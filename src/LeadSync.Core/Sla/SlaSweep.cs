@@ -111,50 +111,23 @@ public sealed partial class SlaSweep(
         }
 
         // Leads are independent (each write is conditioned on its own ETag), so they are handled side by side.
-        var acted = 0;
         var failedLeads = new ConcurrentDictionary<string, bool>();
         var nextRungs = new ConcurrentBag<DueItem>();
         var raised = new ConcurrentBag<NotifyMessage>();
-        await Parallel.ForEachAsync(open, Concurrency(cancellationToken), async (lead, ct) =>
+        var acted = await ForEachLeadAsync(open, failedLeads, async (lead, ct) =>
         {
-            try
-            {
-                var touch = touches.GetValueOrDefault(lead.Id);
-                var didAct = kind == DueKind.FollowUp
-                    ? await CheckFollowUpAsync(lead, touch?.Attempts ?? 0, now, ct)
-                    : IsTouched(touch)
-                        ? await RecordTouchAsync(lead, touch!, now, ct)
-                        : await EscalateAsync(lead, touch, crmUnchecked, now, raised, nextRungs, ct);
-                if (didAct)
-                {
-                    Interlocked.Increment(ref acted);
-                }
-            }
-            catch (StorageUnavailableException)
-            {
-                throw;
-            }
-#pragma warning disable CA1031 // One lead's failure must not stop the sweep; its hint stays and is retried next run.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                failedLeads[lead.Id] = true;
-                LogLeadFailed(logger, ex, lead.Id);
-            }
-        });
+            var touch = touches.GetValueOrDefault(lead.Id);
+            return kind == DueKind.FollowUp
+                ? await CheckFollowUpAsync(lead, touch?.Attempts ?? 0, now, ct)
+                : IsTouched(touch)
+                    ? await RecordTouchAsync(lead, touch!, now, ct)
+                    : await EscalateAsync(lead, touch, crmUnchecked, now, raised, nextRungs, ct);
+        }, cancellationToken);
 
-        // The escalations' notices, many to a queue message; a crash before this is covered by the intents above.
-        await Parallel.ForEachAsync(NotifyMessage.EncodeAll(raised), Concurrency(cancellationToken), async (message, ct) =>
-            await queue.EnqueueAsync(QueueNames.Notifications, message, ct));
-
-        // The next rungs' hints before the removal of the hints that led here: a crash in between leaves the old hint,
-        // and the next run files the next rung again. A hint that was just filed again is not removed.
-        var filed = nextRungs.ToList();
-        await dueIndex.ScheduleAllAsync(filed, cancellationToken);
-        var refiled = filed.Select(HintKey).ToHashSet();
-        var handled = hintsByLead.Where(h => !failedLeads.ContainsKey(h.Key)).SelectMany(h => h.Value)
-            .Where(h => !refiled.Contains(HintKey(h))).ToList();
-        await dueIndex.RemoveAllAsync(handled, cancellationToken);
+        // The escalations' notices, many to a queue message (a crash before this is covered by the intents above); the
+        // next rungs' hints before the removal of the hints that led here: a crash in between leaves the old hint, and
+        // the next run files the next rung again. A hint that was just filed again is not removed.
+        await HandOverAsync(raised, [.. nextRungs], hintsByLead.Where(h => !failedLeads.ContainsKey(h.Key)).SelectMany(h => h.Value), cancellationToken);
         var failed = failedLeads.Count;
         return new JobReport(JobNames.SlaSweep, due.Count, acted, hintsByLead.Count - acted - failed, failed)
         {
@@ -191,33 +164,65 @@ public sealed partial class SlaSweep(
         await dueIndex.ScheduleAllAsync(
             [.. leads.Where(l => Decide(l).Change?.Notices.Count > 0).Select(l => new DueItem(l.Id, DueKind.Notify, redriveAt))], cancellationToken);
 
-        var acted = 0;
         var failedLeads = new ConcurrentDictionary<string, bool>();
         var next = new ConcurrentBag<DueItem>();
         var raised = new ConcurrentBag<NotifyMessage>();
+        var acted = await ForEachLeadAsync(leads, failedLeads, async (lead, ct) =>
+        {
+            var written = await mutator.MutateAsync(lead, l => Decide(l).Change, ct);
+            foreach (var notice in written?.Notices ?? [])
+            {
+                raised.Add(new NotifyMessage(notice.LeadId, notice.Level));
+                LeadSyncTelemetry.Escalations.Add(1, new KeyValuePair<string, object?>("level", "cadence"));
+                LogCheckpointMissed(logger, lead.Id, notice.Level - EscalationNotice.CadenceLevelBase + 1, notice.Recipient);
+            }
+
+            // No second read when nothing was written: if another run won the write, the loaded version's next
+            // checkpoint is at worst the one just decided, filed for now, and the next run finds nothing to do.
+            var latest = written?.Lead ?? lead;
+            if (CadenceStep.NextDue(policy, latest) is { } dueAt && (crmChecked || dueAt > now))
+            {
+                next.Add(new DueItem(lead.Id, DueKind.FollowUp, dueAt > now ? dueAt : now));
+            }
+
+            return written is not null;
+        }, cancellationToken);
+
+        // A lead whose misses wait for the CRM keeps its hint (nothing new is filed for it); the others move on.
+        var filed = next.ToList();
+        var waiting = crmChecked ? [] : leads.Where(l => !filed.Any(f => f.LeadId == l.Id)).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        await HandOverAsync(raised, filed, hints.Where(h => !failedLeads.ContainsKey(h.LeadId) && !waiting.Contains(h.LeadId)), cancellationToken);
+        if (!crmChecked)
+        {
+            CrmDegradeTelemetry.EscalationsDeferred.Add(waiting.Count, new KeyValuePair<string, object?>("kind", "cadence"));
+            LogFollowUpsDeferred(logger, waiting.Count, crmFailure!.Outcome?.Reason ?? crmFailure.Message);
+        }
+
+        return new JobReport(JobNames.SlaSweep, hints.Count, acted, leads.Count - acted - failedLeads.Count, failedLeads.Count)
+        {
+            Deferred = waiting.Count,
+            CrmUnavailable = crmFailure is null ? null : crmFailure.Outcome?.Reason ?? crmFailure.Message,
+            CrmRetryAfter = crmFailure is null ? null : crmFailure.Outcome?.RetryAfter ?? CrmRetryAfter,
+        };
+    }
+
+    /// <summary>
+    /// Runs <paramref name="act"/> for each lead side by side; returns how many acted. One lead's failure is logged and
+    /// marked in <paramref name="failedLeads"/> (its hint stays for the next run) and does not stop the others; a
+    /// storage outage stops the run.
+    /// </summary>
+    private async Task<int> ForEachLeadAsync(
+        IEnumerable<Lead> leads, ConcurrentDictionary<string, bool> failedLeads, Func<Lead, CancellationToken, Task<bool>> act,
+        CancellationToken cancellationToken)
+    {
+        var acted = 0;
         await Parallel.ForEachAsync(leads, Concurrency(cancellationToken), async (lead, ct) =>
         {
             try
             {
-                var written = await mutator.MutateAsync(lead, l => Decide(l).Change, ct);
-                foreach (var notice in written?.Notices ?? [])
-                {
-                    raised.Add(new NotifyMessage(notice.LeadId, notice.Level));
-                    LeadSyncTelemetry.Escalations.Add(1, new KeyValuePair<string, object?>("level", "cadence"));
-                    LogCheckpointMissed(logger, lead.Id, notice.Level - EscalationNotice.CadenceLevelBase + 1, notice.Recipient);
-                }
-
-                if (written is not null)
+                if (await act(lead, ct))
                 {
                     Interlocked.Increment(ref acted);
-                }
-
-                // No second read when nothing was written: if another run won the write, the loaded version's next
-                // checkpoint is at worst the one just decided, filed for now, and the next run finds nothing to do.
-                var latest = written?.Lead ?? lead;
-                if (CadenceStep.NextDue(policy, latest) is { } dueAt && (crmChecked || dueAt > now))
-                {
-                    next.Add(new DueItem(lead.Id, DueKind.FollowUp, dueAt > now ? dueAt : now));
                 }
             }
             catch (StorageUnavailableException)
@@ -232,29 +237,22 @@ public sealed partial class SlaSweep(
                 LogLeadFailed(logger, ex, lead.Id);
             }
         });
+        return acted;
+    }
 
+    /// <summary>
+    /// The end of a pass, in crash-safe order: the raised notices to the queue (many to a message), then the hints
+    /// <paramref name="filed"/> for what comes next, then the removal of the <paramref name="handled"/> hints — except
+    /// one that was just filed again.
+    /// </summary>
+    private async Task HandOverAsync(
+        IEnumerable<NotifyMessage> raised, List<DueItem> filed, IEnumerable<DueItem> handled, CancellationToken cancellationToken)
+    {
         await Parallel.ForEachAsync(NotifyMessage.EncodeAll(raised), Concurrency(cancellationToken), async (message, ct) =>
             await queue.EnqueueAsync(QueueNames.Notifications, message, ct));
-
-        // A lead whose misses wait for the CRM keeps its hint (nothing new is filed for it); the others move on.
-        var filed = next.ToList();
         await dueIndex.ScheduleAllAsync(filed, cancellationToken);
-        var waiting = crmChecked ? [] : leads.Where(l => !filed.Any(f => f.LeadId == l.Id)).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
         var refiled = filed.Select(HintKey).ToHashSet();
-        await dueIndex.RemoveAllAsync(
-            [.. hints.Where(h => !failedLeads.ContainsKey(h.LeadId) && !waiting.Contains(h.LeadId) && !refiled.Contains(HintKey(h)))], cancellationToken);
-        if (!crmChecked)
-        {
-            CrmDegradeTelemetry.EscalationsDeferred.Add(waiting.Count, new KeyValuePair<string, object?>("kind", "cadence"));
-            LogFollowUpsDeferred(logger, waiting.Count, crmFailure!.Outcome?.Reason ?? crmFailure.Message);
-        }
-
-        return new JobReport(JobNames.SlaSweep, hints.Count, acted, leads.Count - acted - failedLeads.Count, failedLeads.Count)
-        {
-            Deferred = waiting.Count,
-            CrmUnavailable = crmFailure is null ? null : crmFailure.Outcome?.Reason ?? crmFailure.Message,
-            CrmRetryAfter = crmFailure is null ? null : crmFailure.Outcome?.RetryAfter ?? CrmRetryAfter,
-        };
+        await dueIndex.RemoveAllAsync([.. handled.Where(h => !refiled.Contains(HintKey(h)))], cancellationToken);
     }
 
     /// <summary>

@@ -42,78 +42,66 @@ public sealed class DeadLetterEndpoints(IDeadLetterStore deadLetters, DeadLetter
             return problem ?? TypedResults.Ok(await bulkReplay.ReplayAsync(filter!, actor, cancellationToken));
         });
 
-    private static (DeadLetterFilter? Filter, IResult? Problem) ParseFilter(byte[] body)
+    private static (DeadLetterFilter? Filter, IResult? Problem) ParseFilter(byte[] body) =>
+        JsonObjectBody.Parse(
+            body,
+            "The body is not valid JSON.",
+            "The body must be a JSON object: {\"reason\", \"from\", \"to\"} or {\"all\": true}.",
+            ReadFilter);
+
+    private static DeadLetterFilter ReadFilter(JsonElement root, Dictionary<string, string[]> errors)
     {
-        JsonDocument doc;
-        try
+        string? reason = null;
+        DateTimeOffset? from = null, to = null;
+        var all = false;
+        foreach (var property in root.EnumerateObject())
         {
-            doc = JsonDocument.Parse(body);
+            switch (property.Name)
+            {
+                case "reason" when property.Value.ValueKind == JsonValueKind.String && property.Value.GetString()!.Length <= 500:
+                    reason = property.Value.GetString();
+                    break;
+                case "reason":
+                    errors["reason"] = ["A text of at most 500 characters, matched case-insensitively inside each dead letter's reason."];
+                    break;
+                case "from" or "to" when property.Value.ValueKind == JsonValueKind.String
+                    && DateTimeOffset.TryParse(property.Value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at):
+                    if (property.Name == "from")
+                    {
+                        from = at;
+                    }
+                    else
+                    {
+                        to = at;
+                    }
+
+                    break;
+                case "from" or "to":
+                    errors[property.Name] = ["An ISO 8601 date and time, e.g. 2026-12-06T08:00:00Z."];
+                    break;
+                case "all" when property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                    all = property.Value.GetBoolean();
+                    break;
+                case "all":
+                    errors["all"] = ["true or false."];
+                    break;
+                default:
+                    errors[property.Name] = ["Unknown field; use reason, from, to or all."];
+                    break;
+            }
         }
-        catch (JsonException)
+
+        if (from is not null && to is not null && from >= to)
         {
-            return (null, Problem.Of(ProblemTypes.Malformed, "The body is not valid JSON."));
+            errors["to"] = ["Must be after from."];
         }
 
-        using (doc)
+        var filter = new DeadLetterFilter(reason, from, to, all);
+        if (errors.Count == 0 && filter.IsEmpty)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return (null, Problem.Of(ProblemTypes.Malformed, "The body must be a JSON object: {\"reason\", \"from\", \"to\"} or {\"all\": true}."));
-            }
-
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            string? reason = null;
-            DateTimeOffset? from = null, to = null;
-            var all = false;
-            foreach (var property in doc.RootElement.EnumerateObject())
-            {
-                switch (property.Name)
-                {
-                    case "reason" when property.Value.ValueKind == JsonValueKind.String && property.Value.GetString()!.Length <= 500:
-                        reason = property.Value.GetString();
-                        break;
-                    case "reason":
-                        errors["reason"] = ["A text of at most 500 characters, matched case-insensitively inside each dead letter's reason."];
-                        break;
-                    case "from" or "to" when property.Value.ValueKind == JsonValueKind.String
-                        && DateTimeOffset.TryParse(property.Value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at):
-                        if (property.Name == "from")
-                        {
-                            from = at;
-                        }
-                        else
-                        {
-                            to = at;
-                        }
-
-                        break;
-                    case "from" or "to":
-                        errors[property.Name] = ["An ISO 8601 date and time, e.g. 2026-12-06T08:00:00Z."];
-                        break;
-                    case "all" when property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False:
-                        all = property.Value.GetBoolean();
-                        break;
-                    case "all":
-                        errors["all"] = ["true or false."];
-                        break;
-                    default:
-                        errors[property.Name] = ["Unknown field; use reason, from, to or all."];
-                        break;
-                }
-            }
-
-            if (from is not null && to is not null && from >= to)
-            {
-                errors["to"] = ["Must be after from."];
-            }
-
-            var filter = new DeadLetterFilter(reason, from, to, all);
-            if (errors.Count == 0 && filter.IsEmpty)
-            {
-                errors["all"] = ["Give a reason, a time range, or \"all\": true to replay every dead letter."];
-            }
-
-            return errors.Count > 0 ? (null, Problem.Validation(errors)) : (filter, null);
+            errors["all"] = ["Give a reason, a time range, or \"all\": true to replay every dead letter."];
         }
+
+        return filter;
     }
 }

@@ -35,51 +35,36 @@ public sealed class ErasureEndpoints(LeadErasure erasure, EndpointGuard guard)
 
     private static (ErasureRequest? Request, IResult? Problem) Parse(byte[] body, string actor)
     {
-        JsonDocument doc;
-        try
+        const string Shape = "The body must be a JSON object: {\"email\": \"…\"} or {\"leadId\": \"…\"}.";
+        return JsonObjectBody.Parse(body, Shape, Shape, (root, errors) => Read(root, errors, actor));
+    }
+
+    private static ErasureRequest Read(JsonElement root, Dictionary<string, string[]> errors, string actor)
+    {
+        var email = Text(root, "email", errors);
+        var leadId = Text(root, "leadId", errors);
+        var reason = Text(root, "reason", errors);
+        if (email is not null && (email.Length > 254 || email.Trim().IndexOf('@', StringComparison.Ordinal) is < 1 || email.Trim().EndsWith('@') || email.Any(char.IsControl)))
         {
-            doc = JsonDocument.Parse(body);
+            errors["email"] = ["Not an e-mail address."];
         }
-        catch (JsonException)
+
+        if (leadId is not null && !LeadIdFactory.IsWellFormed(leadId))
         {
-            return (null, Problem.Of(ProblemTypes.Malformed, "The body must be a JSON object: {\"email\": \"…\"} or {\"leadId\": \"…\"}."));
+            errors["leadId"] = ["Not a lead id (ld_ followed by 24 characters)."];
         }
 
-        using (doc)
+        if (reason is { Length: > MaxReasonLength })
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return (null, Problem.Of(ProblemTypes.Malformed, "The body must be a JSON object: {\"email\": \"…\"} or {\"leadId\": \"…\"}."));
-            }
-
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            var email = Text(doc.RootElement, "email", errors);
-            var leadId = Text(doc.RootElement, "leadId", errors);
-            var reason = Text(doc.RootElement, "reason", errors);
-            if (email is not null && (email.Length > 254 || email.Trim().IndexOf('@', StringComparison.Ordinal) is < 1 || email.Trim().EndsWith('@') || email.Any(char.IsControl)))
-            {
-                errors["email"] = ["Not an e-mail address."];
-            }
-
-            if (leadId is not null && !LeadIdFactory.IsWellFormed(leadId))
-            {
-                errors["leadId"] = ["Not a lead id (ld_ followed by 24 characters)."];
-            }
-
-            if (reason is { Length: > MaxReasonLength })
-            {
-                errors["reason"] = [$"At most {MaxReasonLength} characters."];
-            }
-
-            if (errors.Count == 0 && (email is null) == (leadId is null))
-            {
-                errors[email is null ? "email" : "leadId"] = ["Give exactly one of email or leadId."];
-            }
-
-            return errors.Count > 0
-                ? (null, Problem.Validation(errors))
-                : (new ErasureRequest(email?.Trim(), leadId, actor, string.IsNullOrWhiteSpace(reason) ? DefaultReason : reason.Trim()), null);
+            errors["reason"] = [$"At most {MaxReasonLength} characters."];
         }
+
+        if (errors.Count == 0 && (email is null) == (leadId is null))
+        {
+            errors[email is null ? "email" : "leadId"] = ["Give exactly one of email or leadId."];
+        }
+
+        return new ErasureRequest(email?.Trim(), leadId, actor, string.IsNullOrWhiteSpace(reason) ? DefaultReason : reason.Trim());
     }
 
     private static string? Text(JsonElement root, string name, Dictionary<string, string[]> errors)

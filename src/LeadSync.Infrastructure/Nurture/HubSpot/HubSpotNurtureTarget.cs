@@ -4,19 +4,17 @@ namespace LeadSync.Infrastructure.Nurture.HubSpot;
 /// Recycles into HubSpot: sets <c>hs_lead_status</c> on the contact (found by e-mail, created when missing), then adds
 /// the contact's record id to the configured static list. Both steps are idempotent.
 /// </summary>
-public sealed class HubSpotNurtureTarget(IHubSpotContactsApi contacts, IHubSpotListsApi lists, IOptionsMonitor<NurtureOptions> options) : INurtureTarget
+public sealed class HubSpotNurtureTarget(IHubSpotContactsApi contacts, IHubSpotListsApi lists, IOptionsMonitor<NurtureOptions> options) : NurtureTargetByEmail<HubSpotNurtureOptions>(options)
 {
-    public string Name => "HubSpot list";
+    public override string Name => "HubSpot list";
 
-    public async Task<NurtureResult> PushAsync(Lead lead, string reason, CancellationToken cancellationToken)
+    protected override HubSpotNurtureOptions Select(NurtureOptions options) => options.HubSpot;
+
+    protected override string DestinationOf(HubSpotNurtureOptions settings) => $"HubSpot list {settings.ListId}";
+
+    protected override async Task<NurtureResult> PushAsync(
+        Lead lead, string email, string reason, HubSpotNurtureOptions settings, string destination, CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue.HubSpot;
-        var destination = $"HubSpot list {settings.ListId}";
-        if (lead.Contact.Email is not { } email)
-        {
-            return new NurtureResult(false, destination, "permanent: the lead has no e-mail address");
-        }
-
         var status = new Dictionary<string, string> { ["hs_lead_status"] = settings.LeadStatus };
         var updated = await contacts.UpdateByEmailAsync(email, new HubSpotContactInput(status), cancellationToken);
         if (updated.StatusCode == HttpStatusCode.NotFound)
@@ -45,7 +43,7 @@ public sealed class HubSpotNurtureTarget(IHubSpotContactsApi contacts, IHubSpotL
     }
 
     /// <summary>GDPR delete of the contact by e-mail (HubSpot blocks an unknown address from coming back).</summary>
-    public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
+    public override async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
     {
         const string target = "nurture:hubspot";
         if (subject.Email is not { Length: > 0 } email)

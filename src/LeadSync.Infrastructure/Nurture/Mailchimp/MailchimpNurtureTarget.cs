@@ -4,19 +4,17 @@ namespace LeadSync.Infrastructure.Nurture.Mailchimp;
 /// Recycles into a Mailchimp audience: add or update the member (PUT by subscriber hash, <c>status_if_new</c>), then
 /// set the recycle tags. Both calls are idempotent.
 /// </summary>
-public sealed class MailchimpNurtureTarget(IMailchimpMembersApi api, IOptionsMonitor<NurtureOptions> options) : INurtureTarget
+public sealed class MailchimpNurtureTarget(IMailchimpMembersApi api, IOptionsMonitor<NurtureOptions> options) : NurtureTargetByEmail<MailchimpNurtureOptions>(options)
 {
-    public string Name => "Mailchimp audience";
+    public override string Name => "Mailchimp audience";
 
-    public async Task<NurtureResult> PushAsync(Lead lead, string reason, CancellationToken cancellationToken)
+    protected override MailchimpNurtureOptions Select(NurtureOptions options) => options.Mailchimp;
+
+    protected override string DestinationOf(MailchimpNurtureOptions settings) => $"Mailchimp audience {settings.ListId}";
+
+    protected override async Task<NurtureResult> PushAsync(
+        Lead lead, string email, string reason, MailchimpNurtureOptions settings, string destination, CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue.Mailchimp;
-        var destination = $"Mailchimp audience {settings.ListId}";
-        if (lead.Contact.Email is not { } email)
-        {
-            return new NurtureResult(false, destination, "permanent: the lead has no e-mail address");
-        }
-
         var hash = SubscriberHash(email);
         var merge = new Dictionary<string, string>();
         if (lead.Contact.FirstName is { } first)
@@ -41,7 +39,7 @@ public sealed class MailchimpNurtureTarget(IMailchimpMembersApi api, IOptionsMon
     }
 
     /// <summary>Permanent delete of the audience member (Mailchimp's GDPR deletion; the address cannot be re-imported).</summary>
-    public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
+    public override async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
     {
         const string target = "nurture:mailchimp";
         if (subject.Email is not { Length: > 0 } email)
@@ -49,7 +47,7 @@ public sealed class MailchimpNurtureTarget(IMailchimpMembersApi api, IOptionsMon
             return TargetErasure.NotFound(target);
         }
 
-        using var response = await api.DeletePermanentAsync(options.CurrentValue.Mailchimp.ListId!, SubscriberHash(email), cancellationToken);
+        using var response = await api.DeletePermanentAsync(Current.ListId!, SubscriberHash(email), cancellationToken);
         return NurtureErasureMapper.From(target, response, "delete-permanent");
     }
 

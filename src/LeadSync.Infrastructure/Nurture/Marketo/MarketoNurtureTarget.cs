@@ -4,19 +4,17 @@ namespace LeadSync.Infrastructure.Nurture.Marketo;
 /// Recycles into Marketo: createOrUpdate the lead by e-mail, add it to the static list, and request the optional
 /// campaign. Each step is idempotent. Marketo reports most failures as HTTP 200 with <c>success: false</c>.
 /// </summary>
-public sealed class MarketoNurtureTarget(IMarketoLeadsApi api, IOptionsMonitor<NurtureOptions> options) : INurtureTarget
+public sealed class MarketoNurtureTarget(IMarketoLeadsApi api, IOptionsMonitor<NurtureOptions> options) : NurtureTargetByEmail<MarketoNurtureOptions>(options)
 {
-    public string Name => "Marketo list";
+    public override string Name => "Marketo list";
 
-    public async Task<NurtureResult> PushAsync(Lead lead, string reason, CancellationToken cancellationToken)
+    protected override MarketoNurtureOptions Select(NurtureOptions options) => options.Marketo;
+
+    protected override string DestinationOf(MarketoNurtureOptions settings) => $"Marketo list {settings.ListId}";
+
+    protected override async Task<NurtureResult> PushAsync(
+        Lead lead, string email, string reason, MarketoNurtureOptions settings, string destination, CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue.Marketo;
-        var destination = $"Marketo list {settings.ListId}";
-        if (lead.Contact.Email is not { } email)
-        {
-            return new NurtureResult(false, destination, "permanent: the lead has no e-mail address");
-        }
-
         var person = new JsonObject { ["email"] = email };
         AddIfSet(person, "firstName", lead.Contact.FirstName);
         AddIfSet(person, "lastName", lead.Contact.LastName);
@@ -52,7 +50,7 @@ public sealed class MarketoNurtureTarget(IMarketoLeadsApi api, IOptionsMonitor<N
     }
 
     /// <summary>Finds the Marketo leads with the e-mail and deletes them (Marketo's lead deletion).</summary>
-    public async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
+    public override async Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken)
     {
         const string target = "nurture:marketo";
         if (subject.Email is not { Length: > 0 } email)
