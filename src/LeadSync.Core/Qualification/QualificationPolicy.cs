@@ -11,8 +11,9 @@ public sealed class QualificationPolicy(IOptionsMonitor<QualificationOptions> op
         var settings = options.CurrentValue;
         var minimum = settings.MinimumScore;
         var missing = settings.RequiredFields.Where(f => !HasField(draft, f)).ToList();
-        var fieldsMet = missing.Count == 0;
-        var missingText = $"missing {string.Join(", ", missing)} required to be sales-ready";
+        var failed = QualificationRules.Failures(settings, draft);
+        var fieldsMet = missing.Count == 0 && failed.Count == 0;
+        var missingText = string.Join("; ", (missing.Count == 0 ? [] : new[] { $"missing {string.Join(", ", missing)} required to be sales-ready" }).Concat(failed));
         if (settings.Mode == QualificationMode.Any)
         {
             // Either rule qualifies: the answers, or a score at or above the threshold (no score cannot meet it).
@@ -22,7 +23,9 @@ public sealed class QualificationPolicy(IOptionsMonitor<QualificationOptions> op
             }
 
             return fieldsMet
-                ? (LeadStatus.SalesReady, $"every required field is present ({string.Join(", ", settings.RequiredFields)})")
+                ? (LeadStatus.SalesReady, settings.RequiredFields.Count > 0
+                    ? $"every required field is present ({string.Join(", ", settings.RequiredFields)})"
+                    : "every qualification rule is met")
                 : (LeadStatus.Nurture, missingText + (draft.Score is { } low ? $" and score {low} is below the threshold {minimum}" : " and no score"));
         }
 

@@ -18,6 +18,12 @@ public static class AdminOverlayRegistration
             options.MinimumScore = doc.MinimumScore;
             options.Mode = doc.Mode;
             Replace(options.RequiredFields, doc.RequiredFields);
+            options.MinimumBudget = doc.MinimumBudget;
+            Replace(options.AuthorityRoles, doc.AuthorityRoles);
+            options.RequireNeed = doc.RequireNeed;
+            options.MaximumTimelineMonths = doc.MaximumTimelineMonths;
+            Replace(options.Countries, doc.Countries);
+            options.ExcludeFreeMail = doc.ExcludeFreeMail;
         });
         Overlay<RecycleOptions, RecyclePolicyDocument>(services, AdminResources.Recycle, (doc, options) => options.NoProgressWindow = doc.NoProgressWindow);
         Overlay<DirectoryOptions, DirectoryOptions>(services, AdminResources.Directory, (doc, options) =>
