@@ -40,4 +40,11 @@ public sealed class QueueFunctions(QueueWork work)
         long dequeueCount,
         CancellationToken cancellationToken) =>
         work.RunFromTriggerAsync(QueueNames.LeadErase, message, dequeueCount, cancellationToken);
+
+    [Function("lead-nurture")]
+    public Task NurtureAsync(
+        [QueueTrigger(QueueNames.LeadNurture)] string message,
+        long dequeueCount,
+        CancellationToken cancellationToken) =>
+        work.RunFromTriggerAsync(QueueNames.LeadNurture, message, dequeueCount, cancellationToken);
 }

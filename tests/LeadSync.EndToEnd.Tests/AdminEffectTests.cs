@@ -46,6 +46,50 @@ public sealed class AdminEffectTests(AdminEffectHostFixture fixture)
     }
 
     [Fact]
+    public async Task Qualification_rules_with_values_send_leads_that_fail_them_to_the_nurture_tool_at_once_consent_honoured()
+    {
+        using var invalid = await PutAsync("api/admin/config/qualification", """{"minimumBudget":-5,"countries":["US","us"]}""", "*");
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains(errors.EnumerateObject(), e => e.Name == "minimumBudget");
+        Assert.Contains(errors.EnumerateObject(), e => e.Name.StartsWith("countries", StringComparison.Ordinal));
+
+        var etag = await PutOkAsync(
+            "api/admin/config/qualification", """{"minimumBudget":25000,"excludeFreeMail":true,"countries":["US","CA"],"mode":"all"}""", "*");
+        try
+        {
+            var ready = await PostLeadAsync(ThinPathHostFixture.GenericSecret,
+                """{"type":"lead.created","data":{"email":"vp@acme-values.com","budget":"$50k","country":"US"}}""");
+            var small = await PostLeadAsync(ThinPathHostFixture.GenericSecret,
+                """{"type":"lead.created","data":{"email":"small@acme-values.com","budget":"10k","country":"CA"}}""");
+            var declined = await PostLeadAsync(ThinPathHostFixture.GenericSecret,
+                """{"type":"lead.created","data":{"email":"someone@gmail.com","budget":"60000","country":"US","marketing_consent":"false"}}""");
+
+            var sales = await LeadApi.WaitForLeadAsync(_client, _host, ready, l => LeadApi.Status(l) is "SalesReady" or "Synced", TimeSpan.FromSeconds(30));
+            Assert.Contains(LeadApi.Status(sales), new[] { "SalesReady", "Synced" });
+
+            var nurtured = await LeadApi.WaitForLeadAsync(_client, _host, small, l => LeadApi.Events(l).Contains("marketing.nurture-pushed"), TimeSpan.FromSeconds(30));
+            Assert.Equal("Nurture", LeadApi.Status(nurtured));
+            Assert.Contains(nurtured.GetProperty("timeline").EnumerateArray(),
+                e => e.GetProperty("detail").GetString()!.Contains("budget 10,000 is below 25,000", StringComparison.Ordinal));
+            Assert.Contains(nurtured.GetProperty("timeline").EnumerateArray(),
+                e => e.GetProperty("detail").GetString()!.Contains("not-sales-ready", StringComparison.Ordinal));
+
+            var skipped = await LeadApi.WaitForLeadAsync(_client, _host, declined, l => LeadApi.Events(l).Contains("marketing.nurture-skipped"), TimeSpan.FromSeconds(30));
+            Assert.Equal("Nurture", LeadApi.Status(skipped));
+            Assert.DoesNotContain("marketing.nurture-pushed", LeadApi.Events(skipped));
+            Assert.Contains(skipped.GetProperty("timeline").EnumerateArray(),
+                e => e.GetProperty("detail").GetString()!.Contains("consumer provider", StringComparison.Ordinal));
+            Assert.Contains(skipped.GetProperty("timeline").EnumerateArray(),
+                e => e.GetProperty("detail").GetString()!.Contains("did not consent", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await PutOkAsync("api/admin/config/qualification", """{"minimumScore":0,"requiredFields":[],"mode":"all"}""", etag);
+        }
+    }
+
+    [Fact]
     public async Task An_erasure_through_the_admin_api_anonymizes_the_lead_and_a_repeat_answers_the_same_record()
     {
         var leadId = await PostLeadAsync(ThinPathHostFixture.GenericSecret, """{"type":"lead.created","data":{"email":"forget.me@example.com","firstName":"Forget","phone":"+1 555 0100 222"}}""");

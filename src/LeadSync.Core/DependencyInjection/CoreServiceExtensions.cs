@@ -75,6 +75,7 @@ public static class CoreServiceExtensions
         services.AddSingleton<RecyclePolicy>();
         services.AddTransient<EscalationAcknowledger>();
         services.AddTransient<RecycleJob>();
+        services.AddTransient<NurtureHandOff>();
         services.AddTransient<RedriveJob>();
     }
 

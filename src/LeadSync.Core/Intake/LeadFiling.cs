@@ -62,9 +62,14 @@ internal sealed class LeadFiling(
         // if the process dies between storing and enqueueing, the safety net re-drives the sync (a hint whose lead
         // is never created, because the delivery re-entered an existing lead, is dropped by the re-drive job).
         var lookup = email is null ? Task.FromResult<IReadOnlyList<LeadEmailEntry>>([]) : emailIndex.FindAsync(email, cancellationToken);
-        var intent = status == LeadStatus.SalesReady
-            ? dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Sync, now + options.Value.SyncSafetyNetDelay), cancellationToken)
-            : Task.CompletedTask;
+        var intent = status switch
+        {
+            LeadStatus.SalesReady => dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Sync, now + options.Value.SyncSafetyNetDelay), cancellationToken),
+
+            // Not sales-ready: to nurture at once; the recycle job hands it over if the queue message is lost.
+            LeadStatus.Nurture => dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Recycle, now + options.Value.SyncSafetyNetDelay), cancellationToken),
+            _ => Task.CompletedTask,
+        };
         await Task.WhenAll(lookup, intent);
         if (email is not null &&
             await reEntry.ReEnterAsync(email, await lookup, leadId, sourceName, draft, status, reason, now, cancellationToken) is { } reEntered)
@@ -75,9 +80,12 @@ internal sealed class LeadFiling(
         var created = await leads.CreateAsync(NewLeadChange(leadId, sourceName, draft, webhook, status, reason, now), cancellationToken);
 
         // Also on a duplicate: a redelivery repairs a sync hand-off that an earlier attempt did not finish.
-        var handOff = created.Lead.Status == LeadStatus.SalesReady
-            ? queue.EnqueueAsync(QueueNames.LeadSync, leadId, cancellationToken)
-            : Task.CompletedTask;
+        var handOff = created.Lead.Status switch
+        {
+            LeadStatus.SalesReady => queue.EnqueueAsync(QueueNames.LeadSync, leadId, cancellationToken),
+            LeadStatus.Nurture when created.Lead.NurturePushedAt is null => queue.EnqueueAsync(QueueNames.LeadNurture, leadId, cancellationToken),
+            _ => Task.CompletedTask,
+        };
         var indexed = email is null ? Task.CompletedTask : emailIndex.AddAsync(email, leadId, leadId, cancellationToken);
         await Task.WhenAll(handOff, indexed);
 

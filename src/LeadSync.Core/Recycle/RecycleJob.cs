@@ -11,6 +11,7 @@ public sealed partial class RecycleJob(
     ICrmGateway crm,
     INurtureTarget nurture,
     RecyclePolicy policy,
+    NurtureHandOff handOff,
     IOptionsMonitor<RecycleOptions> options,
     TimeProvider timeProvider,
     ILogger<RecycleJob> logger)
@@ -134,6 +135,18 @@ public sealed partial class RecycleJob(
 
     private async Task<(bool Acted, bool Failed)> HandleAsync(Lead lead, CrmRecordState? state, CrmTouch? touch, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (lead is { Status: LeadStatus.Nurture, NurturePushedAt: null })
+        {
+            // Not sales-ready, and its lead-nurture message was lost or failed: the safety net hands it over.
+            var handed = await handOff.HandAsync(lead.Id, cancellationToken);
+            if (!handed.Completed)
+            {
+                await dueIndex.ScheduleAsync(new DueItem(lead.Id, DueKind.Recycle, now + WriteBackRetry), cancellationToken);
+            }
+
+            return (handed.Completed, !handed.Completed);
+        }
+
         if (state is { Found: true } && CrmFunnel.IsClosed(state.Stage) && MayWriteToCrm(lead))
         {
             // Sales converted or disqualified it in the CRM: LeadSync follows, and writes nothing to the CRM.

@@ -3,6 +3,9 @@ namespace LeadSync.Core.Recycle;
 /// <summary>Stable reason codes a recycle (or the close that ends recycling) carries; used in timelines and reports.</summary>
 public static class RecycleReasons
 {
+    /// <summary>Judged not sales-ready at intake (the qualification's reason is on the timeline): nurture at once.</summary>
+    public const string NotSalesReady = "not-sales-ready";
+
     /// <summary>Never touched, and the last escalation level passed <see cref="RecycleOptions.AfterLastLevel"/> ago.</summary>
     public const string SlaMissed = "sla-missed";
 

@@ -14,4 +14,7 @@ public static class QueueNames
 
     /// <summary>Accepted deliveries to file as leads (message = inbox ids; <c>LeadSync:Intake:Filing = Queue</c>).</summary>
     public const string InboxFile = "lead-file";
+
+    /// <summary>Leads judged not sales-ready, to hand to the nurture tool at once (message = lead id).</summary>
+    public const string LeadNurture = "lead-nurture";
 }

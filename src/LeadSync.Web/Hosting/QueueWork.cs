@@ -4,7 +4,7 @@ namespace LeadSync.Web.Hosting;
 public sealed class QueueWork(IServiceScopeFactory scopes)
 {
     public static IReadOnlyList<string> Queues { get; } =
-        [QueueNames.InboxFile, QueueNames.LeadSync, QueueNames.Notifications, QueueNames.LeadEnrich, QueueNames.LeadErase];
+        [QueueNames.InboxFile, QueueNames.LeadSync, QueueNames.Notifications, QueueNames.LeadEnrich, QueueNames.LeadErase, QueueNames.LeadNurture];
 
     public async Task<WorkOutcome> HandleAsync(string queue, string message, CancellationToken cancellationToken) =>
         await HandleAsync(queue, message, 1, cancellationToken);
@@ -24,6 +24,8 @@ public sealed class QueueWork(IServiceScopeFactory scopes)
                 return await SyncAllAsync(services, LeadSyncMessage.LeadIds(body), cancellationToken);
             case QueueNames.LeadEnrich:
                 return await services.GetRequiredService<LeadEnrichment>().EnrichAsync(body.Trim(), cancellationToken);
+            case QueueNames.LeadNurture:
+                return await services.GetRequiredService<NurtureHandOff>().HandAsync(body.Trim(), cancellationToken);
             case QueueNames.LeadErase:
                 return await services.GetRequiredService<LeadErasure>().EraseAsync(body.Trim(), (int)Math.Min(dequeueCount, int.MaxValue), cancellationToken);
             case QueueNames.Notifications:

@@ -69,7 +69,8 @@ public sealed class JobHarness
         return written.Lead;
     }
 
-    public RecycleJob Recycle() => new(DueIndex, Store, Mutator, _crm, new RecordingNurture(NurturePushes), _recyclePolicy, _recycleOptions, Time,
+    public RecycleJob Recycle() => new(DueIndex, Store, Mutator, _crm, new RecordingNurture(NurturePushes), _recyclePolicy,
+        new NurtureHandOff(Store, Mutator, new RecordingNurture(NurturePushes), Time, NullLogger<NurtureHandOff>.Instance), _recycleOptions, Time,
         NullLogger<RecycleJob>.Instance);
 
     public SlaSweep Sweep() => new(DueIndex, Store, Mutator, _crm, _sla, new RecordingQueue(Enqueued), _slaOptions, _recyclePolicy,

@@ -90,6 +90,11 @@ public sealed partial class LeadEnrichment(
             await dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Sync, now + intakeOptions.CurrentValue.SyncSafetyNetDelay), cancellationToken);
             await queue.EnqueueAsync(QueueNames.LeadSync, leadId, cancellationToken);
         }
+        else if (written.Lead.Status == LeadStatus.Nurture)
+        {
+            await dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Recycle, now + intakeOptions.CurrentValue.SyncSafetyNetDelay), cancellationToken);
+            await queue.EnqueueAsync(QueueNames.LeadNurture, leadId, cancellationToken);
+        }
 
         LogEnriched(logger, leadId, written.Lead.Status, willBeSalesReady);
         return WorkOutcome.Done($"enriched: {written.Lead.Status}");
