@@ -1,6 +1,6 @@
 namespace LeadSync.Functions;
 
-/// <summary>Admin configuration: read, conditional write, history, SLA dry run (admin identity checked by the shared AdminGate).</summary>
+/// <summary>Admin configuration: read, conditional write, history, diff, rollback, SLA dry run (admin identity checked by the shared AdminGate).</summary>
 public sealed class AdminConfigFunctions(AdminGate gate, AdminConfigEndpoints config, SlaDryRunEndpoints dryRun)
 {
     [Function("admin-config-get")]
@@ -23,6 +23,20 @@ public sealed class AdminConfigFunctions(AdminGate gate, AdminConfigEndpoints co
         string resource,
         CancellationToken cancellationToken) =>
         gate.RunAsync(request, () => config.HistoryAsync(request, resource, cancellationToken)).AsActionResult();
+
+    [Function("admin-config-diff")]
+    public Task<IActionResult> DiffAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminConfigDiff)] HttpRequest request,
+        string resource,
+        CancellationToken cancellationToken) =>
+        gate.RunAsync(request, () => config.DiffAsync(request, resource, cancellationToken)).AsActionResult();
+
+    [Function("admin-config-rollback")]
+    public Task<IActionResult> RollbackAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminConfigRollback)] HttpRequest request,
+        string resource,
+        CancellationToken cancellationToken) =>
+        gate.RunAsync(request, () => config.RollbackAsync(request, resource, cancellationToken)).AsActionResult();
 
     [Function("admin-sla-dry-run")]
     public Task<IActionResult> DryRunAsync(

@@ -97,6 +97,10 @@ public static class PortableHostRegistration
             endpoints.PutAsync(request, resource, ct));
         admin.MapGet(Routes.AdminConfigHistory, (HttpRequest request, string resource, AdminConfigEndpoints endpoints, CancellationToken ct) =>
             endpoints.HistoryAsync(request, resource, ct));
+        admin.MapGet(Routes.AdminConfigDiff, (HttpRequest request, string resource, AdminConfigEndpoints endpoints, CancellationToken ct) =>
+            endpoints.DiffAsync(request, resource, ct));
+        admin.MapPost(Routes.AdminConfigRollback, (HttpRequest request, string resource, AdminConfigEndpoints endpoints, CancellationToken ct) =>
+            endpoints.RollbackAsync(request, resource, ct));
         admin.MapPost(Routes.AdminSlaDryRun, (HttpRequest request, SlaDryRunEndpoints endpoints, CancellationToken ct) =>
             endpoints.RunAsync(request, ct));
         admin.MapGet(Routes.AdminLeads, (HttpRequest request, LeadSearchEndpoints endpoints, CancellationToken ct) =>

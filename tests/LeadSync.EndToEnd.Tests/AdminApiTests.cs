@@ -45,6 +45,53 @@ public sealed class AdminApiTests(ThinPathHostFixture fixture)
     }
 
     [Fact]
+    public async Task Two_versions_are_compared_field_by_field_and_an_earlier_one_is_rolled_back_as_a_new_version()
+    {
+        using var first = await PutAsync("api/admin/config/directory",
+            """{"owners":{"ada":{"manager":"grace","channel":"teams"},"lin":{"email":"lin@example.com"}}}""", "*");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var firstVersion = Version(first);
+        using var second = await PutAsync("api/admin/config/directory",
+            """{"owners":{"ada":{"manager":"hopper","channel":"teams"}}}""", first.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+
+        using var diff = await GetAsync($"api/admin/config/directory/diff?from={firstVersion}&to={Version(second)}");
+        Assert.Equal(HttpStatusCode.OK, diff.StatusCode);
+        var changes = (await diff.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changes").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("path").GetString()!, c => c);
+        Assert.Equal("grace", changes["owners.ada.manager"].GetProperty("before").GetString());
+        Assert.Equal("hopper", changes["owners.ada.manager"].GetProperty("after").GetString());
+        Assert.Equal("lin@example.com", changes["owners.lin"].GetProperty("before").GetProperty("email").GetString());
+        Assert.Equal(JsonValueKind.Null, changes["owners.lin"].GetProperty("after").ValueKind);
+        Assert.DoesNotContain("owners.ada.channel", changes.Keys);
+
+        using var badVersion = await GetAsync("api/admin/config/directory/diff?from=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, badVersion.StatusCode);
+        Assert.Equal("application/problem+json", badVersion.Content.Headers.ContentType?.MediaType);
+        using var noIfMatch = await PostAsync("api/admin/config/directory/rollback", $$"""{"version":{{firstVersion}}}""");
+        Assert.Equal(HttpStatusCode.PreconditionRequired, noIfMatch.StatusCode);
+        using var future = await PostAsync("api/admin/config/directory/rollback", """{"version":99999}""", second.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        using var notJson = await PostAsync("api/admin/config/directory/rollback", "version=1", second.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+
+        using var rolledBack = await PostAsync("api/admin/config/directory/rollback", $$"""{"version":{{firstVersion}}}""", second.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, rolledBack.StatusCode);
+        Assert.Equal(Version(second) + 1, Version(rolledBack));
+        using var read = await GetAsync("api/admin/config/directory");
+        var owners = (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("owners");
+        Assert.Equal("grace", owners.GetProperty("ada").GetProperty("manager").GetString());
+        Assert.Equal("lin@example.com", owners.GetProperty("lin").GetProperty("email").GetString());
+        using var history = await GetAsync("api/admin/config/directory/history");
+        var newest = (await history.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("versions")[0];
+        Assert.Contains($"rollback to version {firstVersion}", newest.GetProperty("changes").EnumerateArray().Select(c => c.GetString()));
+        Assert.StartsWith("key:", newest.GetProperty("changedBy").GetString(), StringComparison.Ordinal);
+    }
+
+    private static int Version(HttpResponseMessage response) =>
+        int.Parse(response.Headers.ETag!.Tag.Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task Connection_secrets_are_write_only_and_kept_when_omitted()
     {
         using var before = await GetAsync("api/admin/config/connections");
@@ -173,10 +220,15 @@ public sealed class AdminApiTests(ThinPathHostFixture fixture)
         return await _client.SendAsync(request);
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string path, string json)
+    private async Task<HttpResponseMessage> PostAsync(string path, string json, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _host.Url(path)) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-LeadSync-Admin-Key", _host.AdminKey);
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
         return await _client.SendAsync(request);
     }
 

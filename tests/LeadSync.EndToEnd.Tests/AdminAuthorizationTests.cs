@@ -22,6 +22,8 @@ public sealed class AdminAuthorizationTests
         ("GET", "api/admin/config/{resource}", "api/admin/config/sla-policies"),
         ("PUT", "api/admin/config/{resource}", "api/admin/config/sla-policies"),
         ("GET", "api/admin/config/{resource}/history", "api/admin/config/sla-policies/history"),
+        ("GET", "api/admin/config/{resource}/diff", "api/admin/config/sla-policies/diff"),
+        ("POST", "api/admin/config/{resource}/rollback", "api/admin/config/sla-policies/rollback"),
         ("POST", "api/admin/sla-policies/dry-run", "api/admin/sla-policies/dry-run"),
         ("GET", "api/admin/leads", "api/admin/leads?status=Synced"),
         ("GET", "api/admin/dashboard", "api/admin/dashboard"),

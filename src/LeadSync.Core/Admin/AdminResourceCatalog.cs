@@ -20,7 +20,7 @@ public sealed class AdminResourceCatalog(
     {
         AdminResources.SlaPolicies => Serialize(SlaPolicyDocument.From(sla.CurrentValue)),
         AdminResources.Qualification => Serialize(qualification.CurrentValue),
-        AdminResources.Recycle => Serialize(new RecyclePolicyDocument { NoProgressWindow = recycle.CurrentValue.NoProgressWindow }),
+        AdminResources.Recycle => Serialize(RecyclePolicyDocument.From(recycle.CurrentValue)),
         AdminResources.Directory => Serialize(directory.CurrentValue),
         AdminResources.Connections => Serialize(new ConnectionSettings()),
         _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Unknown admin resource."),
@@ -47,7 +47,7 @@ public sealed class AdminResourceCatalog(
         {
             AdminResources.SlaPolicies => Read<SlaPolicyDocument>(json, errors) is { } s && CheckSla(s, errors) ? Serialize(s) : null,
             AdminResources.Qualification => Read<QualificationOptions>(json, errors) is { } q && CheckQualification(q, errors) ? Serialize(q) : null,
-            AdminResources.Recycle => Read<RecyclePolicyDocument>(json, errors) is { } r && CheckRecycle(r, errors) ? Serialize(r) : null,
+            AdminResources.Recycle => Read<RecyclePolicyDocument>(json, errors) is { } r && CheckRecycle(r, recycle.CurrentValue, errors) ? Serialize(r) : null,
             AdminResources.Directory => Read<DirectoryOptions>(json, errors) is { } d && CheckDirectory(d, errors) ? Serialize(d) : null,
             AdminResources.Connections => Read<ConnectionSettings>(json, errors) is { } c && CheckConnections(c, currentJson, errors) ? Serialize(c) : null,
             _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Unknown admin resource."),
@@ -160,15 +160,38 @@ public sealed class AdminResourceCatalog(
         return errors.Count == before;
     }
 
-    private static bool CheckRecycle(RecyclePolicyDocument doc, AdminFieldErrors errors)
+    private static bool CheckRecycle(RecyclePolicyDocument doc, RecycleOptions settings, AdminFieldErrors errors)
     {
+        var before = errors.Count;
         if (doc.NoProgressWindow <= TimeSpan.Zero)
         {
             errors.Add("noProgressWindow", "noProgressWindow must be a positive duration.");
+        }
+
+        if (errors.Count > before)
+        {
             return false;
         }
 
-        return true;
+        // The same rules as the settings, on the options the document would produce.
+        var options = new RecycleOptions
+        {
+            Schedule = settings.Schedule,
+            AttemptsCheckInterval = settings.AttemptsCheckInterval,
+            BatchSize = settings.BatchSize,
+            AfterLastLevel = settings.AfterLastLevel,
+            MaxAttempts = settings.MaxAttempts,
+            AttemptsWindow = settings.AttemptsWindow,
+            Cooldown = settings.Cooldown,
+            MaxRecycles = settings.MaxRecycles,
+        };
+        doc.ApplyTo(options);
+        foreach (var failure in new RecycleOptionsValidator().Validate(null, options).Failures ?? [])
+        {
+            errors.AddSettingsFailure(RecycleOptions.Section, failure);
+        }
+
+        return errors.Count == before;
     }
 
     private static bool CheckDirectory(DirectoryOptions doc, AdminFieldErrors errors)

@@ -3,6 +3,9 @@ namespace LeadSync.Core.Recycle;
 /// <summary>Rejects windows that would recycle at once or never re-check.</summary>
 public sealed class RecycleOptionsValidator : IValidateOptions<RecycleOptions>
 {
+    public const int MaxRecyclesLimit = 100;
+    public const int MaxAttemptsLimit = 1000;
+
     public ValidateOptionsResult Validate(string? name, RecycleOptions options)
     {
         var errors = new List<string>();
@@ -29,6 +32,16 @@ public sealed class RecycleOptionsValidator : IValidateOptions<RecycleOptions>
         if (options.Cooldown < TimeSpan.Zero)
         {
             errors.Add("LeadSync:Recycle:Cooldown must not be negative.");
+        }
+
+        if (options.MaxRecycles is < 0 or > MaxRecyclesLimit)
+        {
+            errors.Add($"LeadSync:Recycle:MaxRecycles must be between 0 and {MaxRecyclesLimit}.");
+        }
+
+        if (options.MaxAttempts is < 0 or > MaxAttemptsLimit)
+        {
+            errors.Add($"LeadSync:Recycle:MaxAttempts must be between 0 (off) and {MaxAttemptsLimit}.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LeadSync.Web.Admin;
 
 /// <summary>
@@ -89,6 +91,139 @@ public sealed class AdminConfigEndpoints(
                 .Select(v => new AdminHistoryEntry(v.Version, v.ChangedBy, v.ChangedAt, v.Changes, JsonNode.Parse(v.Json)))
                 .ToList()));
         });
+
+    /// <summary>
+    /// <c>GET …/diff?from=N&amp;to=M</c>: the field-level difference between two stored versions (as the history keeps
+    /// them, secrets removed); <c>to</c> defaults to the current version, <c>from</c> to the one before it.
+    /// </summary>
+    public Task<IResult> DiffAsync(HttpRequest request, string resource, CancellationToken cancellationToken) =>
+        guard.RunAsync("admin config diff", async () =>
+        {
+            if (!AdminResources.IsKnown(resource))
+            {
+                return UnknownResource();
+            }
+
+            var versions = await store.GetHistoryAsync(resource, 100, cancellationToken);
+            if (versions.Count == 0)
+            {
+                return Problem.NotFound($"No admin has changed {resource} yet: there are no versions to compare.");
+            }
+
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var to = QueryVersion(request, "to", versions[0].Version, errors);
+            var from = QueryVersion(request, "from", to - 1, errors);
+            if (errors.Count > 0)
+            {
+                return Problem.Validation(errors);
+            }
+
+            var before = versions.FirstOrDefault(v => v.Version == from);
+            var after = versions.FirstOrDefault(v => v.Version == to);
+            if (before is null || after is null)
+            {
+                return Problem.NotFound(string.Create(CultureInfo.InvariantCulture,
+                    $"{resource} has versions {versions[^1].Version} to {versions[0].Version} (the newest 100); version {(before is null ? from : to)} is not one of them."));
+            }
+
+            return TypedResults.Ok(new AdminDiffView(resource, from, to, AdminDocumentDiff.Between(before.Json, after.Json)));
+        });
+
+    /// <summary>
+    /// <c>POST …/rollback</c> with <c>{"version": N}</c> and If-Match: stores version N's document again as a new version
+    /// (checked by today's rules, like any write), so the history keeps both the change and its rollback.
+    /// </summary>
+    public Task<IResult> RollbackAsync(HttpRequest request, string resource, CancellationToken cancellationToken) =>
+        guard.RunAsync("admin config rollback", async () =>
+        {
+            var actor = AdminGate.ActorOf(request);
+            if (!AdminResources.IsKnown(resource))
+            {
+                return UnknownResource();
+            }
+
+            var ifMatch = request.Headers.IfMatch.ToString();
+            if (ifMatch.Length == 0)
+            {
+                return Problem.PreconditionRequired();
+            }
+
+            var current = await store.GetCurrentAsync(resource, cancellationToken);
+            var currentVersion = current?.Version ?? 0;
+            if (ParseVersion(ifMatch) is not { } expected || (expected >= 0 && expected != currentVersion))
+            {
+                return Problem.PreconditionFailed($"The resource is at ETag {ETag(currentVersion)}; reload it and retry.");
+            }
+
+            var body = await RequestReader.ReadBodyAsync(request, 1024, cancellationToken);
+            if (body is null)
+            {
+                return Problem.Of(ProblemTypes.PayloadTooLarge, "A rollback request is at most 1 KiB: {\"version\": N}.");
+            }
+
+            const string Shape = "The body must be a JSON object: {\"version\": N}.";
+            var (target, problem) = JsonObjectBody.Parse(body, Shape, Shape, (root, errors) => RollbackTarget(root, currentVersion, errors));
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var stored = (await store.GetHistoryAsync(resource, 100, cancellationToken)).FirstOrDefault(v => v.Version == target!.Value);
+            if (stored is null)
+            {
+                return Problem.NotFound(string.Create(CultureInfo.InvariantCulture, $"Version {target!.Value} of {resource} is not among the newest 100."));
+            }
+
+            var check = catalog.Check(resource, stored.Json, current?.Json);
+            if (!check.IsValid)
+            {
+                return Problem.Validation(check.Errors);
+            }
+
+            var changes = check.Changes.Append(string.Create(CultureInfo.InvariantCulture, $"rollback to version {stored.Version}")).ToList();
+            var result = await store.SaveAsync(resource, currentVersion, check.Json, check.HistoryJson, actor, changes, cancellationToken);
+            if (result.Saved is not { } saved)
+            {
+                return Problem.PreconditionFailed("Another admin changed the resource at the same time; reload it and retry.");
+            }
+
+            snapshot.Apply(resource, saved.Version, saved.Json);
+            return Document(check.HistoryJson, saved.Version);
+        });
+
+    private static StrongBox<int> RollbackTarget(JsonElement root, int currentVersion, Dictionary<string, string[]> errors)
+    {
+        if (!root.TryGetProperty("version", out var value) || !value.TryGetInt32(out var version) || version < 1 || version >= currentVersion)
+        {
+            errors["version"] = [currentVersion > 1
+                ? string.Create(CultureInfo.InvariantCulture, $"A stored version from 1 to {currentVersion - 1} (the current one is {currentVersion}).")
+                : "There is no earlier stored version to roll back to."];
+            return new StrongBox<int>(0);
+        }
+
+        foreach (var property in root.EnumerateObject().Where(p => p.Name != "version"))
+        {
+            errors[property.Name] = ["Unknown field; the body is {\"version\": N}."];
+        }
+
+        return new StrongBox<int>(version);
+    }
+
+    private static int QueryVersion(HttpRequest request, string name, int fallback, Dictionary<string, string[]> errors)
+    {
+        var text = request.Query[name].ToString();
+        if (text.Length == 0)
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
+        {
+            errors[name] = ["A stored version number (1 or more)."];
+        }
+
+        return version;
+    }
 
     public static string ETag(int version) => string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");
 

@@ -25,7 +25,7 @@ public static class AdminOverlayRegistration
             Replace(options.Countries, doc.Countries);
             options.ExcludeFreeMail = doc.ExcludeFreeMail;
         });
-        Overlay<RecycleOptions, RecyclePolicyDocument>(services, AdminResources.Recycle, (doc, options) => options.NoProgressWindow = doc.NoProgressWindow);
+        Overlay<RecycleOptions, RecyclePolicyDocument>(services, AdminResources.Recycle, (doc, options) => doc.ApplyTo(options));
         Overlay<DirectoryOptions, DirectoryOptions>(services, AdminResources.Directory, (doc, options) =>
         {
             options.DefaultTeamChannel = doc.DefaultTeamChannel;

@@ -18,6 +18,8 @@ public static class Routes
     public const string AdminJobRun = "admin/jobs/{job}/run";
     public const string AdminConfig = "admin/config/{resource}";
     public const string AdminConfigHistory = "admin/config/{resource}/history";
+    public const string AdminConfigDiff = "admin/config/{resource}/diff";
+    public const string AdminConfigRollback = "admin/config/{resource}/rollback";
     public const string AdminSlaDryRun = "admin/sla-policies/dry-run";
     public const string AdminLeads = "admin/leads";
     public const string AdminDashboard = "admin/dashboard";

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using LeadSync.Core.Admin;
 using LeadSync.Core.Crm;
@@ -52,6 +53,36 @@ public sealed class AdminResourceCatalogTests
         Assert.True(_catalog.Check(AdminResources.Recycle, """{"noProgressWindow":"14.00:00:00","extra":true}""", null).Errors.ContainsKey("extra"));
         Assert.True(_catalog.Check(AdminResources.Recycle, """{"noProgressWindow":"two weeks"}""", null).Errors.ContainsKey("noProgressWindow"));
         Assert.True(_catalog.Check(AdminResources.Recycle, """{"noProgressWindow":"00:00:00"}""", null).Errors.ContainsKey("noProgressWindow"));
+    }
+
+    [Fact]
+    public void The_recycle_resource_holds_every_run_time_rule_and_checks_them_as_the_settings_are()
+    {
+        var fallback = JsonNode.Parse(_catalog.Fallback(AdminResources.Recycle))!.AsObject();
+        Assert.Equal(
+            ["afterLastLevel", "attemptsWindow", "cooldown", "maxAttempts", "maxRecycles", "noProgressWindow"],
+            fallback.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(6, fallback["maxAttempts"]!.GetValue<int>());
+
+        var valid = _catalog.Check(AdminResources.Recycle, """{"noProgressWindow":"7.00:00:00","maxRecycles":5,"cooldown":"10.00:00:00","maxAttempts":0}""", null);
+        Assert.True(valid.IsValid, string.Join("; ", valid.Errors.SelectMany(e => e.Value)));
+        Assert.Contains("maxRecycles", valid.Changes);
+
+        var invalid = _catalog.Check(AdminResources.Recycle, """{"noProgressWindow":"7.00:00:00","maxRecycles":-1,"cooldown":"-1.00:00:00","afterLastLevel":"-00:10:00"}""", null);
+        Assert.Equal(["afterLastLevel", "cooldown", "maxRecycles"], invalid.Errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_recycle_document_sets_what_it_names_and_leaves_the_rest_to_the_settings()
+    {
+        var options = new RecycleOptions { MaxRecycles = 3, Cooldown = TimeSpan.FromDays(30), MaxAttempts = 6 };
+
+        new RecyclePolicyDocument { NoProgressWindow = TimeSpan.FromDays(7), MaxRecycles = 1 }.ApplyTo(options);
+
+        Assert.Equal(TimeSpan.FromDays(7), options.NoProgressWindow);
+        Assert.Equal(1, options.MaxRecycles);
+        Assert.Equal(TimeSpan.FromDays(30), options.Cooldown);
+        Assert.Equal(6, options.MaxAttempts);
     }
 
     [Fact]
