@@ -266,7 +266,7 @@ async function fetchReport(q, errors) {
 }
 
 function fillFigures(table, firstHeader, columns, groups, total) {
-  const row = (g, tag) => el("tr", { "data-key": g.key }, el(tag === "th" ? "th" : "td", { "data-col": "key" }, g.key),
+  const row = (g) => el("tr", { "data-key": g.key }, el("td", { "data-col": "key" }, g.key),
     ...columns.map(([, key, show]) => el("td", { "data-col": key }, show(g))));
   table.tHead.replaceChildren(el("tr", {}, el("th", {}, firstHeader), ...columns.map(([h]) => el("th", {}, h))));
   table.tBodies[0].replaceChildren(...groups.map((g) => row(g)));
@@ -301,13 +301,13 @@ function drawChart(id, config, tableHead, tableRows) {
 async function loadReports() {
   defaultRange($("#r-from"), $("#r-to"));
   const groupBy = $("#r-group").value;
-  const report = await fetchReport(reportQuery("r", groupBy), $("#report-errors"));
+  const query = reportQuery("r", groupBy);
+  const report = await fetchReport(query, $("#report-errors"));
   if (!report) return;
   const weekly = groupBy === "week" ? report : await fetchReport(reportQuery("r", "week"), $("#report-errors"));
   if (!weekly) return;
   fillFigures($("#report-table"), groupBy, REPORT_COLUMNS, report.groups, report.total);
   $("#report-note").textContent = `${report.total.received} lead cycles received ${report.from} – ${report.to} (UTC)${report.includeTest ? ", test leads included" : ", test leads excluded"}.`;
-  $("#report-table").dataset.loaded = `${report.from}|${report.to}|${report.groupBy}`;
 
   const weeks = weekly.groups.map((g) => g.key);
   const stacks = OUTCOMES.map(([label, statuses]) => weekly.groups.map((g) => statuses.reduce((n, s) => n + (g.byStatus[s] ?? 0), 0)));
@@ -332,14 +332,17 @@ async function loadReports() {
     },
     options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   }, ["Time to first touch", "Elapsed", "Business time"], buckets.map((b) => [b.label, String(b.elapsed), String(b.business)]));
+  // The query on screen (tests and bookmarks read it; the CSV is of this table).
+  $("#report-table").dataset.query = query.toString();
 }
 
 async function loadScorecard() {
   defaultRange($("#s-from"), $("#s-to"));
-  const report = await fetchReport(reportQuery("s", "owner"), $("#scorecard-errors"));
+  const query = reportQuery("s", "owner");
+  const report = await fetchReport(query, $("#scorecard-errors"));
   if (!report) return;
   fillFigures($("#scorecard-table"), "Rep", SCORECARD_COLUMNS, report.groups, report.total);
-  $("#scorecard-table").dataset.loaded = `${report.from}|${report.to}`;
+  $("#scorecard-table").dataset.query = query.toString();
 }
 
 // ---- policy editor ----
