@@ -31,6 +31,7 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
                 rows.Add(ToRow(row, DateOnly.ParseExact(row.PartitionKey.AsSpan(0, DayFormat.Length), DayFormat, CultureInfo.InvariantCulture)));
             }
 
+            EntityReads.Add(TableNames.LeadsByDay, EntityReads.Query, rows.Count);
             return rows;
         }, cancellationToken);
     }
