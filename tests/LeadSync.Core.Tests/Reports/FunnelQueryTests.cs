@@ -72,7 +72,13 @@ public sealed class FunnelQueryTests
         var at = new DateTimeOffset(2027, 1, 3, 9, 0, 0, TimeSpan.Zero);
         FunnelRow Row(string id, DateOnly day, LeadStatus status, bool? met, int attempts, bool synced = true) => new()
         {
-            LeadId = id, Day = day, Source = "generic", Status = status, ReceivedAt = at, SlaMet = met, Attempts = attempts,
+            LeadId = id,
+            Day = day,
+            Source = "generic",
+            Status = status,
+            ReceivedAt = at,
+            SlaMet = met,
+            Attempts = attempts,
             SyncedAt = synced ? at.AddMinutes(1) : null,
         };
         FunnelRow[] rows =
