@@ -14,6 +14,7 @@ public static class BenchmarkCatalog
         new B5MemoryStartupBenchmark(),
         new B6SteadyTrafficBenchmark(),
         new B7ClosedLoopBenchmark(),
+        new B8ReportBenchmark(),
     ];
 
     public static IBenchmark Get(string id) =>

@@ -1,12 +1,43 @@
 namespace LeadSync.Core.Reports;
 
-/// <summary>A validated funnel report request: UTC days <see cref="From"/> to <see cref="To"/> (inclusive), grouped.</summary>
+/// <summary>
+/// A validated funnel report request: UTC days <see cref="From"/> to <see cref="To"/> (inclusive), grouped, optionally
+/// narrowed to one source, campaign and/or owner (<c>(none)</c> selects unset values). Vendor test leads are left
+/// out unless <see cref="IncludeTest"/>.
+/// </summary>
 public sealed record FunnelQuery(DateOnly From, DateOnly To, FunnelGroupBy GroupBy)
 {
     public const int MaxDays = 366;
+    public const int MaxFilterLength = 200;
+
+    public string? Source { get; init; }
+
+    public string? Campaign { get; init; }
+
+    public string? Owner { get; init; }
+
+    public bool IncludeTest { get; init; }
+
+    /// <summary>True when <paramref name="row"/> passes the filters (test leads, source, campaign, owner).</summary>
+    public bool Matches(FunnelRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return (IncludeTest || !row.IsTest)
+            && Same(Source, row.Source)
+            && Same(Campaign, row.Campaign)
+            && Same(Owner, row.Owner);
+    }
 
     /// <summary>Parses query-string values; field errors (keyed by parameter name) instead of exceptions.</summary>
-    public static FunnelQuery? Parse(string? from, string? to, string? groupBy, out Dictionary<string, string[]> errors)
+    public static FunnelQuery? Parse(
+        string? from,
+        string? to,
+        string? groupBy,
+        out Dictionary<string, string[]> errors,
+        string? source = null,
+        string? campaign = null,
+        string? owner = null,
+        string? includeTest = null)
     {
         errors = [];
         var fromDay = Day(from, "from", errors);
@@ -15,7 +46,7 @@ public sealed record FunnelQuery(DateOnly From, DateOnly To, FunnelGroupBy Group
         if (!string.IsNullOrEmpty(groupBy) &&
             (!Enum.TryParse(groupBy, ignoreCase: true, out group) || !Enum.IsDefined(group) || groupBy.Any(char.IsDigit)))
         {
-            errors["groupBy"] = ["Use source, campaign or owner."];
+            errors["groupBy"] = ["Use source, campaign, owner, team or week."];
         }
 
         if (fromDay is { } f && toDay is { } t)
@@ -30,7 +61,45 @@ public sealed record FunnelQuery(DateOnly From, DateOnly To, FunnelGroupBy Group
             }
         }
 
-        return errors.Count == 0 ? new FunnelQuery(fromDay!.Value, toDay!.Value, group) : null;
+        var sourceFilter = Filter(source, "source", errors);
+        var campaignFilter = Filter(campaign, "campaign", errors);
+        var ownerFilter = Filter(owner, "owner", errors);
+        var withTest = false;
+        if (!string.IsNullOrEmpty(includeTest) && !bool.TryParse(includeTest, out withTest))
+        {
+            errors["includeTest"] = ["Use true or false."];
+        }
+
+        return errors.Count == 0
+            ? new FunnelQuery(fromDay!.Value, toDay!.Value, group)
+            {
+                Source = sourceFilter,
+                Campaign = campaignFilter,
+                Owner = ownerFilter,
+                IncludeTest = withTest,
+            }
+            : null;
+    }
+
+    /// <summary>A filter matches its value case-insensitively; <c>(none)</c> matches an unset value.</summary>
+    private static bool Same(string? filter, string? value) =>
+        filter is null
+        || (filter == FunnelReport.Unassigned ? string.IsNullOrEmpty(value) : string.Equals(filter, value, StringComparison.OrdinalIgnoreCase));
+
+    private static string? Filter(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (value.Length > MaxFilterLength || value.Any(char.IsControl))
+        {
+            errors[field] = [$"At most {MaxFilterLength} characters, no control characters."];
+            return null;
+        }
+
+        return value.Trim();
     }
 
     private static DateOnly? Day(string? value, string field, Dictionary<string, string[]> errors)

@@ -9,6 +9,6 @@ public enum FunnelRepairOutcome
     /// <summary>The row was missing or stale and was written from the lead.</summary>
     Written,
 
-    /// <summary>Nothing to do: a vendor test lead, a lead that is gone, or a live write got there first.</summary>
+    /// <summary>Nothing to do: a lead that is gone, or a live write got there first.</summary>
     Skipped,
 }

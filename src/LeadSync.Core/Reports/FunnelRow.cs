@@ -11,11 +11,25 @@ public sealed record FunnelRow
     public required string Source { get; init; }
     public string? Campaign { get; init; }
     public string? Owner { get; init; }
+
+    /// <summary>The owner's team; empty until routing assigns teams (grouped as <c>(none)</c>).</summary>
+    public string? Team { get; init; }
+
+    /// <summary>A vendor test lead (Google Ads <c>is_test</c>): stored in the index, left out of reports unless asked for.</summary>
+    public bool IsTest { get; init; }
+
     public required LeadStatus Status { get; init; }
     public required DateTimeOffset ReceivedAt { get; init; }
     public DateTimeOffset? SyncedAt { get; init; }
     public DateTimeOffset? FirstTouchAt { get; init; }
     public DateTimeOffset? SlaDueAt { get; init; }
+
+    /// <summary>Working minutes on the calendar of the lead's tier from receipt to first touch (set with the first touch).</summary>
+    public int? BusinessMinutesToFirstTouch { get; init; }
+
+    /// <summary>The lead's SLA result: met, missed (late first touch or an escalation fired), null while undecided.</summary>
+    public bool? SlaMet { get; init; }
+
     public int EscalationLevel { get; init; }
     public string? RecycleReason { get; init; }
     public string? CloseReason { get; init; }
@@ -43,11 +57,14 @@ public sealed record FunnelRow
             Source = lead.Source,
             Campaign = lead.Campaign,
             Owner = lead.Owner,
+            IsTest = lead.IsTest,
             Status = lead.Status,
             ReceivedAt = lead.ReceivedAt,
             SyncedAt = lead.SyncedAt,
             FirstTouchAt = lead.FirstTouchAt,
             SlaDueAt = lead.SlaDueAt,
+            BusinessMinutesToFirstTouch = lead.BusinessMinutesToFirstTouch,
+            SlaMet = lead.SlaMet,
             EscalationLevel = lead.EscalationLevel,
             RecycleReason = lead.RecycleReason,
             CloseReason = lead.CloseReason,

@@ -11,8 +11,8 @@ public sealed class FunnelRowRepair(ILeadStore leads, IFunnelIndex index)
     /// <summary>Repairs the row of <paramref name="lead"/>'s current cycle (a possibly stale copy of the lead).</summary>
     public async Task<FunnelRepairOutcome> RepairAsync(Lead lead, CancellationToken cancellationToken)
     {
-        var expected = lead.IsTest ? null : FunnelRow.From(lead);
-        for (var attempt = 0; expected is not null && attempt < 2; attempt++)
+        var expected = FunnelRow.From(lead);
+        for (var attempt = 0; attempt < 2; attempt++)
         {
             var stored = await index.GetAsync(expected.Day, lead.Id, cancellationToken);
             if (stored?.Row == expected)
@@ -22,7 +22,7 @@ public sealed class FunnelRowRepair(ILeadStore leads, IFunnelIndex index)
 
             // Decide on the lead as it is now, read after the row: any change committed later writes its own row.
             var current = await leads.GetAsync(lead.Id, cancellationToken);
-            if (current is null || current.IsTest)
+            if (current is null)
             {
                 return FunnelRepairOutcome.Skipped;
             }

@@ -3,7 +3,7 @@ namespace LeadSync.Infrastructure.Storage;
 /// <summary>
 /// Table <c>LeadsByDay</c>: partition = UTC day the lead cycle started and the lead's <see cref="LeadShard"/>
 /// (<c>yyyyMMdd|{shard}</c>), row = lead id, holding only
-/// what the funnel report needs (no contact data). <see cref="TableLeadStore"/> upserts the row after every lead
+/// what the funnel report needs (no contact data; vendor test leads marked <c>IsTest</c>). <see cref="TableLeadStore"/> upserts the row after every lead
 /// write: one extra entity write per lead write (rows of one day written at the same time share a transaction, see
 /// <see cref="PartitionUpsertCoalescer"/>); a report reads the partitions of its days with one range query. Rows lost between
 /// the two writes are rebuilt by FunnelRowRepair (the re-drive timer and the report-backfill job).
@@ -25,6 +25,7 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
                 rows.Add(ToRow(row, DateOnly.ParseExact(row.PartitionKey.AsSpan(0, DayFormat.Length), DayFormat, CultureInfo.InvariantCulture)));
             }
 
+            EntityReads.Add(TableNames.LeadsByDay, EntityReads.Query, rows.Count);
             return rows;
         }, cancellationToken);
     }
@@ -58,12 +59,7 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
 
     internal static async Task UpsertAsync(StorageClients clients, Lead lead, CancellationToken cancellationToken)
     {
-        if (lead.IsTest)
-        {
-            // Vendor test leads (e.g. Google Ads is_test) are kept out of the closed-loop report.
-            return;
-        }
-
+        // Vendor test leads (e.g. Google Ads is_test) get a row marked IsTest: reports leave them out unless asked.
         var table = await clients.TableAsync(TableNames.LeadsByDay, cancellationToken);
         var entity = ToEntity(FunnelRow.From(lead));
         await clients.UpsertCoalescedAsync(table, entity, cancellationToken);
@@ -74,11 +70,15 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
         ["Source"] = row.Source,
         ["Campaign"] = row.Campaign,
         ["Owner"] = row.Owner,
+        ["Team"] = row.Team,
+        ["IsTest"] = row.IsTest ? true : null,
         ["Status"] = row.Status.ToString(),
         ["ReceivedAt"] = row.ReceivedAt,
         ["SyncedAt"] = row.SyncedAt,
         ["FirstTouchAt"] = row.FirstTouchAt,
         ["SlaDueAt"] = row.SlaDueAt,
+        ["BusinessMinutesToFirstTouch"] = row.BusinessMinutesToFirstTouch,
+        ["SlaMet"] = row.SlaMet,
         ["EscalationLevel"] = row.EscalationLevel,
         ["RecycleReason"] = row.RecycleReason,
         ["CloseReason"] = row.CloseReason,
@@ -103,11 +103,15 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
         Source = e.GetString("Source") ?? string.Empty,
         Campaign = e.GetString("Campaign"),
         Owner = e.GetString("Owner"),
+        Team = e.GetString("Team"),
+        IsTest = e.GetBoolean("IsTest") ?? false,
         Status = Enum.TryParse<LeadStatus>(e.GetString("Status"), out var status) ? status : LeadStatus.Received,
         ReceivedAt = e.GetDateTimeOffset("ReceivedAt") ?? default,
         SyncedAt = e.GetDateTimeOffset("SyncedAt"),
         FirstTouchAt = e.GetDateTimeOffset("FirstTouchAt"),
         SlaDueAt = e.GetDateTimeOffset("SlaDueAt"),
+        BusinessMinutesToFirstTouch = e.GetInt32("BusinessMinutesToFirstTouch"),
+        SlaMet = e.GetBoolean("SlaMet"),
         EscalationLevel = e.GetInt32("EscalationLevel") ?? 0,
         RecycleReason = e.GetString("RecycleReason"),
         CloseReason = e.GetString("CloseReason"),

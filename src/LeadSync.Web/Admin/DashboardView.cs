@@ -2,8 +2,8 @@ namespace LeadSync.Web.Admin;
 
 /// <summary>
 /// The JSON shape of <c>GET /api/admin/dashboard</c>: SLA compliance per day, time to first touch (elapsed minutes)
-/// as a histogram, and lead counts per source and status. Computed over at most <see cref="DashboardEndpoints.MaxLeads"/>
-/// leads received in the window; <see cref="Truncated"/> says when more exist.
+/// as a histogram, and lead counts per source and status, over every lead cycle the report index holds for the window
+/// (<see cref="Truncated"/> is always false since the dashboard reads the index; kept for API compatibility).
 /// </summary>
 public sealed record DashboardView(
     DateTimeOffset From,

@@ -8,20 +8,24 @@ public static class FunnelCsv
     public static string Write(FunnelReportResult result)
     {
         var sb = new StringBuilder();
-        sb.Append(result.GroupBy).Append(",received,sales_ready,synced,contacted_within_sla,contacted_late,never_contacted,escalated,in_progress,converted");
+        sb.Append(result.GroupBy).Append(",received,sales_ready,synced,contacted,contacted_within_sla,contacted_late,never_contacted,escalated,in_progress,converted,recycled,dropped,sla_met,sla_missed,sla_met_pct,attempts,attempts_per_lead");
         foreach (var reason in RecycleColumns)
         {
             sb.Append(",recycled_").Append(reason.Replace('-', '_'));
         }
 
-        sb.Append(",re_engaged,ttft_median_s,ttft_p90_s,system_median_s,system_p90_s,human_median_s,human_p90_s\r\n");
+        sb.Append(",re_engaged,ttft_median_s,ttft_p90_s,ttft_business_median_s,ttft_business_p90_s,system_median_s,system_p90_s,human_median_s,human_p90_s\r\n");
         foreach (var g in result.Groups)
         {
             sb.Append(Escape(g.Key));
-            foreach (var n in new[] { g.Received, g.SalesReady, g.Synced, g.ContactedWithinSla, g.ContactedLate, g.NeverContacted, g.Escalated, g.InProgress, g.Converted })
+            foreach (var n in new[] { g.Received, g.SalesReady, g.Synced, g.Contacted, g.ContactedWithinSla, g.ContactedLate, g.NeverContacted, g.Escalated, g.InProgress, g.Converted, g.Recycled, g.Dropped, g.SlaMet, g.SlaMissed })
             {
                 sb.Append(',').Append(n.ToString(CultureInfo.InvariantCulture));
             }
+
+            sb.Append(',').Append(g.SlaMetPercent?.ToString(CultureInfo.InvariantCulture))
+              .Append(',').Append(g.Attempts.ToString(CultureInfo.InvariantCulture))
+              .Append(',').Append(g.AttemptsPerLead?.ToString(CultureInfo.InvariantCulture));
 
             foreach (var reason in RecycleColumns)
             {
@@ -29,7 +33,7 @@ public static class FunnelCsv
             }
 
             sb.Append(',').Append(g.ReEngaged.ToString(CultureInfo.InvariantCulture));
-            foreach (var stats in new[] { g.TimeToFirstTouch, g.SystemLatency, g.HumanLatency })
+            foreach (var stats in new[] { g.TimeToFirstTouch, g.BusinessTimeToFirstTouch, g.SystemLatency, g.HumanLatency })
             {
                 sb.Append(',').Append(stats.MedianSeconds?.ToString(CultureInfo.InvariantCulture))
                   .Append(',').Append(stats.P90Seconds?.ToString(CultureInfo.InvariantCulture));

@@ -5,7 +5,10 @@ using LeadSync.Testing;
 
 namespace LeadSync.Integration.Tests.Reports;
 
-/// <summary>Vendor test leads (Google Ads <c>is_test</c>) are stored and visible, but kept out of the funnel report.</summary>
+/// <summary>
+/// Vendor test leads (Google Ads <c>is_test</c>) are stored and visible, and their report row is marked as a test: the
+/// funnel report leaves them out unless <c>includeTest</c> is asked for.
+/// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class TestLeadExclusionTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -36,15 +39,19 @@ public sealed class TestLeadExclusionTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
-    public async Task A_test_lead_is_stored_but_not_counted_in_the_report()
+    public async Task A_test_lead_is_stored_but_not_counted_in_the_report_unless_asked_for()
     {
         await _services.Get<ILeadStore>().CreateAsync(NewLead("real", isTest: false), CancellationToken.None);
         await _services.Get<ILeadStore>().CreateAsync(NewLead("tester", isTest: true), CancellationToken.None);
         var day = FunnelRow.DayOf(_services.Time.GetUtcNow());
 
         var rows = await _services.Get<IFunnelIndex>().ReadAsync(day, day, CancellationToken.None);
+        var byDefault = await _services.Get<FunnelReport>().BuildAsync(new FunnelQuery(day, day, FunnelGroupBy.Source), CancellationToken.None);
+        var withTest = await _services.Get<FunnelReport>().BuildAsync(new FunnelQuery(day, day, FunnelGroupBy.Source) { IncludeTest = true }, CancellationToken.None);
 
-        Assert.Equal([LeadIdFactory.FromDelivery("google-ads", "real")], rows.Select(r => r.LeadId));
+        Assert.Equal([false, true], rows.OrderBy(r => r.IsTest).Select(r => r.IsTest));
+        Assert.Equal(1, Assert.Single(byDefault.Groups).Received);
+        Assert.Equal(2, Assert.Single(withTest.Groups).Received);
         Assert.NotNull(await _services.Get<ILeadStore>().GetAsync(LeadIdFactory.FromDelivery("google-ads", "tester"), CancellationToken.None));
     }
 }

@@ -71,6 +71,8 @@ function openTab(name) {
   document.querySelectorAll("#tabs button").forEach((b) => b.classList.toggle("active", b.dataset.tab === name));
   document.querySelectorAll(".tab").forEach((t) => (t.hidden = t.id !== name));
   if (name === "dashboard") loadDashboard();
+  if (name === "reports") loadReports();
+  if (name === "scorecard") loadScorecard();
   if (name === "policies") loadPolicy();
   if (name === "leads") searchLeads(false);
   if (name === "quarantine" || name === "dead-letters") loadList($("#" + name));
@@ -180,6 +182,167 @@ function drawFunnel(host, funnel) {
     legend.append(el("span", {}, sw, status));
   }
   host.replaceChildren(chart, legend);
+}
+
+// ---- reports and scorecard (from the report index; charts by the vendored Chart.js) ----
+
+// Minutes with one decimal from seconds; "—" when there is no sample.
+const mins = (s) => (s === null || s === undefined ? "—" : (s / 60).toFixed(1));
+const num = (n) => (n === null || n === undefined ? "—" : String(n));
+const pct = (n) => (n === null || n === undefined ? "—" : n.toFixed(1));
+
+// The report table's columns: header, the figure's key (data-col) and how a group shows it. The CSV repeats the table.
+const REPORT_COLUMNS = [
+  ["Received", "received", (g) => num(g.received)],
+  ["Sales-ready", "salesReady", (g) => num(g.salesReady)],
+  ["Synced", "synced", (g) => num(g.synced)],
+  ["Contacted", "contacted", (g) => num(g.contacted)],
+  ["Converted", "converted", (g) => num(g.converted)],
+  ["Recycled", "recycled", (g) => num(g.recycled)],
+  ["Dropped", "dropped", (g) => num(g.dropped)],
+  ["SLA met %", "slaMetPercent", (g) => pct(g.slaMetPercent)],
+  ["First touch p50 business", "ttftBusinessP50", (g) => mins(g.businessTimeToFirstTouch.medianSeconds)],
+  ["First touch p90 business", "ttftBusinessP90", (g) => mins(g.businessTimeToFirstTouch.p90Seconds)],
+  ["First touch p50 elapsed", "ttftP50", (g) => mins(g.timeToFirstTouch.medianSeconds)],
+  ["First touch p90 elapsed", "ttftP90", (g) => mins(g.timeToFirstTouch.p90Seconds)],
+  ["System p50", "systemP50", (g) => mins(g.systemLatency.medianSeconds)],
+  ["System p90", "systemP90", (g) => mins(g.systemLatency.p90Seconds)],
+  ["Human p50", "humanP50", (g) => mins(g.humanLatency.medianSeconds)],
+  ["Human p90", "humanP90", (g) => mins(g.humanLatency.p90Seconds)],
+  ["Attempts per lead", "attemptsPerLead", (g) => (g.attemptsPerLead === null ? "—" : g.attemptsPerLead.toFixed(2))],
+];
+
+const SCORECARD_COLUMNS = [
+  ["Leads", "received", (g) => num(g.received)],
+  ["SLA met %", "slaMetPercent", (g) => pct(g.slaMetPercent)],
+  ["Median first touch business", "ttftBusinessP50", (g) => mins(g.businessTimeToFirstTouch.medianSeconds)],
+  ["Median first touch elapsed", "ttftP50", (g) => mins(g.timeToFirstTouch.medianSeconds)],
+  ["Attempts", "attempts", (g) => num(g.attempts)],
+  ["Attempts per lead", "attemptsPerLead", (g) => (g.attemptsPerLead === null ? "—" : g.attemptsPerLead.toFixed(2))],
+  ["Conversions", "converted", (g) => num(g.converted)],
+  ["Recycles", "recycled", (g) => num(g.recycled)],
+];
+
+// Stacks of the weekly chart: every current status falls in exactly one, so a bar's height is the week's received.
+const OUTCOMES = [
+  ["Not sales-ready", ["Received", "Nurture"], "#b8bfcc"],
+  ["Waiting for first touch", ["SalesReady", "Synced"], "#7aa2ff"],
+  ["Contacted", ["Contacted"], "#1f8a4c"],
+  ["Converted", ["Converted"], "#0d5c31"],
+  ["Recycled", ["Recycled"], "#e0b458"],
+  ["Dropped", ["Disqualified"], "#c2352b"],
+];
+
+const charts = {};
+const isoDay = (d) => d.toISOString().slice(0, 10);
+
+function defaultRange(fromInput, toInput) {
+  if (fromInput.value && toInput.value) return;
+  const today = new Date();
+  toInput.value = isoDay(today);
+  fromInput.value = isoDay(new Date(today.getTime() - 27 * 86400000));
+}
+
+function reportQuery(prefix, groupBy) {
+  const q = new URLSearchParams({ from: $(`#${prefix}-from`).value, to: $(`#${prefix}-to`).value, groupBy });
+  for (const f of ["source", "campaign", "owner"]) {
+    const input = $(`#${prefix}-${f}`);
+    if (input && input.value.trim()) q.set(f, input.value.trim());
+  }
+  if ($(`#${prefix}-test`).checked) q.set("includeTest", "true");
+  return q;
+}
+
+async function fetchReport(q, errors) {
+  const response = await api(`/api/admin/reports/funnel?${q}`);
+  const body = await response.json();
+  errors.replaceChildren();
+  if (!response.ok) {
+    const list = Object.entries(body.errors ?? {}).flatMap(([field, messages]) => messages.map((m) => el("li", { "data-field": field }, el("code", {}, field), " ", m)));
+    errors.replaceChildren(...(list.length ? list : [el("li", {}, body.detail ?? body.title ?? `Failed (${response.status}).`)]));
+    return null;
+  }
+  return body;
+}
+
+function fillFigures(table, firstHeader, columns, groups, total) {
+  const row = (g) => el("tr", { "data-key": g.key }, el("td", { "data-col": "key" }, g.key),
+    ...columns.map(([, key, show]) => el("td", { "data-col": key }, show(g))));
+  table.tHead.replaceChildren(el("tr", {}, el("th", {}, firstHeader), ...columns.map(([h]) => el("th", {}, h))));
+  table.tBodies[0].replaceChildren(...groups.map((g) => row(g)));
+  table.tFoot.replaceChildren(...(total && groups.length > 1 ? [row({ ...total, key: "All" })] : []));
+}
+
+// The CSV of a table exactly as shown: header, body and footer rows, cell text as displayed.
+function downloadTableCsv(table, name) {
+  const quote = (t) => {
+    const safe = /^[=+\-@]/.test(t) ? `'${t}` : t;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const lines = [...table.rows].map((r) => [...r.cells].map((c) => quote(c.textContent)).join(","));
+  const blob = new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+  const link = el("a", { href: URL.createObjectURL(blob), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+function drawChart(id, config, tableHead, tableRows) {
+  const figure = $(`#${id}`);
+  charts[id]?.destroy();
+  config.options = { animation: false, responsive: true, maintainAspectRatio: false, ...config.options };
+  charts[id] = new window.Chart(figure.querySelector("canvas"), config);
+  const table = figure.querySelector("details table");
+  table.replaceChildren(el("thead", {}, el("tr", {}, ...tableHead.map((h) => el("th", {}, h)))),
+    el("tbody", {}, ...tableRows.map((r) => el("tr", {}, ...r.map((c) => el("td", {}, c))))));
+}
+
+async function loadReports() {
+  defaultRange($("#r-from"), $("#r-to"));
+  const groupBy = $("#r-group").value;
+  const query = reportQuery("r", groupBy);
+  const report = await fetchReport(query, $("#report-errors"));
+  if (!report) return;
+  const weekly = groupBy === "week" ? report : await fetchReport(reportQuery("r", "week"), $("#report-errors"));
+  if (!weekly) return;
+  fillFigures($("#report-table"), groupBy, REPORT_COLUMNS, report.groups, report.total);
+  $("#report-note").textContent = `${report.total.received} lead cycles received ${report.from} – ${report.to} (UTC)${report.includeTest ? ", test leads included" : ", test leads excluded"}.`;
+
+  const weeks = weekly.groups.map((g) => g.key);
+  const stacks = OUTCOMES.map(([label, statuses]) => weekly.groups.map((g) => statuses.reduce((n, s) => n + (g.byStatus[s] ?? 0), 0)));
+  drawChart("chart-weekly", {
+    type: "bar",
+    data: { labels: weeks, datasets: OUTCOMES.map(([label, , color], i) => ({ label, data: stacks[i], backgroundColor: color })) },
+    options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
+  }, ["Week", ...OUTCOMES.map(([label]) => label), "Received"], weekly.groups.map((g, w) => [g.key, ...stacks.map((s) => String(s[w])), String(g.received)]));
+
+  drawChart("chart-sla", {
+    type: "line",
+    data: { labels: weeks, datasets: [{ label: "SLA met %", data: weekly.groups.map((g) => g.slaMetPercent), borderColor: "#2457d6", backgroundColor: "#2457d6", spanGaps: true }] },
+    options: { scales: { y: { min: 0, max: 100 } } },
+  }, ["Week", "SLA met", "SLA missed", "SLA met %"], weekly.groups.map((g) => [g.key, String(g.slaMet), String(g.slaMissed), pct(g.slaMetPercent)]));
+
+  const buckets = report.firstTouchDistribution;
+  drawChart("chart-latency", {
+    type: "bar",
+    data: {
+      labels: buckets.map((b) => b.label),
+      datasets: [{ label: "Elapsed", data: buckets.map((b) => b.elapsed), backgroundColor: "#2457d6" }, { label: "Business time", data: buckets.map((b) => b.business), backgroundColor: "#1f8a4c" }],
+    },
+    options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+  }, ["Time to first touch", "Elapsed", "Business time"], buckets.map((b) => [b.label, String(b.elapsed), String(b.business)]));
+  // The query on screen (tests and bookmarks read it; the CSV is of this table).
+  $("#report-table").dataset.query = query.toString();
+}
+
+async function loadScorecard() {
+  defaultRange($("#s-from"), $("#s-to"));
+  const query = reportQuery("s", "owner");
+  const report = await fetchReport(query, $("#scorecard-errors"));
+  if (!report) return;
+  fillFigures($("#scorecard-table"), "Rep", SCORECARD_COLUMNS, report.groups, report.total);
+  $("#scorecard-table").dataset.query = query.toString();
 }
 
 // ---- policy editor ----
@@ -364,5 +527,15 @@ document.addEventListener("DOMContentLoaded", () => {
     searchLeads(false);
   });
   $("#lead-more").addEventListener("click", () => searchLeads(true));
+  $("#report-filters").addEventListener("submit", (e) => {
+    e.preventDefault();
+    loadReports();
+  });
+  $("#r-csv").addEventListener("click", () => downloadTableCsv($("#report-table"), `leadsync-report-${$("#r-group").value}-${$("#r-from").value}-${$("#r-to").value}.csv`));
+  $("#scorecard-filters").addEventListener("submit", (e) => {
+    e.preventDefault();
+    loadScorecard();
+  });
+  $("#s-csv").addEventListener("click", () => downloadTableCsv($("#scorecard-table"), `leadsync-scorecard-${$("#s-from").value}-${$("#s-to").value}.csv`));
   if (sessionStorage.getItem(KEY)) showApp();
 });
