@@ -54,14 +54,14 @@ public sealed class LeadEnrichmentTests
     }
 
     [Fact]
-    public async Task Low_score_goes_to_nurture_without_sync()
+    public async Task Low_score_goes_to_nurture_without_sync_and_is_handed_to_the_nurture_tool()
     {
         var leadId = await StoreMetaLeadAsync();
 
         await _harness.Enrichment(Enricher(EnrichmentResult.Completed(Found("a@example.org", score: 10)))).EnrichAsync(leadId, CancellationToken.None);
 
         Assert.Equal(LeadStatus.Nurture, (await _harness.Lead(leadId))!.Status);
-        Assert.Empty(_harness.Enqueued);
+        Assert.Equal([(QueueNames.LeadNurture, leadId)], _harness.Enqueued);
     }
 
     [Fact]

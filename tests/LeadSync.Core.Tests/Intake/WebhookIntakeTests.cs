@@ -90,6 +90,7 @@ public sealed class WebhookIntakeTests
 
         Assert.True(result.IsAccepted);
         _store.Verify(s => s.CreateAsync(It.Is<LeadChange>(c => c.Lead.Status == LeadStatus.Nurture), It.IsAny<CancellationToken>()));
+        _queue.Verify(q => q.EnqueueAsync(QueueNames.LeadNurture, It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
         _queue.VerifyNoOtherCalls();
     }
 
