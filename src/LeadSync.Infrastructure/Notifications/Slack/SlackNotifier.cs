@@ -10,7 +10,7 @@ namespace LeadSync.Infrastructure.Notifications.Slack;
 /// (<see cref="SlackOptions.BotToken"/>) the Slack app posts instead (<see cref="SlackAppNotifier"/>): to each person,
 /// with buttons; the team rung without an app channel still uses the webhook when one is set.
 /// </summary>
-public sealed class SlackNotifier(IHttpClientFactory httpClientFactory, IOptionsMonitor<SlackOptions> options, TimeProvider timeProvider, SlackAppNotifier app) : IDisposable
+public sealed class SlackNotifier(IHttpClientFactory httpClientFactory, IOptionsMonitor<SlackOptions> options, TimeProvider timeProvider, SlackAppNotifier? app = null) : IDisposable
 {
     public const string Destination = NotificationChannels.Slack;
     private readonly Lazy<ChannelThrottle> _throttle = new(() => new ChannelThrottle(options.CurrentValue.PerSecond));
@@ -28,7 +28,7 @@ public sealed class SlackNotifier(IHttpClientFactory httpClientFactory, IOptions
         var isTeam = ResponseLinks.RecipientOf(message.Destination) is null;
         if (settings.UsesApp && !(isTeam && string.IsNullOrWhiteSpace(settings.Channel) && settings.WebhookUrl is not null))
         {
-            return await app.SendAsync(message, cancellationToken);
+            return app is null ? DeliveryResult.Failed(Destination, "the Slack app is not registered") : await app.SendAsync(message, cancellationToken);
         }
 
         var url = settings.WebhookUrl ?? throw new InvalidOperationException("Slack is not configured.");
