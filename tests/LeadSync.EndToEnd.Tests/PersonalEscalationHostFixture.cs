@@ -17,6 +17,7 @@ public sealed class PersonalEscalationHostFixture : IAsyncLifetime
     public const string Eli = "U0ELI";
     public const string Mia = "U0MIA";
     public const string Stranger = "U0EVE";
+    public const string AckSecret = "e2e-personal-ack-secret";
 
     public PortableHostProcess Host { get; private set; } = null!;
 
@@ -56,7 +57,7 @@ public sealed class PersonalEscalationHostFixture : IAsyncLifetime
             ["LeadSync__Notifications__Slack__ApiBaseUrl"] = Slack.ApiBaseUrl.ToString(),
             ["LeadSync__Notifications__Slack__DeliveryMode"] = "dm",
             ["LeadSync__Notifications__Slack__PerSecond"] = "20",
-            ["LeadSync__Notifications__AckSecret"] = "e2e-personal-ack-secret",
+            ["LeadSync__Notifications__AckSecret"] = AckSecret,
             ["LeadSync__Host__MaxPollingInterval"] = "00:00:00.250",
         });
     }

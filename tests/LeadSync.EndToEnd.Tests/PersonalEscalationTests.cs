@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using LeadSync.Core.Notifications;
 using LeadSync.Testing;
 
 namespace LeadSync.EndToEnd.Tests;
@@ -92,6 +93,31 @@ public sealed class PersonalEscalationTests(PersonalEscalationHostFixture fixtur
         var quiet = (await LeadApi.GetLeadAsync(_client, _host, snoozed))!.Value;
         Assert.Contains("sla.snoozed", LeadApi.Events(quiet));
         Assert.Equal(JsonValueKind.Null, quiet.GetProperty("acknowledgedAt").ValueKind); // a snooze is not an acknowledgement
+    }
+
+    [Fact]
+    public async Task Signed_action_links_act_as_their_recipient_and_an_edited_recipient_or_action_is_refused()
+    {
+        var leadId = await PostLeadAsync("fi@" + PersonalEscalationHostFixture.DanaDomain);
+        await WaitForPostAsync(PersonalEscalationHostFixture.Dana, leadId, 1);
+        var links = ResponseLinks.Create(new Uri(_host.BaseUrl, "/"), $"{leadId}.1", 0, DateTimeOffset.UtcNow.AddHours(1), "dana", PersonalEscalationHostFixture.AckSecret);
+
+        using var page = await _client.GetAsync(links.Snooze);
+        var html = await page.Content.ReadAsStringAsync();
+        using var edited = await _client.PostAsync(new Uri(links.Snooze.ToString().Replace("r=dana", "r=mia", StringComparison.Ordinal)), null);
+        using var swapped = await _client.PostAsync(new Uri(links.Reassign.ToString().Replace("/reassign?", "/snooze?", StringComparison.Ordinal)), null);
+        using var unknown = await _client.PostAsync(new Uri(links.Snooze.ToString().Replace("/snooze?", "/delete?", StringComparison.Ordinal)), null);
+        using var snoozed = await _client.PostAsync(links.Snooze, null);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("You act as dana", html, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.NotFound), (edited.StatusCode, swapped.StatusCode, unknown.StatusCode));
+        Assert.All(new[] { edited, swapped, unknown }, r => Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType));
+        Assert.Equal(HttpStatusCode.OK, snoozed.StatusCode);
+        var taken = JsonDocument.Parse(await snoozed.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(("snooze", "Done", "dana"), (taken.GetProperty("action").GetString(), taken.GetProperty("status").GetString(), taken.GetProperty("by").GetString()));
+        var lead = (await LeadApi.GetLeadAsync(_client, _host, leadId))!.Value;
+        Assert.Contains("sla.snoozed", LeadApi.Events(lead));
     }
 
     [Fact]
