@@ -99,6 +99,7 @@ param leadSyncSettings object = {
   'LeadSync:Notifications:PublicBaseUrl': ''
   'LeadSync:Notifications:RedriveDelay': '00:05:00'
   'LeadSync:Notifications:AckLinkLifetime': '7.00:00:00'
+  'LeadSync:Notifications:SnoozeFor': '00:30:00'
   'LeadSync:Storage:TablePrefix': ''
   'LeadSync:Storage:NetworkTimeout': '00:00:05'
   'LeadSync:Storage:MaxConcurrentRequests': '64'
@@ -227,6 +228,12 @@ param leadSyncSettings object = {
   'LeadSync:Notifications:Smtp:Password': '' // secret: leave empty, or set a Key Vault reference through leadSyncSettingOverrides
   'LeadSync:Notifications:Slack:WebhookUrl': ''
   'LeadSync:Notifications:Slack:PerSecond': '1'
+  'LeadSync:Notifications:Slack:BotToken': '' // secret (xoxb-…): leave empty, or set a Key Vault reference through leadSyncSettingOverrides
+  'LeadSync:Notifications:Slack:SigningSecret': '' // secret: leave empty, or set a Key Vault reference through leadSyncSettingOverrides
+  'LeadSync:Notifications:Slack:DeliveryMode': 'dm'
+  'LeadSync:Notifications:Slack:Channel': ''
+  'LeadSync:Notifications:Slack:ApiBaseUrl': 'https://slack.com/api/'
+  'LeadSync:Notifications:Slack:UserCacheLifetime': '12:00:00'
   'LeadSync:Notifications:Teams:WebhookUrl': ''
   'LeadSync:Notifications:Teams:PerSecond': '4'
   'LeadSync:Nurture:Provider': 'sandbox'

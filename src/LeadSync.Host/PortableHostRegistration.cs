@@ -59,6 +59,12 @@ public static class PortableHostRegistration
             endpoints.ShowAsync(request, id));
         api.MapPost(Routes.EscalationAck, (HttpRequest request, string id, EscalationAckEndpoints endpoints, CancellationToken ct) =>
             endpoints.AcknowledgeAsync(request, id, ct)).DisableAntiforgery();
+        api.MapGet(Routes.EscalationAction, (HttpRequest request, string id, string action, EscalationActionEndpoints endpoints) =>
+            endpoints.ShowAsync(request, id, action));
+        api.MapPost(Routes.EscalationAction, (HttpRequest request, string id, string action, EscalationActionEndpoints endpoints, CancellationToken ct) =>
+            endpoints.ActAsync(request, id, action, ct)).DisableAntiforgery();
+        api.MapPost(Routes.SlackInteractivity, (HttpRequest request, SlackInteractivityEndpoints endpoints, CancellationToken ct) =>
+            endpoints.ReceiveAsync(request, ct)).DisableAntiforgery();
         api.MapGet(Routes.Health, (HealthEndpoints endpoints, CancellationToken ct) => endpoints.GetAsync(ct));
         MapAdmin(api.MapGroup(string.Empty).AddEndpointFilter<AdminGate>());
         api.MapGet(Routes.Console, (string? path) => ConsoleEndpoints.Get(path));

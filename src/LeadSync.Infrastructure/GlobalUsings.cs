@@ -20,6 +20,7 @@ global using Microsoft.Extensions.DependencyInjection;
 global using Microsoft.Extensions.DependencyInjection.Extensions;
 global using Microsoft.Extensions.Http.Resilience;
 global using MimeKit;
+global using Polly;
 global using Polly.CircuitBreaker;
 global using Polly.Timeout;
 global using Refit;

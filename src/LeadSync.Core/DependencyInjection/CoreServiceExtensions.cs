@@ -74,6 +74,7 @@ public static class CoreServiceExtensions
         services.AddTransient<SlaSweep>();
         services.AddSingleton<RecyclePolicy>();
         services.AddTransient<EscalationAcknowledger>();
+        services.AddTransient<EscalationResponder>();
         services.AddTransient<RecycleJob>();
         services.AddTransient<NurtureHandOff>();
         services.AddTransient<RedriveJob>();

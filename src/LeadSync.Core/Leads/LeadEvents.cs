@@ -29,6 +29,9 @@ public static class LeadEvents
     /// <summary>A reassign level left the owner alone: sales changed it in the CRM, or the CRM could not be read.</summary>
     public const string ReassignSkipped = "sla.reassign-skipped";
     public const string Breached = "sla.breached";
+
+    /// <summary>The recipient of an escalation snoozed it (Slack button or signed link): the next level waits.</summary>
+    public const string Snoozed = "sla.snoozed";
     public const string FollowUpMissed = "sla.follow-up-missed";
     /// <summary>A sales attempt (CRM activity or native CRM event) counted for the follow-up cadence.</summary>
     public const string CadenceAttempt = "cadence.attempt";

@@ -46,6 +46,10 @@ public sealed partial class EscalationDispatcher(
         var now = timeProvider.GetUtcNow();
         var settings = options.CurrentValue;
         var destination = directory.Resolve(notice.Recipient, lead.Owner);
+        var person = ResponseLinks.RecipientOf(destination);
+        var links = notice.IsFollowUp || string.IsNullOrEmpty(settings.AckSecret) || person is null
+            ? null
+            : ResponseLinks.Create(settings.PublicBaseUrl, notice.Id, notice.Cycle, now + settings.AckLinkLifetime, person, settings.AckSecret);
         var escalation = new EscalationMessage
         {
             NoticeId = notice.Id,
@@ -63,8 +67,10 @@ public sealed partial class EscalationDispatcher(
             Kind = notice.IsFollowUp ? EscalationMessage.FollowUpMissedKind : EscalationMessage.EscalationKind,
             Action = notice.Action,
             Destination = destination,
-            AckLink = notice.IsFollowUp || string.IsNullOrEmpty(settings.AckSecret)
-                ? null
+            Links = links,
+            Cycle = notice.Cycle,
+            AckLink = links is not null ? links.Acknowledge
+                : notice.IsFollowUp || string.IsNullOrEmpty(settings.AckSecret) ? null
                 : new Uri(settings.PublicBaseUrl, $"api/escalations/{Uri.EscapeDataString(notice.Id)}/ack?{AckSignature.Query(notice.Id, notice.Cycle, now + settings.AckLinkLifetime, settings.AckSecret)}"),
             Attempts = lead.ContactAttempts,
             CrmUnchecked = notice.CrmUnchecked,

@@ -31,6 +31,15 @@ public sealed record EscalationMessage
     /// <summary>The signed acknowledge link; null when no <c>AckSecret</c> is configured.</summary>
     public Uri? AckLink { get; init; }
 
+    /// <summary>
+    /// The signed acknowledge / reassign / snooze links bound to the recipient, when the destination is a person and an
+    /// <c>AckSecret</c> is configured (then <see cref="AckLink"/> is the same acknowledge link).
+    /// </summary>
+    public ResponseLinks? Links { get; init; }
+
+    /// <summary>The lead's cycle the notice fired in (Slack buttons carry it, as links do).</summary>
+    public int Cycle { get; init; }
+
     /// <summary>Attempts sales made so far (for follow-up notices).</summary>
     public int Attempts { get; init; }
 

@@ -26,4 +26,11 @@ public sealed class NotificationOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00", ErrorMessage = "LeadSync:Notifications:AckLinkLifetime must be between 00:01:00 and 365.00:00:00.")]
     public TimeSpan AckLinkLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How long Snooze (a Slack button or a signed link) holds the next escalation level back
+    /// (<c>LeadSync:Notifications:SnoozeFor</c>, 1 minute to 1 day).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "LeadSync:Notifications:SnoozeFor must be between 00:01:00 and 1.00:00:00.")]
+    public TimeSpan SnoozeFor { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -1,4 +1,3 @@
-using Polly;
 using Polly.Retry;
 
 namespace LeadSync.Infrastructure.Crm;

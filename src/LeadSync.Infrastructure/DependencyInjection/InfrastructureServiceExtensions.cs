@@ -101,6 +101,7 @@ public static class InfrastructureServiceExtensions
         services.AddHttpClient(ConfiguredNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
         services.AddSingleton<OutboxNotifier>();
         services.AddSingleton<TeamsNotifier>();
+        services.AddSlackApp();
         services.AddSingleton<SlackNotifier>();
         services.AddSingleton<EmailNotifier>();
         services.AddSingleton<INotifier, ConfiguredNotifier>();

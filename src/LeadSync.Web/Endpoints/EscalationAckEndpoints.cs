@@ -5,6 +5,8 @@ namespace LeadSync.Web.Endpoints;
 /// confirmation page with a POST button (link-preview bots fetch links but do not submit forms); POST records who
 /// (<c>?by=</c> or the <c>by</c> form field) and when, and pauses the ladder. The signature covers the notice (lead and
 /// level), the cycle (<c>c</c>) and the expiry (<c>exp</c>): an expired link, or one from an earlier cycle, answers 410.
+/// A link sent to a person also carries the recipient (<c>r</c>, covered by the signature): it acknowledges as that
+/// person, whatever name is typed.
 /// </summary>
 public sealed class EscalationAckEndpoints(EscalationAcknowledger acknowledger, IOptionsMonitor<NotificationOptions> options, TimeProvider timeProvider, EndpointGuard guard)
 {
@@ -18,8 +20,20 @@ public sealed class EscalationAckEndpoints(EscalationAcknowledger acknowledger, 
                 return Task.FromResult(refusal);
             }
 
-            var by = WebUtility.HtmlEncode(Clean(request.Query["by"]) ?? string.Empty);
             var action = WebUtility.HtmlEncode(request.Path + request.QueryString);
+            if (IsBound(request))
+            {
+                // A link bound to its recipient: whoever opens it acknowledges as that person, so no name is asked for.
+                return Task.FromResult<IResult>(TypedResults.Content($"""
+                    <!doctype html>
+                    <html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Acknowledge escalation</title></head>
+                    <body><h1>Acknowledge escalation {WebUtility.HtmlEncode(id)}</h1>
+                    <p>You acknowledge as {WebUtility.HtmlEncode(request.Query["r"].ToString())}, the person this escalation was sent to: the next escalation level waits for the grace period.</p>
+                    <form method="post" action="{action}"><button type="submit">Acknowledge</button></form></body></html>
+                    """, "text/html; charset=utf-8"));
+            }
+
+            var by = WebUtility.HtmlEncode(Clean(request.Query["by"]) ?? string.Empty);
             var html = $"""
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Acknowledge escalation</title></head>
@@ -40,7 +54,9 @@ public sealed class EscalationAckEndpoints(EscalationAcknowledger acknowledger, 
             }
 
             var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
-            var by = Clean(form?["by"]) ?? Clean(request.Query["by"]) ?? "ack-link";
+            var by = IsBound(request)
+                ? request.Query["r"].ToString() // the signed recipient; a typed name cannot override it
+                : Clean(form?["by"]) ?? Clean(request.Query["by"]) ?? "ack-link";
             var result = await acknowledger.AcknowledgeAsync(id, Cycle(request), by, cancellationToken);
             if (result.Status == AckStatus.UnknownNotice)
             {
@@ -75,6 +91,11 @@ public sealed class EscalationAckEndpoints(EscalationAcknowledger acknowledger, 
             return Problem.NotFound("Acknowledge links are not enabled.");
         }
 
+        if (IsBound(request))
+        {
+            return RecipientLinkCheck.Check(request, id, EscalationResponseActions.Acknowledge, secret, timeProvider.GetUtcNow(), out _, out _);
+        }
+
         string? sig = request.Query["sig"];
         if (string.IsNullOrEmpty(sig))
         {
@@ -91,6 +112,9 @@ public sealed class EscalationAckEndpoints(EscalationAcknowledger acknowledger, 
             ? Problem.AckLinkExpired($"This acknowledge link expired at {DateTimeOffset.FromUnixTimeSeconds(Math.Min(exp, 253402300799)):u}.")
             : null;
     }
+
+    /// <summary>True for a link bound to its recipient (<c>r</c>, signed with the action); older links carry no <c>r</c>.</summary>
+    private static bool IsBound(HttpRequest request) => request.Query.ContainsKey("r");
 
     private static int? Cycle(HttpRequest request) =>
         int.TryParse(request.Query["c"], NumberStyles.None, CultureInfo.InvariantCulture, out var cycle) ? cycle : null;

@@ -15,6 +15,8 @@ public static class Routes
     public const string CrmChangesDynamics = "crm-changes/dynamics";
     public const string Health = "health";
     public const string EscalationAck = "escalations/{id}/ack";
+    public const string EscalationAction = "escalations/{id}/actions/{action}";
+    public const string SlackInteractivity = "slack/interactivity";
     public const string AdminJobRun = "admin/jobs/{job}/run";
     public const string AdminConfig = "admin/config/{resource}";
     public const string AdminConfigHistory = "admin/config/{resource}/history";

@@ -79,6 +79,8 @@ public static class LeadSyncRegistration
         services.AddSingleton<CrmEventEndpoints>();
         services.AddSingleton<CrmChangeEndpoints>();
         services.AddSingleton<EscalationAckEndpoints>();
+        services.AddSingleton<EscalationActionEndpoints>();
+        services.AddSingleton<SlackInteractivityEndpoints>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<JobEndpoints>();
         services.AddSingleton<QuarantineEndpoints>();

@@ -29,7 +29,7 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
             var record = existing ?? new TableEntity(PartitionOf(lead.Id), lead.Id)
             {
                 ["CrmId"] = "sbx-" + lead.Id[3..],
-                ["Owner"] = options.CurrentValue.DefaultOwner,
+                ["Owner"] = AssignedOwner(lead.Contact.Email),
                 ["Status"] = SandboxCrmStatus.Open,
                 ["CreatedAt"] = timeProvider.GetUtcNow(),
             };
@@ -43,6 +43,16 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
         }
 
         return results;
+    }
+
+    /// <summary>The owner the sandbox's assignment rule gives a new lead: by e-mail domain when listed, else the default.</summary>
+    private string AssignedOwner(string? email)
+    {
+        var settings = options.CurrentValue;
+        var at = email?.LastIndexOf('@') ?? -1;
+        return at >= 0 && settings.OwnersByDomain.TryGetValue(email![(at + 1)..], out var owner) && !string.IsNullOrWhiteSpace(owner)
+            ? owner
+            : settings.DefaultOwner;
     }
 
     /// <summary>

@@ -1,20 +1,32 @@
 namespace LeadSync.Infrastructure.Notifications.Slack;
 
-/// <summary>Posts blocks + text fallback to a Slack incoming webhook; 429 comes back with <c>Retry-After</c>.</summary>
-public sealed class SlackNotifier(IHttpClientFactory httpClientFactory, IOptionsMonitor<SlackOptions> options, TimeProvider timeProvider) : IDisposable
+/// <summary>
+/// Posts blocks + text fallback to a Slack incoming webhook; 429 comes back with <c>Retry-After</c>. With a bot token
+/// (<see cref="SlackOptions.BotToken"/>) the Slack app posts instead (<see cref="SlackAppNotifier"/>): to each person,
+/// with buttons; the team rung without an app channel still uses the webhook when one is set.
+/// </summary>
+public sealed class SlackNotifier(IHttpClientFactory httpClientFactory, IOptionsMonitor<SlackOptions> options, TimeProvider timeProvider, SlackAppNotifier? app = null) : IDisposable
 {
     public const string Destination = NotificationChannels.Slack;
     private readonly Lazy<ChannelThrottle> _throttle = new(() => new ChannelThrottle(options.CurrentValue.PerSecond));
 
-    public bool IsConfigured => options.CurrentValue.WebhookUrl is not null;
+    public bool IsConfigured => options.CurrentValue.WebhookUrl is not null || options.CurrentValue.UsesApp;
 
     public async Task<DeliveryResult> SendAsync(EscalationMessage message, CancellationToken cancellationToken)
     {
-        var url = options.CurrentValue.WebhookUrl ?? throw new InvalidOperationException("Slack is not configured.");
+        var settings = options.CurrentValue;
         if (_throttle.Value.TryAcquire() is { } wait)
         {
             return DeliveryResult.Failed(Destination, "throttled (client-side limit)", wait);
         }
+
+        var isTeam = ResponseLinks.RecipientOf(message.Destination) is null;
+        if (settings.UsesApp && !(isTeam && string.IsNullOrWhiteSpace(settings.Channel) && settings.WebhookUrl is not null))
+        {
+            return app is null ? DeliveryResult.Failed(Destination, "the Slack app is not registered") : await app.SendAsync(message, cancellationToken);
+        }
+
+        var url = settings.WebhookUrl ?? throw new InvalidOperationException("Slack is not configured.");
 
         using var content = new StringContent(SlackMessage.From(message).ToJsonString(), Encoding.UTF8, "application/json");
         try

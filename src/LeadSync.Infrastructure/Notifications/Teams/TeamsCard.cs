@@ -25,23 +25,42 @@ public static class TeamsCard
             Source = TeamsText.Escape(Cap(message.Source)),
         };
         var actions = new JsonArray { OpenUrl("Open lead", message.LeadLink) };
-        if (message.AckLink is { } ack)
+        if (message.Links is { } links)
+        {
+            // Signed links bound to this recipient: whoever opens them acts as the person the card mentions.
+            actions.Add(OpenUrl("Acknowledge", links.Acknowledge));
+            actions.Add(OpenUrl("Reassign", links.Reassign));
+            actions.Add(OpenUrl("Snooze", links.Snooze));
+        }
+        else if (message.AckLink is { } ack)
         {
             actions.Add(OpenUrl("Acknowledge", ack));
         }
 
+        var body = new JsonArray
+        {
+            new JsonObject { ["type"] = "TextBlock", ["size"] = "Medium", ["weight"] = "Bolder", ["wrap"] = true, ["text"] = Cap(message.Headline) },
+        };
+        var mention = Mention(message.Destination);
+        if (mention is not null)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["wrap"] = true, ["text"] = $"{mention["text"]!.GetValue<string>()} this escalation is yours." });
+        }
+
+        body.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = Facts(message) });
         var card = new JsonObject
         {
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["type"] = "AdaptiveCard",
             ["version"] = "1.2",
-            ["body"] = new JsonArray
-            {
-                new JsonObject { ["type"] = "TextBlock", ["size"] = "Medium", ["weight"] = "Bolder", ["wrap"] = true, ["text"] = Cap(message.Headline) },
-                new JsonObject { ["type"] = "FactSet", ["facts"] = Facts(message) },
-            },
+            ["body"] = body,
             ["actions"] = actions,
         };
+        if (mention is not null)
+        {
+            // Teams turns <at>…</at> into a real mention only when an entity with exactly that text names the person.
+            card["msteams"] = new JsonObject { ["entities"] = new JsonArray { mention } };
+        }
         return new JsonObject
         {
             ["type"] = "message",
@@ -82,6 +101,28 @@ public static class TeamsCard
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// The <c>msteams.entities</c> mention of the destination person, by their Teams identity (UPN or Entra object id);
+    /// null when the directory has none. The display name is the directory's, with the characters that would end the
+    /// <c>&lt;at&gt;</c> tag removed.
+    /// </summary>
+    public static JsonObject? Mention(EscalationDestination? destination)
+    {
+        if (destination is null || string.IsNullOrWhiteSpace(destination.TeamsUserId))
+        {
+            return null;
+        }
+
+        var name = Cap(new string([.. destination.Name.Where(c => c is not ('<' or '>' or '\r' or '\n'))]).Trim());
+        name = name.Length == 0 ? destination.TeamsUserId.Trim() : name;
+        return new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = $"<at>{name}</at>",
+            ["mentioned"] = new JsonObject { ["id"] = destination.TeamsUserId.Trim(), ["name"] = name },
+        };
     }
 
     private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = Cap(value) };
