@@ -1,7 +1,8 @@
 namespace LeadSync.Functions;
 
-/// <summary>Admin configuration: read, conditional write, history, diff, rollback, SLA dry run (admin identity checked by the shared AdminGate).</summary>
-public sealed class AdminConfigFunctions(AdminGate gate, AdminConfigEndpoints config, SlaDryRunEndpoints dryRun)
+/// <summary>Admin configuration: read, conditional write, history, diff, rollback, SLA and qualification dry runs (admin identity checked by the shared AdminGate).</summary>
+public sealed class AdminConfigFunctions(
+    AdminGate gate, AdminConfigEndpoints config, SlaDryRunEndpoints dryRun, QualificationDryRunEndpoints qualificationDryRun)
 {
     [Function("admin-config-get")]
     public Task<IActionResult> GetAsync(
@@ -43,4 +44,10 @@ public sealed class AdminConfigFunctions(AdminGate gate, AdminConfigEndpoints co
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminSlaDryRun)] HttpRequest request,
         CancellationToken cancellationToken) =>
         gate.RunAsync(request, () => dryRun.RunAsync(request, cancellationToken)).AsActionResult();
+
+    [Function("admin-qualification-dry-run")]
+    public Task<IActionResult> QualificationDryRunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminQualificationDryRun)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        gate.RunAsync(request, () => qualificationDryRun.RunAsync(request, cancellationToken)).AsActionResult();
 }

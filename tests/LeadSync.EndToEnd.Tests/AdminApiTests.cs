@@ -88,6 +88,37 @@ public sealed class AdminApiTests(ThinPathHostFixture fixture)
         Assert.StartsWith("key:", newest.GetProperty("changedBy").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_qualification_dry_run_judges_the_last_stored_leads_by_both_definitions_and_stores_nothing()
+    {
+        using var signed = StandardWebhookSigner.SignedPost(_host.Url("api/webhooks/generic"), ThinPathHostFixture.GenericSecret,
+            """{"type":"lead.created","data":{"email":"small.budget@dryrun.example","budget":"5k"}}""");
+        using var accepted = await _client.SendAsync(signed);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var leadId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("leadId").GetString()!;
+        await LeadApi.WaitForLeadAsync(_client, _host, leadId, l => LeadApi.Status(l) != "Received", TimeSpan.FromSeconds(30));
+        using var before = await GetAsync("api/admin/config/qualification");
+
+        using var run = await PostAsync("api/admin/qualification/dry-run?last=500", """{"minimumBudget":1000000}""");
+
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        var view = await run.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(view.GetProperty("evaluated").GetInt32() >= 1);
+        Assert.True(view.GetProperty("salesReadyCandidate").GetInt32() < view.GetProperty("salesReadyNow").GetInt32());
+        var change = Assert.Single(view.GetProperty("changes").EnumerateArray(), c => c.GetProperty("leadId").GetString() == leadId);
+        Assert.Equal("SalesReady", change.GetProperty("now").GetString());
+        Assert.Equal("Nurture", change.GetProperty("candidate").GetString());
+        Assert.Contains("budget 5,000 is below 1,000,000", change.GetProperty("candidateReason").GetString(), StringComparison.Ordinal);
+
+        using var invalid = await PostAsync("api/admin/qualification/dry-run", """{"minimumBudget":-1}""");
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.True((await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("minimumBudget", out _));
+        using var badLast = await PostAsync("api/admin/qualification/dry-run?last=0", "{}");
+        Assert.Equal(HttpStatusCode.BadRequest, badLast.StatusCode);
+        using var after = await GetAsync("api/admin/config/qualification");
+        Assert.Equal(before.Headers.ETag, after.Headers.ETag);
+    }
+
     private static int Version(HttpResponseMessage response) =>
         int.Parse(response.Headers.ETag!.Tag.Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
 

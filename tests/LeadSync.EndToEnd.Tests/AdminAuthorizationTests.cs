@@ -25,6 +25,7 @@ public sealed class AdminAuthorizationTests
         ("GET", "api/admin/config/{resource}/diff", "api/admin/config/sla-policies/diff"),
         ("POST", "api/admin/config/{resource}/rollback", "api/admin/config/sla-policies/rollback"),
         ("POST", "api/admin/sla-policies/dry-run", "api/admin/sla-policies/dry-run"),
+        ("POST", "api/admin/qualification/dry-run", "api/admin/qualification/dry-run"),
         ("GET", "api/admin/leads", "api/admin/leads?status=Synced"),
         ("GET", "api/admin/dashboard", "api/admin/dashboard"),
         ("GET", "api/admin/quarantine", "api/admin/quarantine"),

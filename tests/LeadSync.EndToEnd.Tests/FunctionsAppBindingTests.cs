@@ -107,7 +107,7 @@ public sealed class FunctionsAppBindingTests
         var functions = FunctionsBuildOutput.Functions();
         var names = functions.Select(f => f["name"]!.GetValue<string>()).ToList();
 
-        Assert.Equal(28 + 4 + 6 + 3, names.Count); // + escalation-action-page, escalation-action, slack-interactivity (#22)
+        Assert.Equal(29 + 4 + 6 + 3, names.Count); // + escalation-action-page, escalation-action, slack-interactivity (#22)
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(names, n => Assert.Matches("^[a-z][a-z0-9-]*$", n));
         Assert.All(functions, f => Assert.Single(f["bindings"]!.AsArray(), b => b!["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.Ordinal)));

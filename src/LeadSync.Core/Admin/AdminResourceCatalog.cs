@@ -62,6 +62,10 @@ public sealed class AdminResourceCatalog(
         return new AdminDocumentCheck(canonical, history, Changes(previous, history), errors.ToDictionary());
     }
 
+    /// <summary>A candidate qualification document as options, or null with errors (the same checks as a write).</summary>
+    public static QualificationOptions? ToQualificationOptions(string json, AdminFieldErrors errors) =>
+        Read<QualificationOptions>(json, errors) is { } doc && CheckQualification(doc, errors) && errors.Count == 0 ? doc : null;
+
     /// <summary>A candidate SLA document as complete options (the sweep timer settings stay), or null with errors.</summary>
     public SlaOptions? ToSlaOptions(string json, AdminFieldErrors errors)
     {

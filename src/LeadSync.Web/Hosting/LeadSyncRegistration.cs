@@ -88,6 +88,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<ReportEndpoints>();
         services.AddSingleton<AdminConfigEndpoints>();
         services.AddSingleton<SlaDryRunEndpoints>();
+        services.AddSingleton<QualificationDryRunEndpoints>();
         services.AddSingleton<LeadSearchEndpoints>();
         services.AddSingleton<DashboardEndpoints>();
         services.AddSingleton<ErasureEndpoints>();
