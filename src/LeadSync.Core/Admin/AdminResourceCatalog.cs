@@ -5,8 +5,10 @@ using LeadSync.Core.Intake;
 using LeadSync.Core.Intake.Generic;
 using LeadSync.Core.Intake.Signatures;
 using LeadSync.Core.Notifications;
+using LeadSync.Core.People;
 using LeadSync.Core.Qualification;
 using LeadSync.Core.Recycle;
+using LeadSync.Core.Routing;
 using LeadSync.Core.Sla;
 using LeadSync.Core.Sla.Policies;
 using Microsoft.Extensions.Options;
@@ -23,7 +25,9 @@ public sealed class AdminResourceCatalog(
     IOptionsMonitor<RecycleOptions> recycle,
     IOptionsMonitor<DirectoryOptions> directory,
     IOptionsMonitor<CrmOptions> crm,
-    IEnumerable<IWebhookSource> sources)
+    IEnumerable<IWebhookSource> sources,
+    IOptionsMonitor<PeopleOptions>? people = null,
+    IOptionsMonitor<RoutingOptions>? routing = null)
 {
     private static readonly IValidateOptions<SlaOptions>[] SlaValidators = [new SlaOptionsValidator(), new SlaPolicyOptionsValidator()];
     private readonly string[] _sourceNames = [.. sources.Select(s => s.Name).Order(StringComparer.Ordinal)];
@@ -36,6 +40,8 @@ public sealed class AdminResourceCatalog(
         AdminResources.Recycle => Serialize(new RecyclePolicyDocument { NoProgressWindow = recycle.CurrentValue.NoProgressWindow }),
         AdminResources.Directory => Serialize(directory.CurrentValue),
         AdminResources.Connections => Serialize(new ConnectionSettings()),
+        AdminResources.People => Serialize(PeopleDocument.From(people?.CurrentValue ?? new PeopleOptions())),
+        AdminResources.RoutingPolicies => Serialize(RoutingPolicyDocument.From(routing?.CurrentValue ?? new RoutingOptions())),
         _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Unknown admin resource."),
     };
 
@@ -63,6 +69,8 @@ public sealed class AdminResourceCatalog(
             AdminResources.Recycle => Read<RecyclePolicyDocument>(json, errors) is { } r && CheckRecycle(r, errors) ? Serialize(r) : null,
             AdminResources.Directory => Read<DirectoryOptions>(json, errors) is { } d && CheckDirectory(d, errors) ? Serialize(d) : null,
             AdminResources.Connections => Read<ConnectionSettings>(json, errors) is { } c && CheckConnections(c, currentJson, errors) ? Serialize(c) : null,
+            AdminResources.People => Read<PeopleDocument>(json, errors) is { } p && CheckPeople(p, errors) ? Serialize(p) : null,
+            AdminResources.RoutingPolicies => Read<RoutingPolicyDocument>(json, errors) is { } r && CheckRouting(r, errors) ? Serialize(r) : null,
             _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Unknown admin resource."),
         };
         if (canonical is null || errors.Count > 0)
@@ -182,6 +190,32 @@ public sealed class AdminResourceCatalog(
         }
 
         return true;
+    }
+
+    private bool CheckPeople(PeopleDocument doc, AdminFieldErrors errors)
+    {
+        var failures = new List<string>();
+        PeopleRules.Validate(PeopleOptions.Section, doc.People, doc.Teams, sla.CurrentValue.Calendars, failures);
+        foreach (var failure in failures)
+        {
+            errors.AddSettingsFailure(PeopleOptions.Section, failure);
+        }
+
+        return failures.Count == 0;
+    }
+
+    private static bool CheckRouting(RoutingPolicyDocument doc, AdminFieldErrors errors)
+    {
+        var options = new RoutingOptions();
+        doc.ApplyTo(options);
+        var failures = new List<string>();
+        RoutingOptionsValidator.Check(options, failures);
+        foreach (var failure in failures)
+        {
+            errors.AddSettingsFailure(RoutingOptions.Section, failure);
+        }
+
+        return failures.Count == 0;
     }
 
     private static bool CheckDirectory(DirectoryOptions doc, AdminFieldErrors errors)

@@ -12,10 +12,12 @@ using LeadSync.Core.Intake.Signatures;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Notifications;
+using LeadSync.Core.People;
 using LeadSync.Core.Qualification;
 using LeadSync.Core.Recycle;
 using LeadSync.Core.Reports;
 using LeadSync.Core.Retention;
+using LeadSync.Core.Routing;
 using LeadSync.Core.Sla;
 using LeadSync.Core.Sla.Policies;
 using LeadSync.Core.Storage;
@@ -41,6 +43,7 @@ public static class CoreServiceExtensions
         AddCrm(services);
         AddSlaAndRecycle(services);
         AddNotificationsAndAdmin(services);
+        AddPeopleAndRouting(services);
         return services;
     }
 
@@ -52,6 +55,8 @@ public static class CoreServiceExtensions
         services.AddSingleton<IValidateOptions<RecycleOptions>, RecycleOptionsValidator>();
         services.AddSingleton<IValidateOptions<QualificationOptions>, QualificationOptionsValidator>();
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PeopleOptions>, PeopleOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
     }
 
     private static void AddLeadsAndReports(IServiceCollection services)
@@ -102,10 +107,22 @@ public static class CoreServiceExtensions
 
     private static void AddNotificationsAndAdmin(IServiceCollection services)
     {
-        services.AddSingleton<IEscalationDirectory, SettingsEscalationDirectory>();
+        // The escalation directory's entries stay the admin's overrides; everyone else comes from the people directory.
+        services.AddSingleton<SettingsEscalationDirectory>();
+        services.AddSingleton<IEscalationDirectory, PeopleEscalationDirectory>();
         services.AddTransient<EscalationDispatcher>();
         services.AddSingleton<AdminConfigurationSnapshot>();
         services.AddSingleton<IAdminConfiguration>(sp => sp.GetRequiredService<AdminConfigurationSnapshot>());
         services.AddSingleton<AdminResourceCatalog>();
+    }
+
+    /// <summary>The people directory (synced by <see cref="PeopleSyncJob"/>) and routing at intake; the CRM user source, account lookup, people store and ledger are adapters.</summary>
+    private static void AddPeopleAndRouting(IServiceCollection services)
+    {
+        services.AddSingleton<PeopleDirectorySource>();
+        services.AddSingleton<OwnerAvailability>();
+        services.AddTransient<PeopleSyncJob>();
+        services.AddSingleton<AccountLookupCache>();
+        services.AddTransient<LeadRouting>();
     }
 }

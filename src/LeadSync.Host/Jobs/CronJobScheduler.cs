@@ -1,5 +1,6 @@
 using LeadSync.Core.Crm;
 using LeadSync.Core.Jobs;
+using LeadSync.Core.People;
 using LeadSync.Core.Recycle;
 using LeadSync.Core.Retention;
 using LeadSync.Core.Sla;
@@ -21,6 +22,7 @@ public sealed partial class CronJobScheduler(
     IOptions<RecycleOptions> recycle,
     IOptions<CrmOptions> crm,
     IOptions<RetentionOptions> retention,
+    IOptions<PeopleOptions> people,
     TimeProvider timeProvider,
     ILogger<CronJobScheduler> logger) : BackgroundService
 {
@@ -32,6 +34,7 @@ public sealed partial class CronJobScheduler(
             [JobNames.Recycle] = recycle.Value.Schedule,
             [JobNames.Redrive] = crm.Value.RedriveSchedule,
             [JobNames.Retention] = retention.Value.Schedule,
+            [JobNames.PeopleSync] = people.Value.SyncSchedule,
         };
         return Task.WhenAll(schedules.Select(s => RunOnScheduleAsync(s.Key, CronSchedule.Parse(s.Value), stoppingToken)));
     }

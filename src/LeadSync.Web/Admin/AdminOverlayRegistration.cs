@@ -11,8 +11,10 @@ using LeadSync.Core.Intake.Pardot;
 using LeadSync.Core.Intake.Typeform;
 using LeadSync.Core.Intake.Unbounce;
 using LeadSync.Core.Notifications;
+using LeadSync.Core.People;
 using LeadSync.Core.Qualification;
 using LeadSync.Core.Recycle;
+using LeadSync.Core.Routing;
 using LeadSync.Core.Sla;
 using LeadSync.Infrastructure.Crm.Dynamics;
 using LeadSync.Infrastructure.Crm.HubSpot;
@@ -49,6 +51,8 @@ public static class AdminOverlayRegistration
                 options.Owners[owner] = entry;
             }
         });
+        Overlay<PeopleOptions, PeopleDocument>(services, AdminResources.People, (doc, options) => doc.ApplyTo(options));
+        Overlay<RoutingOptions, RoutingPolicyDocument>(services, AdminResources.RoutingPolicies, (doc, options) => doc.ApplyTo(options));
         AddSourceConnections(services);
         AddCrmConnection(services);
         return services;

@@ -5,7 +5,9 @@ using LeadSync.Core.Intake.Redaction;
 using LeadSync.Core.Notifications;
 using LeadSync.Core.Qualification;
 using LeadSync.Core.Recycle;
+using LeadSync.Core.People;
 using LeadSync.Core.Retention;
+using LeadSync.Core.Routing;
 using LeadSync.Core.Sla;
 using LeadSync.Infrastructure.DependencyInjection;
 using LeadSync.Web.Admin;
@@ -52,6 +54,8 @@ public static class LeadSyncRegistration
         Bind<NotificationOptions>(services, NotificationOptions.Section);
         Bind<DirectoryOptions>(services, DirectoryOptions.Section);
         Bind<RetentionOptions>(services, RetentionOptions.Section);
+        Bind<PeopleOptions>(services, PeopleOptions.Section);
+        Bind<RoutingOptions>(services, RoutingOptions.Section);
     }
 
     private static void Bind<TOptions>(IServiceCollection services, string section)
