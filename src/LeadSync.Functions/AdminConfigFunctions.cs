@@ -8,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace LeadSync.Functions;
 
 /// <summary>Admin configuration: read, conditional write, history, SLA dry run (admin identity checked by the shared AdminGate).</summary>
-public sealed class AdminConfigFunctions(AdminGate gate, AdminConfigEndpoints config, SlaDryRunEndpoints dryRun)
+public sealed class AdminConfigFunctions(AdminGate gate, AdminConfigEndpoints config, SlaDryRunEndpoints dryRun, RoutingDryRunEndpoints routingDryRun)
 {
     [Function("admin-config-get")]
     public Task<IActionResult> GetAsync(
@@ -36,4 +36,10 @@ public sealed class AdminConfigFunctions(AdminGate gate, AdminConfigEndpoints co
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminSlaDryRun)] HttpRequest request,
         CancellationToken cancellationToken) =>
         gate.RunAsync(request, () => dryRun.RunAsync(request, cancellationToken)).AsActionResult();
+
+    [Function("admin-routing-dry-run")]
+    public Task<IActionResult> RoutingDryRunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminRoutingDryRun)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        gate.RunAsync(request, () => routingDryRun.RunAsync(request, cancellationToken)).AsActionResult();
 }

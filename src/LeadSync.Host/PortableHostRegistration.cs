@@ -101,6 +101,8 @@ public static class PortableHostRegistration
             endpoints.HistoryAsync(request, resource, ct));
         admin.MapPost(Routes.AdminSlaDryRun, (HttpRequest request, SlaDryRunEndpoints endpoints, CancellationToken ct) =>
             endpoints.RunAsync(request, ct));
+        admin.MapPost(Routes.AdminRoutingDryRun, (HttpRequest request, RoutingDryRunEndpoints endpoints, CancellationToken ct) =>
+            endpoints.RunAsync(request, ct));
         admin.MapGet(Routes.AdminLeads, (HttpRequest request, LeadSearchEndpoints endpoints, CancellationToken ct) =>
             endpoints.SearchAsync(request, ct));
         admin.MapGet(Routes.AdminDashboard, (HttpRequest request, DashboardEndpoints endpoints, CancellationToken ct) =>

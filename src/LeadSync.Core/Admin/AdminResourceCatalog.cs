@@ -96,6 +96,19 @@ public sealed class AdminResourceCatalog(
         return options;
     }
 
+    /// <summary>A candidate routing document as options, or null with errors (the routing dry run).</summary>
+    public static RoutingOptions? ToRoutingOptions(string json, AdminFieldErrors errors)
+    {
+        if (Read<RoutingPolicyDocument>(json, errors) is not { } doc || !CheckRouting(doc, errors))
+        {
+            return null;
+        }
+
+        var options = new RoutingOptions();
+        doc.ApplyTo(options);
+        return options;
+    }
+
     public static string Serialize<T>(T document) => JsonSerializer.Serialize(document, AdminJson.Options);
 
     private static T? Read<T>(string json, AdminFieldErrors errors)

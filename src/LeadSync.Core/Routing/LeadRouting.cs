@@ -45,7 +45,7 @@ public sealed partial class LeadRouting(
             return lead;
         }
 
-        var decision = await DecideAsync(lead, policy!, commit: true, null, lead.Id, cancellationToken);
+        var decision = await DecideAsync(lead, policy!, options.CurrentValue, commit: true, null, lead.Id, cancellationToken);
         var now = time.GetUtcNow();
         var written = await mutator.MutateAsync(lead, current => current.RoutedAt is not null || current.Status != LeadStatus.SalesReady ? null
             : new LeadChange(current with { RoutedAt = now, RoutedOwner = decision.OwnerId, Owner = decision.OwnerId ?? current.Owner },
@@ -55,11 +55,12 @@ public sealed partial class LeadRouting(
     }
 
     /// <summary>What routing would decide for <paramref name="lead"/> now (nothing written; account lookups are cached reads).</summary>
-    public async Task<RoutingDecision> DryRunAsync(Lead lead, CancellationToken cancellationToken)
+    public async Task<RoutingDecision> DryRunAsync(Lead lead, RoutingOptions? candidate, CancellationToken cancellationToken)
     {
-        var policy = RoutingPolicySelector.Select(lead, sla.PolicyName(lead), options.CurrentValue);
+        var o = candidate ?? options.CurrentValue;
+        var policy = RoutingPolicySelector.Select(lead, sla.PolicyName(lead), o);
         return RoutingPolicySelector.Routes(policy)
-            ? await DecideAsync(lead, policy!, commit: false, null, lead.Id, cancellationToken)
+            ? await DecideAsync(lead, policy!, o, commit: false, null, lead.Id, cancellationToken)
             : RoutingDecision.LeaveToCrm(policy is null ? "No routing policy fits: the CRM's assignment rules choose." : $"Policy {policy.Name} leaves the owner to the CRM.", policy?.Name);
     }
 
@@ -75,14 +76,13 @@ public sealed partial class LeadRouting(
             return null;
         }
 
-        var decision = await DecideAsync(lead, policy!, commit: true, lead.Owner ?? "", $"{lead.Id}|level-{level}", cancellationToken);
+        var decision = await DecideAsync(lead, policy!, options.CurrentValue, commit: true, lead.Owner ?? "", $"{lead.Id}|level-{level}", cancellationToken);
         return decision.ChoseOwner ? decision : null;
     }
 
     private async Task<RoutingDecision> DecideAsync(
-        Lead lead, RoutingPolicyOptions policy, bool commit, string? excludeOwner, string assignmentKey, CancellationToken cancellationToken)
+        Lead lead, RoutingPolicyOptions policy, RoutingOptions o, bool commit, string? excludeOwner, string assignmentKey, CancellationToken cancellationToken)
     {
-        var o = options.CurrentValue;
         var directory = await people.GetAsync(cancellationToken);
         if (commit && await ledger.FindAsync(assignmentKey, cancellationToken) is { } prior)
         {
@@ -92,7 +92,7 @@ public sealed partial class LeadRouting(
         var now = time.GetUtcNow();
         var notes = new List<string>();
         if (policy.AccountMatch && excludeOwner is null
-            && await AccountOwnerAsync(lead, policy, directory, notes, commit, assignmentKey, now, cancellationToken) is { } byAccount)
+            && await AccountOwnerAsync(lead, policy, o, directory, notes, commit, assignmentKey, now, cancellationToken) is { } byAccount)
         {
             return byAccount;
         }
@@ -168,7 +168,7 @@ public sealed partial class LeadRouting(
     }
 
     private async Task<RoutingDecision?> AccountOwnerAsync(
-        Lead lead, RoutingPolicyOptions policy, PeopleDirectory directory, List<string> notes, bool commit, string assignmentKey, DateTimeOffset now,
+        Lead lead, RoutingPolicyOptions policy, RoutingOptions o, PeopleDirectory directory, List<string> notes, bool commit, string assignmentKey, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         if (EmailDomains.Of(lead) is not { } domain)
@@ -176,9 +176,9 @@ public sealed partial class LeadRouting(
             return null;
         }
 
-        if (EmailDomains.IsFreeMail(domain, options.CurrentValue.FreeMailDomains))
+        if (EmailDomains.IsFreeMail(domain, o.FreeMailDomains))
         {
-            notes.Add($"{domain} is a free-mail domain, no account match");
+            notes.Add($"e-mail domain {domain} is free mail (no account match)");
             return null;
         }
 

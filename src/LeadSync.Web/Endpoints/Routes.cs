@@ -19,6 +19,7 @@ public static class Routes
     public const string AdminConfig = "admin/config/{resource}";
     public const string AdminConfigHistory = "admin/config/{resource}/history";
     public const string AdminSlaDryRun = "admin/sla-policies/dry-run";
+    public const string AdminRoutingDryRun = "admin/routing-policies/dry-run";
     public const string AdminLeads = "admin/leads";
     public const string AdminDashboard = "admin/dashboard";
     public const string Console = "console/{*path}";

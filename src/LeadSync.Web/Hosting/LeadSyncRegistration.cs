@@ -102,6 +102,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<ReportEndpoints>();
         services.AddSingleton<AdminConfigEndpoints>();
         services.AddSingleton<SlaDryRunEndpoints>();
+        services.AddTransient<RoutingDryRunEndpoints>();
         services.AddSingleton<LeadSearchEndpoints>();
         services.AddSingleton<DashboardEndpoints>();
         services.AddSingleton<ErasureEndpoints>();
