@@ -23,6 +23,7 @@ public sealed class AdminAuthorizationTests
         ("PUT", "api/admin/config/{resource}", "api/admin/config/sla-policies"),
         ("GET", "api/admin/config/{resource}/history", "api/admin/config/sla-policies/history"),
         ("POST", "api/admin/sla-policies/dry-run", "api/admin/sla-policies/dry-run"),
+        ("POST", "api/admin/routing-policies/dry-run", "api/admin/routing-policies/dry-run"),
         ("GET", "api/admin/leads", "api/admin/leads?status=Synced"),
         ("GET", "api/admin/dashboard", "api/admin/dashboard"),
         ("GET", "api/admin/quarantine", "api/admin/quarantine"),
