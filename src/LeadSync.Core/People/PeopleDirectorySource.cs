@@ -64,13 +64,14 @@ public sealed partial class PeopleDirectorySource(
         var options = people.CurrentValue;
         var calendars = sla.CurrentValue.Calendars;
         var built = snapshot.Built;
-        if (built is not null && ReferenceEquals(built.Value.Options, options) && ReferenceEquals(built.Value.Calendars, calendars))
+        if (built is not null && ReferenceEquals(built.Options, options) && ReferenceEquals(built.Calendars, calendars))
         {
-            return built.Value.Directory;
+            return built.Directory;
         }
 
+        // Built once per options change; a reference swap, so concurrent readers see one whole build or the other.
         var directory = PeopleDirectoryBuilder.Build(snapshot.Crm, snapshot.Synced, options, calendars);
-        snapshot.Built = (options, calendars, directory);
+        snapshot.Built = new BuiltDirectory(options, calendars, directory);
         return directory;
     }
 
@@ -118,6 +119,8 @@ public sealed partial class PeopleDirectorySource(
         public string Crm { get; } = crm;
         public SyncedPeople Synced { get; } = synced;
         public DateTimeOffset ReadAt { get; } = readAt;
-        public (PeopleOptions Options, IDictionary<string, Sla.Calendars.BusinessCalendarOptions> Calendars, PeopleDirectory Directory)? Built { get; set; }
+        public BuiltDirectory? Built { get; set; }
     }
+
+    private sealed record BuiltDirectory(PeopleOptions Options, IDictionary<string, Sla.Calendars.BusinessCalendarOptions> Calendars, PeopleDirectory Directory);
 }
