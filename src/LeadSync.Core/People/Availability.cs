@@ -22,7 +22,7 @@ public static class Availability
             return $"{person.Name} is out of office until {Format(away.To)}{note}";
         }
 
-        if (person.Calendar is { } calendar && calendar.BusinessTimeBetween(at, at + TimeSpan.FromSeconds(1)) <= TimeSpan.Zero)
+        if (person.Calendar is { } calendar && !calendar.IsWorkingAt(at))
         {
             var back = calendar.AddBusinessTime(at, TimeSpan.FromTicks(1)) - TimeSpan.FromTicks(1);
             return $"{person.Name} is off-hours until {Format(back)}";

@@ -101,6 +101,10 @@ public static class PeopleDirectoryBuilder
         var ids = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
         ids.UnionWith(teamNames.Keys);
         ids.UnionWith(overrides.Keys);
+
+        // A team named only by its members (a person's Teams) exists too, unless it names a known team by its name.
+        var names = new HashSet<string>(teamNames.Values.Concat(overrides.Values.Select(o => o?.Name).OfType<string>()), StringComparer.OrdinalIgnoreCase);
+        ids.UnionWith(people.SelectMany(p => p.Teams).Where(t => !ids.Contains(t) && !names.Contains(t)));
         var teams = new List<Team>();
         foreach (var id in ids)
         {

@@ -78,4 +78,17 @@ public sealed class PeopleDirectoryBuilderTests
         Assert.Equal(a.Version, b.Version);
         Assert.NotEqual(a.Version, c.Version);
     }
+
+    [Fact]
+    public void A_team_named_only_by_its_members_exists()
+    {
+        var overrides = new PeopleOptions();
+        overrides.People["lee@acme.com"] = new PersonOptions { Name = "Lee" };
+        overrides.People["lee@acme.com"].Teams.Add("partners");
+
+        var team = PeopleDirectoryBuilder.Build("salesforce", Salesforce(), overrides, Calendars).FindTeam("partners");
+
+        Assert.NotNull(team);
+        Assert.Equal(["lee@acme.com"], team.Members);
+    }
 }
