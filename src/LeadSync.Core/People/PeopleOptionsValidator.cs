@@ -20,7 +20,20 @@ public sealed class PeopleOptionsValidator(IOptionsMonitor<SlaOptions> sla) : IV
             failures.Add($"{PeopleOptions.Section}:DefaultChannel '{options.DefaultChannel}' must be one of {string.Join(", ", NotificationChannels.All)}.");
         }
 
-        PeopleRules.Validate(PeopleOptions.Section, options.People, options.Teams, sla.CurrentValue.Calendars, failures);
+        PeopleRules.Validate(PeopleOptions.Section, options.People, options.Teams, SlaCalendars(), failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The SLA calendars, or null (calendar names unchecked) when the SLA settings are bad: those fail on their own, once.</summary>
+    private IDictionary<string, Sla.Calendars.BusinessCalendarOptions>? SlaCalendars()
+    {
+        try
+        {
+            return sla.CurrentValue.Calendars;
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
     }
 }
