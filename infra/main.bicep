@@ -135,6 +135,13 @@ param leadSyncSettings object = {
   'LeadSync:Sources:typeform:Secret': '' // secret: leave empty, or set a Key Vault reference through leadSyncSettingOverrides
   'LeadSync:Sources:unbounce:Key': '' // secret: leave empty, or set a Key Vault reference through leadSyncSettingOverrides
   'LeadSync:Directory:DefaultTeamChannel': 'webhook'
+  'LeadSync:People:SyncSchedule': '0 0 */4 * * *'
+  'LeadSync:People:RefreshInterval': '00:05:00'
+  'LeadSync:People:DefaultChannel': 'email'
+  'LeadSync:Routing:AccountCacheTtl': '01:00:00'
+  'LeadSync:Routing:RegionField': 'state'
+  'LeadSync:Routing:IndustryField': 'industry'
+  'LeadSync:Routing:EmployeesField': 'employees'
   'LeadSync:Notifications:AckSecret': '' // secret: leave empty, or set a Key Vault reference through leadSyncSettingOverrides
   'LeadSync:Recycle:AfterLastLevel': ''
   'LeadSync:Recycle:MaxAttempts': '6'

@@ -1,8 +1,12 @@
 namespace LeadSync.Functions;
 
-/// <summary>Admin configuration: read, conditional write, history, diff, rollback, SLA and qualification dry runs (admin identity checked by the shared AdminGate).</summary>
+/// <summary>Admin configuration: read, conditional write, history, diff, rollback, SLA, qualification and routing dry runs (admin identity checked by the shared AdminGate).</summary>
 public sealed class AdminConfigFunctions(
-    AdminGate gate, AdminConfigEndpoints config, SlaDryRunEndpoints dryRun, QualificationDryRunEndpoints qualificationDryRun)
+    AdminGate gate,
+    AdminConfigEndpoints config,
+    SlaDryRunEndpoints dryRun,
+    QualificationDryRunEndpoints qualificationDryRun,
+    RoutingDryRunEndpoints routingDryRun)
 {
     [Function("admin-config-get")]
     public Task<IActionResult> GetAsync(
@@ -50,4 +54,10 @@ public sealed class AdminConfigFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminQualificationDryRun)] HttpRequest request,
         CancellationToken cancellationToken) =>
         gate.RunAsync(request, () => qualificationDryRun.RunAsync(request, cancellationToken)).AsActionResult();
+
+    [Function("admin-routing-dry-run")]
+    public Task<IActionResult> RoutingDryRunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminRoutingDryRun)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        gate.RunAsync(request, () => routingDryRun.RunAsync(request, cancellationToken)).AsActionResult();
 }

@@ -26,4 +26,10 @@ public sealed class TimerFunctions(JobRunner jobs)
         [TimerTrigger("%" + JobNames.RetentionScheduleSetting + "%")] TimerInfo timer,
         CancellationToken cancellationToken) =>
         jobs.RunAsync(JobNames.Retention, cancellationToken);
+
+    [Function(JobNames.PeopleSync)]
+    public Task PeopleSyncAsync(
+        [TimerTrigger("%" + JobNames.PeopleSyncScheduleSetting + "%")] TimerInfo timer,
+        CancellationToken cancellationToken) =>
+        jobs.RunAsync(JobNames.PeopleSync, cancellationToken);
 }

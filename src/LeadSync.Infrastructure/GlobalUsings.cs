@@ -5,6 +5,7 @@ global using Azure.Core.Pipeline;
 global using Azure.Data.Tables;
 global using Azure.Identity;
 global using LeadSync.Infrastructure.Crm.Changes;
+global using LeadSync.Infrastructure.Crm.Directory;
 global using LeadSync.Infrastructure.Crm.Dynamics;
 global using LeadSync.Infrastructure.Crm.Reassign;
 global using LeadSync.Infrastructure.Crm.Salesforce;

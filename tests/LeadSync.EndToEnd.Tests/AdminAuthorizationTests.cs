@@ -26,6 +26,7 @@ public sealed class AdminAuthorizationTests
         ("POST", "api/admin/config/{resource}/rollback", "api/admin/config/sla-policies/rollback"),
         ("POST", "api/admin/sla-policies/dry-run", "api/admin/sla-policies/dry-run"),
         ("POST", "api/admin/qualification/dry-run", "api/admin/qualification/dry-run"),
+        ("POST", "api/admin/routing-policies/dry-run", "api/admin/routing-policies/dry-run"),
         ("GET", "api/admin/leads", "api/admin/leads?status=Synced"),
         ("GET", "api/admin/dashboard", "api/admin/dashboard"),
         ("GET", "api/admin/quarantine", "api/admin/quarantine"),

@@ -74,10 +74,11 @@ public sealed class FunctionsAppBindingTests
                 $"{JobNames.Recycle} %{JobNames.RecycleScheduleSetting}%",
                 $"{JobNames.Redrive} %{JobNames.RedriveScheduleSetting}%",
                 $"{JobNames.Retention} %{JobNames.RetentionScheduleSetting}%",
+                $"{JobNames.PeopleSync} %{JobNames.PeopleSyncScheduleSetting}%",
                 $"{JobNames.SlaSweep} %{JobNames.SlaSweepScheduleSetting}%",
             }.Order(StringComparer.Ordinal),
             timers);
-        foreach (var job in new[] { nameof(JobNames.SlaSweep), nameof(JobNames.Recycle), nameof(JobNames.Redrive), nameof(JobNames.Retention) })
+        foreach (var job in new[] { nameof(JobNames.SlaSweep), nameof(JobNames.Recycle), nameof(JobNames.Redrive), nameof(JobNames.Retention), nameof(JobNames.PeopleSync) })
         {
             Assert.Contains($"jobs.RunAsync(JobNames.{job}, cancellationToken)", Source, StringComparison.Ordinal);
         }
@@ -107,7 +108,9 @@ public sealed class FunctionsAppBindingTests
         var functions = FunctionsBuildOutput.Functions();
         var names = functions.Select(f => f["name"]!.GetValue<string>()).ToList();
 
-        Assert.Equal(29 + 4 + 6 + 3, names.Count); // + escalation-action-page, escalation-action, slack-interactivity (#22)
+        // HTTP + timer + queue: 26 HTTP before #22/#23, then config diff, rollback, qualification and routing dry runs,
+        // escalation-action-page, escalation-action, slack-interactivity; people-sync timer; lead-nurture queue.
+        Assert.Equal(33 + 5 + 6, names.Count);
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(names, n => Assert.Matches("^[a-z][a-z0-9-]*$", n));
         Assert.All(functions, f => Assert.Single(f["bindings"]!.AsArray(), b => b!["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.Ordinal)));

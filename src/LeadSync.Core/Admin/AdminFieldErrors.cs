@@ -43,7 +43,8 @@ public sealed class AdminFieldErrors
             }
             else
             {
-                var isKey = previous is "Calendars" or "Hours" or "Owners" or "Sources";
+                var isKey = previous is "Calendars" or "Hours" or "Owners" or "Sources" or "People" or "CrmUserIds" or "Fields"
+                    || (previous == "Teams" && !int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _));
                 if (builder.Length > 0)
                 {
                     builder.Append('.');

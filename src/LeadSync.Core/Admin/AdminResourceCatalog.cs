@@ -10,7 +10,9 @@ public sealed class AdminResourceCatalog(
     IOptionsMonitor<RecycleOptions> recycle,
     IOptionsMonitor<DirectoryOptions> directory,
     IOptionsMonitor<CrmOptions> crm,
-    IEnumerable<IWebhookSource> sources)
+    IEnumerable<IWebhookSource> sources,
+    IOptionsMonitor<PeopleOptions>? people = null,
+    IOptionsMonitor<RoutingOptions>? routing = null)
 {
     private static readonly IValidateOptions<SlaOptions>[] SlaValidators = [new SlaOptionsValidator(), new SlaPolicyOptionsValidator()];
     private readonly string[] _sourceNames = [.. sources.Select(s => s.Name).Order(StringComparer.Ordinal)];
@@ -23,6 +25,8 @@ public sealed class AdminResourceCatalog(
         AdminResources.Recycle => Serialize(RecyclePolicyDocument.From(recycle.CurrentValue)),
         AdminResources.Directory => Serialize(directory.CurrentValue),
         AdminResources.Connections => Serialize(new ConnectionSettings()),
+        AdminResources.People => Serialize(PeopleDocument.From(people?.CurrentValue ?? new PeopleOptions())),
+        AdminResources.RoutingPolicies => Serialize(RoutingPolicyDocument.From(routing?.CurrentValue ?? new RoutingOptions())),
         _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Unknown admin resource."),
     };
 
@@ -50,6 +54,8 @@ public sealed class AdminResourceCatalog(
             AdminResources.Recycle => Read<RecyclePolicyDocument>(json, errors) is { } r && CheckRecycle(r, recycle.CurrentValue, errors) ? Serialize(r) : null,
             AdminResources.Directory => Read<DirectoryOptions>(json, errors) is { } d && CheckDirectory(d, errors) ? Serialize(d) : null,
             AdminResources.Connections => Read<ConnectionSettings>(json, errors) is { } c && CheckConnections(c, currentJson, errors) ? Serialize(c) : null,
+            AdminResources.People => Read<PeopleDocument>(json, errors) is { } p && CheckPeople(p, errors) ? Serialize(p) : null,
+            AdminResources.RoutingPolicies => Read<RoutingPolicyDocument>(json, errors) is { } r && CheckRouting(r, errors) ? Serialize(r) : null,
             _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Unknown admin resource."),
         };
         if (canonical is null || errors.Count > 0)
@@ -75,6 +81,19 @@ public sealed class AdminResourceCatalog(
         }
 
         var options = new SlaOptions { SweepSchedule = sla.CurrentValue.SweepSchedule, BatchSize = sla.CurrentValue.BatchSize };
+        doc.ApplyTo(options);
+        return options;
+    }
+
+    /// <summary>A candidate routing document as options, or null with errors (the routing dry run).</summary>
+    public static RoutingOptions? ToRoutingOptions(string json, AdminFieldErrors errors)
+    {
+        if (Read<RoutingPolicyDocument>(json, errors) is not { } doc || !CheckRouting(doc, errors))
+        {
+            return null;
+        }
+
+        var options = new RoutingOptions();
         doc.ApplyTo(options);
         return options;
     }
@@ -196,6 +215,32 @@ public sealed class AdminResourceCatalog(
         }
 
         return errors.Count == before;
+    }
+
+    private bool CheckPeople(PeopleDocument doc, AdminFieldErrors errors)
+    {
+        var failures = new List<string>();
+        PeopleRules.Validate(PeopleOptions.Section, doc.People, doc.Teams, sla.CurrentValue.Calendars, failures);
+        foreach (var failure in failures)
+        {
+            errors.AddSettingsFailure(PeopleOptions.Section, failure);
+        }
+
+        return failures.Count == 0;
+    }
+
+    private static bool CheckRouting(RoutingPolicyDocument doc, AdminFieldErrors errors)
+    {
+        var options = new RoutingOptions();
+        doc.ApplyTo(options);
+        var failures = new List<string>();
+        RoutingOptionsValidator.Check(options, failures);
+        foreach (var failure in failures)
+        {
+            errors.AddSettingsFailure(RoutingOptions.Section, failure);
+        }
+
+        return failures.Count == 0;
     }
 
     private static bool CheckDirectory(DirectoryOptions doc, AdminFieldErrors errors)

@@ -18,7 +18,13 @@ public static class AdminResources
     /// <summary>Source and CRM connection settings laid over the settings at run time; secrets are write-only.</summary>
     public const string Connections = "connections";
 
-    public static IReadOnlyList<string> All { get; } = [SlaPolicies, Qualification, Recycle, Directory, Connections];
+    /// <summary>People and teams laid over the CRM-synced people directory (the <c>LeadSync:People</c> people and teams).</summary>
+    public const string People = "people";
+
+    /// <summary>Routing at intake: policies per source/tier, territories, free-mail domains (the <c>LeadSync:Routing</c> shape).</summary>
+    public const string RoutingPolicies = "routing-policies";
+
+    public static IReadOnlyList<string> All { get; } = [SlaPolicies, Qualification, Recycle, Directory, Connections, People, RoutingPolicies];
 
     public static bool IsKnown(string? resource) => resource is not null && All.Contains(resource, StringComparer.Ordinal);
 }

@@ -62,6 +62,13 @@ public interface ICrmGateway
         Task.FromResult(new CrmReassignment(new CrmOutcome(CrmOutcomeKind.Permanent, $"The {Name} adapter does not reassign leads yet.")));
 
     /// <summary>
+    /// Sets the record's owner to <paramref name="ownerId"/> (a user id of this CRM) on an existing record only — the
+    /// reassign rung of a routed lead. Adapters that cannot keep this default: a permanent failure.
+    /// </summary>
+    Task<CrmReassignment> AssignOwnerAsync(Lead lead, string ownerId, CancellationToken cancellationToken) =>
+        Task.FromResult(new CrmReassignment(new CrmOutcome(CrmOutcomeKind.Permanent, $"The {Name} adapter does not assign owners.")));
+
+    /// <summary>
     /// Deletes (or anonymizes, where the vendor only allows that) the CRM record of an erased subject. Adapters whose
     /// API offers no deletion keep this default: <see cref="ErasureStatus.Unsupported"/>, shown in the erasure record.
     /// </summary>

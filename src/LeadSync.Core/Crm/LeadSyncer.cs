@@ -17,7 +17,8 @@ public sealed partial class LeadSyncer(
     RecyclePolicy recyclePolicy,
     TimeProvider timeProvider,
     ILogger<LeadSyncer> logger,
-    CrmPauseGate pauseGate)
+    CrmPauseGate pauseGate,
+    LeadRouting? routing = null)
 {
     public async Task<WorkOutcome> SyncAsync(string leadId, CancellationToken cancellationToken)
     {
@@ -43,6 +44,16 @@ public sealed partial class LeadSyncer(
         {
             SyncTelemetry.Calls.Add(1, new KeyValuePair<string, object?>("crm", crm.Name), new KeyValuePair<string, object?>("outcome", "deferred"));
             return WorkOutcome.Defer(closed.WaitUntil!.Value - timeProvider.GetUtcNow() + PauseEndSpread(leadId), $"{crm.Name} paused: {closed.Reason}");
+        }
+
+        // Routing at intake, once per lead before its first upsert: the owner it chooses goes to the CRM with the record.
+        if (routing is not null)
+        {
+            lead = await routing.RouteAsync(lead, cancellationToken);
+            if (lead.Status != LeadStatus.SalesReady)
+            {
+                return WorkOutcome.Done($"already {lead.Status}");
+            }
         }
 
         // Concurrent messages share batch calls; this lead's own result comes back. The batcher reports each call to the gate.

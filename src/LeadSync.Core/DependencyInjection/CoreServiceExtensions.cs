@@ -19,6 +19,7 @@ public static class CoreServiceExtensions
         AddCrm(services);
         AddSlaAndRecycle(services);
         AddNotificationsAndAdmin(services);
+        AddPeopleAndRouting(services);
         return services;
     }
 
@@ -30,6 +31,8 @@ public static class CoreServiceExtensions
         services.AddSingleton<IValidateOptions<RecycleOptions>, RecycleOptionsValidator>();
         services.AddSingleton<IValidateOptions<QualificationOptions>, QualificationOptionsValidator>();
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PeopleOptions>, PeopleOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
     }
 
     private static void AddLeadsAndReports(IServiceCollection services)
@@ -82,10 +85,22 @@ public static class CoreServiceExtensions
 
     private static void AddNotificationsAndAdmin(IServiceCollection services)
     {
-        services.AddSingleton<IEscalationDirectory, SettingsEscalationDirectory>();
+        // The escalation directory's entries stay the admin's overrides; everyone else comes from the people directory.
+        services.AddSingleton<SettingsEscalationDirectory>();
+        services.AddSingleton<IEscalationDirectory, PeopleEscalationDirectory>();
         services.AddTransient<EscalationDispatcher>();
         services.AddSingleton<AdminConfigurationSnapshot>();
         services.AddSingleton<IAdminConfiguration>(sp => sp.GetRequiredService<AdminConfigurationSnapshot>());
         services.AddSingleton<AdminResourceCatalog>();
+    }
+
+    /// <summary>The people directory (synced by <see cref="PeopleSyncJob"/>) and routing at intake; the CRM user source, account lookup, people store and ledger are adapters.</summary>
+    private static void AddPeopleAndRouting(IServiceCollection services)
+    {
+        services.AddSingleton<PeopleDirectorySource>();
+        services.AddSingleton<OwnerAvailability>();
+        services.AddTransient<PeopleSyncJob>();
+        services.AddSingleton<AccountLookupCache>();
+        services.AddTransient<LeadRouting>();
     }
 }

@@ -13,8 +13,12 @@ public static class JobNames
     /// <summary>Manual only (no schedule): rebuilds missing or stale report rows from the lead table.</summary>
     public const string ReportBackfill = "report-backfill";
 
+    /// <summary>Reads the CRM's users into the people directory (see PeopleSyncJob).</summary>
+    public const string PeopleSync = "people-sync";
+
     public const string SlaSweepScheduleSetting = "LeadSync:Sla:SweepSchedule";
     public const string RecycleScheduleSetting = "LeadSync:Recycle:Schedule";
     public const string RedriveScheduleSetting = "LeadSync:Crm:RedriveSchedule";
     public const string RetentionScheduleSetting = "LeadSync:Retention:Schedule";
+    public const string PeopleSyncScheduleSetting = "LeadSync:People:SyncSchedule";
 }

@@ -28,6 +28,15 @@ public sealed record Lead
     /// <summary>Vendor record id still to be read while the lead is <see cref="LeadStatus.Received"/>; see LeadEnrichment.</summary>
     public string? EnrichmentKey { get; init; }
     public string? Owner { get; init; }
+
+    /// <summary>When LeadSync's routing decided this lead's owner (null: not routed, the CRM's rules choose).</summary>
+    public DateTimeOffset? RoutedAt { get; init; }
+
+    /// <summary>The CRM user id routing chose, written to the record's owner field on sync; null when left to the CRM.</summary>
+    public string? RoutedOwner { get; init; }
+
+    /// <summary>The team routing chose the owner from (null: an account match, or not routed); the reports group by it.</summary>
+    public string? RoutedTeam { get; init; }
     public string? CrmId { get; init; }
     public DateTimeOffset? SyncedAt { get; init; }
     public int SyncAttempts { get; init; }

@@ -22,6 +22,12 @@ public static class LeadEvents
     /// <summary>The recycle job left the lead alone because the CRM shows it converted or disqualified.</summary>
     public const string RecycleSkipped = "lead.recycle-skipped";
     public const string Escalated = "sla.escalated";
+
+    /// <summary>Routing chose the owner (or left it to the CRM), with the reason.</summary>
+    public const string Routed = "routing.routed";
+
+    /// <summary>A rung was passed at once because its recipient is off-hours or out of office.</summary>
+    public const string RungSkipped = "sla.rung-skipped";
     public const string Acknowledged = "sla.acknowledged";
     public const string Reassigned = "sla.reassigned";
     public const string ReassignFailed = "sla.reassign-failed";

@@ -4,7 +4,7 @@ namespace LeadSync.Core.Qualification;
 
 /// <summary>
 /// Consumer e-mail providers: an address there says nothing about the buyer's company. Used by the qualification rule
-/// <see cref="QualificationOptions.ExcludeFreeMail"/>.
+/// <see cref="QualificationOptions.ExcludeFreeMail"/> and by routing's account match.
 /// </summary>
 public static class FreeMailDomains
 {
@@ -27,6 +27,9 @@ public static class FreeMailDomains
     public static bool IsFreeMail(string? email)
     {
         var at = email?.LastIndexOf('@') ?? -1;
-        return at >= 0 && Domains.Contains(email![(at + 1)..].Trim().TrimEnd('.'));
+        return at >= 0 && IsFreeMailDomain(email![(at + 1)..]);
     }
+
+    /// <summary>True when <paramref name="domain"/> is a consumer e-mail provider's.</summary>
+    public static bool IsFreeMailDomain(string domain) => Domains.Contains(domain.Trim().TrimEnd('.'));
 }

@@ -57,6 +57,7 @@ public sealed record FunnelRow
             Source = lead.Source,
             Campaign = lead.Campaign,
             Owner = lead.Owner,
+            Team = lead.RoutedTeam,
             IsTest = lead.IsTest,
             Status = lead.Status,
             ReceivedAt = lead.ReceivedAt,

@@ -14,23 +14,39 @@ public static class EscalationLadder
     /// The next level's escalation when it is due at <paramref name="now"/>: the lead one level up (and marked breached
     /// when the level says so), its timeline entry and its notice, all for one atomic write; null when nothing is due.
     /// </summary>
-    public static LeadChange? Escalate(ISlaPolicy policy, Lead lead, DateTimeOffset now)
+    public static LeadChange? Escalate(ISlaPolicy policy, Lead lead, DateTimeOffset now) => Escalate(policy, lead, now, null);
+
+    /// <summary>
+    /// As above; <paramref name="ownerAbsence"/> tells why the lead's owner is not at work now (off-hours, out of
+    /// office) or null. An <c>owner</c> rung whose owner is absent is passed at once for the next rung (the reason on
+    /// the timeline), so the lead does not wait on someone who is not there; the last rung is never passed.
+    /// </summary>
+    public static LeadChange? Escalate(ISlaPolicy policy, Lead lead, DateTimeOffset now, Func<string?, string?>? ownerAbsence)
     {
         var next = lead.EscalationLevel + 1;
-        if (lead.Status != LeadStatus.Synced || next > policy.LevelCount(lead) || DueAt(policy, lead, next) > now)
+        var count = policy.LevelCount(lead);
+        if (lead.Status != LeadStatus.Synced || next > count || DueAt(policy, lead, next) > now)
         {
             return null;
         }
 
         var deadline = lead.SlaDueAt ?? policy.FirstTouchDeadline(lead);
         var recipient = policy.Recipient(lead, next);
+        var entries = new List<TimelineEntry>();
+        var absence = ownerAbsence is null ? null : new Lazy<string?>(() => ownerAbsence(lead.Owner));
+        while (next < count && recipient.Equals("owner", StringComparison.OrdinalIgnoreCase) && absence?.Value is { } why)
+        {
+            var then = policy.Recipient(lead, next + 1);
+            entries.Add(new TimelineEntry(now, "sla-sweep", LeadEvents.RungSkipped,
+                $"Level {next} (owner) passed at once: {why}; level {next + 1} ({then}) instead."));
+            next++;
+            recipient = then;
+        }
+
         var action = policy.Action(lead, next);
         var late = now - deadline;
-        var entries = new List<TimelineEntry>
-        {
-            new(now, "sla-sweep", LeadEvents.Escalated,
-                $"Level {next} ({recipient}, {action}): not contacted {FormatLate(late)} after the first-touch deadline."),
-        };
+        entries.Add(new(now, "sla-sweep", LeadEvents.Escalated,
+            $"Level {next} ({recipient}, {action}): not contacted {FormatLate(late)} after the first-touch deadline."));
         var escalated = lead with { EscalationLevel = next, SlaMet = false };
         if (action == EscalationActions.MarkBreached && lead.BreachMarkedAt is null)
         {

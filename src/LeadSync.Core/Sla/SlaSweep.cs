@@ -20,7 +20,9 @@ public sealed partial class SlaSweep(
     RecyclePolicy recyclePolicy,
     IOptionsMonitor<NotificationOptions> notificationOptions,
     TimeProvider timeProvider,
-    ILogger<SlaSweep> logger)
+    ILogger<SlaSweep> logger,
+    OwnerAvailability? availability = null,
+    LeadRouting? routing = null)
 {
     /// <summary>
     /// Due leads handled at once: bounds the storage and CRM calls in flight (about two per lead: its read and its
@@ -34,6 +36,11 @@ public sealed partial class SlaSweep(
     public async Task<JobReport> RunAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
+        if (availability is not null)
+        {
+            await availability.WarmAsync(cancellationToken);
+        }
+
         var sla = await SweepAsync(DueKind.Sla, LeadStatus.Synced, now, cancellationToken);
         var followUps = await SweepAsync(DueKind.FollowUp, LeadStatus.Contacted, now, cancellationToken);
         var report = new JobReport(JobNames.SlaSweep, sla.Due + followUps.Due, sla.Acted + followUps.Acted,
@@ -335,7 +342,8 @@ public sealed partial class SlaSweep(
         Lead loaded, CrmTouch? touch, string? crmUnchecked, DateTimeOffset now, ConcurrentBag<NotifyMessage> raised, ConcurrentBag<DueItem> nextRungs,
         CancellationToken cancellationToken)
     {
-        var written = await mutator.MutateAsync(loaded, lead => EscalationLadder.Escalate(policy, lead, now) is { } change
+        Func<string?, string?>? absence = availability is null ? null : owner => availability.Absence(owner, now);
+        var written = await mutator.MutateAsync(loaded, lead => EscalationLadder.Escalate(policy, lead, now, absence) is { } change
             ? crmUnchecked is null ? change : UncheckedEscalation.Mark(change, crmUnchecked)
             : null, cancellationToken);
         foreach (var notice in written?.Notices ?? [])
@@ -375,6 +383,21 @@ public sealed partial class SlaSweep(
             // Never overwrite an owner sales changed, and never write on a CRM state LeadSync could not read.
             await mutator.MutateAsync(lead, skipped, cancellationToken);
             LogReassigned(logger, lead.Id, level, false);
+            return;
+        }
+
+        // A lead a routing policy routes is reassigned by the same round-robin (its team, the current owner left out);
+        // otherwise, or when nobody of the team is available, the CRM pool of the tier applies.
+        if (routing is not null && await routing.ReassignAsync(lead, level, cancellationToken) is { OwnerId: { } routedOwner } routed)
+        {
+            var assigned = await crm.AssignOwnerAsync(lead, routedOwner, cancellationToken);
+            await mutator.MutateAsync(lead, current => assigned.Outcome.Succeeded
+                ? new LeadChange(current with { Owner = assigned.NewOwner ?? routedOwner },
+                    [new TimelineEntry(now, crm.Name, LeadEvents.Reassigned, $"Level {level}: reassigned from {current.Owner ?? "nobody"} to {assigned.NewOwner ?? routedOwner}. {routed.Explanation}")])
+                : new LeadChange(current,
+                    [new TimelineEntry(now, crm.Name, LeadEvents.ReassignFailed, $"Level {level}: the CRM did not take the routed owner ({assigned.Outcome.Kind}: {assigned.Outcome.Reason}).")]),
+                cancellationToken);
+            LogReassigned(logger, lead.Id, level, assigned.Outcome.Succeeded);
             return;
         }
 

@@ -12,6 +12,7 @@ public sealed partial class CronJobScheduler(
     IOptions<RecycleOptions> recycle,
     IOptions<CrmOptions> crm,
     IOptions<RetentionOptions> retention,
+    IOptions<PeopleOptions> people,
     TimeProvider timeProvider,
     ILogger<CronJobScheduler> logger) : BackgroundService
 {
@@ -23,6 +24,7 @@ public sealed partial class CronJobScheduler(
             [JobNames.Recycle] = recycle.Value.Schedule,
             [JobNames.Redrive] = crm.Value.RedriveSchedule,
             [JobNames.Retention] = retention.Value.Schedule,
+            [JobNames.PeopleSync] = people.Value.SyncSchedule,
         };
         return Task.WhenAll(schedules.Select(s => RunOnScheduleAsync(s.Key, CronSchedule.Parse(s.Value), stoppingToken)));
     }

@@ -43,6 +43,7 @@ public static class InfrastructureServiceExtensions
         services.AddSingleton<IValidateOptions<RecycleOptions>>(sp => sp.GetRequiredService<ScheduleValidator>());
         services.AddSingleton<IValidateOptions<CrmOptions>>(sp => sp.GetRequiredService<ScheduleValidator>());
         services.AddSingleton<IValidateOptions<RetentionOptions>>(sp => sp.GetRequiredService<ScheduleValidator>());
+        services.AddSingleton<IValidateOptions<PeopleOptions>>(sp => sp.GetRequiredService<ScheduleValidator>());
     }
 
     private static void Bind<TOptions>(IServiceCollection services, string section)
@@ -88,6 +89,11 @@ public static class InfrastructureServiceExtensions
             services.AddSingleton<ICrmGateway>(sp => sp.GetRequiredService<SandboxCrmGateway>());
         }
 
+        // The people directory and routing read the CRM's users and accounts through the gateway when it can.
+        services.AddTransient<ICrmUserSource>(sp => sp.GetRequiredService<ICrmGateway>() is ICrmUserSource users ? users : new NoCrmUsers(CrmProviders.Sandbox));
+        services.AddSingleton<ICrmAccountLookup>(sp => sp.GetRequiredService<ICrmGateway>() is ICrmAccountLookup accounts ? accounts : new NoAccountLookup());
+        services.AddSingleton<IPeopleStore, TablePeopleStore>();
+        services.AddSingleton<IRoutingLedger, TableRoutingLedger>();
         services.AddSingleton<ICrmPauseStore, TableCrmPauseStore>();
         services.AddSingleton<QueueDeferral>();
         services.AddSingleton<SyncBacklog>();

@@ -1,7 +1,7 @@
 namespace LeadSync.Infrastructure.Scheduling;
 
 /// <summary>Every job schedule must be a valid six-field NCRONTAB expression, or the host does not start.</summary>
-public sealed class ScheduleValidator : IValidateOptions<SlaOptions>, IValidateOptions<RecycleOptions>, IValidateOptions<CrmOptions>, IValidateOptions<RetentionOptions>
+public sealed class ScheduleValidator : IValidateOptions<SlaOptions>, IValidateOptions<RecycleOptions>, IValidateOptions<CrmOptions>, IValidateOptions<RetentionOptions>, IValidateOptions<PeopleOptions>
 {
     public ValidateOptionsResult Validate(string? name, SlaOptions options) =>
         Check("LeadSync:Sla:SweepSchedule", options?.SweepSchedule);
@@ -14,6 +14,9 @@ public sealed class ScheduleValidator : IValidateOptions<SlaOptions>, IValidateO
 
     public ValidateOptionsResult Validate(string? name, RetentionOptions options) =>
         Check("LeadSync:Retention:Schedule", options?.Schedule);
+
+    public ValidateOptionsResult Validate(string? name, PeopleOptions options) =>
+        Check("LeadSync:People:SyncSchedule", options?.SyncSchedule);
 
     private static ValidateOptionsResult Check(string setting, string? expression) =>
         CronSchedule.TryParse(expression, out _)

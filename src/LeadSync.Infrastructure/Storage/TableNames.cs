@@ -28,4 +28,10 @@ public static class TableNames
 
     /// <summary>Cursors of the retention job (how far through the report days raw payloads have been cleared).</summary>
     public const string Retention = "Retention";
+
+    /// <summary>The CRM users the people-directory sync read: partition = CRM provider, one row per user plus <c>_sync</c>.</summary>
+    public const string People = "People";
+
+    /// <summary>Routing counters: partition <c>ledger</c> with team credits, rep loads and one row per routed lead.</summary>
+    public const string Routing = "Routing";
 }

@@ -35,6 +35,8 @@ public static class AdminOverlayRegistration
                 options.Owners[owner] = entry;
             }
         });
+        Overlay<PeopleOptions, PeopleDocument>(services, AdminResources.People, (doc, options) => doc.ApplyTo(options));
+        Overlay<RoutingOptions, RoutingPolicyDocument>(services, AdminResources.RoutingPolicies, (doc, options) => doc.ApplyTo(options));
         AddSourceConnections(services);
         AddCrmConnection(services);
         return services;

@@ -24,6 +24,7 @@ public static class Routes
     public const string AdminConfigRollback = "admin/config/{resource}/rollback";
     public const string AdminSlaDryRun = "admin/sla-policies/dry-run";
     public const string AdminQualificationDryRun = "admin/qualification/dry-run";
+    public const string AdminRoutingDryRun = "admin/routing-policies/dry-run";
     public const string AdminLeads = "admin/leads";
     public const string AdminDashboard = "admin/dashboard";
     public const string Console = "console/{*path}";

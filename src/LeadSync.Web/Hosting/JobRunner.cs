@@ -6,7 +6,7 @@ namespace LeadSync.Web.Hosting;
 /// </summary>
 public sealed class JobRunner(IServiceScopeFactory scopes)
 {
-    public static IReadOnlyList<string> Jobs { get; } = [JobNames.SlaSweep, JobNames.Recycle, JobNames.Redrive, JobNames.Retention, JobNames.ReportBackfill];
+    public static IReadOnlyList<string> Jobs { get; } = [JobNames.SlaSweep, JobNames.Recycle, JobNames.Redrive, JobNames.Retention, JobNames.PeopleSync, JobNames.ReportBackfill];
 
     public async Task<JobReport?> RunAsync(string job, CancellationToken cancellationToken)
     {
@@ -19,6 +19,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes)
             JobNames.Recycle => await services.GetRequiredService<RecycleJob>().RunAsync(cancellationToken),
             JobNames.Redrive => await services.GetRequiredService<RedriveJob>().RunAsync(cancellationToken),
             JobNames.Retention => await services.GetRequiredService<RetentionJob>().RunAsync(cancellationToken),
+            JobNames.PeopleSync => await services.GetRequiredService<PeopleSyncJob>().RunAsync(cancellationToken),
             JobNames.ReportBackfill => await services.GetRequiredService<FunnelBackfillJob>().RunAsync(cancellationToken),
             _ => null,
         };

@@ -40,6 +40,8 @@ public static class LeadSyncRegistration
         Bind<NotificationOptions>(services, NotificationOptions.Section);
         Bind<DirectoryOptions>(services, DirectoryOptions.Section);
         Bind<RetentionOptions>(services, RetentionOptions.Section);
+        Bind<PeopleOptions>(services, PeopleOptions.Section);
+        Bind<RoutingOptions>(services, RoutingOptions.Section);
     }
 
     private static void Bind<TOptions>(IServiceCollection services, string section)
@@ -89,6 +91,7 @@ public static class LeadSyncRegistration
         services.AddSingleton<AdminConfigEndpoints>();
         services.AddSingleton<SlaDryRunEndpoints>();
         services.AddSingleton<QualificationDryRunEndpoints>();
+        services.AddTransient<RoutingDryRunEndpoints>();
         services.AddSingleton<LeadSearchEndpoints>();
         services.AddSingleton<DashboardEndpoints>();
         services.AddSingleton<ErasureEndpoints>();

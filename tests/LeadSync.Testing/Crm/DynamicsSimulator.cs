@@ -154,6 +154,11 @@ public sealed partial class DynamicsSimulator : IAsyncDisposable
             return;
         }
 
+        if (await TryServeDirectoryAsync(context))
+        {
+            return;
+        }
+
         if (context.Request.Path.Value == "/api/data/v9.2/activitypointers" && context.Request.Method == "GET")
         {
             await QueryActivitiesAsync(context);

@@ -79,6 +79,7 @@ public sealed partial class HubSpotSimulator : IAsyncDisposable
             stub.MapEngagements(app);
             app.MapPost("/crm/v3/objects/notes", stub.CreateNoteAsync);
             stub.MapNotes(app);
+            stub.MapDirectory(app);
         });
         return stub;
     }
@@ -189,7 +190,7 @@ public sealed partial class HubSpotSimulator : IAsyncDisposable
                     contact.Properties[k] = v?.GetValue<string>();
                 }
 
-                var props = new JsonObject { ["email"] = email, ["hubspot_owner_id"] = OwnerId };
+                var props = new JsonObject { ["email"] = email, ["hubspot_owner_id"] = contact.Properties.GetValueOrDefault("hubspot_owner_id") ?? OwnerId };
                 results.Add(new JsonObject
                 {
                     ["id"] = contact.Id,

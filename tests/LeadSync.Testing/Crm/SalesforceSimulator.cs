@@ -411,6 +411,11 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
 
     private IResult Query(string q)
     {
+        if (DirectoryQuery(q) is { } directory)
+        {
+            return directory;
+        }
+
         if (TaskSoqlPattern().Match(q) is { Success: true } taskQuery)
         {
             return QueryTasks(q, taskQuery);

@@ -17,4 +17,10 @@ public interface IBusinessCalendar
     /// Working time between two instants; negative when <paramref name="to"/> is before <paramref name="from"/>.
     /// </summary>
     TimeSpan BusinessTimeBetween(DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>
+    /// Whether <paramref name="at"/> is working time (the people directory's off-hours check). Calendars with a faster
+    /// answer than the definition (one second of working time from <paramref name="at"/>) override it.
+    /// </summary>
+    bool IsWorkingAt(DateTimeOffset at) => BusinessTimeBetween(at, at + TimeSpan.FromSeconds(1)) > TimeSpan.Zero;
 }

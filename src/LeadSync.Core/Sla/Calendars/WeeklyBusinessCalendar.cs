@@ -88,6 +88,25 @@ public sealed class WeeklyBusinessCalendar : IBusinessCalendar
         return total;
     }
 
+    /// <summary>
+    /// One time-zone conversion: the local wall-clock time of <paramref name="at"/> inside one of its local date's
+    /// intervals (no holiday). Routing asks this for every rep of a team per lead, so it avoids walking the periods.
+    /// </summary>
+    public bool IsWorkingAt(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, TimeZone).DateTime;
+        var time = local.TimeOfDay;
+        foreach (var interval in HoursOn(DateOnly.FromDateTime(local)))
+        {
+            if (time >= interval.Start && time < interval.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Working periods at or after <paramref name="from"/>, in order, never overlapping, as UTC instants.</summary>
     private IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> WorkingPeriodsFrom(DateTimeOffset from)
     {

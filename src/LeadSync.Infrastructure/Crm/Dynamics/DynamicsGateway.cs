@@ -60,8 +60,20 @@ internal sealed partial class DynamicsGateway(
             return failure;
         }
 
-        var target = Guid.Parse(choice!.OwnerId).ToString("D", CultureInfo.InvariantCulture);
-        var fields = new Dictionary<string, object> { ["ownerid@odata.bind"] = choice.IsQueue ? $"/teams({target})" : $"/systemusers({target})" };
+        return await BindOwnerAsync(lead, choice!.OwnerId, choice.IsQueue, cancellationToken);
+    }
+
+    /// <summary>Binds the lead's <c>ownerid</c> to <c>/systemusers(id)</c> (the routed rep), never creating a lead.</summary>
+    public Task<CrmReassignment> AssignOwnerAsync(Lead lead, string ownerId, CancellationToken cancellationToken) =>
+        Guid.TryParse(ownerId, out _)
+            ? BindOwnerAsync(lead, ownerId, false, cancellationToken)
+            : Task.FromResult(new CrmReassignment(new CrmOutcome(CrmOutcomeKind.Permanent, "A Dataverse owner is a systemuserid (a GUID).")));
+
+    private async Task<CrmReassignment> BindOwnerAsync(Lead lead, string ownerId, bool isTeam, CancellationToken cancellationToken)
+    {
+        var o = options.CurrentValue;
+        var target = Guid.Parse(ownerId).ToString("D", CultureInfo.InvariantCulture);
+        var fields = new Dictionary<string, object> { ["ownerid@odata.bind"] = isTeam ? $"/teams({target})" : $"/systemusers({target})" };
         using var response = await api.UpsertLeadAsync(o.ApiVersion, o.AlternateKeyAttribute, Escape(lead.Id), "*", null, ReturnColumns, fields, cancellationToken);
         var outcome = Map(response);
         if (!outcome.Succeeded)
@@ -92,6 +104,13 @@ internal sealed partial class DynamicsGateway(
     private async Task<CrmUpsertResult> UpsertOneAsync(Lead lead, DynamicsOptions o, CancellationToken cancellationToken)
     {
         var fields = CanonicalField.Map(lead, o.Fields).ToDictionary(kv => kv.Key, kv => (object)kv.Value, StringComparer.Ordinal);
+
+        // The owner LeadSync's routing chose, on the first write only: once the record exists, sales own its owner.
+        if (lead.RoutedOwner is { Length: > 0 } owner && lead.CrmId is null && Guid.TryParse(owner, out var ownerGuid))
+        {
+            fields["ownerid@odata.bind"] = $"/systemusers({ownerGuid.ToString("D", CultureInfo.InvariantCulture)})";
+        }
+
         var (ifMatch, ifNoneMatch) = o.WriteMode switch
         {
             DynamicsWriteMode.CreateOnly => (null, "*"),

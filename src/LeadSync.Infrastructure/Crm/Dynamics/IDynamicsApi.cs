@@ -36,4 +36,15 @@ internal interface IDynamicsApi
     [Patch("/api/data/v{version}/leads({id})")]
     Task<IApiResponse> UpdateLeadAsync(
         string version, string id, [Header("If-Match")] string ifMatch, [Body(buffered: true)] Dictionary<string, object> fields, CancellationToken cancellationToken);
+
+    /// <summary>Users for the directory sync; a further page by the <c>$skiptoken</c> of <c>@odata.nextLink</c>.</summary>
+    [Get("/api/data/v{version}/systemusers")]
+    [Headers("Prefer: odata.maxpagesize=500")]
+    Task<IApiResponse<DynamicsCollection<DynamicsSystemUser>>> QuerySystemUsersAsync(
+        string version, [AliasAs("$select")] string select, [AliasAs("$filter")] string? filter, [AliasAs("$skiptoken")] string? skipToken,
+        CancellationToken cancellationToken);
+
+    [Get("/api/data/v{version}/accounts")]
+    Task<IApiResponse<DynamicsCollection<DynamicsAccount>>> QueryAccountsAsync(
+        string version, [AliasAs("$select")] string select, [AliasAs("$filter")] string filter, [AliasAs("$top")] int top, CancellationToken cancellationToken);
 }

@@ -155,13 +155,25 @@ internal sealed partial class HubSpotGateway(
             return new CrmReassignment(stop);
         }
 
+        return await AssignOwnerAsync(lead, choice!.OwnerId, cancellationToken);
+    }
+
+    /// <summary>Writes the owner property on the existing contact (by id, else by e-mail).</summary>
+    public async Task<CrmReassignment> AssignOwnerAsync(Lead lead, string ownerId, CancellationToken cancellationToken)
+    {
+        var o = options.CurrentValue;
+        if (QuotaStop() is { } stop)
+        {
+            return new CrmReassignment(stop);
+        }
+
         var (contactId, idProperty) = ContactKey(lead);
         if (contactId is null)
         {
             return new CrmReassignment(new CrmOutcome(CrmOutcomeKind.Permanent, "Neither a HubSpot contact id nor an e-mail to find the contact by."));
         }
 
-        var input = new HubSpotPropertiesInput(new Dictionary<string, string> { [o.OwnerProperty] = choice!.OwnerId });
+        var input = new HubSpotPropertiesInput(new Dictionary<string, string> { [o.OwnerProperty] = ownerId });
         using var response = await api.UpdateContactAsync(contactId, idProperty, input, cancellationToken);
         var outcome = Map(response);
         if (!outcome.Succeeded)
@@ -170,7 +182,7 @@ internal sealed partial class HubSpotGateway(
             return new CrmReassignment(outcome);
         }
 
-        return new CrmReassignment(outcome, choice.OwnerId);
+        return new CrmReassignment(outcome, ownerId);
     }
 
     private static (string? Id, string? IdProperty) ContactKey(Lead lead) =>
@@ -182,11 +194,17 @@ internal sealed partial class HubSpotGateway(
     {
         // Never backwards: the new-lead status goes only onto contacts that are new, open, or back from nurture.
         var keepStatus = string.IsNullOrWhiteSpace(o.NewLeadStatus) || !o.KeepWorkedStatus ? [] : await StatusesToKeepAsync(chunk, o, cancellationToken);
+        var ownersToKeep = await OwnersToKeepAsync(chunk, o, cancellationToken);
         var inputs = chunk.Select(group =>
         {
             var lead = group.Last();
             var properties = CanonicalField.Map(lead, o.Fields);
             properties[EmailProperty] = group.Key;
+            if (lead.RoutedOwner is { Length: > 0 } routed && lead.CrmId is null && !ownersToKeep.Contains(group.Key))
+            {
+                properties[o.OwnerProperty] = routed;
+            }
+
             if (!string.IsNullOrWhiteSpace(o.NewLeadStatus) && !keepStatus.Contains(group.Key))
             {
                 properties[o.LeadStatusProperty] = o.NewLeadStatus;
@@ -222,6 +240,38 @@ internal sealed partial class HubSpotGateway(
                     : new CrmUpsertResult(traceId, new CrmOutcome(CrmOutcomeKind.Transient, "HubSpot did not report this contact in the batch result.") { AboutRecord = true });
             return group.Select(l => result with { LeadId = l.Id });
         }).ToList();
+    }
+
+    /// <summary>
+    /// The e-mails of routed leads whose contact already exists with an owner: the upsert leaves that owner alone (an
+    /// owner sales set is never overwritten). One batch read, only when the chunk has routed leads; when it fails no
+    /// routed owner is written (the CRM's rules then choose, as without routing).
+    /// </summary>
+    private async Task<HashSet<string>> OwnersToKeepAsync(IGrouping<string, Lead>[] chunk, HubSpotOptions o, CancellationToken cancellationToken)
+    {
+        var routed = chunk.Where(g => g.Last() is { RoutedOwner.Length: > 0, CrmId: null }).Select(g => g.Key).ToList();
+        var keep = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (routed.Count == 0)
+        {
+            return keep;
+        }
+
+        try
+        {
+            foreach (var contact in await ReadAsync(routed, EmailProperty, [EmailProperty, o.OwnerProperty], cancellationToken))
+            {
+                if (Property(contact, EmailProperty) is { } email && Property(contact, o.OwnerProperty) is not null)
+                {
+                    keep.Add(email.Trim());
+                }
+            }
+        }
+        catch (CrmUnavailableException)
+        {
+            keep.UnionWith(routed);
+        }
+
+        return keep;
     }
 
     private async Task<IReadOnlyList<HubSpotObject>> ReadAsync(IEnumerable<string> ids, string? idProperty, string[] properties, CancellationToken cancellationToken)

@@ -29,4 +29,12 @@ internal interface IHubSpotApi
     [Patch("/crm/v3/objects/contacts/{contactId}")]
     Task<IApiResponse<HubSpotObject>> UpdateContactAsync(
         string contactId, [Query] string? idProperty, [Body(buffered: true)] HubSpotPropertiesInput input, CancellationToken cancellationToken);
+
+    /// <summary>Owners v3: active users and queues with their teams, 100 a page; <c>paging.next.after</c> for the next.</summary>
+    [Get("/crm/v3/owners")]
+    Task<IApiResponse<HubSpotOwnersPage>> ListOwnersAsync([Query] int limit, [Query] string? after, [Query] bool archived, CancellationToken cancellationToken);
+
+    /// <summary>Companies search: the company whose <c>domain</c> equals the lead's e-mail domain.</summary>
+    [Post("/crm/v3/objects/companies/search")]
+    Task<IApiResponse<HubSpotSearchResponse>> SearchCompaniesAsync([Body(buffered: true)] HubSpotSearchRequest request, CancellationToken cancellationToken);
 }

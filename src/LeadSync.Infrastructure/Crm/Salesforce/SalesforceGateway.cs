@@ -75,12 +75,19 @@ internal sealed partial class SalesforceGateway(
             return failure;
         }
 
+        return await AssignOwnerAsync(lead, choice!.OwnerId, cancellationToken);
+    }
+
+    /// <summary>Sets the Lead's <c>OwnerId</c> by the external id (a body of only <c>OwnerId</c> cannot create a Lead).</summary>
+    public async Task<CrmReassignment> AssignOwnerAsync(Lead lead, string ownerId, CancellationToken cancellationToken)
+    {
+        var o = options.CurrentValue;
         if (Throttled(o) is { } stop)
         {
             return new CrmReassignment(stop);
         }
 
-        var fields = new Dictionary<string, object> { ["OwnerId"] = choice!.OwnerId };
+        var fields = new Dictionary<string, object> { ["OwnerId"] = ownerId };
         using var response = await api.UpsertLeadAsync(o.ApiVersion, o.ExternalIdField, lead.Id, fields, cancellationToken);
         var outcome = Map(response, o);
         if (!outcome.Succeeded)
@@ -89,7 +96,7 @@ internal sealed partial class SalesforceGateway(
             return new CrmReassignment(outcome);
         }
 
-        return new CrmReassignment(outcome, choice.OwnerId);
+        return new CrmReassignment(outcome, ownerId);
     }
 
     public async Task<CrmOutcome> MarkRecycledAsync(Lead lead, string reason, CancellationToken cancellationToken)

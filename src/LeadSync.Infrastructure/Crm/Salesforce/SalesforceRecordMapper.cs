@@ -18,6 +18,12 @@ internal static class SalesforceRecordMapper
             }
         }
 
+        // The owner LeadSync's routing chose, on the first write only: once the record exists, sales own its owner.
+        if (lead.RoutedOwner is { Length: > 0 } owner && lead.CrmId is null)
+        {
+            fields["OwnerId"] = owner;
+        }
+
         return fields;
     }
 

@@ -29,7 +29,7 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
             var record = existing ?? new TableEntity(PartitionOf(lead.Id), lead.Id)
             {
                 ["CrmId"] = "sbx-" + lead.Id[3..],
-                ["Owner"] = AssignedOwner(lead.Contact.Email),
+                ["Owner"] = lead.RoutedOwner ?? AssignedOwner(lead.Contact.Email),
                 ["Status"] = SandboxCrmStatus.Open,
                 ["CreatedAt"] = timeProvider.GetUtcNow(),
             };
@@ -194,6 +194,20 @@ public sealed class SandboxCrmGateway(StorageClients clients, IOptionsMonitor<Sa
 
         var current = record.GetString("Owner");
         var owner = await NextOwnerAsync(table, owners, current, cancellationToken);
+        return await SetOwnerAsync(table, record, owner, cancellationToken);
+    }
+
+    /// <summary>Sets the sandbox record's owner (the reassign rung of a routed lead).</summary>
+    public async Task<CrmReassignment> AssignOwnerAsync(Lead lead, string ownerId, CancellationToken cancellationToken)
+    {
+        var table = await clients.TableAsync(TableNames.SandboxCrm, cancellationToken);
+        return await ReadAsync(table, lead.Id, cancellationToken) is { } record
+            ? await SetOwnerAsync(table, record, ownerId, cancellationToken)
+            : new CrmReassignment(new CrmOutcome(CrmOutcomeKind.Permanent, "No sandbox CRM record for this lead."));
+    }
+
+    private async Task<CrmReassignment> SetOwnerAsync(TableClient table, TableEntity record, string owner, CancellationToken cancellationToken)
+    {
         record["Owner"] = owner;
         record["UpdatedAt"] = timeProvider.GetUtcNow();
         await StorageCall.RunAsync(() => table.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken), cancellationToken);
