@@ -36,24 +36,10 @@ public sealed class AdminConfigEndpoints(
     public Task<IResult> PutAsync(HttpRequest request, string resource, CancellationToken cancellationToken) =>
         guard.RunAsync("admin config write", async () =>
         {
-            var actor = AdminGate.ActorOf(request);
-
-            if (!AdminResources.IsKnown(resource))
+            var (current, refused) = await CurrentIfMatchedAsync(request, resource, cancellationToken);
+            if (refused is not null)
             {
-                return UnknownResource();
-            }
-
-            var ifMatch = request.Headers.IfMatch.ToString();
-            if (ifMatch.Length == 0)
-            {
-                return Problem.PreconditionRequired();
-            }
-
-            var current = await store.GetCurrentAsync(resource, cancellationToken);
-            var currentVersion = current?.Version ?? 0;
-            if (ParseVersion(ifMatch) is not { } expected || (expected >= 0 && expected != currentVersion))
-            {
-                return Problem.PreconditionFailed($"The resource is at ETag {ETag(currentVersion)}; reload it, reapply your change and retry.");
+                return refused;
             }
 
             var body = await RequestReader.ReadBodyAsync(request, MaxDocumentBytes, cancellationToken);
@@ -62,20 +48,7 @@ public sealed class AdminConfigEndpoints(
                 return Problem.Of(ProblemTypes.PayloadTooLarge, $"Admin documents are at most {MaxDocumentBytes} bytes.");
             }
 
-            var check = catalog.Check(resource, Encoding.UTF8.GetString(body), current?.Json);
-            if (!check.IsValid)
-            {
-                return Problem.Validation(check.Errors);
-            }
-
-            var result = await store.SaveAsync(resource, currentVersion, check.Json, check.HistoryJson, actor, check.Changes, cancellationToken);
-            if (result.Saved is not { } saved)
-            {
-                return Problem.PreconditionFailed("Another admin changed the resource at the same time; reload it and retry.");
-            }
-
-            snapshot.Apply(resource, saved.Version, saved.Json);
-            return Document(check.HistoryJson, saved.Version);
+            return await StoreAsync(request, resource, current, Encoding.UTF8.GetString(body), note: null, cancellationToken);
         });
 
     public Task<IResult> HistoryAsync(HttpRequest request, string resource, CancellationToken cancellationToken) =>
@@ -136,23 +109,10 @@ public sealed class AdminConfigEndpoints(
     public Task<IResult> RollbackAsync(HttpRequest request, string resource, CancellationToken cancellationToken) =>
         guard.RunAsync("admin config rollback", async () =>
         {
-            var actor = AdminGate.ActorOf(request);
-            if (!AdminResources.IsKnown(resource))
+            var (current, refused) = await CurrentIfMatchedAsync(request, resource, cancellationToken);
+            if (refused is not null)
             {
-                return UnknownResource();
-            }
-
-            var ifMatch = request.Headers.IfMatch.ToString();
-            if (ifMatch.Length == 0)
-            {
-                return Problem.PreconditionRequired();
-            }
-
-            var current = await store.GetCurrentAsync(resource, cancellationToken);
-            var currentVersion = current?.Version ?? 0;
-            if (ParseVersion(ifMatch) is not { } expected || (expected >= 0 && expected != currentVersion))
-            {
-                return Problem.PreconditionFailed($"The resource is at ETag {ETag(currentVersion)}; reload it and retry.");
+                return refused;
             }
 
             var body = await RequestReader.ReadBodyAsync(request, 1024, cancellationToken);
@@ -162,6 +122,7 @@ public sealed class AdminConfigEndpoints(
             }
 
             const string Shape = "The body must be a JSON object: {\"version\": N}.";
+            var currentVersion = current?.Version ?? 0;
             var (target, problem) = JsonObjectBody.Parse(body, Shape, Shape, (root, errors) => RollbackTarget(root, currentVersion, errors));
             if (problem is not null)
             {
@@ -169,27 +130,61 @@ public sealed class AdminConfigEndpoints(
             }
 
             var stored = (await store.GetHistoryAsync(resource, 100, cancellationToken)).FirstOrDefault(v => v.Version == target!.Value);
-            if (stored is null)
-            {
-                return Problem.NotFound(string.Create(CultureInfo.InvariantCulture, $"Version {target!.Value} of {resource} is not among the newest 100."));
-            }
-
-            var check = catalog.Check(resource, stored.Json, current?.Json);
-            if (!check.IsValid)
-            {
-                return Problem.Validation(check.Errors);
-            }
-
-            var changes = check.Changes.Append(string.Create(CultureInfo.InvariantCulture, $"rollback to version {stored.Version}")).ToList();
-            var result = await store.SaveAsync(resource, currentVersion, check.Json, check.HistoryJson, actor, changes, cancellationToken);
-            if (result.Saved is not { } saved)
-            {
-                return Problem.PreconditionFailed("Another admin changed the resource at the same time; reload it and retry.");
-            }
-
-            snapshot.Apply(resource, saved.Version, saved.Json);
-            return Document(check.HistoryJson, saved.Version);
+            return stored is null
+                ? Problem.NotFound(string.Create(CultureInfo.InvariantCulture, $"Version {target!.Value} of {resource} is not among the newest 100."))
+                : await StoreAsync(request, resource, current, stored.Json,
+                    string.Create(CultureInfo.InvariantCulture, $"rollback to version {stored.Version}"), cancellationToken);
         });
+
+    /// <summary>
+    /// The stored version a write may replace: the resource must be known and <c>If-Match</c> must name its current
+    /// version (or <c>*</c>); otherwise the problem to answer (404, 428, 412).
+    /// </summary>
+    private async Task<(AdminConfigVersion? Current, IResult? Refused)> CurrentIfMatchedAsync(
+        HttpRequest request, string resource, CancellationToken cancellationToken)
+    {
+        if (!AdminResources.IsKnown(resource))
+        {
+            return (null, UnknownResource());
+        }
+
+        var ifMatch = request.Headers.IfMatch.ToString();
+        if (ifMatch.Length == 0)
+        {
+            return (null, Problem.PreconditionRequired());
+        }
+
+        var current = await store.GetCurrentAsync(resource, cancellationToken);
+        var currentVersion = current?.Version ?? 0;
+        return ParseVersion(ifMatch) is not { } expected || (expected >= 0 && expected != currentVersion)
+            ? (current, Problem.PreconditionFailed($"The resource is at ETag {ETag(currentVersion)}; reload it, reapply your change and retry."))
+            : (current, null);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="json"/> by the resource's rules and stores it as the next version, conditional on
+    /// <paramref name="current"/> still being current; <paramref name="note"/> (a rollback's) ends the change list.
+    /// </summary>
+    private async Task<IResult> StoreAsync(
+        HttpRequest request, string resource, AdminConfigVersion? current, string json, string? note, CancellationToken cancellationToken)
+    {
+        var check = catalog.Check(resource, json, current?.Json);
+        if (!check.IsValid)
+        {
+            return Problem.Validation(check.Errors);
+        }
+
+        IReadOnlyList<string> changes = note is null ? check.Changes : [.. check.Changes, note];
+        var result = await store.SaveAsync(
+            resource, current?.Version ?? 0, check.Json, check.HistoryJson, AdminGate.ActorOf(request), changes, cancellationToken);
+        if (result.Saved is not { } saved)
+        {
+            return Problem.PreconditionFailed("Another admin changed the resource at the same time; reload it and retry.");
+        }
+
+        snapshot.Apply(resource, saved.Version, saved.Json);
+        return Document(check.HistoryJson, saved.Version);
+    }
 
     private static StrongBox<int> RollbackTarget(JsonElement root, int currentVersion, Dictionary<string, string[]> errors)
     {
