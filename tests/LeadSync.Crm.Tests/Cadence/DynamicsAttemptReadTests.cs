@@ -9,29 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadSync.Crm.Tests.Cadence;
 
 /// <summary>The cadence's activity read against the Dataverse simulator: completed activities, every page.</summary>
-public sealed class DynamicsAttemptReadTests : IAsyncLifetime
+public sealed class DynamicsAttemptReadTests : DynamicsSimulatorTest
 {
-    private DynamicsSimulator _sim = null!;
-    private FakeTokenCredential _credential = null!;
-
-    public async Task InitializeAsync()
-    {
-        _sim = await DynamicsSimulator.StartAsync();
-        _credential = new FakeTokenCredential(_sim, TimeSpan.FromHours(1));
-    }
-
-    public async Task DisposeAsync() => await _sim.DisposeAsync();
-
-    private ServiceProvider Services()
-    {
-        var settings = CrmServices.FastResilience("LeadSync:Crm:Dynamics");
-        settings["LeadSync:Crm:Provider"] = "dynamics";
-        settings["LeadSync:Crm:Dynamics:OrganizationUrl"] = _sim.BaseUri.ToString();
-        settings["LeadSync:Crm:Dynamics:TenantId"] = "00000000-0000-0000-0000-00000000cafe";
-        settings["LeadSync:Crm:Dynamics:ClientId"] = "00000000-0000-0000-0000-0000000000a1";
-        settings["LeadSync:Crm:Dynamics:ClientSecret"] = "secret";
-        return CrmServices.Build(settings, s => s.AddKeyedSingleton<TokenCredential>(CrmProvider.Dynamics, _credential));
-    }
+    private ServiceProvider Services() => DynamicsServices();
 
     [Fact]
     public async Task Attempts_are_completed_activities_of_the_attempt_types_with_their_times_following_next_links()
@@ -43,14 +23,14 @@ public sealed class DynamicsAttemptReadTests : IAsyncLifetime
         var first = new DateTimeOffset(2026, 11, 23, 10, 15, 0, TimeSpan.Zero);
         for (var i = 0; i < 5; i++)
         {
-            _sim.AddActivity(leads[0].Id, "phonecall", 1, first.AddHours(i));
+            Sim.AddActivity(leads[0].Id, "phonecall", 1, first.AddHours(i));
         }
 
-        _sim.AddActivity(leads[0].Id, "appointment", 1, null, first.AddMinutes(30));
-        _sim.AddActivity(leads[0].Id, "phonecall", 0, null, first.AddMinutes(40));
-        _sim.AddActivity(leads[0].Id, "task", 1, first.AddMinutes(50));
-        _sim.AddActivity(leads[1].Id, "email", 1, first);
-        _sim.ActivityPageSize = 3;
+        Sim.AddActivity(leads[0].Id, "appointment", 1, null, first.AddMinutes(30));
+        Sim.AddActivity(leads[0].Id, "phonecall", 0, null, first.AddMinutes(40));
+        Sim.AddActivity(leads[0].Id, "task", 1, first.AddMinutes(50));
+        Sim.AddActivity(leads[1].Id, "email", 1, first);
+        Sim.ActivityPageSize = 3;
 
         var attempts = await gateway.ReadAttemptsAsync(leads, default);
 
@@ -59,9 +39,9 @@ public sealed class DynamicsAttemptReadTests : IAsyncLifetime
         Assert.Empty(attempts[2].At);
 
         // 8 completed rows for the batch's filter: pages of 3, so two further pages by $skiptoken.
-        Assert.Single(_sim.ActivityFilters);
-        Assert.Equal(2, _sim.ActivitySkipTokens.Count);
-        Assert.All(_sim.ActivitySkipTokens, t => Assert.StartsWith("<cookie pagenumber=", t, StringComparison.Ordinal));
+        Assert.Single(Sim.ActivityFilters);
+        Assert.Equal(2, Sim.ActivitySkipTokens.Count);
+        Assert.All(Sim.ActivitySkipTokens, t => Assert.StartsWith("<cookie pagenumber=", t, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -73,10 +53,10 @@ public sealed class DynamicsAttemptReadTests : IAsyncLifetime
         await gateway.UpsertAsync([lead], default);
         for (var i = 0; i < 4; i++)
         {
-            _sim.AddActivity(lead.Id, "phonecall", 1, DateTimeOffset.UtcNow.AddHours(-i - 1));
+            Sim.AddActivity(lead.Id, "phonecall", 1, DateTimeOffset.UtcNow.AddHours(-i - 1));
         }
 
-        _sim.ActivityPageSize = 3;
+        Sim.ActivityPageSize = 3;
 
         var touch = (await gateway.GetTouchesAsync([lead], default)).Single();
 
@@ -90,7 +70,7 @@ public sealed class DynamicsAttemptReadTests : IAsyncLifetime
         var gateway = sp.Gateway();
         var lead = new LeadBuilder().Build();
         await gateway.UpsertAsync([lead], default);
-        _sim.ActivitiesDown = true;
+        Sim.ActivitiesDown = true;
 
         await Assert.ThrowsAnyAsync<CrmReadException>(() => gateway.ReadAttemptsAsync([lead], default));
     }

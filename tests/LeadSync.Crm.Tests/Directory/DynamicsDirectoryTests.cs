@@ -10,39 +10,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadSync.Crm.Tests.Directory;
 
 /// <summary>systemusers (parentsystemuserid, isdisabled, application users left out, every page) → people; account by websiteurl → owner; the routed owner bound on create.</summary>
-public sealed class DynamicsDirectoryTests : IAsyncLifetime
+public sealed class DynamicsDirectoryTests : DynamicsSimulatorTest
 {
-    private DynamicsSimulator _sim = null!;
-    private FakeTokenCredential _credential = null!;
-
-    public async Task InitializeAsync()
-    {
-        _sim = await DynamicsSimulator.StartAsync();
-        _credential = new FakeTokenCredential(_sim, TimeSpan.FromHours(1));
-    }
-
-    public async Task DisposeAsync() => await _sim.DisposeAsync();
-
-    private ServiceProvider Services()
-    {
-        var settings = CrmServices.FastResilience("LeadSync:Crm:Dynamics");
-        settings["LeadSync:Crm:Provider"] = "dynamics";
-        settings["LeadSync:Crm:Dynamics:OrganizationUrl"] = _sim.BaseUri.ToString();
-        settings["LeadSync:Crm:Dynamics:TenantId"] = "00000000-0000-0000-0000-00000000cafe";
-        settings["LeadSync:Crm:Dynamics:ClientId"] = "00000000-0000-0000-0000-0000000000a1";
-        settings["LeadSync:Crm:Dynamics:ClientSecret"] = "secret";
-        return CrmServices.Build(settings, s => s.AddKeyedSingleton<TokenCredential>(CrmProvider.Dynamics, _credential));
-    }
+    private ServiceProvider Services() => DynamicsServices();
 
     [Fact]
     public async Task Systemusers_of_every_page_map_with_their_manager_and_disabled_flag()
     {
         var manager = DynamicsSimulator.Users[0].ToString("D");
-        _sim.UserPageSize = 1;
-        _sim.SystemUserRecords.Add(new CrmUser(manager, "max@acme.com", "Max", "Manager"));
-        _sim.SystemUserRecords.Add(new CrmUser(DynamicsSimulator.Users[1].ToString("D"), "dana@acme.com", "Dana", "Rep") { ManagerId = manager });
-        _sim.SystemUserRecords.Add(new CrmUser(DynamicsSimulator.Users[2].ToString("D"), "old@acme.com", "Old", "Timer", Active: false));
-        _sim.ApplicationUsers.Add(new CrmUser(Guid.NewGuid().ToString("D"), "app@acme.com", "#", "App"));
+        Sim.UserPageSize = 1;
+        Sim.SystemUserRecords.Add(new CrmUser(manager, "max@acme.com", "Max", "Manager"));
+        Sim.SystemUserRecords.Add(new CrmUser(DynamicsSimulator.Users[1].ToString("D"), "dana@acme.com", "Dana", "Rep") { ManagerId = manager });
+        Sim.SystemUserRecords.Add(new CrmUser(DynamicsSimulator.Users[2].ToString("D"), "old@acme.com", "Old", "Timer", Active: false));
+        Sim.ApplicationUsers.Add(new CrmUser(Guid.NewGuid().ToString("D"), "app@acme.com", "#", "App"));
         await using var sp = Services();
 
         var users = await ((ICrmUserSource)sp.Gateway()).ListUsersAsync(default);
@@ -57,8 +37,8 @@ public sealed class DynamicsDirectoryTests : IAsyncLifetime
     public async Task The_account_whose_websiteurl_host_is_the_domain_gives_its_owner()
     {
         var owner = DynamicsSimulator.Users[1].ToString("D");
-        _sim.Accounts.Add(new CrmAccount("a1", "Not Acme", "http://shop.notacme.com", DynamicsSimulator.Users[2].ToString("D")));
-        _sim.Accounts.Add(new CrmAccount("a2", "Acme", "www.acme.com", owner));
+        Sim.Accounts.Add(new CrmAccount("a1", "Not Acme", "http://shop.notacme.com", DynamicsSimulator.Users[2].ToString("D")));
+        Sim.Accounts.Add(new CrmAccount("a2", "Acme", "www.acme.com", owner));
         await using var sp = Services();
         var lookup = (ICrmAccountLookup)sp.Gateway();
 
@@ -76,7 +56,7 @@ public sealed class DynamicsDirectoryTests : IAsyncLifetime
         var result = (await sp.Gateway().UpsertAsync([lead], default)).Single();
 
         Assert.True(result.Outcome.Succeeded, result.Outcome.Reason);
-        Assert.Equal(owner, _sim.Leads[lead.Id].OwnerId);
+        Assert.Equal(owner, Sim.Leads[lead.Id].OwnerId);
         Assert.Equal(owner.ToString("D"), result.Owner);
     }
 }

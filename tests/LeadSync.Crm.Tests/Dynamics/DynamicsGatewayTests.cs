@@ -10,30 +10,9 @@ using LeadSync.Testing.Crm;
 
 namespace LeadSync.Crm.Tests.Dynamics;
 
-public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class DynamicsGatewayTests(ITestOutputHelper output) : DynamicsSimulatorTest
 {
-    private DynamicsSimulator _sim = null!;
-    private FakeTokenCredential _credential = null!;
-
-    public async Task InitializeAsync()
-    {
-        _sim = await DynamicsSimulator.StartAsync();
-        _credential = new FakeTokenCredential(_sim, TimeSpan.FromHours(1));
-    }
-
-    public async Task DisposeAsync() => await _sim.DisposeAsync();
-
-    private ServiceProvider Services(Action<Dictionary<string, string?>>? tweak = null)
-    {
-        var settings = CrmServices.FastResilience("LeadSync:Crm:Dynamics");
-        settings["LeadSync:Crm:Provider"] = "dynamics";
-        settings["LeadSync:Crm:Dynamics:OrganizationUrl"] = _sim.BaseUri.ToString();
-        settings["LeadSync:Crm:Dynamics:TenantId"] = "00000000-0000-0000-0000-00000000cafe";
-        settings["LeadSync:Crm:Dynamics:ClientId"] = "00000000-0000-0000-0000-0000000000a1";
-        settings["LeadSync:Crm:Dynamics:ClientSecret"] = "secret";
-        tweak?.Invoke(settings);
-        return CrmServices.Build(settings, s => s.AddKeyedSingleton<TokenCredential>(CrmProvider.Dynamics, _credential));
-    }
+    private ServiceProvider Services(Action<Dictionary<string, string?>>? tweak = null) => DynamicsServices(tweak);
 
     [Fact]
     public async Task Upsert_by_alternate_key_creates_the_lead_and_reads_id_and_owner_in_the_same_call()
@@ -44,14 +23,14 @@ public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifet
         var result = (await sp.Gateway().UpsertAsync([lead], default)).Single();
 
         Assert.True(result.Outcome.Succeeded, result.Outcome.Reason);
-        var row = _sim.Leads[lead.Id];
+        var row = Sim.Leads[lead.Id];
         Assert.Equal(row.Id.ToString("D"), result.CrmId);
         Assert.Equal(DynamicsSimulator.OwnerId.ToString("D"), result.Owner);
         Assert.Equal(lead.Contact.Email, row.Columns["emailaddress1"]);
         Assert.Equal("Analytical Engines", row.Columns["companyname"]);
         Assert.Equal("GB", row.Columns["address1_country"]);
-        Assert.Equal(1, _sim.Requests);
-        Assert.Equal([$"{_sim.BaseUri.GetLeftPart(UriPartial.Authority)}/.default"], _credential.Scopes);
+        Assert.Equal(1, Sim.Requests);
+        Assert.Equal([$"{Sim.BaseUri.GetLeftPart(UriPartial.Authority)}/.default"], Credential.Scopes);
     }
 
     [Fact]
@@ -64,8 +43,8 @@ public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifet
         var second = (await sp.Gateway().UpsertAsync([lead], default)).Single();
 
         Assert.Equal(first.CrmId, second.CrmId);
-        Assert.Equal(1, _sim.Leads[lead.Id].Creates);
-        Assert.Equal(1, _sim.Leads[lead.Id].Updates);
+        Assert.Equal(1, Sim.Leads[lead.Id].Creates);
+        Assert.Equal(1, Sim.Leads[lead.Id].Updates);
     }
 
     [Fact]
@@ -80,8 +59,8 @@ public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifet
         Assert.True(second.Outcome.Succeeded, second.Outcome.Reason);
         Assert.Equal(first.CrmId, second.CrmId);
         Assert.Equal(DynamicsSimulator.OwnerId.ToString("D"), second.Owner);
-        Assert.Equal(0, _sim.Leads[lead.Id].Updates);
-        Assert.Equal("Mathematician", _sim.Leads[lead.Id].Columns["jobtitle"]);
+        Assert.Equal(0, Sim.Leads[lead.Id].Updates);
+        Assert.Equal("Mathematician", Sim.Leads[lead.Id].Columns["jobtitle"]);
     }
 
     [Fact]
@@ -93,7 +72,7 @@ public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifet
 
         Assert.Equal(CrmOutcomeKind.Permanent, result.Outcome.Kind);
         Assert.Contains("404", result.Outcome.Reason, StringComparison.Ordinal);
-        Assert.Empty(_sim.Leads);
+        Assert.Empty(Sim.Leads);
     }
 
     [Fact]
@@ -112,27 +91,27 @@ public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifet
     {
         await using var sp = Services();
         const string Body = """{"error":{"code":"0x80072322","message":"Number of requests exceeded the limit of 6000 over time window of 300 seconds."}}""";
-        _sim.Faults.FailNext(2, 429, Body, ("Retry-After", "1"));
+        Sim.Faults.FailNext(2, 429, Body, ("Retry-After", "1"));
         var watch = Stopwatch.StartNew();
 
         var result = (await sp.Gateway().UpsertAsync([new LeadBuilder().Build()], default)).Single();
 
         Assert.True(result.Outcome.Succeeded, result.Outcome.Reason);
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.9), $"waited {watch.Elapsed}");
-        Assert.Equal(3, _sim.Requests);
+        Assert.Equal(3, Sim.Requests);
     }
 
     [Fact]
     public async Task A_long_Retry_After_is_not_waited_inline_but_returned_to_the_caller()
     {
         await using var sp = Services();
-        _sim.Faults.FailNext(1, 429, """{"error":{"code":"0x80072326","message":"Number of concurrent requests exceeded the limit of 52."}}""", ("Retry-After", "120"));
+        Sim.Faults.FailNext(1, 429, """{"error":{"code":"0x80072326","message":"Number of concurrent requests exceeded the limit of 52."}}""", ("Retry-After", "120"));
 
         var result = (await sp.Gateway().UpsertAsync([new LeadBuilder().Build()], default)).Single();
 
         Assert.Equal(CrmOutcomeKind.Transient, result.Outcome.Kind);
         Assert.Equal(TimeSpan.FromSeconds(120), result.Outcome.RetryAfter);
-        Assert.Equal(1, _sim.Requests);
+        Assert.Equal(1, Sim.Requests);
     }
 
     [Fact]
@@ -142,12 +121,12 @@ public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifet
         var gateway = sp.Gateway();
         await gateway.UpsertAsync([new LeadBuilder().Build()], default);
 
-        _sim.RevokeAllTokens();
+        Sim.RevokeAllTokens();
         var result = (await gateway.UpsertAsync([new LeadBuilder().Build()], default)).Single();
 
         Assert.True(result.Outcome.Succeeded, result.Outcome.Reason);
-        Assert.Equal(2, _credential.Issued);
-        Assert.Equal(1, _sim.Unauthorized);
+        Assert.Equal(2, Credential.Issued);
+        Assert.Equal(1, Sim.Unauthorized);
     }
 
     [Fact]
@@ -158,7 +137,7 @@ public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifet
 
         await gateway.UpsertAsync(LeadBuilder.Many(10), default);
 
-        Assert.Equal(1, _credential.Issued);
+        Assert.Equal(1, Credential.Issued);
     }
 
     [Fact]
@@ -168,10 +147,10 @@ public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifet
         var gateway = sp.Gateway();
         var leads = LeadBuilder.Many(5);
         await gateway.UpsertAsync(leads, default);
-        _sim.SetState(leads[1].Id, 0, 2);
-        _sim.SetState(leads[2].Id, 1, 3);
-        _sim.SetState(leads[3].Id, 2, 4);
-        _sim.SetState(leads[4].Id, 2, 6);
+        Sim.SetState(leads[1].Id, 0, 2);
+        Sim.SetState(leads[2].Id, 1, 3);
+        Sim.SetState(leads[3].Id, 2, 4);
+        Sim.SetState(leads[4].Id, 2, 6);
 
         var touches = await gateway.GetTouchesAsync([.. leads, new LeadBuilder().Build()], default);
 
@@ -192,22 +171,22 @@ public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifet
         var gateway = sp.Gateway();
         var lead = new LeadBuilder().Build();
         var synced = (await gateway.UpsertAsync([lead], default)).Single();
-        _sim.SetState(lead.Id, 0, 2);
+        Sim.SetState(lead.Id, 0, 2);
 
         var byId = await gateway.MarkRecycledAsync(lead with { CrmId = synced.CrmId }, "no-progress", default);
         var unknown = await gateway.MarkRecycledAsync(new LeadBuilder().Build(), "no-progress", default);
 
         Assert.True(byId.Succeeded, byId.Reason);
-        Assert.Equal((0, 1), (_sim.Leads[lead.Id].StateCode, _sim.Leads[lead.Id].StatusCode));
+        Assert.Equal((0, 1), (Sim.Leads[lead.Id].StateCode, Sim.Leads[lead.Id].StatusCode));
         Assert.Equal(CrmOutcomeKind.Permanent, unknown.Kind);
-        Assert.Single(_sim.Leads);
+        Assert.Single(Sim.Leads);
     }
 
     [Fact]
     public async Task The_client_rate_limiter_drains_a_backlog_at_the_quota_without_429s()
     {
-        _sim.RequestLimit = 20;
-        _sim.LimitWindow = TimeSpan.FromSeconds(2);
+        Sim.RequestLimit = 20;
+        Sim.LimitWindow = TimeSpan.FromSeconds(2);
         await using var sp = Services(s =>
         {
             // 20 % headroom under the vendor's 20 / 2 s: the limiter paces sends, the server counts arrivals, and on a
@@ -221,24 +200,24 @@ public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifet
         // Warm up first: a cold client's first request reaches the server long after it took its permit, which
         // shifts its window and says nothing about steady-state pacing.
         await gateway.UpsertAsync([new LeadBuilder().Build()], default);
-        await Task.Delay(_sim.LimitWindow + TimeSpan.FromMilliseconds(200));
+        await Task.Delay(Sim.LimitWindow + TimeSpan.FromMilliseconds(200));
         var leads = LeadBuilder.Many(54);
         var watch = Stopwatch.StartNew();
 
         var results = await gateway.UpsertAsync(leads, default);
 
         Assert.All(results, r => Assert.True(r.Outcome.Succeeded, r.Outcome.Reason));
-        Assert.True(_sim.Throttled == 0, $"throttled {_sim.Throttled}, requests {_sim.Requests}, elapsed {watch.Elapsed}, log {string.Join(",", _sim.Arrivals.Select(a => (a - _sim.Arrivals[0]).TotalMilliseconds.ToString("F0")))}");
-        Assert.Equal(55, _sim.Leads.Count);
+        Assert.True(Sim.Throttled == 0, $"throttled {Sim.Throttled}, requests {Sim.Requests}, elapsed {watch.Elapsed}, log {string.Join(",", Sim.Arrivals.Select(a => (a - Sim.Arrivals[0]).TotalMilliseconds.ToString("F0")))}");
+        Assert.Equal(55, Sim.Leads.Count);
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(4), $"drained in {watch.Elapsed}");
-        output.WriteLine($"limiter on: 54 leads in {watch.Elapsed.TotalSeconds:F1} s, {_sim.Throttled} × 429");
+        output.WriteLine($"limiter on: 54 leads in {watch.Elapsed.TotalSeconds:F1} s, {Sim.Throttled} × 429");
     }
 
     [Fact]
     public async Task Without_the_client_limiter_the_same_backlog_meets_429s_and_still_converges()
     {
-        _sim.RequestLimit = 20;
-        _sim.LimitWindow = TimeSpan.FromSeconds(2);
+        Sim.RequestLimit = 20;
+        Sim.LimitWindow = TimeSpan.FromSeconds(2);
         await using var sp = Services(s => s["LeadSync:Crm:Dynamics:Resilience:TotalTimeout"] = "00:00:30");
         var gateway = sp.Gateway();
         var leads = LeadBuilder.Many(54);
@@ -247,9 +226,9 @@ public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifet
         var pending = await UpsertRounds.UntilAllUpsertedAsync(gateway, leads);
 
         Assert.Empty(pending);
-        Assert.True(_sim.Throttled > 0);
-        Assert.All(_sim.Leads.Values, l => Assert.Equal(1, l.Creates));
-        output.WriteLine($"limiter off: 54 leads in {watch.Elapsed.TotalSeconds:F1} s, {_sim.Throttled} × 429");
+        Assert.True(Sim.Throttled > 0);
+        Assert.All(Sim.Leads.Values, l => Assert.Equal(1, l.Creates));
+        output.WriteLine($"limiter off: 54 leads in {watch.Elapsed.TotalSeconds:F1} s, {Sim.Throttled} × 429");
     }
 
     [Fact]
@@ -262,7 +241,7 @@ public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifet
         });
         var gateway = sp.Gateway();
         var leads = LeadBuilder.Many(40);
-        _sim.Faults.Outage = true;
+        Sim.Faults.Outage = true;
 
         var pending = await UpsertRounds.UntilAllUpsertedAsync(gateway, leads, async (round, left) =>
         {
@@ -271,15 +250,15 @@ public sealed class DynamicsGatewayTests(ITestOutputHelper output) : IAsyncLifet
             if (round == 1)
             {
                 Assert.Equal(40, left.Count);
-                _sim.Faults.Outage = false;
-                _sim.RevokeAllTokens();
-                _sim.Faults.FailNext(3, 429, """{"error":{"code":"0x80072322","message":"Number of requests exceeded the limit"}}""", ("Retry-After", "1"));
-                _sim.Faults.FailNext(2, 502, "");
+                Sim.Faults.Outage = false;
+                Sim.RevokeAllTokens();
+                Sim.Faults.FailNext(3, 429, """{"error":{"code":"0x80072322","message":"Number of requests exceeded the limit"}}""", ("Retry-After", "1"));
+                Sim.Faults.FailNext(2, 502, "");
             }
         });
 
         Assert.Empty(pending);
-        Assert.Equal(40, _sim.Leads.Count);
-        Assert.All(_sim.Leads.Values, l => Assert.Equal(1, l.Creates));
+        Assert.Equal(40, Sim.Leads.Count);
+        Assert.All(Sim.Leads.Values, l => Assert.Equal(1, l.Creates));
     }
 }

@@ -9,27 +9,10 @@ using LeadSync.Testing.Crm;
 
 namespace LeadSync.Crm.Tests.Dynamics;
 
-public sealed class DynamicsReassignAndActivityTests : IAsyncLifetime
+public sealed class DynamicsReassignAndActivityTests : DynamicsSimulatorTest
 {
-    private DynamicsSimulator _sim = null!;
-    private FakeTokenCredential _credential = null!;
-
-    public async Task InitializeAsync()
+    private ServiceProvider Services(Action<Dictionary<string, string?>>? tweak = null) => DynamicsServices(settings =>
     {
-        _sim = await DynamicsSimulator.StartAsync();
-        _credential = new FakeTokenCredential(_sim, TimeSpan.FromHours(1));
-    }
-
-    public async Task DisposeAsync() => await _sim.DisposeAsync();
-
-    private ServiceProvider Services(Action<Dictionary<string, string?>>? tweak = null)
-    {
-        var settings = CrmServices.FastResilience("LeadSync:Crm:Dynamics");
-        settings["LeadSync:Crm:Provider"] = "dynamics";
-        settings["LeadSync:Crm:Dynamics:OrganizationUrl"] = _sim.BaseUri.ToString();
-        settings["LeadSync:Crm:Dynamics:TenantId"] = "00000000-0000-0000-0000-00000000cafe";
-        settings["LeadSync:Crm:Dynamics:ClientId"] = "00000000-0000-0000-0000-0000000000a1";
-        settings["LeadSync:Crm:Dynamics:ClientSecret"] = "secret";
         settings["LeadSync:Crm:Dynamics:Reassign:hot:Queue"] = DynamicsSimulator.TeamId.ToString("D");
         for (var i = 0; i < DynamicsSimulator.Users.Length; i++)
         {
@@ -37,8 +20,7 @@ public sealed class DynamicsReassignAndActivityTests : IAsyncLifetime
         }
 
         tweak?.Invoke(settings);
-        return CrmServices.Build(settings, s => s.AddKeyedSingleton<TokenCredential>(CrmProvider.Dynamics, _credential));
-    }
+    });
 
     private static async Task<Lead> SyncedAsync(ICrmGateway gateway, Lead lead)
     {
@@ -58,8 +40,8 @@ public sealed class DynamicsReassignAndActivityTests : IAsyncLifetime
 
         Assert.True(result.Outcome.Succeeded, result.Outcome.Reason);
         Assert.Equal(DynamicsSimulator.TeamId.ToString("D"), result.NewOwner);
-        Assert.Equal((DynamicsSimulator.TeamId, "team"), (_sim.Leads[lead.Id].OwnerId, _sim.Leads[lead.Id].OwnerType));
-        Assert.Equal(1, _sim.Leads[lead.Id].Creates);
+        Assert.Equal((DynamicsSimulator.TeamId, "team"), (Sim.Leads[lead.Id].OwnerId, Sim.Leads[lead.Id].OwnerType));
+        Assert.Equal(1, Sim.Leads[lead.Id].Creates);
     }
 
     [Fact]
@@ -69,7 +51,7 @@ public sealed class DynamicsReassignAndActivityTests : IAsyncLifetime
         var gateway = sp.Gateway();
         var lead = await SyncedAsync(gateway, new LeadBuilder().Build());
         var current = DynamicsSimulator.Users[0];
-        _sim.Leads[lead.Id].OwnerId = current;
+        Sim.Leads[lead.Id].OwnerId = current;
         lead = lead with { Owner = current.ToString("D") };
 
         var first = await gateway.ReassignAsync(lead, "warm", default);
@@ -79,7 +61,7 @@ public sealed class DynamicsReassignAndActivityTests : IAsyncLifetime
         Assert.Contains(Guid.Parse(first.NewOwner!), DynamicsSimulator.Users);
         Assert.NotEqual(current, Guid.Parse(first.NewOwner!));
         Assert.Equal(first.NewOwner, retried.NewOwner);
-        Assert.Equal(("systemuser", 1), (_sim.Leads[lead.Id].OwnerType, _sim.Leads[lead.Id].OwnerChanges));
+        Assert.Equal(("systemuser", 1), (Sim.Leads[lead.Id].OwnerType, Sim.Leads[lead.Id].OwnerChanges));
     }
 
     [Fact]
@@ -91,7 +73,7 @@ public sealed class DynamicsReassignAndActivityTests : IAsyncLifetime
 
         Assert.Equal(CrmOutcomeKind.Permanent, result.Outcome.Kind);
         Assert.Contains("'cold'", result.Outcome.Reason, StringComparison.Ordinal);
-        Assert.Equal(0, _sim.Requests);
+        Assert.Equal(0, Sim.Requests);
     }
 
     [Fact]
@@ -107,16 +89,16 @@ public sealed class DynamicsReassignAndActivityTests : IAsyncLifetime
 
         var missingTeam = await gateway.ReassignAsync(lead, "hot", default);
         var missingLead = await gateway.ReassignAsync(new LeadBuilder().Build(), "warm", default);
-        _sim.Faults.FailNext(1, 429, """{"error":{"code":"0x80072322","message":"Number of requests exceeded the limit."}}""", ("Retry-After", "7"));
+        Sim.Faults.FailNext(1, 429, """{"error":{"code":"0x80072322","message":"Number of requests exceeded the limit."}}""", ("Retry-After", "7"));
         var throttled = await gateway.ReassignAsync(lead, "warm", default);
 
         Assert.Equal(CrmOutcomeKind.Permanent, missingTeam.Outcome.Kind);
         Assert.Contains("Does Not Exist", missingTeam.Outcome.Reason, StringComparison.Ordinal);
         Assert.Equal(CrmOutcomeKind.Permanent, missingLead.Outcome.Kind);
-        Assert.Single(_sim.Leads);
+        Assert.Single(Sim.Leads);
         Assert.Equal(CrmOutcomeKind.Transient, throttled.Outcome.Kind);
         Assert.Equal(TimeSpan.FromSeconds(7), throttled.Outcome.RetryAfter);
-        Assert.Equal(DynamicsSimulator.OwnerId, _sim.Leads[lead.Id].OwnerId);
+        Assert.Equal(DynamicsSimulator.OwnerId, Sim.Leads[lead.Id].OwnerId);
     }
 
     [Fact]
@@ -127,21 +109,21 @@ public sealed class DynamicsReassignAndActivityTests : IAsyncLifetime
         var leads = LeadBuilder.Many(3);
         await gateway.UpsertAsync(leads, default);
         var first = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
-        _sim.AddActivity(leads[0].Id, "phonecall", 1, first.AddHours(2));
-        _sim.AddActivity(leads[0].Id, "email", 1, first);
-        _sim.AddActivity(leads[0].Id, "appointment", 1, null, first.AddHours(5));
-        _sim.AddActivity(leads[0].Id, "phonecall", 0, null);
-        _sim.AddActivity(leads[0].Id, "task", 1, first.AddHours(-3));
-        _sim.AddActivity(leads[1].Id, "phonecall", 2, first);
-        _sim.SetState(leads[2].Id, 0, 2);
+        Sim.AddActivity(leads[0].Id, "phonecall", 1, first.AddHours(2));
+        Sim.AddActivity(leads[0].Id, "email", 1, first);
+        Sim.AddActivity(leads[0].Id, "appointment", 1, null, first.AddHours(5));
+        Sim.AddActivity(leads[0].Id, "phonecall", 0, null);
+        Sim.AddActivity(leads[0].Id, "task", 1, first.AddHours(-3));
+        Sim.AddActivity(leads[1].Id, "phonecall", 2, first);
+        Sim.SetState(leads[2].Id, 0, 2);
 
         var touches = await gateway.GetTouchesAsync(leads, default);
 
         Assert.Equal((CrmLeadState.Contacted, 3, first), (touches[0].State, touches[0].Attempts, touches[0].FirstTouchAt));
         Assert.Equal((CrmLeadState.Untouched, 0), (touches[1].State, touches[1].Attempts));
         Assert.Equal((CrmLeadState.Contacted, 0), (touches[2].State, touches[2].Attempts));
-        var filter = Assert.Single(_sim.ActivityFilters);
-        Assert.Contains($"_regardingobjectid_value eq {_sim.Leads[leads[0].Id].Id:D}", filter, StringComparison.Ordinal);
+        var filter = Assert.Single(Sim.ActivityFilters);
+        Assert.Contains($"_regardingobjectid_value eq {Sim.Leads[leads[0].Id].Id:D}", filter, StringComparison.Ordinal);
         Assert.EndsWith("and statecode eq 1", filter, StringComparison.Ordinal);
     }
 
@@ -152,7 +134,7 @@ public sealed class DynamicsReassignAndActivityTests : IAsyncLifetime
         var gateway = sp.Gateway();
         var lead = new LeadBuilder().Build();
         await gateway.UpsertAsync([lead], default);
-        _sim.ActivitiesDown = true;
+        Sim.ActivitiesDown = true;
 
         await Assert.ThrowsAsync<CrmUnavailableException>(() => gateway.GetTouchesAsync([lead], default));
     }
