@@ -7,31 +7,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadSync.Crm.Tests.Directory;
 
 /// <summary>SOQL over User (ManagerId, IsActive, every page) → people; Account by Website → account owner; the routed owner on the upsert.</summary>
-public sealed class SalesforceDirectoryTests : IAsyncLifetime
+public sealed class SalesforceDirectoryTests : SalesforceSimulatorTest
 {
-    private SalesforceSimulator _sim = null!;
-
-    public async Task InitializeAsync() => _sim = await SalesforceSimulator.StartAsync();
-
-    public async Task DisposeAsync() => await _sim.DisposeAsync();
-
-    private ServiceProvider Services()
-    {
-        var settings = CrmServices.FastResilience("LeadSync:Crm:Salesforce");
-        settings["LeadSync:Crm:Provider"] = "salesforce";
-        settings["LeadSync:Crm:Salesforce:MyDomainUrl"] = _sim.BaseUri.ToString();
-        settings["LeadSync:Crm:Salesforce:ClientId"] = SalesforceSimulator.ClientId;
-        settings["LeadSync:Crm:Salesforce:ClientSecret"] = SalesforceSimulator.ClientSecret;
-        return CrmServices.Build(settings);
-    }
+    private ServiceProvider Services() => SalesforceServices();
 
     [Fact]
     public async Task Users_of_every_page_map_with_their_manager_and_active_flag()
     {
-        _sim.PageSize = 2;
-        _sim.SalesUsers.Add(new CrmUser("005000000000001AAA", "max@acme.com", "Max", "Manager"));
-        _sim.SalesUsers.Add(new CrmUser("005000000000002AAA", "dana@acme.com", "Dana", "Rep") { ManagerId = "005000000000001AAA" });
-        _sim.SalesUsers.Add(new CrmUser("005000000000003AAA", "old@acme.com", "Old", "Timer", Active: false) { ManagerId = "005000000000001AAA" });
+        Sim.PageSize = 2;
+        Sim.SalesUsers.Add(new CrmUser("005000000000001AAA", "max@acme.com", "Max", "Manager"));
+        Sim.SalesUsers.Add(new CrmUser("005000000000002AAA", "dana@acme.com", "Dana", "Rep") { ManagerId = "005000000000001AAA" });
+        Sim.SalesUsers.Add(new CrmUser("005000000000003AAA", "old@acme.com", "Old", "Timer", Active: false) { ManagerId = "005000000000001AAA" });
         await using var sp = Services();
 
         var users = await ((ICrmUserSource)sp.Gateway()).ListUsersAsync(default);
@@ -40,14 +26,14 @@ public sealed class SalesforceDirectoryTests : IAsyncLifetime
         Assert.Equal(new SyncedUser("005000000000002AAA", "dana@acme.com", "Dana Rep", true) { ManagerCrmUserId = "005000000000001AAA" }.ManagerCrmUserId,
             users.Single(u => u.Email == "dana@acme.com").ManagerCrmUserId);
         Assert.False(users.Single(u => u.Email == "old@acme.com").Active);
-        Assert.Contains(_sim.Soql, q => q.Contains("FROM User", StringComparison.Ordinal));
+        Assert.Contains(Sim.Soql, q => q.Contains("FROM User", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task The_account_whose_website_host_is_the_domain_gives_its_owner()
     {
-        _sim.Accounts.Add(new CrmAccount("001000000000009AAA", "Not Acme", "https://notacme.com", "005000000000004AAA"));
-        _sim.Accounts.Add(new CrmAccount("001000000000001AAA", "Acme", "https://www.acme.com/", "005000000000002AAA"));
+        Sim.Accounts.Add(new CrmAccount("001000000000009AAA", "Not Acme", "https://notacme.com", "005000000000004AAA"));
+        Sim.Accounts.Add(new CrmAccount("001000000000001AAA", "Acme", "https://www.acme.com/", "005000000000002AAA"));
         await using var sp = Services();
         var lookup = (ICrmAccountLookup)sp.Gateway();
 
@@ -67,6 +53,6 @@ public sealed class SalesforceDirectoryTests : IAsyncLifetime
 
         Assert.Equal(SalesforceSimulator.Users[1], result.Owner);
         Assert.True(moved.Outcome.Succeeded, moved.Outcome.Reason);
-        Assert.Equal(SalesforceSimulator.Users[2], _sim.Leads[lead.Id].OwnerId);
+        Assert.Equal(SalesforceSimulator.Users[2], Sim.Leads[lead.Id].OwnerId);
     }
 }
