@@ -5,16 +5,19 @@ namespace LeadSync.EndToEnd.Tests;
 /// <summary>
 /// The portable host (eng/run, Azurite) with the Slack app on (bot token, signing secret, DMs) against a local fake
 /// Slack Web API, and a two-rung ladder (owner, then manager) over a directory of two owners who share a manager:
-/// dana (Slack member id in the directory) and eli (found by e-mail), both managed by mia. The sandbox CRM assigns
-/// leads to dana or eli by e-mail domain; its reassign pool is fay.
+/// dana (Slack member id in the directory) and eli (found by e-mail), both managed by mia; and gus, also managed by
+/// mia, whom the people directory has out of office for the whole run. The sandbox CRM assigns leads to dana, eli or
+/// gus by e-mail domain; its reassign pool is fay.
 /// </summary>
 public sealed class PersonalEscalationHostFixture : IAsyncLifetime
 {
     public const string SigningSecret = "e2e-slack-signing-secret-7d21";
     public const string DanaDomain = "dana-accounts.example";
     public const string EliDomain = "eli-accounts.example";
+    public const string GusDomain = "gus-accounts.example";
     public const string Dana = "U0DANA";
     public const string Eli = "U0ELI";
+    public const string Gus = "U0GUS";
     public const string Mia = "U0MIA";
     public const string Stranger = "U0EVE";
     public const string AckSecret = "e2e-personal-ack-secret";
@@ -43,6 +46,7 @@ public sealed class PersonalEscalationHostFixture : IAsyncLifetime
             ["LeadSync__Sla__Levels__1__Recipient"] = "manager",
             ["LeadSync__Crm__Sandbox__OwnersByDomain__" + DanaDomain] = "dana",
             ["LeadSync__Crm__Sandbox__OwnersByDomain__" + EliDomain] = "eli",
+            ["LeadSync__Crm__Sandbox__OwnersByDomain__" + GusDomain] = "gus",
             ["LeadSync__Crm__Sandbox__ReassignPool__0"] = "fay",
             ["LeadSync__Directory__Owners__dana__SlackUserId"] = Dana,
             ["LeadSync__Directory__Owners__dana__Channel"] = "slack",
@@ -50,6 +54,14 @@ public sealed class PersonalEscalationHostFixture : IAsyncLifetime
             ["LeadSync__Directory__Owners__eli__Email"] = "eli@example.com",
             ["LeadSync__Directory__Owners__eli__Channel"] = "slack",
             ["LeadSync__Directory__Owners__eli__Manager"] = "mia",
+            ["LeadSync__Directory__Owners__gus__SlackUserId"] = Gus,
+            ["LeadSync__Directory__Owners__gus__Channel"] = "slack",
+            ["LeadSync__Directory__Owners__gus__Manager"] = "mia",
+            ["LeadSync__People__People__gus@example.com__Name"] = "Gus Rep",
+            ["LeadSync__People__People__gus@example.com__CrmUserIds__sandbox"] = "gus",
+            ["LeadSync__People__People__gus@example.com__OutOfOffice__0__From"] = "2026-01-01T00:00:00Z",
+            ["LeadSync__People__People__gus@example.com__OutOfOffice__0__To"] = "2099-01-01T00:00:00Z",
+            ["LeadSync__People__People__gus@example.com__OutOfOffice__0__Note"] = "parental leave",
             ["LeadSync__Directory__Owners__mia__SlackUserId"] = Mia,
             ["LeadSync__Directory__Owners__mia__Channel"] = "slack",
             ["LeadSync__Notifications__Slack__BotToken"] = Slack.Token,

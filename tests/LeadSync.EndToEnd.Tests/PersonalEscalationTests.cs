@@ -9,7 +9,7 @@ namespace LeadSync.EndToEnd.Tests;
 
 /// <summary>
 /// Escalations to each person over the real host and a fake Slack Web API: each owner's own DM gets the first rung
-/// and the shared manager's DM the second; the buttons come back through the signed interactivity route and act as
+/// and the shared manager's DM the second, and an owner who is out of office is passed over; the buttons come back through the signed interactivity route and act as
 /// the person who clicked, who must be the recipient or their manager.
 /// </summary>
 [Collection(PersonalEscalationCollection.Name)]
@@ -21,10 +21,11 @@ public sealed class PersonalEscalationTests(PersonalEscalationHostFixture fixtur
     private readonly FakeSlackApi _slack = fixture.Slack;
 
     [Fact]
-    public async Task Two_leads_for_two_owners_reach_each_owners_own_dm_first_and_the_managers_dm_second()
+    public async Task Two_leads_for_two_owners_reach_each_owners_own_dm_first_and_the_managers_dm_second_and_an_absent_owner_is_skipped()
     {
         var danaLead = await PostLeadAsync("ada@" + PersonalEscalationHostFixture.DanaDomain);
         var eliLead = await PostLeadAsync("bob@" + PersonalEscalationHostFixture.EliDomain);
+        var gusLead = await PostLeadAsync("cat@" + PersonalEscalationHostFixture.GusDomain);
 
         var danaFirst = await WaitForPostAsync(PersonalEscalationHostFixture.Dana, danaLead, 1);
         var eliFirst = await WaitForPostAsync(PersonalEscalationHostFixture.Eli, eliLead, 1);
@@ -45,6 +46,14 @@ public sealed class PersonalEscalationTests(PersonalEscalationHostFixture fixtur
 
         var lead = await LeadApi.WaitForLeadAsync(_client, _host, danaLead, l => l.GetProperty("escalationLevel").GetInt32() == 2, Patience);
         Assert.Equal("dana", lead.GetProperty("owner").GetString());
+
+        // Gus is out of office: his rung is skipped with the reason on the timeline, and the manager hears at once.
+        await WaitForPostAsync(PersonalEscalationHostFixture.Mia, gusLead, 2);
+        Assert.Empty(_slack.PostsTo(PersonalEscalationHostFixture.Gus));
+        var gus = await LeadApi.WaitForLeadAsync(_client, _host, gusLead, l => l.GetProperty("escalationLevel").GetInt32() == 2, Patience);
+        Assert.Equal("gus", gus.GetProperty("owner").GetString());
+        var skipped = Assert.Single(gus.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("event").GetString() == "sla.rung-skipped");
+        Assert.Contains("out of office until 2099-01-01 00:00 UTC (parental leave)", skipped.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -102,5 +102,6 @@ public static class CoreServiceExtensions
         services.AddTransient<PeopleSyncJob>();
         services.AddSingleton<AccountLookupCache>();
         services.AddTransient<LeadRouting>();
+        services.AddTransient<LeadReassigner>();
     }
 }

@@ -57,10 +57,11 @@ public sealed partial class LeadRouting(
     }
 
     /// <summary>
-    /// For a <c>reassign</c> rung: the next rep of the lead's team by the same round-robin, not the current owner, or
-    /// null when no policy routes the lead or its team has nobody available (the CRM pool then applies).
+    /// For a <c>reassign</c> rung or a recipient's Reassign answer: the next rep of the lead's team by the same
+    /// round-robin, not the current owner, or null when no policy routes the lead or its team has nobody available (the
+    /// CRM pool then applies). <paramref name="assignmentKey"/> makes the pick idempotent: the same key gets the same rep.
     /// </summary>
-    public async Task<RoutingDecision?> ReassignAsync(Lead lead, int level, CancellationToken cancellationToken)
+    public async Task<RoutingDecision?> ReassignAsync(Lead lead, string assignmentKey, CancellationToken cancellationToken)
     {
         var policy = RoutingPolicySelector.Select(lead, sla.PolicyName(lead), options.CurrentValue);
         if (!RoutingPolicySelector.Routes(policy))
@@ -68,7 +69,7 @@ public sealed partial class LeadRouting(
             return null;
         }
 
-        var decision = await DecideAsync(lead, policy!, options.CurrentValue, commit: true, lead.Owner ?? "", $"{lead.Id}|level-{level}", cancellationToken);
+        var decision = await DecideAsync(lead, policy!, options.CurrentValue, commit: true, lead.Owner ?? "", assignmentKey, cancellationToken);
         return decision.ChoseOwner ? decision : null;
     }
 

@@ -2,8 +2,8 @@ namespace LeadSync.Core.Sla;
 
 /// <summary>
 /// What a recipient does with an escalation, from a Slack button or a signed link: acknowledge (stops that level's clock
-/// and pauses the ladder for the grace period), reassign (asks the CRM for another owner, as a <c>reassign</c> level
-/// does) or snooze (holds the next level back for <see cref="NotificationOptions.SnoozeFor"/>). <paramref name="by"/> is
+/// and pauses the ladder for the grace period), reassign (the same <see cref="LeadReassigner"/> as a <c>reassign</c> level:
+/// routing's round-robin for a routed lead, else the CRM pool) or snooze (holds the next level back for <see cref="NotificationOptions.SnoozeFor"/>). <paramref name="by"/> is
 /// always the proven recipient (the link's signed recipient, or the directory person behind the Slack user who
 /// clicked); it is recorded on the lead's timeline. Who may act is checked by the caller.
 /// </summary>
@@ -14,7 +14,7 @@ public sealed partial class EscalationResponder(
     LeadMutator mutator,
     IDueIndex dueIndex,
     ISlaPolicy policy,
-    ICrmGateway crm,
+    LeadReassigner reassigner,
     IOptionsMonitor<NotificationOptions> options,
     TimeProvider timeProvider,
     ILogger<EscalationResponder> logger)
@@ -86,15 +86,8 @@ public sealed partial class EscalationResponder(
             return NotOpen();
         }
 
-        var pool = policy.PolicyName(lead);
-        var result = await crm.ReassignAsync(lead, pool, cancellationToken);
         var now = timeProvider.GetUtcNow();
-        await mutator.MutateAsync(leadId, current => result.Outcome.Succeeded && result.NewOwner is { } owner
-            ? new LeadChange(current with { Owner = owner },
-                [new TimelineEntry(now, by, LeadEvents.Reassigned, $"Level {level}: reassigned by {by} from {current.Owner ?? "nobody"} to {owner} (pool {pool}).")])
-            : new LeadChange(current,
-                [new TimelineEntry(now, by, LeadEvents.ReassignFailed, $"Level {level}: {by} asked to reassign; the CRM did not ({result.Outcome.Kind}: {result.Outcome.Reason}).")]),
-            cancellationToken);
+        var result = await reassigner.ReassignAsync(lead, level, by, now, cancellationToken);
         LogResponded(logger, leadId, level, EscalationResponseActions.Reassign);
         return result.Outcome.Succeeded && result.NewOwner is { } newOwner
             ? new(EscalationResponseStatus.Done, $"Reassigned by {by} to {newOwner}.", by, now)

@@ -21,8 +21,8 @@ public sealed partial class SlaSweep(
     IOptionsMonitor<NotificationOptions> notificationOptions,
     TimeProvider timeProvider,
     ILogger<SlaSweep> logger,
-    OwnerAvailability? availability = null,
-    LeadRouting? routing = null)
+    LeadReassigner reassigner,
+    OwnerAvailability? availability = null)
 {
     /// <summary>
     /// Due leads handled at once: bounds the storage and CRM calls in flight (about two per lead: its read and its
@@ -386,34 +386,8 @@ public sealed partial class SlaSweep(
             return;
         }
 
-        // A lead a routing policy routes is reassigned by the same round-robin (its team, the current owner left out);
-        // otherwise, or when nobody of the team is available, the CRM pool of the tier applies.
-        if (routing is not null && await routing.ReassignAsync(lead, level, cancellationToken) is { OwnerId: { } routedOwner } routed)
-        {
-            var assigned = await crm.AssignOwnerAsync(lead, routedOwner, cancellationToken);
-            await mutator.MutateAsync(lead, current => assigned.Outcome.Succeeded
-                ? new LeadChange(current with { Owner = assigned.NewOwner ?? routedOwner },
-                    [new TimelineEntry(now, crm.Name, LeadEvents.Reassigned, $"Level {level}: reassigned from {current.Owner ?? "nobody"} to {assigned.NewOwner ?? routedOwner}. {routed.Explanation}")])
-                : new LeadChange(current,
-                    [new TimelineEntry(now, crm.Name, LeadEvents.ReassignFailed, $"Level {level}: the CRM did not take the routed owner ({assigned.Outcome.Kind}: {assigned.Outcome.Reason}).")]),
-                cancellationToken);
-            LogReassigned(logger, lead.Id, level, assigned.Outcome.Succeeded);
-            return;
-        }
-
-        var pool = policy.PolicyName(lead);
-        var result = await crm.ReassignAsync(lead, pool, cancellationToken);
-        await mutator.MutateAsync(lead, current =>
-        {
-            if (result.Outcome.Succeeded && result.NewOwner is { } owner)
-            {
-                return new LeadChange(current with { Owner = owner },
-                    [new TimelineEntry(now, crm.Name, LeadEvents.Reassigned, $"Level {level}: reassigned from {current.Owner ?? "nobody"} to {owner} (pool {pool}).")]);
-            }
-
-            return new LeadChange(current,
-                [new TimelineEntry(now, crm.Name, LeadEvents.ReassignFailed, $"Level {level}: the CRM did not reassign ({result.Outcome.Kind}: {result.Outcome.Reason}).")]);
-        }, cancellationToken);
+        // A routed lead is reassigned by the same round-robin (its team, the current owner left out), else the CRM pool.
+        var result = await reassigner.ReassignAsync(lead, level, by: null, now, cancellationToken);
         LogReassigned(logger, lead.Id, level, result.Outcome.Succeeded);
     }
 

@@ -39,16 +39,7 @@ public sealed class LeadRoutingTests
         _routing.Policies.Add(policy);
     }
 
-    private LeadRouting Create()
-    {
-        var peopleStore = new Mock<IPeopleStore>();
-        peopleStore.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(SyncedPeople.None);
-        var source = new PeopleDirectorySource(peopleStore.Object, new FixedOptionsMonitor<PeopleOptions>(_people), new FixedOptionsMonitor<SlaOptions>(new SlaOptions()),
-            new FixedOptionsMonitor<CrmOptions>(new CrmOptions { Provider = "salesforce" }), _time, NullLogger<PeopleDirectorySource>.Instance);
-        var routing = new FixedOptionsMonitor<RoutingOptions>(_routing);
-        return new LeadRouting(source, _ledger, new AccountLookupCache(_accounts.Object, routing, _time), routing,
-            new RoundTheClockSlaPolicy(new FixedOptionsMonitor<SlaOptions>(new SlaOptions())), _store, new LeadMutator(_store, _time), _time, NullLogger<LeadRouting>.Instance);
-    }
+    private LeadRouting Create() => TestLeadRouting.Create(_store, _time, _people, _routing, _ledger, _accounts.Object);
 
     private async Task<Lead> StoredLead(string email, string? country = "DE")
     {

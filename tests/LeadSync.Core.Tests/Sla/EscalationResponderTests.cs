@@ -1,8 +1,11 @@
 using LeadSync.Core.Crm;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Notifications;
+using LeadSync.Core.People;
+using LeadSync.Core.Routing;
 using LeadSync.Core.Sla;
 using LeadSync.Core.Storage;
+using LeadSync.Core.Tests.Routing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -24,8 +27,10 @@ public sealed class EscalationResponderTests
         var mutator = new LeadMutator(_leads.Object);
         var acknowledger = new EscalationAcknowledger(_notices.Object, mutator, Mock.Of<IDueIndex>(), Mock.Of<ISlaPolicy>(),
             Mock.Of<IOptionsMonitor<SlaOptions>>(m => m.CurrentValue == new SlaOptions()), time, NullLogger<EscalationAcknowledger>.Instance);
-        return new EscalationResponder(acknowledger, _notices.Object, _leads.Object, mutator, Mock.Of<IDueIndex>(), Mock.Of<ISlaPolicy>(p => p.PolicyName(It.IsAny<Lead>()) == "default"),
-            _crm.Object, Mock.Of<IOptionsMonitor<NotificationOptions>>(m => m.CurrentValue == new NotificationOptions()), time, NullLogger<EscalationResponder>.Instance);
+        var policy = Mock.Of<ISlaPolicy>(p => p.PolicyName(It.IsAny<Lead>()) == "default");
+        var reassigner = new LeadReassigner(_crm.Object, policy, TestLeadRouting.Create(_leads.Object, time, new PeopleOptions(), new RoutingOptions(), new InMemoryRoutingLedger()), mutator);
+        return new EscalationResponder(acknowledger, _notices.Object, _leads.Object, mutator, Mock.Of<IDueIndex>(), policy,
+            reassigner, Mock.Of<IOptionsMonitor<NotificationOptions>>(m => m.CurrentValue == new NotificationOptions()), time, NullLogger<EscalationResponder>.Instance);
     }
 
     private void Notice(int cycle) => _notices.Setup(n => n.GetAsync("ld_abc", 1, It.IsAny<CancellationToken>())).ReturnsAsync(new EscalationNotice

@@ -1,5 +1,7 @@
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Leads;
+using LeadSync.Core.Notifications;
+using LeadSync.Core.Sla;
 using LeadSync.Core.Storage;
 using LeadSync.Infrastructure.Crm.Sandbox;
 using LeadSync.Testing;
@@ -57,6 +59,29 @@ public sealed class RoutedReassignTests(AzuriteFixture azurite) : IAsyncLifetime
         var reassigned = Assert.Single(await leads.GetTimelineAsync(id, CancellationToken.None), e => e.Event == LeadEvents.Reassigned);
         Assert.StartsWith($"Level 2: reassigned from {routedTo} to {other}. No territory fits; default team → team Inbound → owner ", reassigned.Detail, StringComparison.Ordinal);
         Assert.Contains($"is the current owner", reassigned.Detail, StringComparison.Ordinal);
+        var touches = await _services.Get<SandboxCrmGateway>().GetTouchesAsync([lead], CancellationToken.None);
+        Assert.Equal(other, touches.Single().Owner);
+    }
+
+    [Fact]
+    public async Task A_recipients_reassign_button_picks_through_the_same_routing_as_the_rung()
+    {
+        var id = await Pipeline.IntakeAsync(_services, "buyer@gamma.io");
+        await Pipeline.DrainAsync(_services, QueueNames.LeadSync);
+        var leads = _services.Get<ILeadStore>();
+        var routedTo = (await leads.GetAsync(id, CancellationToken.None))!.Owner;
+        var other = routedTo == "u-eli" ? "u-fay" : "u-eli";
+        _services.Time.Advance(TimeSpan.FromMinutes(61));
+        await Pipeline.RunJobAsync(_services, JobNames.SlaSweep);
+
+        var answer = await _services.Get<EscalationResponder>().RespondAsync($"{id}.1", 0, EscalationResponseActions.Reassign, "max (Slack U0MAX)", CancellationToken.None);
+
+        Assert.Equal((EscalationResponseStatus.Done, $"Reassigned by max (Slack U0MAX) to {other}."), (answer.Status, answer.Detail));
+        var lead = (await leads.GetAsync(id, CancellationToken.None))!;
+        Assert.Equal(other, lead.Owner);
+        var reassigned = Assert.Single(await leads.GetTimelineAsync(id, CancellationToken.None), e => e.Event == LeadEvents.Reassigned);
+        Assert.Equal("max (Slack U0MAX)", reassigned.Actor);
+        Assert.StartsWith($"Level 1: reassigned by max (Slack U0MAX) from {routedTo} to {other}. No territory fits; default team → team Inbound → owner ", reassigned.Detail, StringComparison.Ordinal);
         var touches = await _services.Get<SandboxCrmGateway>().GetTouchesAsync([lead], CancellationToken.None);
         Assert.Equal(other, touches.Single().Owner);
     }
