@@ -20,6 +20,7 @@ public sealed class PersonalEscalationHostFixture : IAsyncLifetime
     public const string Gus = "U0GUS";
     public const string Mia = "U0MIA";
     public const string Stranger = "U0EVE";
+    public const string TeamChannel = "C0TEAM";
     public const string AckSecret = "e2e-personal-ack-secret";
 
     public PortableHostProcess Host { get; private set; } = null!;
@@ -35,6 +36,7 @@ public sealed class PersonalEscalationHostFixture : IAsyncLifetime
         Slack.AddUser("dana@example.com", Dana);
         Slack.AddUser("mia@example.com", Mia);
         Slack.AddUser("eve@example.com", Stranger);
+        Slack.AddChannel(TeamChannel);
         Host = await PortableHostProcess.StartAsync(new Dictionary<string, string>
         {
             ["LeadSync__Sla__FirstTouch"] = "00:00:03",
@@ -68,6 +70,7 @@ public sealed class PersonalEscalationHostFixture : IAsyncLifetime
             ["LeadSync__Notifications__Slack__SigningSecret"] = SigningSecret,
             ["LeadSync__Notifications__Slack__ApiBaseUrl"] = Slack.ApiBaseUrl.ToString(),
             ["LeadSync__Notifications__Slack__DeliveryMode"] = "dm",
+            ["LeadSync__Notifications__Slack__Channel"] = TeamChannel,
             ["LeadSync__Notifications__Slack__PerSecond"] = "20",
             ["LeadSync__Notifications__AckSecret"] = AckSecret,
             ["LeadSync__Host__MaxPollingInterval"] = "00:00:00.250",

@@ -112,17 +112,31 @@ public sealed class SlackAppNotifierTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Slack_not_knowing_the_email_is_a_failed_delivery_remembered_for_the_cache_period()
+    public async Task Someone_slack_does_not_know_is_posted_to_the_channel_saying_so_and_the_answer_is_cached()
     {
         var notifier = Services().GetRequiredService<SlackAppNotifier>();
 
         var first = await notifier.SendAsync(To("ghost", "ghost@example.com"), CancellationToken.None);
         var second = await notifier.SendAsync(To("ghost", "ghost@example.com"), CancellationToken.None);
 
-        Assert.False(first.Delivered);
-        Assert.Equal("slack users_not_found", first.Error);
-        Assert.Equal("slack users_not_found", second.Error);
+        Assert.True(first.Delivered, first.Error);
+        Assert.True(second.Delivered, second.Error);
         Assert.Single(_slack.Lookups);
+        var posts = _slack.PostsTo("C0SALES");
+        Assert.Equal(2, posts.Count);
+        Assert.DoesNotContain("<@", posts[0].Body.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("is not in Slack (slack users_not_found); posted here instead.", posts[0].Body.GetProperty("blocks").ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Slack_being_unreachable_is_a_failed_delivery_that_the_queue_retries_not_a_channel_post()
+    {
+        var notifier = Services(o => o.ApiBaseUrl = new Uri("http://127.0.0.1:9/api/")).GetRequiredService<SlackAppNotifier>();
+
+        var result = await notifier.SendAsync(To("ghost", "ghost@example.com"), CancellationToken.None);
+
+        Assert.False(result.Delivered);
+        Assert.Contains("unreachable", result.Error, StringComparison.Ordinal);
         Assert.Empty(_slack.Posts);
     }
 
@@ -186,6 +200,7 @@ public sealed class SlackAppNotifierTests : IAsyncLifetime
     [InlineData("xoxp-user-token", "signing", "dm", null, "BotToken must be a bot token")]
     [InlineData("xoxb-1", null, "dm", null, "SigningSecret is required")]
     [InlineData("xoxb-1", "signing", "channel", null, "Channel is required")]
+    [InlineData("xoxb-1", "signing", "dm", " ", "Channel is required with a bot token")]
     [InlineData(null, null, "carrier-pigeon", null, "DeliveryMode 'carrier-pigeon'")]
     public void Settings_that_cannot_work_are_refused_with_a_clear_message(string? token, string? secret, string mode, string? channel, string expected)
     {

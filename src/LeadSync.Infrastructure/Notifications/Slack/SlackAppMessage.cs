@@ -16,7 +16,7 @@ public static class SlackAppMessage
     /// <summary>Slack caps a button value at 2,000 characters.</summary>
     public const int MaxValueLength = 2000;
 
-    public static JsonObject From(EscalationMessage message, string channel, string? mentionUserId)
+    public static JsonObject From(EscalationMessage message, string channel, string? mentionUserId, string? note = null)
     {
         var webhook = SlackMessage.From(message);
         var blocks = (JsonArray)webhook["blocks"]!;
@@ -29,6 +29,12 @@ public static class SlackAppMessage
             // The mention is LeadSync's own text (an id Slack issued), never lead data, so it is not escaped.
             var who = string.Create(CultureInfo.InvariantCulture, $"<@{mentionUserId}> this escalation is yours (level {message.Level}, {message.Recipient}).");
             result.Add(new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = who } });
+        }
+
+        if (note is not null)
+        {
+            // LeadSync's own words around a directory name: escaped like every other text that may carry lead data.
+            result.Add(new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackText.Escape(note) } });
         }
 
         result.Add(fields);

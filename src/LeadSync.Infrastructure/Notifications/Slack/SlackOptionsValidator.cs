@@ -1,6 +1,7 @@
 namespace LeadSync.Infrastructure.Notifications.Slack;
 
-/// <summary>Stops the host when the Slack app settings cannot work: a bot token needs its signing secret, a known mode and, for channel mode, a channel.</summary>
+/// <summary>Stops the host when the Slack app settings cannot work: a bot token needs its signing secret, a known mode and a channel (the team rung, channel
+/// mode and people Slack does not know post there; without it those notices could never be delivered).</summary>
 public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 {
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
@@ -23,9 +24,9 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
                 failures.Add($"{SlackOptions.Section}:SigningSecret is required with a bot token (it verifies the Acknowledge / Reassign / Snooze buttons).");
             }
 
-            if (string.Equals(options.DeliveryMode?.Trim(), SlackDeliveryModes.Channel, StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(options.Channel))
+            if (string.IsNullOrWhiteSpace(options.Channel))
             {
-                failures.Add($"{SlackOptions.Section}:Channel is required when DeliveryMode is channel.");
+                failures.Add($"{SlackOptions.Section}:Channel is required with a bot token: the team rung, channel mode and anyone Slack does not know are posted there.");
             }
         }
 

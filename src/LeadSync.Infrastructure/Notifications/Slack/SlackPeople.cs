@@ -19,14 +19,14 @@ public sealed partial class SlackPeople(ISlackWebApi api, IOptionsMonitor<SlackO
 
         if (string.IsNullOrWhiteSpace(destination.Email))
         {
-            return new SlackPerson(null, "no Slack user id or e-mail in the directory");
+            return new SlackPerson(null, "no Slack user id or e-mail in the directory") { NotInSlack = true };
         }
 
         var email = destination.Email.Trim();
         var now = timeProvider.GetUtcNow();
         if (_byEmail.TryGetValue(email, out var cached) && cached.Until > now)
         {
-            return new SlackPerson(cached.UserId, cached.UserId is null ? "slack users_not_found" : null);
+            return new SlackPerson(cached.UserId, cached.UserId is null ? "slack users_not_found" : null) { NotInSlack = cached.UserId is null };
         }
 
         try
@@ -39,14 +39,15 @@ public sealed partial class SlackPeople(ISlackWebApi api, IOptionsMonitor<SlackO
                 return new SlackPerson(response.Content.User.Id, null);
             }
 
-            if (error is "slack users_not_found" or "slack user_deleted")
+            var notInSlack = error is "slack users_not_found" or "slack user_deleted";
+            if (notInSlack)
             {
                 // A definite "no such member": remembered too, so the next notices do not ask again.
                 _byEmail[email] = (null, now + options.CurrentValue.UserCacheLifetime);
             }
 
             LogLookupFailed(logger, error);
-            return new SlackPerson(null, error, retryAfter);
+            return new SlackPerson(null, error, retryAfter) { NotInSlack = notInSlack };
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
