@@ -4,19 +4,14 @@ namespace LeadSync.Core.Intake;
 /// The request-path verdict on a delivery: rejected with a reason, or authentic and parseable, with the ids its leads
 /// will be filed under (an e-mail that re-enters an earlier lead is filed under that lead instead; its timeline says so).
 /// </summary>
-public sealed record IntakeCheck
+public sealed record IntakeCheck : IntakeVerdict<string>
 {
     private IntakeCheck(IReadOnlyList<string> leadIds, Rejection? rejection)
+        : base(leadIds, rejection)
     {
-        LeadIds = leadIds;
-        Rejection = rejection;
     }
 
-    public IReadOnlyList<string> LeadIds { get; }
-
-    public Rejection? Rejection { get; }
-
-    public bool Passed => Rejection is null;
+    public IReadOnlyList<string> LeadIds => Leads;
 
     public static IntakeCheck Passes(IReadOnlyList<string> leadIds) => new(leadIds, null);
 

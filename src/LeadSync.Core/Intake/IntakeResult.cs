@@ -1,20 +1,14 @@
 namespace LeadSync.Core.Intake;
 
-/// <summary>Accepted (202 with the lead ids) or rejected with a reason.</summary>
-public sealed record IntakeResult
+/// <summary>Filing's verdict: accepted (the leads created or found again) or rejected with a reason.</summary>
+public sealed record IntakeResult : IntakeVerdict<AcceptedLead>
 {
     private IntakeResult(IReadOnlyList<AcceptedLead> leads, Rejection? rejection)
+        : base(leads, rejection)
     {
-        Leads = leads;
-        Rejection = rejection;
     }
 
-    /// <summary>One entry per lead the delivery carried, in delivery order.</summary>
-    public IReadOnlyList<AcceptedLead> Leads { get; }
-
-    public Rejection? Rejection { get; }
-
-    public bool IsAccepted => Rejection is null;
+    public bool IsAccepted => Passed;
 
     public static IntakeResult Accepted(IReadOnlyList<AcceptedLead> leads) => new(leads, null);
 

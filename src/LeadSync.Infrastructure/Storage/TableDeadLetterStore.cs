@@ -1,32 +1,20 @@
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>Dead letters in table <c>DeadLetters</c> (one partition, row key = id).</summary>
-public sealed class TableDeadLetterStore(StorageClients clients) : IDeadLetterStore
+public sealed class TableDeadLetterStore(StorageClients clients) : SinglePartitionTable<DeadLetter>(clients, Table, "dl"), IDeadLetterStore
 {
     public const string Table = "DeadLetters";
-    private const string Partition = "dl";
 
-    public async Task AddAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
-    {
-        var table = await clients.TableAsync(Table, cancellationToken);
-        await StorageCall.RunAsync(() => table.UpsertEntityAsync(ToEntity(deadLetter), TableUpdateMode.Replace, cancellationToken), cancellationToken);
-    }
+    public Task AddAsync(DeadLetter deadLetter, CancellationToken cancellationToken) => UpsertAsync(deadLetter, cancellationToken);
 
-    public async Task<DeadLetter?> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        if (!id.StartsWith("dl_ld_", StringComparison.Ordinal) || id.Length > 64 || id.AsSpan(3).IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyz0123456789_") >= 0)
-        {
-            return null;
-        }
-
-        var table = await clients.TableAsync(Table, cancellationToken);
-        var row = await StorageCall.RunAsync(() => table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken), cancellationToken);
-        return row.HasValue ? FromEntity(row.Value!) : null;
-    }
+    public Task<DeadLetter?> GetAsync(string id, CancellationToken cancellationToken) =>
+        !id.StartsWith("dl_ld_", StringComparison.Ordinal) || id.Length > 64 || id.AsSpan(3).IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyz0123456789_") >= 0
+            ? Task.FromResult<DeadLetter?>(null)
+            : FindAsync(id, cancellationToken);
 
     public async Task<IReadOnlyList<DeadLetter>> ListAsync(int max, CancellationToken cancellationToken)
     {
-        var table = await clients.TableAsync(Table, cancellationToken);
+        var table = await TableAsync(cancellationToken);
         var all = await StorageCall.RunAsync(async () =>
         {
             var items = new List<DeadLetter>();
@@ -40,21 +28,9 @@ public sealed class TableDeadLetterStore(StorageClients clients) : IDeadLetterSt
         return all.OrderByDescending(d => d.At).Take(max).ToList();
     }
 
-    public async Task<bool> UpdateAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
-    {
-        var table = await clients.TableAsync(Table, cancellationToken);
-        try
-        {
-            await StorageCall.RunAsync(() => table.UpdateEntityAsync(ToEntity(deadLetter), new ETag(deadLetter.ETag ?? "*"), TableUpdateMode.Replace, cancellationToken), cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            return false;
-        }
-    }
+    public Task<bool> UpdateAsync(DeadLetter deadLetter, CancellationToken cancellationToken) => ReplaceIfUnchangedAsync(deadLetter, deadLetter.ETag, cancellationToken);
 
-    private static TableEntity ToEntity(DeadLetter d) => new(Partition, d.Id)
+    protected override TableEntity ToEntity(DeadLetter d) => new(Partition, d.Id)
     {
         ["LeadId"] = d.LeadId,
         ["Crm"] = d.Crm,
@@ -65,7 +41,7 @@ public sealed class TableDeadLetterStore(StorageClients clients) : IDeadLetterSt
         ["ReplayedAt"] = d.ReplayedAt,
     };
 
-    private static DeadLetter FromEntity(TableEntity e) => new()
+    protected override DeadLetter FromEntity(TableEntity e) => new()
     {
         Id = e.RowKey,
         LeadId = e.GetString("LeadId") ?? string.Empty,

@@ -5,32 +5,18 @@ namespace LeadSync.Infrastructure.Storage;
 /// headers and the field errors are split over binary properties of at most 60 KB, so a full 256 KB delivery with
 /// 32 KB of headers fits in one entity.
 /// </summary>
-public sealed class TableQuarantineStore(StorageClients clients) : IQuarantineStore
+public sealed class TableQuarantineStore(StorageClients clients) : SinglePartitionTable<QuarantineItem>(clients, Table, "q"), IQuarantineStore
 {
     public const string Table = "Quarantine";
-    private const string Partition = "q";
 
-    public async Task AddAsync(QuarantineItem item, CancellationToken cancellationToken)
-    {
-        var table = await clients.TableAsync(Table, cancellationToken);
-        await StorageCall.RunAsync(() => table.UpsertEntityAsync(ToEntity(item), TableUpdateMode.Replace, cancellationToken), cancellationToken);
-    }
+    public Task AddAsync(QuarantineItem item, CancellationToken cancellationToken) => UpsertAsync(item, cancellationToken);
 
-    public async Task<QuarantineItem?> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        if (!IsId(id))
-        {
-            return null;
-        }
-
-        var table = await clients.TableAsync(Table, cancellationToken);
-        var row = await StorageCall.RunAsync(() => table.GetEntityIfExistsAsync<TableEntity>(Partition, RowKey(id), cancellationToken: cancellationToken), cancellationToken);
-        return row.HasValue ? FromEntity(row.Value!) : null;
-    }
+    public Task<QuarantineItem?> GetAsync(string id, CancellationToken cancellationToken) =>
+        IsId(id) ? FindAsync(RowKey(id), cancellationToken) : Task.FromResult<QuarantineItem?>(null);
 
     public async Task<IReadOnlyList<QuarantineItem>> ListAsync(int max, CancellationToken cancellationToken)
     {
-        var table = await clients.TableAsync(Table, cancellationToken);
+        var table = await TableAsync(cancellationToken);
         return await StorageCall.RunAsync(async () =>
         {
             var items = new List<QuarantineItem>();
@@ -47,26 +33,14 @@ public sealed class TableQuarantineStore(StorageClients clients) : IQuarantineSt
         }, cancellationToken);
     }
 
-    public async Task<bool> UpdateAsync(QuarantineItem item, CancellationToken cancellationToken)
-    {
-        var table = await clients.TableAsync(Table, cancellationToken);
-        try
-        {
-            await StorageCall.RunAsync(() => table.UpdateEntityAsync(ToEntity(item), new ETag(item.ETag ?? "*"), TableUpdateMode.Replace, cancellationToken), cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            return false;
-        }
-    }
+    public Task<bool> UpdateAsync(QuarantineItem item, CancellationToken cancellationToken) => ReplaceIfUnchangedAsync(item, item.ETag, cancellationToken);
 
     private static bool IsId(string id) => id.Length == 32 && id.StartsWith("q_", StringComparison.Ordinal) && id.AsSpan(2).IndexOfAnyExcept("0123456789abcdef_") < 0;
 
     /// <summary>Newest first: the row key inverts the ticks embedded in the id.</summary>
     private static string RowKey(string id) => $"{long.MaxValue - long.Parse(id.AsSpan(2, 19), System.Globalization.CultureInfo.InvariantCulture):D19}{id[21..]}";
 
-    private static TableEntity ToEntity(QuarantineItem item)
+    protected override TableEntity ToEntity(QuarantineItem item)
     {
         var entity = new TableEntity(Partition, RowKey(item.Id))
         {
@@ -88,7 +62,7 @@ public sealed class TableQuarantineStore(StorageClients clients) : IQuarantineSt
         return entity;
     }
 
-    private static QuarantineItem FromEntity(TableEntity e)
+    protected override QuarantineItem FromEntity(TableEntity e)
     {
         return new QuarantineItem
         {
