@@ -15,6 +15,7 @@ public static class BenchmarkCatalog
         new B6SteadyTrafficBenchmark(),
         new B7ClosedLoopBenchmark(),
         new B8ReportBenchmark(),
+        new B9RoutingCostBenchmark(),
     ];
 
     public static IBenchmark Get(string id) =>

@@ -13,25 +13,16 @@ namespace LeadSync.Core.Tests.Routing;
 
 public sealed class LeadRoutingTests
 {
-    private static readonly DateTimeOffset MondayNoon = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset MondayNoon = EmeaTeam.MondayNoon;
     private readonly FakeTimeProvider _time = new(MondayNoon);
     private readonly InMemoryLeadStore _store = new();
     private readonly InMemoryRoutingLedger _ledger = new();
     private readonly Mock<ICrmAccountLookup> _accounts = new();
-    private readonly PeopleOptions _people = new();
+    private readonly PeopleOptions _people = EmeaTeam.People();
     private readonly RoutingOptions _routing = new();
 
     public LeadRoutingTests()
     {
-        foreach (var (id, name, owner) in new[] { ("dana@acme.com", "Dana", "005A"), ("eli@acme.com", "Eli", "005B"), ("fay@acme.com", "Fay", "005C") })
-        {
-            var person = new PersonOptions { Name = name, Email = id };
-            person.CrmUserIds["salesforce"] = owner;
-            person.Teams.Add("emea");
-            _people.People[id] = person;
-        }
-
-        _people.Teams["emea"] = new TeamOptions { Name = "EMEA" };
         var policy = new RoutingPolicyOptions { Name = "inbound", Mode = RoutingModes.Route, DefaultTeam = "emea" };
         var dach = new TerritoryRuleOptions { Name = "DACH", Team = "emea" };
         dach.Countries.Add("DE");

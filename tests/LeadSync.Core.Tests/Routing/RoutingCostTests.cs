@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LeadSync.Core.Leads;
 using LeadSync.Core.People;
 using LeadSync.Core.Routing;
@@ -6,11 +5,14 @@ using LeadSync.Core.Sla.Calendars;
 
 namespace LeadSync.Core.Tests.Routing;
 
-/// <summary>The CPU a routing decision costs: territory match and a round-robin step over a 50-rep team, far below 1 ms per lead.</summary>
+/// <summary>
+/// A 50-rep team named only by its members' <c>Teams</c> exists and a territory-matched lead gets an available rep
+/// each time (the case the routing cost measurement first ran into; the cost itself is benchmark B9).
+/// </summary>
 public sealed class RoutingCostTests
 {
     [Fact]
-    public void Routing_a_lead_costs_well_under_a_millisecond()
+    public void A_team_named_only_by_its_members_routes_every_lead_to_an_available_rep()
     {
         var options = new PeopleOptions();
         for (var i = 0; i < 50; i++)
@@ -39,14 +41,13 @@ public sealed class RoutingCostTests
         var at = RoutingScenario.Start.AddHours(10);
         const int Leads = 1000;
 
-        var clock = Stopwatch.StartNew();
         for (var i = 0; i < Leads; i++)
         {
             Assert.NotNull(TerritoryMatcher.Match(lead, policy, routing));
-            credits = RoundRobin.Pick(team, directory, credits, _ => RepLoad.None, at, $"lead-{i}").Credits;
+            var pick = RoundRobin.Pick(team, directory, credits, _ => RepLoad.None, at, $"lead-{i}");
+            Assert.NotNull(pick.Chosen);
+            Assert.Null(Availability.Absence(pick.Chosen!, at));
+            credits = pick.Credits;
         }
-
-        clock.Stop();
-        Assert.True(clock.Elapsed.TotalMilliseconds / Leads < 1.0, $"{clock.Elapsed.TotalMilliseconds / Leads:F3} ms per lead");
     }
 }

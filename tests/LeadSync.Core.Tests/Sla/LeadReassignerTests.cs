@@ -17,25 +17,16 @@ namespace LeadSync.Core.Tests.Sla;
 /// </summary>
 public sealed class LeadReassignerTests
 {
-    private static readonly DateTimeOffset MondayNoon = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset MondayNoon = EmeaTeam.MondayNoon;
     private readonly FakeTimeProvider _time = new(MondayNoon);
     private readonly InMemoryLeadStore _store = new();
     private readonly InMemoryRoutingLedger _ledger = new();
     private readonly Mock<ICrmGateway> _crm = new();
-    private readonly PeopleOptions _people = new();
+    private readonly PeopleOptions _people = EmeaTeam.People();
     private readonly RoutingOptions _routing = new();
 
     public LeadReassignerTests()
     {
-        foreach (var (email, name, owner) in new[] { ("dana@acme.com", "Dana", "005A"), ("eli@acme.com", "Eli", "005B"), ("fay@acme.com", "Fay", "005C") })
-        {
-            var person = new PersonOptions { Name = name, Email = email };
-            person.CrmUserIds["salesforce"] = owner;
-            person.Teams.Add("emea");
-            _people.People[email] = person;
-        }
-
-        _people.Teams["emea"] = new TeamOptions { Name = "EMEA" };
         _people.People["fay@acme.com"].OutOfOffice.Add(new OutOfOfficeOptions { From = MondayNoon.AddDays(-1), To = MondayNoon.AddDays(3), Note = "leave" });
         _crm.SetupGet(c => c.Name).Returns("salesforce");
         _crm.Setup(c => c.AssignOwnerAsync(It.IsAny<Lead>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))

@@ -43,11 +43,8 @@ public sealed class RoutedReassignTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task The_reassign_rung_hands_the_lead_to_the_other_rep_of_its_team()
     {
-        var id = await Pipeline.IntakeAsync(_services, "buyer@beta.io");
-        await Pipeline.DrainAsync(_services, QueueNames.LeadSync);
+        var (id, routedTo, other) = await RoutedLeadAsync("buyer@beta.io");
         var leads = _services.Get<ILeadStore>();
-        var routedTo = (await leads.GetAsync(id, CancellationToken.None))!.Owner;
-        var other = routedTo == "u-eli" ? "u-fay" : "u-eli";
 
         _services.Time.Advance(TimeSpan.FromMinutes(61));
         await Pipeline.RunJobAsync(_services, JobNames.SlaSweep);
@@ -66,11 +63,8 @@ public sealed class RoutedReassignTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_recipients_reassign_button_picks_through_the_same_routing_as_the_rung()
     {
-        var id = await Pipeline.IntakeAsync(_services, "buyer@gamma.io");
-        await Pipeline.DrainAsync(_services, QueueNames.LeadSync);
+        var (id, routedTo, other) = await RoutedLeadAsync("buyer@gamma.io");
         var leads = _services.Get<ILeadStore>();
-        var routedTo = (await leads.GetAsync(id, CancellationToken.None))!.Owner;
-        var other = routedTo == "u-eli" ? "u-fay" : "u-eli";
         _services.Time.Advance(TimeSpan.FromMinutes(61));
         await Pipeline.RunJobAsync(_services, JobNames.SlaSweep);
 
@@ -84,5 +78,14 @@ public sealed class RoutedReassignTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith($"Level 1: reassigned by max (Slack U0MAX) from {routedTo} to {other}. No territory fits; default team → team Inbound → owner ", reassigned.Detail, StringComparison.Ordinal);
         var touches = await _services.Get<SandboxCrmGateway>().GetTouchesAsync([lead], CancellationToken.None);
         Assert.Equal(other, touches.Single().Owner);
+    }
+
+    /// <summary>A lead taken in and synced, routed to one of the team's two reps; <c>Other</c> is the rep it was not routed to.</summary>
+    private async Task<(string Id, string? RoutedTo, string Other)> RoutedLeadAsync(string email)
+    {
+        var id = await Pipeline.IntakeAsync(_services, email);
+        await Pipeline.DrainAsync(_services, QueueNames.LeadSync);
+        var routedTo = (await _services.Get<ILeadStore>().GetAsync(id, CancellationToken.None))!.Owner;
+        return (id, routedTo, routedTo == "u-eli" ? "u-fay" : "u-eli");
     }
 }
