@@ -31,7 +31,7 @@ public sealed class PolicyFormTests(ConsoleHostFixture fixture) : IClassFixture<
         await Assertions.Expect(form.Locator("[data-source-for='levels']")).ToHaveTextAsync("default");
         await Assertions.Expect(form.Locator("[data-source-for='firstTouch']")).ToHaveTextAsync("default");
         await Assertions.Expect(page.Locator("#pf-summary")).ToContainTextAsync("version 0");
-        await ConsoleHostFixture.ScreenshotAsync(page, "policy-form-sla-effective");
+        await ScreenshotAsync(page, "policy-form-sla-effective");
 
         // Edit the manager's rung: 45 minutes instead of 30, and let the team rung reassign.
         await Field(page, "levels[1].after", "input").FillAsync("0:45");
@@ -50,7 +50,7 @@ public sealed class PolicyFormTests(ConsoleHostFixture fixture) : IClassFixture<
         await Assertions.Expect(form.Locator("[data-source-for='levels']")).ToHaveTextAsync($"stored v{version}");
         await Assertions.Expect(page.Locator("#pf-summary")).ToContainTextAsync($"version {version}");
         await Assertions.Expect(Field(page, "levels[1].after", "input")).ToHaveValueAsync("0:45");
-        await ConsoleHostFixture.ScreenshotAsync(page, "policy-form-sla-saved");
+        await ScreenshotAsync(page, "policy-form-sla-saved");
 
         // A second edit, then compare the two versions and roll back to the first.
         await Field(page, "levels[2].after", "input").FillAsync("3:00");
@@ -64,7 +64,7 @@ public sealed class PolicyFormTests(ConsoleHostFixture fixture) : IClassFixture<
         await Assertions.Expect(Field(page, "levels[2].after", "input")).ToHaveValueAsync("2:00");
         var (_, rolledBack) = await ReadAsync("sla-policies");
         Assert.Equal("02:00:00", (string?)rolledBack["levels"]![2]!["after"]);
-        await ConsoleHostFixture.ScreenshotAsync(page, "policy-form-sla-rolled-back");
+        await ScreenshotAsync(page, "policy-form-sla-rolled-back");
         await page.CloseAsync();
     }
 
@@ -85,7 +85,7 @@ public sealed class PolicyFormTests(ConsoleHostFixture fixture) : IClassFixture<
         await Assertions.Expect(Error(page, "calendars.emea.timeZone")).ToContainTextAsync("IANA");
         await Assertions.Expect(Error(page, "calendars.emea.hours.Monday")).Not.ToBeEmptyAsync();
         await Assertions.Expect(page.Locator("#policy-form [data-path='levels[2].after']")).ToHaveClassAsync(new Regex("invalid"));
-        await ConsoleHostFixture.ScreenshotAsync(page, "policy-form-sla-invalid");
+        await ScreenshotAsync(page, "policy-form-sla-invalid");
         var (after, _) = await ReadAsync("sla-policies");
         Assert.Equal(before, after);
 
@@ -101,7 +101,7 @@ public sealed class PolicyFormTests(ConsoleHostFixture fixture) : IClassFixture<
         await Field(page, "minimumScore", "input").FillAsync("-5");
         await page.ClickAsync("#save");
         await Assertions.Expect(Error(page, "minimumScore")).Not.ToBeEmptyAsync();
-        await ConsoleHostFixture.ScreenshotAsync(page, "policy-form-qualification-invalid");
+        await ScreenshotAsync(page, "policy-form-qualification-invalid");
         var (qualification, _) = await ReadAsync("qualification");
         Assert.Equal("\"0\"", qualification);
         await page.CloseAsync();
@@ -133,7 +133,7 @@ public sealed class PolicyFormTests(ConsoleHostFixture fixture) : IClassFixture<
 
         // Form → JSON: the form's own edit joins the JSON edit, nothing else changes.
         await page.FillAsync("[data-path='calendars.apac.hours'] tr[data-day='Tuesday'] input", "10:00-16:00");
-        await ConsoleHostFixture.ScreenshotAsync(page, "policy-form-calendar-week");
+        await ScreenshotAsync(page, "policy-form-calendar-week");
         await page.ClickAsync("#pf-view-json");
         var roundTripped = JsonNode.Parse(await page.InputValueAsync("#editor"))!;
         edited["calendars"]!["apac"]!["hours"]!["Tuesday"] = "10:00-16:00";
@@ -167,12 +167,19 @@ public sealed class PolicyFormTests(ConsoleHostFixture fixture) : IClassFixture<
 
         await page.SelectOptionAsync("#resource", "people");
         await Assertions.Expect(page.Locator("#policy-form [data-path='people']")).ToBeVisibleAsync();
-        await ConsoleHostFixture.ScreenshotAsync(page, "policy-form-people");
+        await ScreenshotAsync(page, "policy-form-people");
 
         await page.SelectOptionAsync("#resource", "connections");
         await Assertions.Expect(page.Locator("#editor")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#pf-view-form")).ToBeDisabledAsync();
         await page.CloseAsync();
+    }
+
+    /// <summary>Saved next to the test results, like the report views' (<see cref="ReportConsoleFixture.ScreenshotDir"/>).</summary>
+    private static Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ReportConsoleFixture.ScreenshotDir);
+        return ReportConsoleFixture.ScreenshotAsync(page, name);
     }
 
     private async Task<IPage> OpenPoliciesAsync()
