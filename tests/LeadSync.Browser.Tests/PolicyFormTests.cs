@@ -131,12 +131,22 @@ public sealed class PolicyFormTests(ConsoleHostFixture fixture) : IClassFixture<
         await Assertions.Expect(page.Locator("[data-path='calendars.apac.hours'] tr[data-day='Monday'] input")).ToHaveValueAsync("09:00-18:00");
         await Assertions.Expect(page.Locator("[data-path='calendars.apac.holidays[0]'] input")).ToHaveValueAsync("2027-01-01");
 
-        // Form → JSON: the form's own edit joins the JSON edit, nothing else changes.
+        // Form → JSON: the form's own edits join the JSON edit (a week-grid day, a tier on the new calendar with a
+        // cadence checkpoint), nothing else changes.
         await page.FillAsync("[data-path='calendars.apac.hours'] tr[data-day='Tuesday'] input", "10:00-16:00");
+        await page.ClickAsync("[data-add='policies']");
+        await Field(page, "policies[0].name", "input").FillAsync("hot");
+        await Field(page, "policies[0].calendar", "select").SelectOptionAsync("apac");
+        await page.ClickAsync("[data-add='policies[0].cadence']");
+        await Field(page, "policies[0].cadence[0].by", "input").FillAsync("2d");
         await ScreenshotAsync(page, "policy-form-calendar-week");
         await page.ClickAsync("#pf-view-json");
         var roundTripped = JsonNode.Parse(await page.InputValueAsync("#editor"))!;
         edited["calendars"]!["apac"]!["hours"]!["Tuesday"] = "10:00-16:00";
+        edited["policies"] = JsonNode.Parse("""
+            [{"name":"hot","match":{"sources":[],"minScore":null,"maxScore":null,"countries":[]},"firstTouch":null,"calendar":"apac",
+              "followUp":{"attempts":0,"window":"00:00:00"},"cadence":[{"attempts":1,"by":"2.00:00:00"}],"levels":[]}]
+            """);
         Assert.True(JsonNode.DeepEquals(edited, roundTripped), roundTripped.ToJsonString());
 
         // Not valid JSON stays in the JSON view with the parser's message.
@@ -155,6 +165,14 @@ public sealed class PolicyFormTests(ConsoleHostFixture fixture) : IClassFixture<
         await page.SelectOptionAsync("#resource", "recycle");
         await Assertions.Expect(Field(page, "cooldown", "input")).ToHaveValueAsync("30d");
         await Assertions.Expect(page.Locator("#policy-form [data-source-for='cooldown']")).ToHaveTextAsync("default");
+        await Field(page, "maxRecycles", "input").FillAsync("2");
+        await Field(page, "cooldown", "input").FillAsync("10d");
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#policy-status")).ToContainTextAsync("Saved as version");
+        var (recycleVersion, recycle) = await ReadAsync("recycle");
+        Assert.Equal(2, (int?)recycle["maxRecycles"]);
+        Assert.Equal("10.00:00:00", (string?)recycle["cooldown"]);
+        await Assertions.Expect(page.Locator("#policy-form [data-source-for='cooldown']")).ToHaveTextAsync($"stored v{recycleVersion.Trim('"')}");
 
         await page.SelectOptionAsync("#resource", "qualification");
         await Assertions.Expect(Field(page, "mode", "select")).ToHaveValueAsync("All");
@@ -166,7 +184,16 @@ public sealed class PolicyFormTests(ConsoleHostFixture fixture) : IClassFixture<
         await Assertions.Expect(Field(page, "policies[0].mode", "select")).ToHaveValueAsync("route");
 
         await page.SelectOptionAsync("#resource", "people");
-        await Assertions.Expect(page.Locator("#policy-form [data-path='people']")).ToBeVisibleAsync();
+        await page.FillAsync("[data-new-key='people']", "ada");
+        await page.ClickAsync("[data-add='people']");
+        await Field(page, "people.ada.name", "input").FillAsync("Ada Lovelace");
+        await Field(page, "people.ada.email", "input").FillAsync("ada@example.com");
+        await Field(page, "people.ada.maxOpenLeads", "input").FillAsync("25");
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#policy-status")).ToContainTextAsync("Saved as version");
+        var (_, people) = await ReadAsync("people");
+        Assert.Equal("ada@example.com", (string?)people["people"]!["ada"]!["email"]);
+        Assert.Equal(25, (int?)people["people"]!["ada"]!["maxOpenLeads"]);
         await ScreenshotAsync(page, "policy-form-people");
 
         await page.SelectOptionAsync("#resource", "connections");

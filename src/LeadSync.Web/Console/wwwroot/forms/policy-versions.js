@@ -51,7 +51,7 @@ const policyVersions = (() => {
     });
     if (!response.ok) return showProblem(await response.json());
     await loadPolicy();
-    document.getElementById("policy-status").textContent = `Rolled back to version ${version}: stored as version ${response.headers.get("ETag")}.`;
+    document.getElementById("policy-status").textContent = `Rolled back to version ${version}: stored as version ${(response.headers.get("ETag") ?? "").replaceAll("\"", "")}.`;
   }
 
   document.addEventListener("DOMContentLoaded", () => {
