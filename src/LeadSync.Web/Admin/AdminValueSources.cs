@@ -51,7 +51,8 @@ public static class AdminValueSources
             return string.Create(CultureInfo.InvariantCulture, $"stored v{version}");
         }
 
-        if (resource == AdminResources.SlaPolicies && field == "levels" && !HasChildren(configuration.GetSection(settingKey)))
+        // A stored SLA document replaces the configured ladder too: with its ladder empty the built-in rungs run.
+        if (resource == AdminResources.SlaPolicies && field == "levels" && (isStored || !HasChildren(configuration.GetSection(settingKey))))
         {
             return Default;
         }
