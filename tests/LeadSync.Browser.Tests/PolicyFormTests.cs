@@ -56,6 +56,7 @@ public sealed class PolicyFormTests(ConsoleHostFixture fixture) : IClassFixture<
         await Field(page, "levels[2].after", "input").FillAsync("3:00");
         await page.ClickAsync("#save");
         await Assertions.Expect(page.Locator("#policy-status")).ToContainTextAsync("Saved as version");
+        await Assertions.Expect(page.Locator("#pf-from option")).ToHaveCountAsync(2);
         await page.SelectOptionAsync("#pf-from", version);
         await page.ClickAsync("#pf-compare");
         await Assertions.Expect(page.Locator("#pf-diff table")).ToContainTextAsync("levels[2].after");
@@ -104,6 +105,24 @@ public sealed class PolicyFormTests(ConsoleHostFixture fixture) : IClassFixture<
         await ScreenshotAsync(page, "policy-form-qualification-invalid");
         var (qualification, _) = await ReadAsync("qualification");
         Assert.Equal("\"0\"", qualification);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Messages_appear_next_to_a_field_while_it_is_edited_and_go_when_it_is_fixed()
+    {
+        var page = await OpenPoliciesAsync();
+        var (before, _) = await ReadAsync("sla-policies");
+
+        await Field(page, "levels[1].after", "input").FillAsync("3:00");
+
+        await Assertions.Expect(Error(page, "levels[2].after")).ToContainTextAsync("After must be later than level 1");
+        await Assertions.Expect(page.Locator("#pf-check")).ToContainTextAsync("Not valid yet");
+        await Field(page, "levels[2].after", "input").FillAsync("4:00");
+        await Assertions.Expect(Error(page, "levels[2].after")).ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("#pf-check")).ToContainTextAsync("not saved yet: changes levels");
+        var (after, _) = await ReadAsync("sla-policies");
+        Assert.Equal(before, after);
         await page.CloseAsync();
     }
 

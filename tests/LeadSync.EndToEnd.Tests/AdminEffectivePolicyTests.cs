@@ -78,6 +78,25 @@ public sealed class AdminEffectivePolicyTests(ThinPathHostFixture fixture)
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("sources", out _));
     }
 
+    [Fact]
+    public async Task Validate_only_checks_a_document_with_the_write_rules_and_stores_nothing()
+    {
+        using var invalid = await SendAsync(HttpMethod.Put, "api/admin/config/sla-policies?validateOnly=true",
+            """{"levels":[{"after":"00:30:00","recipient":"owner"},{"after":"00:10:00","recipient":"manager"}]}""");
+        using var valid = await SendAsync(HttpMethod.Put, "api/admin/config/sla-policies?validateOnly=true", """{"firstTouch":"00:20:00"}""");
+        using var unclear = await SendAsync(HttpMethod.Put, "api/admin/config/sla-policies?validateOnly=maybe", "{}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal("application/problem+json", invalid.Content.Headers.ContentType?.MediaType);
+        Assert.True((await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("levels[1].after", out _));
+        Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
+        var check = await valid.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("firstTouch", check.GetProperty("changes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, unclear.StatusCode);
+        using var unchanged = await SendAsync(HttpMethod.Get, "api/admin/config/sla-policies");
+        Assert.Equal("\"0\"", unchanged.Headers.ETag!.Tag);
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json = null, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, _host.Url(path));

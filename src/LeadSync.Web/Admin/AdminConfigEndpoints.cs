@@ -51,6 +51,19 @@ public sealed class AdminConfigEndpoints(
     public Task<IResult> PutAsync(HttpRequest request, string resource, CancellationToken cancellationToken) =>
         guard.RunAsync("admin config write", async () =>
         {
+            switch (request.Query["validateOnly"].ToString())
+            {
+                case "true":
+                    return await ValidateAsync(request, resource, cancellationToken);
+                case "" or "false":
+                    break;
+                default:
+                    return Problem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal)
+                    {
+                        ["validateOnly"] = ["true (check the document and store nothing) or false (store it)."],
+                    });
+            }
+
             var (current, refused) = await CurrentIfMatchedAsync(request, resource, cancellationToken);
             if (refused is not null)
             {
@@ -150,6 +163,30 @@ public sealed class AdminConfigEndpoints(
                 : await StoreAsync(request, resource, current, stored.Json,
                     string.Create(CultureInfo.InvariantCulture, $"rollback to version {stored.Version}"), cancellationToken);
         });
+
+    /// <summary>
+    /// <c>PUT …?validateOnly=true</c>: the same checks as a write (no If-Match needed), nothing stored; 200 with the
+    /// top-level fields the document would change, or the 400 a write would answer.
+    /// </summary>
+    private async Task<IResult> ValidateAsync(HttpRequest request, string resource, CancellationToken cancellationToken)
+    {
+        if (!AdminResources.IsKnown(resource))
+        {
+            return UnknownResource();
+        }
+
+        var body = await RequestReader.ReadBodyAsync(request, MaxDocumentBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problem.Of(ProblemTypes.PayloadTooLarge, $"Admin documents are at most {MaxDocumentBytes} bytes.");
+        }
+
+        var current = await store.GetCurrentAsync(resource, cancellationToken);
+        var check = catalog.Check(resource, Encoding.UTF8.GetString(body), current?.Json);
+        return check.IsValid
+            ? TypedResults.Ok(new AdminValidationView(resource, current?.Version ?? 0, check.Changes))
+            : Problem.Validation(check.Errors);
+    }
 
     /// <summary>
     /// The stored version a write may replace: the resource must be known and <c>If-Match</c> must name its current

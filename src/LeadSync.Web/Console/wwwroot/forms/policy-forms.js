@@ -13,6 +13,35 @@ const policyForms = (() => {
 
   function sync() {
     editor().value = JSON.stringify(pf.doc, null, 2);
+    validateSoon();
+  }
+
+  // While the form is edited, the server checks the document (PUT …?validateOnly=true: the same validators as Save,
+  // nothing stored) and its messages appear next to their fields; the newest answer wins.
+  let pending = null;
+  let asked = 0;
+  function validateSoon() {
+    clearTimeout(pending);
+    pending = setTimeout(validateNow, 400);
+  }
+
+  async function validateNow() {
+    const mine = ++asked;
+    const response = await api(`/api/admin/config/${pf.resource}?validateOnly=true`, {
+      method: "PUT", headers: { "content-type": "application/json" }, body: editor().value,
+    });
+    const body = await response.json().catch(() => ({}));
+    if (mine !== asked || pf.view !== "form") return;
+    const check = document.getElementById("pf-check");
+    if (response.ok) {
+      showErrors({}, false);
+      check.textContent = body.changes.length > 0 ? `Valid, not saved yet: changes ${body.changes.join(", ")}.` : "Valid: no changes to save.";
+      check.className = "muted";
+    } else {
+      showErrors(body.errors ?? {}, false);
+      check.textContent = response.status === 400 ? "Not valid yet: see the messages next to the fields." : "";
+      check.className = "error";
+    }
   }
 
   function sourceBadge(path) {
@@ -282,6 +311,9 @@ const policyForms = (() => {
     pf.doc = view.document ?? {};
     pf.sources = view.sources ?? {};
     pf.version = view.version ?? 0;
+    clearTimeout(pending);
+    asked++;
+    document.getElementById("pf-check").textContent = "";
     header();
     setView(policySchemas[resource] ? pf.view : "json");
     document.getElementById("pf-view-form").disabled = !policySchemas[resource];
@@ -295,7 +327,7 @@ const policyForms = (() => {
     document.querySelectorAll("#policy-form .invalid").forEach((e) => e.classList.remove("invalid"));
   }
 
-  function showErrors(errors) {
+  function showErrors(errors, focus = true) {
     clearErrors();
     if (pf.view !== "form") return;
     for (const [path, messages] of Object.entries(errors ?? {})) {
@@ -309,7 +341,7 @@ const policyForms = (() => {
       const slot = target.querySelector(":scope > .pf-error");
       if (slot) slot.textContent = [slot.textContent, ...messages.map(shortMessage)].filter((t) => t).join(" ");
     }
-    document.querySelector("#policy-form .invalid input, #policy-form .invalid select")?.focus();
+    if (focus) document.querySelector("#policy-form .invalid input, #policy-form .invalid select")?.focus();
   }
 
   document.addEventListener("DOMContentLoaded", () => {

@@ -9,11 +9,14 @@ const policyVersions = (() => {
 
   async function load(name) {
     resource = name;
-    const response = await api(`/api/admin/config/${resource}/history`);
-    versions = response.ok ? (await response.json()).versions : [];
     const panel = document.getElementById("pf-versions");
-    panel.hidden = versions.length === 0;
+    panel.hidden = true;
     document.getElementById("pf-diff").replaceChildren();
+    const response = await api(`/api/admin/config/${name}/history`);
+    const loaded = response.ok ? (await response.json()).versions : [];
+    if (name !== resource) return;
+    versions = loaded;
+    panel.hidden = versions.length === 0;
     if (versions.length === 0) return;
     const choices = versions.map((v) => node("option", { value: String(v.version) }, `version ${v.version} · ${fmt(v.changedAt)} · ${v.changedBy}`));
     const from = document.getElementById("pf-from");
