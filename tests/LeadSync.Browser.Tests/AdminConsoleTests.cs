@@ -72,6 +72,7 @@ public sealed class AdminConsoleTests(ConsoleHostFixture fixture) : IClassFixtur
     {
         var page = await fixture.SignedInPageAsync();
         await page.ClickAsync("#tabs button[data-tab=policies]");
+        await page.ClickAsync("#pf-view-json");
         await Assertions.Expect(page.Locator("#editor")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("firstTouch"));
 
         await page.FillAsync("#editor", """{ "firstTouch": "-00:10:00", "calendars": { "emea": { "timeZone": "Mars/Olympus" } } }""");

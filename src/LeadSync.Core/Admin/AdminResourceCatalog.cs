@@ -30,6 +30,45 @@ public sealed class AdminResourceCatalog(
         _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Unknown admin resource."),
     };
 
+    /// <summary>
+    /// The document in effect: the stored one (null: none, the settings apply) completed with what the running code
+    /// falls back to, so a reader sees what runs — an empty SLA ladder shows the default rungs, a recycle field left
+    /// out shows the setting's value. Secrets are removed.
+    /// </summary>
+    public string Effective(string resource, string? storedJson)
+    {
+        switch (resource)
+        {
+            case AdminResources.SlaPolicies:
+                var ladder = storedJson is null
+                    ? SlaPolicyDocument.From(sla.CurrentValue)
+                    : JsonSerializer.Deserialize<SlaPolicyDocument>(storedJson, AdminJson.Options) ?? new SlaPolicyDocument();
+                if (ladder.Levels.Count == 0)
+                {
+                    foreach (var level in SlaOptions.DefaultLevels)
+                    {
+                        ladder.Levels.Add(level);
+                    }
+                }
+
+                return Serialize(ladder);
+            case AdminResources.Recycle when storedJson is not null:
+                var settings = recycle.CurrentValue;
+                var options = new RecycleOptions
+                {
+                    AfterLastLevel = settings.AfterLastLevel,
+                    MaxAttempts = settings.MaxAttempts,
+                    AttemptsWindow = settings.AttemptsWindow,
+                    Cooldown = settings.Cooldown,
+                    MaxRecycles = settings.MaxRecycles,
+                };
+                (JsonSerializer.Deserialize<RecyclePolicyDocument>(storedJson, AdminJson.Options) ?? new RecyclePolicyDocument()).ApplyTo(options);
+                return Serialize(RecyclePolicyDocument.From(options));
+            default:
+                return storedJson is null ? Fallback(resource) : Redacted(resource, storedJson);
+        }
+    }
+
     /// <summary>The document with secrets removed (what reads and the history return).</summary>
     public static string Redacted(string resource, string json)
     {

@@ -5,13 +5,15 @@ namespace LeadSync.Web.Admin;
 /// <summary>
 /// <c>GET|PUT /api/admin/config/{resource}</c> and <c>GET …/history</c>: admin-edited configuration with
 /// optimistic concurrency. The ETag is the quoted version number (<c>"0"</c>: settings, never edited); PUT requires
-/// If-Match (428 without, 412 when stale) and stores a new version naming who changed what.
+/// If-Match (428 without, 412 when stale) and stores a new version naming who changed what. Reads answer the effective
+/// document (what runs, defaults filled in); <c>?sources=true</c> adds where each value comes from.
 /// </summary>
 public sealed class AdminConfigEndpoints(
     IAdminConfigStore store,
     AdminConfigurationSnapshot snapshot,
     AdminResourceCatalog catalog,
-    EndpointGuard guard)
+    EndpointGuard guard,
+    IConfiguration configuration)
 {
     public const int MaxDocumentBytes = 32 * 1024;
 
@@ -23,19 +25,45 @@ public sealed class AdminConfigEndpoints(
                 return UnknownResource();
             }
 
+            var withSources = request.Query["sources"].ToString();
+            if (withSources is not ("" or "true" or "false"))
+            {
+                return Problem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal)
+                {
+                    ["sources"] = ["true (the effective document with where each value comes from) or false (the document alone)."],
+                });
+            }
+
             var current = await store.GetCurrentAsync(resource, cancellationToken);
             if (current is not null)
             {
                 snapshot.Apply(resource, current.Version, current.Json);
             }
 
-            var json = current is null ? catalog.Fallback(resource) : AdminResourceCatalog.Redacted(resource, current.Json);
-            return Document(json, current?.Version ?? 0);
+            var json = catalog.Effective(resource, current?.Json);
+            var version = current?.Version ?? 0;
+            return withSources == "true"
+                ? new HeaderResult(TypedResults.Ok(new AdminEffectiveView(resource, version, JsonNode.Parse(json),
+                    AdminValueSources.Of(resource, json, current, configuration))), "ETag", ETag(version))
+                : Document(json, version);
         });
 
     public Task<IResult> PutAsync(HttpRequest request, string resource, CancellationToken cancellationToken) =>
         guard.RunAsync("admin config write", async () =>
         {
+            switch (request.Query["validateOnly"].ToString())
+            {
+                case "true":
+                    return await ValidateAsync(request, resource, cancellationToken);
+                case "" or "false":
+                    break;
+                default:
+                    return Problem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal)
+                    {
+                        ["validateOnly"] = ["true (check the document and store nothing) or false (store it)."],
+                    });
+            }
+
             var (current, refused) = await CurrentIfMatchedAsync(request, resource, cancellationToken);
             if (refused is not null)
             {
@@ -137,6 +165,30 @@ public sealed class AdminConfigEndpoints(
         });
 
     /// <summary>
+    /// <c>PUT …?validateOnly=true</c>: the same checks as a write (no If-Match needed), nothing stored; 200 with the
+    /// top-level fields the document would change, or the 400 a write would answer.
+    /// </summary>
+    private async Task<IResult> ValidateAsync(HttpRequest request, string resource, CancellationToken cancellationToken)
+    {
+        if (!AdminResources.IsKnown(resource))
+        {
+            return UnknownResource();
+        }
+
+        var body = await RequestReader.ReadBodyAsync(request, MaxDocumentBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problem.Of(ProblemTypes.PayloadTooLarge, $"Admin documents are at most {MaxDocumentBytes} bytes.");
+        }
+
+        var current = await store.GetCurrentAsync(resource, cancellationToken);
+        var check = catalog.Check(resource, Encoding.UTF8.GetString(body), current?.Json);
+        return check.IsValid
+            ? TypedResults.Ok(new AdminValidationView(resource, current?.Version ?? 0, check.Changes))
+            : Problem.Validation(check.Errors);
+    }
+
+    /// <summary>
     /// The stored version a write may replace: the resource must be known and <c>If-Match</c> must name its current
     /// version (or <c>*</c>); otherwise the problem to answer (404, 428, 412).
     /// </summary>
@@ -183,7 +235,7 @@ public sealed class AdminConfigEndpoints(
         }
 
         snapshot.Apply(resource, saved.Version, saved.Json);
-        return Document(check.HistoryJson, saved.Version);
+        return Document(catalog.Effective(resource, saved.Json), saved.Version);
     }
 
     private static StrongBox<int> RollbackTarget(JsonElement root, int currentVersion, Dictionary<string, string[]> errors)

@@ -360,10 +360,13 @@ async function loadPolicy() {
   state.resource = $("#resource").value;
   clearErrors();
   $("#policy-status").textContent = "";
-  const response = await api(`/api/admin/config/${state.resource}`);
+  // The effective document and where each value comes from; the form (forms/policy-forms.js) edits the JSON below.
+  const response = await api(`/api/admin/config/${state.resource}?sources=true`);
   if (!response.ok) return showProblem(await response.json());
   state.etag = response.headers.get("ETag");
-  $("#editor").value = JSON.stringify(await response.json(), null, 2);
+  const view = await response.json();
+  $("#editor").value = JSON.stringify(view.document, null, 2);
+  policyForms.load(state.resource, view);
   $("#etag").textContent = state.etag === '"0"' ? "from settings (never edited)" : `version ${state.etag}`;
   $("#policy-help").textContent = POLICY_HELP[state.resource] ?? "";
   $("#dry-run").hidden = state.resource !== "sla-policies";
@@ -374,6 +377,7 @@ async function loadPolicy() {
 function clearErrors() {
   $("#policy-errors").replaceChildren();
   $("#editor").classList.remove("invalid");
+  policyForms.clearErrors();
 }
 
 function showProblem(problem) {
@@ -385,6 +389,7 @@ function showProblem(problem) {
   for (const [field, messages] of Object.entries(errors)) {
     for (const message of messages) list.append(el("li", { "data-field": field }, el("code", {}, field), " ", message));
   }
+  policyForms.showErrors(errors);
 }
 
 function parseEditor() {
@@ -408,12 +413,9 @@ async function savePolicy() {
     showProblem(await response.json());
     return;
   }
-  clearErrors();
-  state.etag = response.headers.get("ETag");
-  $("#editor").value = JSON.stringify(await response.json(), null, 2);
-  $("#etag").textContent = `version ${state.etag}`;
-  $("#policy-status").textContent = `Saved as version ${state.etag}.`;
-  loadHistory();
+  const saved = response.headers.get("ETag");
+  await loadPolicy();
+  $("#policy-status").textContent = `Saved as version ${saved}.`;
 }
 
 async function dryRun() {
