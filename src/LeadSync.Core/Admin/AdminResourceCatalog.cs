@@ -26,7 +26,7 @@ public sealed class AdminResourceCatalog(
         AdminResources.Directory => Serialize(directory.CurrentValue),
         AdminResources.Connections => Serialize(new ConnectionSettings()),
         AdminResources.People => Serialize(PeopleDocument.From(people?.CurrentValue ?? new PeopleOptions())),
-        AdminResources.RoutingPolicies => Serialize(RoutingPolicyDocument.From(routing?.CurrentValue ?? new RoutingOptions())),
+        AdminResources.RoutingPolicies => Serialize(routing?.CurrentValue ?? new RoutingOptions()),
         _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Unknown admin resource."),
     };
 
@@ -94,7 +94,7 @@ public sealed class AdminResourceCatalog(
             AdminResources.Directory => Read<DirectoryOptions>(json, errors) is { } d && CheckDirectory(d, errors) ? Serialize(d) : null,
             AdminResources.Connections => Read<ConnectionSettings>(json, errors) is { } c && CheckConnections(c, currentJson, errors) ? Serialize(c) : null,
             AdminResources.People => Read<PeopleDocument>(json, errors) is { } p && CheckPeople(p, errors) ? Serialize(p) : null,
-            AdminResources.RoutingPolicies => Read<RoutingPolicyDocument>(json, errors) is { } r && CheckRouting(r, errors) ? Serialize(r) : null,
+            AdminResources.RoutingPolicies => Read<RoutingOptions>(json, errors) is { } r && CheckRouting(r, errors) ? Serialize(r) : null,
             _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Unknown admin resource."),
         };
         if (canonical is null || errors.Count > 0)
@@ -127,14 +127,7 @@ public sealed class AdminResourceCatalog(
     /// <summary>A candidate routing document as options, or null with errors (the routing dry run).</summary>
     public static RoutingOptions? ToRoutingOptions(string json, AdminFieldErrors errors)
     {
-        if (Read<RoutingPolicyDocument>(json, errors) is not { } doc || !CheckRouting(doc, errors))
-        {
-            return null;
-        }
-
-        var options = new RoutingOptions();
-        doc.ApplyTo(options);
-        return options;
+        return Read<RoutingOptions>(json, errors) is { } options && CheckRouting(options, errors) ? options : null;
     }
 
     public static string Serialize<T>(T document) => JsonSerializer.Serialize(document, AdminJson.Options);
@@ -268,10 +261,8 @@ public sealed class AdminResourceCatalog(
         return failures.Count == 0;
     }
 
-    private static bool CheckRouting(RoutingPolicyDocument doc, AdminFieldErrors errors)
+    private static bool CheckRouting(RoutingOptions options, AdminFieldErrors errors)
     {
-        var options = new RoutingOptions();
-        doc.ApplyTo(options);
         var failures = new List<string>();
         RoutingOptionsValidator.Check(options, failures);
         foreach (var failure in failures)

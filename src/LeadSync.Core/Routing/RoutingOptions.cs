@@ -1,7 +1,8 @@
 namespace LeadSync.Core.Routing;
 
 /// <summary>
-/// Routing at intake (<c>LeadSync:Routing</c>, overlaid by the admin <c>routing-policies</c> document): policies tried
+/// Routing at intake (<c>LeadSync:Routing</c>, overlaid by the admin <c>routing-policies</c> document,
+/// which has this same shape): policies tried
 /// in order, the first whose sources and tiers fit the lead applies; with none (the default) the CRM's own assignment
 /// rules choose the owner, as before.
 /// </summary>
@@ -25,4 +26,25 @@ public sealed class RoutingOptions
 
     /// <summary>The submitted field (a number of employees) a territory's <c>MinEmployees</c>/<c>MaxEmployees</c> are matched against.</summary>
     public string EmployeesField { get; set; } = "employees";
+
+    /// <summary>Makes <paramref name="target"/> hold these settings (the admin <c>routing-policies</c> document is this shape).</summary>
+    public void CopyTo(RoutingOptions target)
+    {
+        target.AccountCacheTtl = AccountCacheTtl;
+        target.RegionField = RegionField;
+        target.IndustryField = IndustryField;
+        target.EmployeesField = EmployeesField;
+        Copy(Policies, target.Policies);
+        Copy(FreeMailDomains, target.FreeMailDomains);
+    }
+
+    private static void Copy<T>(IList<T> from, IList<T> to)
+    {
+        var items = from.ToList();
+        to.Clear();
+        foreach (var item in items)
+        {
+            to.Add(item);
+        }
+    }
 }

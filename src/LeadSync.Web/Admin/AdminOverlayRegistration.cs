@@ -36,7 +36,7 @@ public static class AdminOverlayRegistration
             }
         });
         Overlay<PeopleOptions, PeopleDocument>(services, AdminResources.People, (doc, options) => doc.ApplyTo(options));
-        Overlay<RoutingOptions, RoutingPolicyDocument>(services, AdminResources.RoutingPolicies, (doc, options) => doc.ApplyTo(options));
+        Overlay<RoutingOptions, RoutingOptions>(services, AdminResources.RoutingPolicies, (doc, options) => doc.CopyTo(options));
         AddSourceConnections(services);
         AddCrmConnection(services);
         return services;
