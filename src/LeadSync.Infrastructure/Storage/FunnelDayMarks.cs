@@ -47,6 +47,7 @@ internal sealed class FunnelDayMarks(StorageClients clients)
         var table = await clients.TableAsync(TableNames.ReportDays, cancellationToken);
         var started = Stopwatch.GetTimestamp();
         await clients.UpsertCoalescedAsync(table, TableFunnelDays.MarkEntity(day), cancellationToken);
+        LeadSyncTelemetry.ReportDayMarks.Add(1);
         _markedAt.AddOrUpdate(day, started, (_, known) => Math.Max(known, started));
         if (_markedAt.Count > MaxRemembered)
         {
