@@ -22,11 +22,15 @@ public sealed record FunnelQuery(DateOnly From, DateOnly To, FunnelGroupBy Group
     public bool Matches(FunnelRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return (IncludeTest || !row.IsTest)
-            && Same(Source, row.Source)
-            && Same(Campaign, row.Campaign)
-            && Same(Owner, row.Owner);
+        return Matches(row.Source, row.Campaign, row.Owner, row.IsTest);
     }
+
+    /// <summary>True when cycles with these values pass the filters (test leads, source, campaign, owner).</summary>
+    public bool Matches(string? source, string? campaign, string? owner, bool isTest) =>
+        (IncludeTest || !isTest)
+        && Same(Source, source)
+        && Same(Campaign, campaign)
+        && Same(Owner, owner);
 
     /// <summary>Parses query-string values; field errors (keyed by parameter name) instead of exceptions.</summary>
     public static FunnelQuery? Parse(

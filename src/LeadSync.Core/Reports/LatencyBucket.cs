@@ -9,6 +9,25 @@ public sealed record LatencyBucket(string Label, int FromMinutes, int? ToMinutes
     public static IReadOnlyList<(string Label, int From, int? To)> Bounds { get; } =
         [("<5m", 0, 5), ("5–15m", 5, 15), ("15–30m", 15, 30), ("30–60m", 30, 60), ("1–4h", 60, 240), ("4h+", 240, null)];
 
+    /// <summary>The distribution of the samples in <paramref name="tally"/> (the same as over the rows it was made of).</summary>
+    public static IReadOnlyList<LatencyBucket> Of(FunnelTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        var elapsed = new int[Bounds.Count];
+        var business = new int[Bounds.Count];
+        foreach (var ticks in tally.Elapsed.Ticks)
+        {
+            elapsed[IndexOf(TimeSpan.FromTicks(ticks).TotalMinutes)]++;
+        }
+
+        foreach (var ticks in tally.Business.Ticks)
+        {
+            business[IndexOf(TimeSpan.FromTicks(ticks).TotalMinutes)]++;
+        }
+
+        return [.. Bounds.Select((b, i) => new LatencyBucket(b.Label, b.From, b.To, elapsed[i], business[i]))];
+    }
+
     public static IReadOnlyList<LatencyBucket> Of(IReadOnlyCollection<FunnelRow> rows)
     {
         var elapsed = new int[Bounds.Count];

@@ -28,5 +28,8 @@ public static class LeadSyncTelemetry
     /// </summary>
     public static readonly Counter<long> EntitiesRead = Meter.CreateCounter<long>("leadsync.storage.entities_read", description: "Entities returned by table reads, by table and kind (query or point).");
 
+    /// <summary>Day marks written before report-index rows (the report rollups' invalidation; see TableFunnelDays), one per upsert asked for.</summary>
+    public static readonly Counter<long> ReportDayMarks = Meter.CreateCounter<long>("leadsync.reports.day_marks", description: "Report day marks written (one table upsert each, coalesced per month partition).");
+
     public static readonly Counter<long> Recycles = Meter.CreateCounter<long>("leadsync.leads.recycled", description: "Leads recycled to nurture, by reason.");
 }

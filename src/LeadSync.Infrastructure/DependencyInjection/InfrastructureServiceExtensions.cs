@@ -61,6 +61,7 @@ public static class InfrastructureServiceExtensions
         services.AddSingleton<ILeadEmailIndex, TableLeadEmailIndex>();
         services.AddSingleton<ILeadAliases, TableLeadAliases>();
         services.AddSingleton<IFunnelIndex, TableFunnelIndex>();
+        services.AddSingleton<IFunnelDays, TableFunnelDays>();
         services.AddSingleton<ILeadSearch, TableLeadSearch>();
         services.AddSingleton<IAdminConfigStore, TableAdminConfigStore>();
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();

@@ -19,6 +19,7 @@ public sealed class StorageClients
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _requestPathTableClients = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queueClients = new();
     private readonly ConcurrentDictionary<string, PartitionUpsertCoalescer> _upserts = new();
+    private FunnelDayMarks? _dayMarks;
 
     public StorageClients(IOptions<StorageOptions> options, TimeProvider? timeProvider = null)
     {
@@ -50,6 +51,15 @@ public sealed class StorageClients
     }
 
     public TableServiceClient TableService => _tables;
+
+    /// <summary>
+    /// How long after a day's last mark its report rollup must have been built to be trusted (<see cref="TableFunnelDays"/>);
+    /// index writes slower than half of it mark their day again. Shorter only in tests.
+    /// </summary>
+    internal TimeSpan FunnelDaySettle { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>This process's marks of report days (one per process, like the coalescers).</summary>
+    internal FunnelDayMarks DayMarks => LazyInitializer.EnsureInitialized(ref _dayMarks, () => new FunnelDayMarks(this));
 
     /// <summary>How storage concurrency is shared between the request path and background work in this process.</summary>
     internal StorageConcurrency Concurrency { get; }

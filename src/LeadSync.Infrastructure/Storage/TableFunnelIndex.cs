@@ -5,8 +5,10 @@ namespace LeadSync.Infrastructure.Storage;
 /// (<c>yyyyMMdd|{shard}</c>), row = lead id, holding only
 /// what the funnel report needs (no contact data; vendor test leads marked <c>IsTest</c>). <see cref="TableLeadStore"/> upserts the row after every lead
 /// write: one extra entity write per lead write (rows of one day written at the same time share a transaction, see
-/// <see cref="PartitionUpsertCoalescer"/>); a report reads the partitions of its days with one range query. Rows lost between
-/// the two writes are rebuilt by FunnelRowRepair (the re-drive timer and the report-backfill job).
+/// <see cref="PartitionUpsertCoalescer"/>), preceded by the day's mark for the report rollups (<see cref="FunnelDayMarks"/>,
+/// at most one per day and process every few seconds); reports read day rollups (<see cref="TableFunnelDays"/>), which
+/// read the partitions of a day with one range query when it changed. Rows lost between the two writes are rebuilt by
+/// FunnelRowRepair (the re-drive timer and the report-backfill job).
 /// </summary>
 public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
 {
@@ -42,6 +44,7 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
     {
         var table = await clients.TableAsync(TableNames.LeadsByDay, cancellationToken);
         var entity = ToEntity(row);
+        var marked = await clients.DayMarks.BeforeWriteAsync(row.Day, cancellationToken);
         try
         {
             await StorageCall.RunAsync(
@@ -55,14 +58,29 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
         {
             return false;
         }
+        finally
+        {
+            await clients.DayMarks.AfterWriteAsync(row.Day, marked);
+        }
     }
 
     internal static async Task UpsertAsync(StorageClients clients, Lead lead, CancellationToken cancellationToken)
     {
         // Vendor test leads (e.g. Google Ads is_test) get a row marked IsTest: reports leave them out unless asked.
         var table = await clients.TableAsync(TableNames.LeadsByDay, cancellationToken);
-        var entity = ToEntity(FunnelRow.From(lead));
-        await clients.UpsertCoalescedAsync(table, entity, cancellationToken);
+        var row = FunnelRow.From(lead);
+        var entity = ToEntity(row);
+
+        // The day's mark goes first, so a report rollup of the day built before this row is stored is not trusted.
+        var marked = await clients.DayMarks.BeforeWriteAsync(row.Day, cancellationToken);
+        try
+        {
+            await clients.UpsertCoalescedAsync(table, entity, cancellationToken);
+        }
+        finally
+        {
+            await clients.DayMarks.AfterWriteAsync(row.Day, marked);
+        }
     }
 
     private static TableEntity ToEntity(FunnelRow row) => new(PartitionOf(row.Day, row.LeadId), row.LeadId)

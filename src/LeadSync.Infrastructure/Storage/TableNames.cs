@@ -14,6 +14,9 @@ public static class TableNames
     /// <summary>Report index: one row per lead cycle under the day it started (see FunnelReport).</summary>
     public const string LeadsByDay = "LeadsByDay";
 
+    /// <summary>Report rollups: per UTC day a mark row and the day's rollup of LeadsByDay (see TableFunnelDays).</summary>
+    public const string ReportDays = "ReportDays";
+
     public const string SandboxCrm = "SandboxCrm";
     public const string SandboxNurture = "SandboxNurture";
 
