@@ -119,5 +119,7 @@ public static class PortableHostRegistration
             endpoints.GetAsync(request, ct));
         admin.MapPost(Routes.AdminErasure, (HttpRequest request, ErasureEndpoints endpoints, CancellationToken ct) =>
             endpoints.EraseAsync(request, ct));
+        admin.MapGet(Routes.AdminAudit, (HttpRequest request, AuditEndpoints endpoints, CancellationToken ct) =>
+            endpoints.ListAsync(request, ct));
     }
 }

@@ -63,6 +63,7 @@ public static class InfrastructureServiceExtensions
         services.AddSingleton<IFunnelIndex, TableFunnelIndex>();
         services.AddSingleton<ILeadSearch, TableLeadSearch>();
         services.AddSingleton<IAdminConfigStore, TableAdminConfigStore>();
+        services.AddSingleton<Core.Admin.Audit.IAuditLog, TableAuditLog>();
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton<StorageHealth>();
     }

@@ -6,14 +6,14 @@ namespace LeadSync.Web.Admin;
 /// (<see cref="LeadErasure"/>). Audited with the admin's identity; idempotent (a repeat answers the same record). An
 /// unknown subject answers 200 with <c>found: false</c> (nothing erased).
 /// </summary>
-public sealed class ErasureEndpoints(LeadErasure erasure, EndpointGuard guard)
+public sealed class ErasureEndpoints(LeadErasure erasure, AdminAudit audit, EndpointGuard guard)
 {
     public const int MaxBodyBytes = 4096;
     public const int MaxReasonLength = 500;
     private const string DefaultReason = "Data-subject erasure request.";
 
     public Task<IResult> EraseAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        guard.RunAsync("erasure", async () =>
+        guard.RunAsync("erasure", () => audit.RecordAsync(request, AuditActions.Erasure, "erasure request", async note =>
         {
             var actor = AdminGate.ActorOf(request);
 
@@ -29,9 +29,13 @@ public sealed class ErasureEndpoints(LeadErasure erasure, EndpointGuard guard)
                 return problem;
             }
 
-            var record = await erasure.RequestAsync(parsed!, cancellationToken);
+            // The audit names lead ids only: never the e-mail address (nor its hash).
+            note.Target = parsed!.LeadId is { } given ? "lead " + given : "subject by e-mail";
+            var record = await erasure.RequestAsync(parsed, cancellationToken);
+            note.Target = record.LeadIds.Count > 0 ? "leads " + string.Join(", ", record.LeadIds) : note.Target + " (no lead found)";
+            note.Outcome = record.IsPending ? "pending (a target's deletion is retried)" : "completed";
             return TypedResults.Ok(View(record));
-        });
+        }, cancellationToken));
 
     private static (ErasureRequest? Request, IResult? Problem) Parse(byte[] body, string actor)
     {

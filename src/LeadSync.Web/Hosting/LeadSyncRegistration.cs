@@ -73,6 +73,8 @@ public static class LeadSyncRegistration
         services.AddSingleton<EndpointGuard>();
         services.AddSingleton<AdminAuthorizer>();
         services.AddSingleton<AdminGate>();
+        services.AddSingleton<AdminAudit>();
+        services.AddSingleton<AuditEndpoints>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<QueueWork>();
         services.AddSingleton<FailedAuthenticationLimiter>();
