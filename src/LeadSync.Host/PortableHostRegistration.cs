@@ -111,6 +111,8 @@ public static class PortableHostRegistration
             endpoints.RunAsync(request, ct));
         admin.MapPost(Routes.AdminQualificationDryRun, (HttpRequest request, QualificationDryRunEndpoints endpoints, CancellationToken ct) =>
             endpoints.RunAsync(request, ct));
+        admin.MapPost(Routes.AdminRecycleDryRun, (HttpRequest request, RecycleDryRunEndpoints endpoints, CancellationToken ct) =>
+            endpoints.RunAsync(request, ct));
         admin.MapPost(Routes.AdminRoutingDryRun, (HttpRequest request, RoutingDryRunEndpoints endpoints, CancellationToken ct) =>
             endpoints.RunAsync(request, ct));
         admin.MapGet(Routes.AdminLeads, (HttpRequest request, LeadSearchEndpoints endpoints, CancellationToken ct) =>

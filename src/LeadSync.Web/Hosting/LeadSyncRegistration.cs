@@ -92,7 +92,9 @@ public static class LeadSyncRegistration
         services.AddSingleton<ReportEndpoints>();
         services.AddSingleton<AdminConfigEndpoints>();
         services.AddSingleton<SlaDryRunEndpoints>();
+        services.AddSingleton<RecentLeads>();
         services.AddSingleton<QualificationDryRunEndpoints>();
+        services.AddSingleton<RecycleDryRunEndpoints>();
         services.AddTransient<RoutingDryRunEndpoints>();
         services.AddSingleton<LeadSearchEndpoints>();
         services.AddSingleton<DashboardEndpoints>();
