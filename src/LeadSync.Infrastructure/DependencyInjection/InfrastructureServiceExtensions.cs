@@ -79,6 +79,7 @@ public static class InfrastructureServiceExtensions
 
     private static void AddCrm(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<CrmRecordLinks>();
         services.AddSingleton<SandboxCrmGateway>();
         if (CrmProviders.IsVendor(configuration[CrmOptions.Section + ":" + nameof(CrmOptions.Provider)] ?? CrmProviders.Sandbox))
         {
