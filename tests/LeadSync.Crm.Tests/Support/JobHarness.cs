@@ -70,7 +70,7 @@ public sealed class JobHarness
     }
 
     public RecycleJob Recycle() => new(DueIndex, Store, Mutator, _crm, new RecordingNurture(NurturePushes), _recyclePolicy,
-        new NurtureHandOff(Store, Mutator, new RecordingNurture(NurturePushes), Time, NullLogger<NurtureHandOff>.Instance), _recycleOptions, Time,
+        new NurtureHandOff(Store, Mutator, new RecordingNurture(NurturePushes), _recycleOptions, Time, NullLogger<NurtureHandOff>.Instance), _recycleOptions, Time,
         NullLogger<RecycleJob>.Instance);
 
     public SlaSweep Sweep() => new(DueIndex, Store, Mutator, _crm, _sla, new RecordingQueue(Enqueued), _slaOptions, _recyclePolicy,
@@ -96,7 +96,7 @@ public sealed class JobHarness
     {
         public string Name => "test nurture";
 
-        public Task<NurtureResult> PushAsync(Lead lead, string reason, CancellationToken cancellationToken)
+        public Task<NurtureResult> PushAsync(Lead lead, string reason, string? target, CancellationToken cancellationToken)
         {
             pushes.Enqueue(lead.Id);
             return Task.FromResult(new NurtureResult(true, Name));
