@@ -46,7 +46,7 @@ public sealed class AuditLogStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(seeded.Select(e => e.Id).Reverse(), page.Entries.Select(e => e.Id));
         Assert.Null(page.ContinuationToken);
         var newest = page.Entries[0];
-        Assert.Equal(("entra:ada@example.com", AuditActions.JobRun, "target 6", AuditStatus.Completed, "200 OK: step 6"),
+        Assert.Equal(("key:aaaaaaaaaaaa", AuditActions.JobRun, "target 6", AuditStatus.Completed, "200 OK: step 6"),
             (newest.Actor, newest.Action, newest.Target, newest.Status, newest.Outcome));
         Assert.Equal(seeded[6].At, newest.At);
         Assert.NotNull(newest.CompletedAt);
