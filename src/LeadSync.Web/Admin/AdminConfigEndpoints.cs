@@ -35,7 +35,7 @@ public sealed class AdminConfigEndpoints(
         });
 
     public Task<IResult> PutAsync(HttpRequest request, string resource, CancellationToken cancellationToken) =>
-        guard.RunAsync("admin config write", () => audit.RecordAsync(request, AuditActions.ConfigChange, "config " + resource, async note =>
+        guard.RunAsync("admin config write", async () =>
         {
             var (current, refused) = await CurrentIfMatchedAsync(request, resource, cancellationToken);
             if (refused is not null)
@@ -49,8 +49,8 @@ public sealed class AdminConfigEndpoints(
                 return Problem.Of(ProblemTypes.PayloadTooLarge, $"Admin documents are at most {MaxDocumentBytes} bytes.");
             }
 
-            return await StoreAsync(request, resource, current, Encoding.UTF8.GetString(body), rollbackNote: null, note, cancellationToken);
-        }, cancellationToken));
+            return await StoreAsync(request, resource, current, Encoding.UTF8.GetString(body), note: null, cancellationToken);
+        });
 
     public Task<IResult> HistoryAsync(HttpRequest request, string resource, CancellationToken cancellationToken) =>
         guard.RunAsync("admin config history", async () =>
@@ -108,7 +108,7 @@ public sealed class AdminConfigEndpoints(
     /// (checked by today's rules, like any write), so the history keeps both the change and its rollback.
     /// </summary>
     public Task<IResult> RollbackAsync(HttpRequest request, string resource, CancellationToken cancellationToken) =>
-        guard.RunAsync("admin config rollback", () => audit.RecordAsync(request, AuditActions.ConfigRollback, "config " + resource, async note =>
+        guard.RunAsync("admin config rollback", async () =>
         {
             var (current, refused) = await CurrentIfMatchedAsync(request, resource, cancellationToken);
             if (refused is not null)
@@ -134,8 +134,8 @@ public sealed class AdminConfigEndpoints(
             return stored is null
                 ? Problem.NotFound(string.Create(CultureInfo.InvariantCulture, $"Version {target!.Value} of {resource} is not among the newest 100."))
                 : await StoreAsync(request, resource, current, stored.Json,
-                    string.Create(CultureInfo.InvariantCulture, $"rollback to version {stored.Version}"), note, cancellationToken);
-        }, cancellationToken));
+                    string.Create(CultureInfo.InvariantCulture, $"rollback to version {stored.Version}"), cancellationToken);
+        });
 
     /// <summary>
     /// The stored version a write may replace: the resource must be known and <c>If-Match</c> must name its current
@@ -164,12 +164,12 @@ public sealed class AdminConfigEndpoints(
 
     /// <summary>
     /// Checks <paramref name="json"/> by the resource's rules and stores it as the next version, conditional on
-    /// <paramref name="current"/> still being current; <paramref name="rollbackNote"/> (a rollback's) ends the change list;
-    /// the new version and the changed fields go in the audit entry (<paramref name="auditNote"/>).
+    /// <paramref name="current"/> still being current; <paramref name="note"/> (a rollback's) ends the change list.
+    /// A document that passes the checks is saved inside its audit entry (<c>config.change</c>, or
+    /// <c>config.rollback</c> with a note): written first, completed with the new version and the changed fields.
     /// </summary>
     private async Task<IResult> StoreAsync(
-        HttpRequest request, string resource, AdminConfigVersion? current, string json, string? rollbackNote, AuditNote auditNote,
-        CancellationToken cancellationToken)
+        HttpRequest request, string resource, AdminConfigVersion? current, string json, string? note, CancellationToken cancellationToken)
     {
         var check = catalog.Check(resource, json, current?.Json);
         if (!check.IsValid)
@@ -177,18 +177,22 @@ public sealed class AdminConfigEndpoints(
             return Problem.Validation(check.Errors);
         }
 
-        IReadOnlyList<string> changes = rollbackNote is null ? check.Changes : [.. check.Changes, rollbackNote];
-        var result = await store.SaveAsync(
-            resource, current?.Version ?? 0, check.Json, check.HistoryJson, AdminGate.ActorOf(request), changes, cancellationToken);
-        if (result.Saved is not { } saved)
+        IReadOnlyList<string> changes = note is null ? check.Changes : [.. check.Changes, note];
+        var action = note is null ? AuditActions.ConfigChange : AuditActions.ConfigRollback;
+        return await audit.RecordAsync(request, action, "config " + resource, async auditNote =>
         {
-            return Problem.PreconditionFailed("Another admin changed the resource at the same time; reload it and retry.");
-        }
+            var result = await store.SaveAsync(
+                resource, current?.Version ?? 0, check.Json, check.HistoryJson, AdminGate.ActorOf(request), changes, cancellationToken);
+            if (result.Saved is not { } saved)
+            {
+                return Problem.PreconditionFailed("Another admin changed the resource at the same time; reload it and retry.");
+            }
 
-        snapshot.Apply(resource, saved.Version, saved.Json);
-        auditNote.Outcome = string.Create(CultureInfo.InvariantCulture,
-            $"version {saved.Version}; changed: {(changes.Count == 0 ? "nothing" : string.Join(", ", changes))}");
-        return Document(check.HistoryJson, saved.Version);
+            snapshot.Apply(resource, saved.Version, saved.Json);
+            auditNote.Outcome = string.Create(CultureInfo.InvariantCulture,
+                $"version {saved.Version}; changed: {(changes.Count == 0 ? "nothing" : string.Join(", ", changes))}");
+            return Document(check.HistoryJson, saved.Version);
+        }, cancellationToken);
     }
 
     private static StrongBox<int> RollbackTarget(JsonElement root, int currentVersion, Dictionary<string, string[]> errors)

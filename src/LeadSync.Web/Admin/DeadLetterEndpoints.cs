@@ -33,7 +33,7 @@ public sealed class DeadLetterEndpoints(IDeadLetterStore deadLetters, DeadLetter
     /// letters, oldest first; <c>more: true</c> says to call again.
     /// </summary>
     public Task<IResult> BulkReplayAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        guard.RunAsync("dead-letter bulk replay", () => audit.RecordAsync(request, AuditActions.DeadLetterBulkReplay, "dead letters", async note =>
+        guard.RunAsync("dead-letter bulk replay", async () =>
         {
             var actor = AdminGate.ActorOf(request);
 
@@ -49,11 +49,14 @@ public sealed class DeadLetterEndpoints(IDeadLetterStore deadLetters, DeadLetter
                 return problem;
             }
 
-            note.Target = "dead letters " + Describe(filter!);
-            var result = await bulkReplay.ReplayAsync(filter!, actor, cancellationToken);
-            note.Outcome = string.Create(CultureInfo.InvariantCulture, $"replayed {result.Replayed}{(result.More ? ", more to replay" : string.Empty)}");
-            return TypedResults.Ok(result);
-        }, cancellationToken));
+            // A valid filter is replayed inside its audit entry.
+            return await audit.RecordAsync(request, AuditActions.DeadLetterBulkReplay, "dead letters " + Describe(filter!), async note =>
+            {
+                var result = await bulkReplay.ReplayAsync(filter!, actor, cancellationToken);
+                note.Outcome = string.Create(CultureInfo.InvariantCulture, $"replayed {result.Replayed}{(result.More ? ", more to replay" : string.Empty)}");
+                return TypedResults.Ok(result);
+            }, cancellationToken);
+        });
 
     /// <summary>The filter for the audit log: the time range and whether a reason was given (its text is the admin's, so it stays out).</summary>
     private static string Describe(DeadLetterFilter filter) => filter.All && filter.Reason is null && filter.From is null && filter.To is null

@@ -13,7 +13,7 @@ public sealed class ErasureEndpoints(LeadErasure erasure, AdminAudit audit, Endp
     private const string DefaultReason = "Data-subject erasure request.";
 
     public Task<IResult> EraseAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        guard.RunAsync("erasure", () => audit.RecordAsync(request, AuditActions.Erasure, "erasure request", async note =>
+        guard.RunAsync("erasure", async () =>
         {
             var actor = AdminGate.ActorOf(request);
 
@@ -29,13 +29,15 @@ public sealed class ErasureEndpoints(LeadErasure erasure, AdminAudit audit, Endp
                 return problem;
             }
 
-            // The audit names lead ids only: never the e-mail address (nor its hash).
-            note.Target = parsed!.LeadId is { } given ? "lead " + given : "subject by e-mail";
-            var record = await erasure.RequestAsync(parsed, cancellationToken);
-            note.Target = record.LeadIds.Count > 0 ? "leads " + string.Join(", ", record.LeadIds) : note.Target + " (no lead found)";
-            note.Outcome = record.IsPending ? "pending (a target's deletion is retried)" : "completed";
-            return TypedResults.Ok(View(record));
-        }, cancellationToken));
+            // A valid request is carried out inside its audit entry, which names lead ids only: never the e-mail address (nor its hash).
+            return await audit.RecordAsync(request, AuditActions.Erasure, parsed!.LeadId is { } given ? "lead " + given : "subject by e-mail", async note =>
+            {
+                var record = await erasure.RequestAsync(parsed, cancellationToken);
+                note.Target = record.LeadIds.Count > 0 ? "leads " + string.Join(", ", record.LeadIds) : "no lead found";
+                note.Outcome = record.IsPending ? "pending (a target's deletion is retried)" : "completed";
+                return TypedResults.Ok(View(record));
+            }, cancellationToken);
+        });
 
     private static (ErasureRequest? Request, IResult? Problem) Parse(byte[] body, string actor)
     {
