@@ -149,6 +149,7 @@ param leadSyncSettings object = {
   'LeadSync:Recycle:AttemptsCheckInterval': '1.00:00:00'
   'LeadSync:Recycle:Cooldown': '30.00:00:00'
   'LeadSync:Recycle:MaxRecycles': '3'
+  'LeadSync:Recycle:DefaultTarget': '' // empty: the nurture tool's configured list; per-reason targets: LeadSync:Recycle:Targets:<Reason>
   'LeadSync:Sla:AckGrace': '00:30:00'
   'LeadSync:Crm:Dynamics:OrganizationUrl': ''
   'LeadSync:Crm:Dynamics:TenantId': ''
@@ -181,6 +182,7 @@ param leadSyncSettings object = {
   'LeadSync:Crm:HubSpot:NewLeadStatus': 'NEW'
   'LeadSync:Crm:HubSpot:KeepWorkedStatus': 'true'
   'LeadSync:Crm:HubSpot:RecycledLeadStatus': 'BAD_TIMING'
+  'LeadSync:Crm:HubSpot:PortalId': '' // the Hub ID: the console links leads to their HubSpot records
   'LeadSync:Crm:HubSpot:LastContactedProperty': 'notes_last_contacted'
   'LeadSync:Crm:HubSpot:OwnerProperty': 'hubspot_owner_id'
   'LeadSync:Crm:HubSpot:AttemptsProperty': 'num_contacted_notes'

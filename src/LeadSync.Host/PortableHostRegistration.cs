@@ -111,6 +111,8 @@ public static class PortableHostRegistration
             endpoints.RunAsync(request, ct));
         admin.MapPost(Routes.AdminQualificationDryRun, (HttpRequest request, QualificationDryRunEndpoints endpoints, CancellationToken ct) =>
             endpoints.RunAsync(request, ct));
+        admin.MapPost(Routes.AdminRecycleDryRun, (HttpRequest request, RecycleDryRunEndpoints endpoints, CancellationToken ct) =>
+            endpoints.RunAsync(request, ct));
         admin.MapPost(Routes.AdminRoutingDryRun, (HttpRequest request, RoutingDryRunEndpoints endpoints, CancellationToken ct) =>
             endpoints.RunAsync(request, ct));
         admin.MapGet(Routes.AdminLeads, (HttpRequest request, LeadSearchEndpoints endpoints, CancellationToken ct) =>
@@ -119,5 +121,7 @@ public static class PortableHostRegistration
             endpoints.GetAsync(request, ct));
         admin.MapPost(Routes.AdminErasure, (HttpRequest request, ErasureEndpoints endpoints, CancellationToken ct) =>
             endpoints.EraseAsync(request, ct));
+        admin.MapGet(Routes.AdminAudit, (HttpRequest request, AuditEndpoints endpoints, CancellationToken ct) =>
+            endpoints.ListAsync(request, ct));
     }
 }

@@ -1,4 +1,5 @@
 // The namespaces this project's files share; the ones every project shares are in src/Directory.Build.props.
+global using LeadSync.Core.Admin.Audit;
 global using LeadSync.Infrastructure.Crm.Dynamics;
 global using LeadSync.Infrastructure.Crm.Salesforce;
 global using LeadSync.Infrastructure.Storage;

@@ -36,6 +36,8 @@ public sealed class AdminAuthorizationTests
         ("POST", "api/admin/dead-letters/replay", "api/admin/dead-letters/replay"),
         ("GET", "api/admin/reports/funnel", "api/admin/reports/funnel?from=2026-11-01&to=2026-11-23&groupBy=source"),
         ("POST", "api/admin/erasure", "api/admin/erasure"),
+        ("GET", "api/admin/audit", "api/admin/audit?action=job.run"),
+        ("POST", "api/admin/recycle/dry-run", "api/admin/recycle/dry-run?last=5"),
     ];
 
     public static TheoryData<string, string> Routes()

@@ -109,8 +109,9 @@ public sealed class FunctionsAppBindingTests
         var names = functions.Select(f => f["name"]!.GetValue<string>()).ToList();
 
         // HTTP + timer + queue: 26 HTTP before #22/#23, then config diff, rollback, qualification and routing dry runs,
-        // escalation-action-page, escalation-action, slack-interactivity; people-sync timer; lead-nurture queue.
-        Assert.Equal(33 + 5 + 6, names.Count);
+        // escalation-action-page, escalation-action, slack-interactivity; people-sync timer; lead-nurture queue;
+        // admin-audit and admin-recycle-dry-run.
+        Assert.Equal(33 + 5 + 6 + 2, names.Count);
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(names, n => Assert.Matches("^[a-z][a-z0-9-]*$", n));
         Assert.All(functions, f => Assert.Single(f["bindings"]!.AsArray(), b => b!["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.Ordinal)));

@@ -43,7 +43,7 @@ public sealed class AdminFieldErrors
             }
             else
             {
-                var isKey = previous is "Calendars" or "Hours" or "Owners" or "Sources" or "People" or "CrmUserIds" or "Fields"
+                var isKey = previous is "Calendars" or "Hours" or "Owners" or "Sources" or "People" or "CrmUserIds" or "Fields" or "Targets"
                     || (previous == "Teams" && !int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _));
                 if (builder.Length > 0)
                 {

@@ -124,6 +124,17 @@ public sealed class AdminResourceCatalog(
         return options;
     }
 
+    /// <summary>A candidate recycle document laid over the settings in effect (the recycle dry run), or null with errors.</summary>
+    public RecycleOptions? ToRecycleOptions(string json, AdminFieldErrors errors)
+    {
+        if (Read<RecyclePolicyDocument>(json, errors) is not { } doc || !CheckRecycle(doc, recycle.CurrentValue, errors) || errors.Count > 0)
+        {
+            return null;
+        }
+
+        return Overlay(doc, recycle.CurrentValue);
+    }
+
     /// <summary>A candidate routing document as options, or null with errors (the routing dry run).</summary>
     public static RoutingOptions? ToRoutingOptions(string json, AdminFieldErrors errors)
     {
@@ -229,24 +240,38 @@ public sealed class AdminResourceCatalog(
         }
 
         // The same rules as the settings, on the options the document would produce.
-        var options = new RecycleOptions
-        {
-            Schedule = settings.Schedule,
-            AttemptsCheckInterval = settings.AttemptsCheckInterval,
-            BatchSize = settings.BatchSize,
-            AfterLastLevel = settings.AfterLastLevel,
-            MaxAttempts = settings.MaxAttempts,
-            AttemptsWindow = settings.AttemptsWindow,
-            Cooldown = settings.Cooldown,
-            MaxRecycles = settings.MaxRecycles,
-        };
-        doc.ApplyTo(options);
+        var options = Overlay(doc, settings);
         foreach (var failure in new RecycleOptionsValidator().Validate(null, options).Failures ?? [])
         {
             errors.AddSettingsFailure(RecycleOptions.Section, failure);
         }
 
         return errors.Count == before;
+    }
+
+    /// <summary>The options <paramref name="doc"/> produces over <paramref name="settings"/> (the job's timer settings stay).</summary>
+    private static RecycleOptions Overlay(RecyclePolicyDocument doc, RecycleOptions settings)
+    {
+        var options = new RecycleOptions
+        {
+            Schedule = settings.Schedule,
+            AttemptsCheckInterval = settings.AttemptsCheckInterval,
+            BatchSize = settings.BatchSize,
+            NoProgressWindow = settings.NoProgressWindow,
+            AfterLastLevel = settings.AfterLastLevel,
+            MaxAttempts = settings.MaxAttempts,
+            AttemptsWindow = settings.AttemptsWindow,
+            Cooldown = settings.Cooldown,
+            MaxRecycles = settings.MaxRecycles,
+            DefaultTarget = settings.DefaultTarget,
+        };
+        foreach (var (reason, target) in settings.Targets)
+        {
+            options.Targets[reason] = target;
+        }
+
+        doc.ApplyTo(options);
+        return options;
     }
 
     private bool CheckPeople(PeopleDocument doc, AdminFieldErrors errors)

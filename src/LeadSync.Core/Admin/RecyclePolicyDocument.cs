@@ -23,6 +23,16 @@ public sealed class RecyclePolicyDocument
     /// <summary>Recycles one lead may go through before it is closed (<c>recycle-exhausted</c>).</summary>
     public int? MaxRecycles { get; set; }
 
+    /// <summary>
+    /// Recycle reason (<c>not-sales-ready</c>, <c>sla-missed</c>, <c>attempts-exhausted</c>, <c>no-progress</c>,
+    /// <c>crm-nurture-status</c>) → the nurture target (list) its leads go to. Null keeps the settings' map; a map
+    /// replaces it whole.
+    /// </summary>
+    public Dictionary<string, string>? Targets { get; set; }
+
+    /// <summary>The target of a reason without its own; empty: the nurture tool's configured list; null keeps the setting.</summary>
+    public string? DefaultTarget { get; set; }
+
     /// <summary>The document that shows the rules in effect.</summary>
     public static RecyclePolicyDocument From(RecycleOptions options) => new()
     {
@@ -32,6 +42,8 @@ public sealed class RecyclePolicyDocument
         AttemptsWindow = options.AttemptsWindow,
         Cooldown = options.Cooldown,
         MaxRecycles = options.MaxRecycles,
+        Targets = options.Targets.ToDictionary(t => RecycleTargets.ReasonOf(t.Key) ?? t.Key, t => t.Value, StringComparer.OrdinalIgnoreCase),
+        DefaultTarget = options.DefaultTarget ?? string.Empty,
     };
 
     /// <summary>Lays the document over <paramref name="options"/>: what it sets wins, what it leaves out stays.</summary>
@@ -43,5 +55,14 @@ public sealed class RecyclePolicyDocument
         options.AttemptsWindow = AttemptsWindow ?? options.AttemptsWindow;
         options.Cooldown = Cooldown ?? options.Cooldown;
         options.MaxRecycles = MaxRecycles ?? options.MaxRecycles;
+        options.DefaultTarget = DefaultTarget ?? options.DefaultTarget;
+        if (Targets is not null)
+        {
+            options.Targets.Clear();
+            foreach (var (reason, target) in Targets)
+            {
+                options.Targets[reason] = target;
+            }
+        }
     }
 }

@@ -92,6 +92,7 @@ public static class CoreServiceExtensions
         services.AddSingleton<AdminConfigurationSnapshot>();
         services.AddSingleton<IAdminConfiguration>(sp => sp.GetRequiredService<AdminConfigurationSnapshot>());
         services.AddSingleton<AdminResourceCatalog>();
+        services.AddSingleton<Admin.Audit.AuditRecorder>();
     }
 
     /// <summary>The people directory (synced by <see cref="PeopleSyncJob"/>) and routing at intake; the CRM user source, account lookup, people store and ledger are adapters.</summary>

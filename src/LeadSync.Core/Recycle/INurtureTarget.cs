@@ -5,7 +5,11 @@ public interface INurtureTarget
 {
     string Name { get; }
 
-    Task<NurtureResult> PushAsync(Lead lead, string reason, CancellationToken cancellationToken);
+    /// <summary>
+    /// Hands <paramref name="lead"/> over for <paramref name="reason"/>, to <paramref name="target"/> (a list id or name
+    /// of this tool, see <see cref="RecycleTargets"/>) or, when null, to the tool's configured list.
+    /// </summary>
+    Task<NurtureResult> PushAsync(Lead lead, string reason, string? target, CancellationToken cancellationToken);
 
     /// <summary>Deletes the subject's contact from the marketing tool; targets without a deletion API keep this default.</summary>
     Task<TargetErasure> EraseAsync(ErasureIdentity subject, CancellationToken cancellationToken) =>

@@ -11,6 +11,7 @@ public sealed partial class NurtureHandOff(
     ILeadStore store,
     LeadMutator mutator,
     INurtureTarget nurture,
+    IOptionsMonitor<RecycleOptions> options,
     TimeProvider timeProvider,
     ILogger<NurtureHandOff> logger)
 {
@@ -25,7 +26,8 @@ public sealed partial class NurtureHandOff(
         }
 
         var refusal = RecycleJob.NurtureRefusal(lead);
-        var pushed = refusal is null ? await nurture.PushAsync(lead, RecycleReasons.NotSalesReady, cancellationToken) : null;
+        var pushed = refusal is null ? await nurture.PushAsync(lead, RecycleReasons.NotSalesReady,
+            RecycleTargets.For(options.CurrentValue, RecycleReasons.NotSalesReady), cancellationToken) : null;
         if (pushed is { Accepted: false } && !IsPermanent(pushed))
         {
             LogPushFailed(logger, leadId, pushed.Error ?? "unknown");

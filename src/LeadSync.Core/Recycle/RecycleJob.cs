@@ -238,7 +238,9 @@ public sealed partial class RecycleJob(
     {
         var reason = lead.RecycleReason ?? NoProgressReason;
         var refusal = NurtureRefusal(lead);
-        var pushed = refusal is null ? await nurture.PushAsync(lead, reason, cancellationToken) : new NurtureResult(true, nurture.Name);
+        var pushed = refusal is null
+            ? await nurture.PushAsync(lead, reason, RecycleTargets.For(options.CurrentValue, reason), cancellationToken)
+            : new NurtureResult(true, nurture.Name);
 
         // Never backwards: no write when the record already shows a nurture status (sales' own value stays) or a later
         // one. An erased lead's CRM record was deleted with it: there is nothing to mark.

@@ -37,4 +37,14 @@ public sealed class RecycleOptions
 
     [Range(1, 100_000)]
     public int BatchSize { get; set; } = 1000;
+
+    /// <summary>
+    /// Recycle reason → the nurture target (list) its leads go to: a list id of the nurture tool (HubSpot list, Marketo
+    /// list; a tag in Mailchimp; a label in the sandbox). Keys are reason codes (<c>sla-missed</c>) or the same without
+    /// dashes (<c>SlaMissed</c>, for app-setting names); a reason without an entry goes to <see cref="DefaultTarget"/>.
+    /// </summary>
+    public IDictionary<string, string> Targets { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The target of a reason without its own entry; empty: the nurture provider's configured list.</summary>
+    public string? DefaultTarget { get; set; }
 }

@@ -44,6 +44,8 @@ public sealed class RecycleOptionsValidator : IValidateOptions<RecycleOptions>
             errors.Add($"LeadSync:Recycle:MaxAttempts must be between 0 (off) and {MaxAttemptsLimit}.");
         }
 
+        RecycleTargets.Validate(RecycleOptions.Section, options, errors);
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -22,4 +22,7 @@ public static class RecycleReasons
     public const string Exhausted = "recycle-exhausted";
 
     public static IReadOnlyList<string> All { get; } = [SlaMissed, AttemptsExhausted, NoProgress, CrmNurtureStatus];
+
+    /// <summary>The reasons a lead is handed to nurture for, each of which may have its own target (<see cref="RecycleOptions.Targets"/>).</summary>
+    public static IReadOnlyList<string> Targetable { get; } = [NotSalesReady, SlaMissed, AttemptsExhausted, NoProgress, CrmNurtureStatus];
 }

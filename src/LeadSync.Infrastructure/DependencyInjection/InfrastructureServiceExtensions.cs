@@ -64,6 +64,7 @@ public static class InfrastructureServiceExtensions
         services.AddSingleton<IFunnelDays, TableFunnelDays>();
         services.AddSingleton<ILeadSearch, TableLeadSearch>();
         services.AddSingleton<IAdminConfigStore, TableAdminConfigStore>();
+        services.AddSingleton<Core.Admin.Audit.IAuditLog, TableAuditLog>();
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton<StorageHealth>();
     }
@@ -79,6 +80,7 @@ public static class InfrastructureServiceExtensions
 
     private static void AddCrm(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<CrmRecordLinks>();
         services.AddSingleton<SandboxCrmGateway>();
         if (CrmProviders.IsVendor(configuration[CrmOptions.Section + ":" + nameof(CrmOptions.Provider)] ?? CrmProviders.Sandbox))
         {

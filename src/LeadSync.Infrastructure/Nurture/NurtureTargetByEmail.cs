@@ -8,12 +8,12 @@ public abstract class NurtureTargetByEmail<TSettings>(IOptionsMonitor<NurtureOpt
 {
     public abstract string Name { get; }
 
-    public Task<NurtureResult> PushAsync(Lead lead, string reason, CancellationToken cancellationToken)
+    public Task<NurtureResult> PushAsync(Lead lead, string reason, string? target, CancellationToken cancellationToken)
     {
         var settings = Current;
-        var destination = DestinationOf(settings);
+        var destination = DestinationOf(settings, target);
         return lead.Contact.Email is { } email
-            ? PushAsync(lead, email, reason, settings, destination, cancellationToken)
+            ? PushAsync(lead, email, reason, target, settings, destination, cancellationToken)
             : Task.FromResult(new NurtureResult(false, destination, "permanent: the lead has no e-mail address"));
     }
 
@@ -26,9 +26,9 @@ public abstract class NurtureTargetByEmail<TSettings>(IOptionsMonitor<NurtureOpt
     /// <summary>This tool's part of the nurture settings.</summary>
     protected abstract TSettings Select(NurtureOptions options);
 
-    /// <summary>Where the lead goes, in words (for the timeline and the recycle report).</summary>
-    protected abstract string DestinationOf(TSettings settings);
+    /// <summary>Where the lead goes, in words (for the timeline and the recycle report); <paramref name="target"/> is the reason's own target, if any.</summary>
+    protected abstract string DestinationOf(TSettings settings, string? target);
 
     protected abstract Task<NurtureResult> PushAsync(
-        Lead lead, string email, string reason, TSettings settings, string destination, CancellationToken cancellationToken);
+        Lead lead, string email, string reason, string? target, TSettings settings, string destination, CancellationToken cancellationToken);
 }

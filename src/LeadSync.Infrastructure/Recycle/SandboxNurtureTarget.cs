@@ -8,18 +8,19 @@ public sealed class SandboxNurtureTarget(StorageClients clients, TimeProvider ti
 {
     public string Name => "sandbox nurture list";
 
-    public async Task<NurtureResult> PushAsync(Lead lead, string reason, CancellationToken cancellationToken)
+    public async Task<NurtureResult> PushAsync(Lead lead, string reason, string? target, CancellationToken cancellationToken)
     {
         var table = await clients.TableAsync(TableNames.SandboxNurture, cancellationToken);
         var row = new TableEntity(lead.Id, $"cycle-{lead.RecycleCount:D3}")
         {
             ["Email"] = lead.Contact.Email,
             ["Reason"] = reason,
+            ["Target"] = target,
             ["Source"] = lead.Source,
             ["PushedAt"] = timeProvider.GetUtcNow(),
         };
         await StorageCall.RunAsync(() => table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), cancellationToken);
-        return new NurtureResult(true, Name);
+        return new NurtureResult(true, target is null ? Name : $"{Name} {target}");
     }
 
     /// <summary>Deletes every cycle's row of the lead (partition = lead id).</summary>

@@ -12,6 +12,7 @@ public sealed class AdminConfigEndpoints(
     IAdminConfigStore store,
     AdminConfigurationSnapshot snapshot,
     AdminResourceCatalog catalog,
+    AdminAudit audit,
     EndpointGuard guard,
     IConfiguration configuration)
 {
@@ -216,6 +217,8 @@ public sealed class AdminConfigEndpoints(
     /// <summary>
     /// Checks <paramref name="json"/> by the resource's rules and stores it as the next version, conditional on
     /// <paramref name="current"/> still being current; <paramref name="note"/> (a rollback's) ends the change list.
+    /// A document that passes the checks is saved inside its audit entry (<c>config.change</c>, or
+    /// <c>config.rollback</c> with a note): written first, completed with the new version and the changed fields.
     /// </summary>
     private async Task<IResult> StoreAsync(
         HttpRequest request, string resource, AdminConfigVersion? current, string json, string? note, CancellationToken cancellationToken)
@@ -227,15 +230,21 @@ public sealed class AdminConfigEndpoints(
         }
 
         IReadOnlyList<string> changes = note is null ? check.Changes : [.. check.Changes, note];
-        var result = await store.SaveAsync(
-            resource, current?.Version ?? 0, check.Json, check.HistoryJson, AdminGate.ActorOf(request), changes, cancellationToken);
-        if (result.Saved is not { } saved)
+        var action = note is null ? AuditActions.ConfigChange : AuditActions.ConfigRollback;
+        return await audit.RecordAsync(request, action, "config " + resource, async auditNote =>
         {
-            return Problem.PreconditionFailed("Another admin changed the resource at the same time; reload it and retry.");
-        }
+            var result = await store.SaveAsync(
+                resource, current?.Version ?? 0, check.Json, check.HistoryJson, AdminGate.ActorOf(request), changes, cancellationToken);
+            if (result.Saved is not { } saved)
+            {
+                return Problem.PreconditionFailed("Another admin changed the resource at the same time; reload it and retry.");
+            }
 
-        snapshot.Apply(resource, saved.Version, saved.Json);
-        return Document(catalog.Effective(resource, saved.Json), saved.Version);
+            snapshot.Apply(resource, saved.Version, saved.Json);
+            auditNote.Outcome = string.Create(CultureInfo.InvariantCulture,
+                $"version {saved.Version}; changed: {(changes.Count == 0 ? "nothing" : string.Join(", ", changes))}");
+            return Document(catalog.Effective(resource, saved.Json), saved.Version);
+        }, cancellationToken);
     }
 
     private static StrongBox<int> RollbackTarget(JsonElement root, int currentVersion, Dictionary<string, string[]> errors)

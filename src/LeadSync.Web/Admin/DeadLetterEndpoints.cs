@@ -4,7 +4,7 @@ namespace LeadSync.Web.Admin;
 /// Admin: list CRM dead letters and replay one, or many at once (by reason, time range or all), after the cause is
 /// fixed. The admin's identity (key fingerprint or Entra principal) goes on each replayed lead's timeline.
 /// </summary>
-public sealed class DeadLetterEndpoints(IDeadLetterStore deadLetters, DeadLetterReplay replay, DeadLetterBulkReplay bulkReplay, EndpointGuard guard)
+public sealed class DeadLetterEndpoints(IDeadLetterStore deadLetters, DeadLetterReplay replay, DeadLetterBulkReplay bulkReplay, AdminAudit audit, EndpointGuard guard)
 {
     private const int PageSize = 200;
     private const int MaxFilterBytes = 4096;
@@ -14,13 +14,18 @@ public sealed class DeadLetterEndpoints(IDeadLetterStore deadLetters, DeadLetter
             TypedResults.Ok(await deadLetters.ListAsync(PageSize, cancellationToken)));
 
     public Task<IResult> ReplayAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
-        guard.RunAsync("dead-letter replay", async () =>
+        guard.RunAsync("dead-letter replay", () => audit.RecordAsync(request, AuditActions.DeadLetterReplay, "dead letter " + id, async note =>
         {
             var actor = AdminGate.ActorOf(request);
 
             var replayed = await replay.ReplayAsync(id, actor, cancellationToken);
+            if (replayed is not null)
+            {
+                note.Target = $"dead letter {id} → lead {replayed.LeadId}";
+            }
+
             return replayed is null ? Problem.NotFound("No dead letter has this id.") : TypedResults.Ok(replayed);
-        });
+        }, cancellationToken));
 
     /// <summary>
     /// <c>POST /api/admin/dead-letters/replay</c> with <c>{"reason": "...", "from": "...", "to": "..."}</c> (any of
@@ -39,8 +44,25 @@ public sealed class DeadLetterEndpoints(IDeadLetterStore deadLetters, DeadLetter
             }
 
             var (filter, problem) = ParseFilter(body);
-            return problem ?? TypedResults.Ok(await bulkReplay.ReplayAsync(filter!, actor, cancellationToken));
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            // A valid filter is replayed inside its audit entry.
+            return await audit.RecordAsync(request, AuditActions.DeadLetterBulkReplay, "dead letters " + Describe(filter!), async note =>
+            {
+                var result = await bulkReplay.ReplayAsync(filter!, actor, cancellationToken);
+                note.Outcome = string.Create(CultureInfo.InvariantCulture, $"replayed {result.Replayed}{(result.More ? ", more to replay" : string.Empty)}");
+                return TypedResults.Ok(result);
+            }, cancellationToken);
         });
+
+    /// <summary>The filter for the audit log: the time range and whether a reason was given (its text is the admin's, so it stays out).</summary>
+    private static string Describe(DeadLetterFilter filter) => filter.All && filter.Reason is null && filter.From is null && filter.To is null
+        ? "(all)"
+        : string.Create(CultureInfo.InvariantCulture,
+            $"({(filter.Reason is null ? "any reason" : "reason filter")}, from {filter.From?.ToString("O", CultureInfo.InvariantCulture) ?? "-"}, to {filter.To?.ToString("O", CultureInfo.InvariantCulture) ?? "-"})");
 
     private static (DeadLetterFilter? Filter, IResult? Problem) ParseFilter(byte[] body) =>
         JsonObjectBody.Parse(

@@ -6,7 +6,7 @@ namespace LeadSync.Web.Admin;
 /// (<see cref="LeadErasure"/>). Audited with the admin's identity; idempotent (a repeat answers the same record). An
 /// unknown subject answers 200 with <c>found: false</c> (nothing erased).
 /// </summary>
-public sealed class ErasureEndpoints(LeadErasure erasure, EndpointGuard guard)
+public sealed class ErasureEndpoints(LeadErasure erasure, AdminAudit audit, EndpointGuard guard)
 {
     public const int MaxBodyBytes = 4096;
     public const int MaxReasonLength = 500;
@@ -29,8 +29,14 @@ public sealed class ErasureEndpoints(LeadErasure erasure, EndpointGuard guard)
                 return problem;
             }
 
-            var record = await erasure.RequestAsync(parsed!, cancellationToken);
-            return TypedResults.Ok(View(record));
+            // A valid request is carried out inside its audit entry, which names lead ids only: never the e-mail address (nor its hash).
+            return await audit.RecordAsync(request, AuditActions.Erasure, parsed!.LeadId is { } given ? "lead " + given : "subject by e-mail", async note =>
+            {
+                var record = await erasure.RequestAsync(parsed, cancellationToken);
+                note.Target = record.LeadIds.Count > 0 ? "leads " + string.Join(", ", record.LeadIds) : "no lead found";
+                note.Outcome = record.IsPending ? "pending (a target's deletion is retried)" : "completed";
+                return TypedResults.Ok(View(record));
+            }, cancellationToken);
         });
 
     private static (ErasureRequest? Request, IResult? Problem) Parse(byte[] body, string actor)

@@ -41,6 +41,12 @@ public sealed record LeadView(
     /// <summary>The latest sales attempt counted for the cadence.</summary>
     public DateTimeOffset? LastAttemptAt { get; init; }
 
+    /// <summary>Marketing and sales touches, oldest first (see <see cref="LeadTouchView"/>).</summary>
+    public IReadOnlyList<LeadTouchView> Touches { get; init; } = [];
+
+    /// <summary>The record in the CRM's own user interface; null for the sandbox, before the sync, or without the setting it needs.</summary>
+    public Uri? CrmUrl { get; init; }
+
     public static LeadView From(Lead lead, IReadOnlyList<TimelineEntry> timeline)
     {
         return new LeadView(lead.Id, lead.Source, lead.Status.ToString(), lead.ReceivedAt, lead.StatusChangedAt, lead.Contact, lead.Score,

@@ -6,25 +6,21 @@ namespace LeadSync.Web.Admin;
 /// the candidate document in the body, and lists each lead whose outcome would change. Nothing is changed.
 /// </summary>
 public sealed class QualificationDryRunEndpoints(
-    IFunnelIndex index,
-    ILeadStore leads,
+    RecentLeads recent,
     IOptionsMonitor<QualificationOptions> current,
-    TimeProvider timeProvider,
     EndpointGuard guard)
 {
-    public const int DefaultLast = 100;
-    public const int MaxLast = 500;
-    public const int LookBackDays = 90;
+    public const int DefaultLast = RecentLeads.DefaultLast;
+    public const int MaxLast = RecentLeads.MaxLast;
+    public const int LookBackDays = RecentLeads.LookBackDays;
 
     public Task<IResult> RunAsync(HttpRequest request, CancellationToken cancellationToken) =>
         guard.RunAsync("qualification dry run", async () =>
         {
-            var last = DefaultLast;
-            var lastText = request.Query["last"].ToString();
-            if (lastText.Length > 0 &&
-                (!int.TryParse(lastText, NumberStyles.None, CultureInfo.InvariantCulture, out last) || last is < 1 or > MaxLast))
+            var (last, badLast) = RecentLeads.ParseLast(request);
+            if (badLast is not null)
             {
-                return Problem.Validation(new Dictionary<string, string[]> { ["last"] = [$"A number of leads from 1 to {MaxLast}."] });
+                return badLast;
             }
 
             var body = await RequestReader.ReadBodyAsync(request, AdminConfigEndpoints.MaxDocumentBytes, cancellationToken);
@@ -41,7 +37,7 @@ public sealed class QualificationDryRunEndpoints(
 
             var now = new QualificationPolicy(current);
             var proposed = new QualificationPolicy(new FixedOptionsMonitor<QualificationOptions>(candidate));
-            var judged = await LastLeadsAsync(last, cancellationToken);
+            var judged = (await recent.NewestAsync(last, cancellationToken)).Where(l => l.Contact.HasReachableChannel).ToList();
             var changes = new List<QualificationDryRunItem>();
             int readyNow = 0, readyCandidate = 0;
             foreach (var lead in judged)
@@ -60,16 +56,4 @@ public sealed class QualificationDryRunEndpoints(
 
             return TypedResults.Ok(new QualificationDryRunView(judged.Count, readyNow, readyCandidate, changes));
         });
-
-    /// <summary>The newest <paramref name="count"/> non-test leads of the look-back window, from the report index (one range read) and point reads.</summary>
-    private async Task<List<Lead>> LastLeadsAsync(int count, CancellationToken cancellationToken)
-    {
-        var today = FunnelRow.DayOf(timeProvider.GetUtcNow());
-        var rows = await index.ReadAsync(today.AddDays(-(LookBackDays - 1)), today, cancellationToken);
-        var ids = rows.Where(r => !r.IsTest).OrderByDescending(r => r.ReceivedAt).Select(r => r.LeadId).Distinct(StringComparer.Ordinal).Take(count).ToList();
-        var found = new Lead?[ids.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, ct) => found[i] = await leads.GetAsync(ids[i], ct));
-        return [.. found.OfType<Lead>().Where(l => l.Contact.HasReachableChannel)];
-    }
 }

@@ -1,7 +1,7 @@
 namespace LeadSync.Web.Admin;
 
 /// <summary>Admin: list quarantined deliveries and replay one after the mapping is fixed.</summary>
-public sealed class QuarantineEndpoints(IQuarantineStore quarantine, QuarantineReplay replay, EndpointGuard guard)
+public sealed class QuarantineEndpoints(IQuarantineStore quarantine, QuarantineReplay replay, AdminAudit audit, EndpointGuard guard)
 {
     private const int PageSize = 200;
 
@@ -13,16 +13,21 @@ public sealed class QuarantineEndpoints(IQuarantineStore quarantine, QuarantineR
         });
 
     public Task<IResult> ReplayAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
-        guard.RunAsync("quarantine replay", async () =>
+        guard.RunAsync("quarantine replay", () => audit.RecordAsync(request, AuditActions.QuarantineReplay, "quarantine " + id, async note =>
         {
             var result = await replay.ReplayAsync(id, cancellationToken);
+            if (result.Item is { LeadIds.Count: > 0 } item)
+            {
+                note.Target = $"quarantine {id} → leads {string.Join(", ", item.LeadIds)}";
+            }
+
             return result.Status switch
             {
                 QuarantineReplayStatus.NotFound => Problem.NotFound("No quarantined delivery has this id."),
                 QuarantineReplayStatus.StillRejected when result.Intake!.Rejection is { } rejection => Problem.From(rejection),
                 _ => TypedResults.Ok(View(result.Item!)),
             };
-        });
+        }, cancellationToken));
 
     private static QuarantineView View(QuarantineItem item) => new(
         item.Id, item.Source, item.ReceivedAt, item.Reason, item.Errors, item.ContentType,

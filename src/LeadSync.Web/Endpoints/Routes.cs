@@ -36,4 +36,6 @@ public static class Routes
     public const string AdminDeadLetterBulkReplay = "admin/dead-letters/replay";
     public const string AdminFunnelReport = "admin/reports/funnel";
     public const string AdminErasure = "admin/erasure";
+    public const string AdminAudit = "admin/audit";
+    public const string AdminRecycleDryRun = "admin/recycle/dry-run";
 }

@@ -73,6 +73,8 @@ public static class LeadSyncRegistration
         services.AddSingleton<EndpointGuard>();
         services.AddSingleton<AdminAuthorizer>();
         services.AddSingleton<AdminGate>();
+        services.AddSingleton<AdminAudit>();
+        services.AddSingleton<AuditEndpoints>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<QueueWork>();
         services.AddSingleton<FailedAuthenticationLimiter>();
@@ -90,7 +92,9 @@ public static class LeadSyncRegistration
         services.AddSingleton<ReportEndpoints>();
         services.AddSingleton<AdminConfigEndpoints>();
         services.AddSingleton<SlaDryRunEndpoints>();
+        services.AddSingleton<RecentLeads>();
         services.AddSingleton<QualificationDryRunEndpoints>();
+        services.AddSingleton<RecycleDryRunEndpoints>();
         services.AddTransient<RoutingDryRunEndpoints>();
         services.AddSingleton<LeadSearchEndpoints>();
         services.AddSingleton<DashboardEndpoints>();

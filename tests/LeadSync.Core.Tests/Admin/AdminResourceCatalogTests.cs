@@ -60,7 +60,7 @@ public sealed class AdminResourceCatalogTests
     {
         var fallback = JsonNode.Parse(_catalog.Fallback(AdminResources.Recycle))!.AsObject();
         Assert.Equal(
-            ["afterLastLevel", "attemptsWindow", "cooldown", "maxAttempts", "maxRecycles", "noProgressWindow"],
+            ["afterLastLevel", "attemptsWindow", "cooldown", "defaultTarget", "maxAttempts", "maxRecycles", "noProgressWindow", "targets"],
             fallback.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Equal(6, fallback["maxAttempts"]!.GetValue<int>());
 

@@ -3,6 +3,7 @@ using LeadSync.Core.Leads;
 using LeadSync.Core.Recycle;
 using LeadSync.Core.Tests.Intake;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -14,11 +15,15 @@ public sealed class NurtureHandOffTests
     private readonly InMemoryLeadStore _store = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero));
     private readonly Mock<INurtureTarget> _nurture = new();
+    private readonly RecycleOptions _recycle = new();
 
     public NurtureHandOffTests() => _nurture.SetupGet(n => n.Name).Returns("Test list");
 
+    private static IOptionsMonitor<RecycleOptions> Options(RecycleOptions value) =>
+        Mock.Of<IOptionsMonitor<RecycleOptions>>(m => m.CurrentValue == value);
+
     private NurtureHandOff HandOff() =>
-        new(_store, new LeadMutator(_store, _time), _nurture.Object, _time, NullLogger<NurtureHandOff>.Instance);
+        new(_store, new LeadMutator(_store, _time), _nurture.Object, Options(_recycle), _time, NullLogger<NurtureHandOff>.Instance);
 
     private async Task<Lead> StoredAsync(LeadStatus status, ConsentFlags? consent = null)
     {
@@ -42,7 +47,7 @@ public sealed class NurtureHandOffTests
     public async Task A_nurture_lead_is_pushed_once_with_the_not_sales_ready_reason()
     {
         var lead = await StoredAsync(LeadStatus.Nurture);
-        _nurture.Setup(n => n.PushAsync(It.IsAny<Lead>(), RecycleReasons.NotSalesReady, It.IsAny<CancellationToken>()))
+        _nurture.Setup(n => n.PushAsync(It.IsAny<Lead>(), RecycleReasons.NotSalesReady, It.IsAny<string?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new NurtureResult(true, "Test list 7"));
 
         var first = await HandOff().HandAsync(lead.Id, default);
@@ -50,7 +55,7 @@ public sealed class NurtureHandOffTests
 
         Assert.True(first.Completed);
         Assert.True(second.Completed);
-        _nurture.Verify(n => n.PushAsync(It.IsAny<Lead>(), RecycleReasons.NotSalesReady, It.IsAny<CancellationToken>()), Times.Once);
+        _nurture.Verify(n => n.PushAsync(It.IsAny<Lead>(), RecycleReasons.NotSalesReady, It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Once);
         Assert.Equal(_time.GetUtcNow(), (await _store.GetAsync(lead.Id, default))!.NurturePushedAt);
         Assert.Equal([LeadEvents.NurturePushed], await EventsAsync(lead.Id));
     }
@@ -59,7 +64,7 @@ public sealed class NurtureHandOffTests
     public async Task A_transient_failure_is_retried_and_changes_nothing()
     {
         var lead = await StoredAsync(LeadStatus.Nurture);
-        _nurture.Setup(n => n.PushAsync(It.IsAny<Lead>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+        _nurture.Setup(n => n.PushAsync(It.IsAny<Lead>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new NurtureResult(false, "Test list", "transient: 503"));
 
         var outcome = await HandOff().HandAsync(lead.Id, default);
@@ -74,7 +79,7 @@ public sealed class NurtureHandOffTests
     public async Task A_permanent_refusal_is_recorded_once_and_not_retried()
     {
         var lead = await StoredAsync(LeadStatus.Nurture);
-        _nurture.Setup(n => n.PushAsync(It.IsAny<Lead>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+        _nurture.Setup(n => n.PushAsync(It.IsAny<Lead>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new NurtureResult(false, "Test list", "permanent: the lead has no e-mail address"));
 
         var outcome = await HandOff().HandAsync(lead.Id, default);
@@ -92,7 +97,7 @@ public sealed class NurtureHandOffTests
         var outcome = await HandOff().HandAsync(lead.Id, default);
 
         Assert.True(outcome.Completed);
-        _nurture.Verify(n => n.PushAsync(It.IsAny<Lead>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _nurture.Verify(n => n.PushAsync(It.IsAny<Lead>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.Equal([LeadEvents.NurtureSkipped], await EventsAsync(lead.Id));
     }
 
@@ -107,6 +112,19 @@ public sealed class NurtureHandOffTests
         var outcome = await HandOff().HandAsync(lead.Id, default);
 
         Assert.Equal(WorkOutcome.Done("nothing to hand over"), outcome);
-        _nurture.Verify(n => n.PushAsync(It.IsAny<Lead>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _nurture.Verify(n => n.PushAsync(It.IsAny<Lead>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_lead_not_sales_ready_goes_to_the_target_set_for_not_sales_ready()
+    {
+        _recycle.Targets["not-sales-ready"] = "list-42";
+        var lead = await StoredAsync(LeadStatus.Nurture);
+        _nurture.Setup(n => n.PushAsync(It.IsAny<Lead>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new NurtureResult(true, "Test list list-42"));
+
+        await HandOff().HandAsync(lead.Id, default);
+
+        _nurture.Verify(n => n.PushAsync(It.IsAny<Lead>(), RecycleReasons.NotSalesReady, "list-42", It.IsAny<CancellationToken>()), Times.Once);
     }
 }

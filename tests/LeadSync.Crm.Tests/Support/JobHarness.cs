@@ -48,6 +48,9 @@ public sealed class JobHarness
 
     public ConcurrentQueue<string> NurturePushes { get; } = new();
 
+    /// <summary>Each push as <c>{reason} → {target}</c> (<c>default</c>: the tool's configured list).</summary>
+    public ConcurrentQueue<string> NurtureTargets { get; } = new();
+
     /// <summary>Stores the lead as sales-ready, upserts it through the adapter and records it as synced (with its hints), as the sync use case does.</summary>
     public async Task<Lead> SyncedAsync(Lead draft)
     {
@@ -69,8 +72,8 @@ public sealed class JobHarness
         return written.Lead;
     }
 
-    public RecycleJob Recycle() => new(DueIndex, Store, Mutator, _crm, new RecordingNurture(NurturePushes), _recyclePolicy,
-        new NurtureHandOff(Store, Mutator, new RecordingNurture(NurturePushes), Time, NullLogger<NurtureHandOff>.Instance), _recycleOptions, Time,
+    public RecycleJob Recycle() => new(DueIndex, Store, Mutator, _crm, new RecordingNurture(NurturePushes, NurtureTargets), _recyclePolicy,
+        new NurtureHandOff(Store, Mutator, new RecordingNurture(NurturePushes, NurtureTargets), _recycleOptions, Time, NullLogger<NurtureHandOff>.Instance), _recycleOptions, Time,
         NullLogger<RecycleJob>.Instance);
 
     public SlaSweep Sweep() => new(DueIndex, Store, Mutator, _crm, _sla, new RecordingQueue(Enqueued), _slaOptions, _recyclePolicy,
@@ -92,13 +95,14 @@ public sealed class JobHarness
         return monitor.Object;
     }
 
-    private sealed class RecordingNurture(ConcurrentQueue<string> pushes) : INurtureTarget
+    private sealed class RecordingNurture(ConcurrentQueue<string> pushes, ConcurrentQueue<string> targets) : INurtureTarget
     {
         public string Name => "test nurture";
 
-        public Task<NurtureResult> PushAsync(Lead lead, string reason, CancellationToken cancellationToken)
+        public Task<NurtureResult> PushAsync(Lead lead, string reason, string? target, CancellationToken cancellationToken)
         {
             pushes.Enqueue(lead.Id);
+            targets.Enqueue($"{reason} → {target ?? "default"}");
             return Task.FromResult(new NurtureResult(true, Name));
         }
     }

@@ -103,7 +103,7 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var now = _services.Time.GetUtcNow();
         var lead = (await _services.Get<ILeadStore>().GetAsync(leadId, CancellationToken.None))!;
-        await _services.Get<INurtureTarget>().PushAsync(lead, RecycleReasons.NoProgress, CancellationToken.None);
+        await _services.Get<INurtureTarget>().PushAsync(lead, RecycleReasons.NoProgress, null, CancellationToken.None);
         await _services.Get<OutboxNotifier>().SendAsync(new EscalationMessage
         {
             NoticeId = "n|01",

@@ -76,7 +76,7 @@ public sealed class NurtureProviderTests
             ["LeadSync:Nurture:Mailchimp:ListId"] = "aud1",
         });
 
-        var result = await provider.GetRequiredService<INurtureTarget>().PushAsync(Lead(), RecycleReasons.NoProgress, CancellationToken.None);
+        var result = await provider.GetRequiredService<INurtureTarget>().PushAsync(Lead(), RecycleReasons.NoProgress, null, CancellationToken.None);
 
         Assert.True(result.Accepted, result.Error);
         var hash = MailchimpNurtureTarget.SubscriberHash("ada@example.com");

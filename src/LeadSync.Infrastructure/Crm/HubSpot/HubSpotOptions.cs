@@ -90,6 +90,9 @@ public sealed class HubSpotOptions : ICrmProviderOptions
         ["Country"] = "country",
     };
 
+    /// <summary>The HubSpot account (portal, "Hub ID") number: the console links each lead to its contact record with it; empty: no link.</summary>
+    public string? PortalId { get; set; }
+
     /// <summary>IANA/Windows time zone of the HubSpot account: the daily limit resets at its midnight.</summary>
     [Required]
     public string AccountTimeZone { get; set; } = "UTC";
@@ -117,6 +120,11 @@ public sealed class HubSpotOptions : ICrmProviderOptions
         if (!Fields.TryGetValue(CanonicalField.Email, out var email) || string.IsNullOrWhiteSpace(email))
         {
             yield return new ValidationResult($"{Section}:Fields:Email must be mapped: contacts are upserted by e-mail.", [nameof(Fields)]);
+        }
+
+        if (PortalId is { Length: > 0 } portal && (portal.Length > 20 || !portal.All(char.IsAsciiDigit)))
+        {
+            yield return new ValidationResult($"{Section}:PortalId must be the account's Hub ID (digits) or empty.", [nameof(PortalId)]);
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(AccountTimeZone, out _))

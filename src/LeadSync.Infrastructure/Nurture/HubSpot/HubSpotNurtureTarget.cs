@@ -10,10 +10,10 @@ public sealed class HubSpotNurtureTarget(IHubSpotContactsApi contacts, IHubSpotL
 
     protected override HubSpotNurtureOptions Select(NurtureOptions options) => options.HubSpot;
 
-    protected override string DestinationOf(HubSpotNurtureOptions settings) => $"HubSpot list {settings.ListId}";
+    protected override string DestinationOf(HubSpotNurtureOptions settings, string? target) => $"HubSpot list {target ?? settings.ListId}";
 
     protected override async Task<NurtureResult> PushAsync(
-        Lead lead, string email, string reason, HubSpotNurtureOptions settings, string destination, CancellationToken cancellationToken)
+        Lead lead, string email, string reason, string? target, HubSpotNurtureOptions settings, string destination, CancellationToken cancellationToken)
     {
         var status = new Dictionary<string, string> { ["hs_lead_status"] = settings.LeadStatus };
         var updated = await contacts.UpdateByEmailAsync(email, new HubSpotContactInput(status), cancellationToken);
@@ -35,7 +35,8 @@ public sealed class HubSpotNurtureTarget(IHubSpotContactsApi contacts, IHubSpotL
             return new NurtureResult(false, destination, "permanent: HubSpot returned no contact id");
         }
 
-        var added = await lists.AddMembersAsync(settings.ListId!, [recordId], cancellationToken);
+        // The reason's own list when one is set (RecycleOptions.Targets), else the configured one.
+        var added = await lists.AddMembersAsync(target ?? settings.ListId!, [recordId], cancellationToken);
         return NurtureResponseMapper.Failure(added, destination, "list membership")
             ?? (added.Content?.Missing?.Contains(recordId) == true
                 ? new NurtureResult(false, destination, "transient: the contact is not visible to the list yet")

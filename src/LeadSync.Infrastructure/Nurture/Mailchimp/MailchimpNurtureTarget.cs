@@ -10,10 +10,12 @@ public sealed class MailchimpNurtureTarget(IMailchimpMembersApi api, IOptionsMon
 
     protected override MailchimpNurtureOptions Select(NurtureOptions options) => options.Mailchimp;
 
-    protected override string DestinationOf(MailchimpNurtureOptions settings) => $"Mailchimp audience {settings.ListId}";
+    /// <summary>One audience (erasure deletes from it); a reason's own target is a tag in it, Mailchimp's way to segment.</summary>
+    protected override string DestinationOf(MailchimpNurtureOptions settings, string? target) =>
+        target is null ? $"Mailchimp audience {settings.ListId}" : $"Mailchimp audience {settings.ListId} (tag {target})";
 
     protected override async Task<NurtureResult> PushAsync(
-        Lead lead, string email, string reason, MailchimpNurtureOptions settings, string destination, CancellationToken cancellationToken)
+        Lead lead, string email, string reason, string? target, MailchimpNurtureOptions settings, string destination, CancellationToken cancellationToken)
     {
         var hash = SubscriberHash(email);
         var merge = new Dictionary<string, string>();
@@ -33,7 +35,7 @@ public sealed class MailchimpNurtureTarget(IMailchimpMembersApi api, IOptionsMon
             return memberFailure;
         }
 
-        var tags = settings.Tags.Append("recycle-" + reason).Distinct(StringComparer.Ordinal).Select(t => new MailchimpTag(t, "active")).ToList();
+        var tags = settings.Tags.Append("recycle-" + reason).Concat(target is null ? [] : [target]).Distinct(StringComparer.Ordinal).Select(t => new MailchimpTag(t, "active")).ToList();
         var tagged = await api.SetTagsAsync(settings.ListId!, hash, new MailchimpTagsInput(tags), cancellationToken);
         return NurtureResponseMapper.Failure(tagged, destination, "tags") ?? new NurtureResult(true, destination);
     }

@@ -10,10 +10,10 @@ public sealed class MarketoNurtureTarget(IMarketoLeadsApi api, IOptionsMonitor<N
 
     protected override MarketoNurtureOptions Select(NurtureOptions options) => options.Marketo;
 
-    protected override string DestinationOf(MarketoNurtureOptions settings) => $"Marketo list {settings.ListId}";
+    protected override string DestinationOf(MarketoNurtureOptions settings, string? target) => $"Marketo list {target ?? settings.ListId}";
 
     protected override async Task<NurtureResult> PushAsync(
-        Lead lead, string email, string reason, MarketoNurtureOptions settings, string destination, CancellationToken cancellationToken)
+        Lead lead, string email, string reason, string? target, MarketoNurtureOptions settings, string destination, CancellationToken cancellationToken)
     {
         var person = new JsonObject { ["email"] = email };
         AddIfSet(person, "firstName", lead.Contact.FirstName);
@@ -31,7 +31,8 @@ public sealed class MarketoNurtureTarget(IMarketoLeadsApi api, IOptionsMonitor<N
         }
 
         var ids = new JsonObject { ["input"] = new JsonArray(new JsonObject { ["id"] = marketoId }) };
-        var added = await api.AddToListAsync(settings.ListId!, ids, cancellationToken);
+        // The reason's own static list when one is set (RecycleOptions.Targets), else the configured one.
+        var added = await api.AddToListAsync(target ?? settings.ListId!, ids, cancellationToken);
         if (Failure(added, destination, "list membership") is { } listFailure)
         {
             return listFailure;

@@ -452,16 +452,24 @@ async function searchLeads(more) {
   if ($("#f-source").value) q.set("source", $("#f-source").value);
   if ($("#f-owner").value) q.set("owner", $("#f-owner").value);
   if ($("#f-breached").checked) q.set("breached", "true");
-  if (more && state.continuation) q.set("continuationToken", state.continuation);
+  // By e-mail: exact (ignoring case) through the e-mail index; one page.
+  if ($("#f-email").value.trim()) q.set("email", $("#f-email").value.trim());
+  else if (more && state.continuation) q.set("continuationToken", state.continuation);
   const response = await api(`/api/admin/leads?${q}`);
-  if (!response.ok) return;
+  $("#lead-errors").replaceChildren();
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    $("#lead-errors").replaceChildren(...Object.entries(problem.errors ?? { search: [problem.detail ?? `Search failed (${response.status}).`] })
+      .map(([field, messages]) => el("li", {}, el("code", {}, field), " ", messages.join(" "))));
+    return;
+  }
   const page = await response.json();
   const body = $("#lead-table tbody");
   if (!more) body.replaceChildren();
   for (const lead of page.items) {
     body.append(el("tr", { "data-lead": lead.id, onclick: () => openLead(lead.id) },
       el("td", {}, fmt(lead.receivedAt)), el("td", {}, lead.source), el("td", {}, el("span", { class: "pill" }, lead.status)),
-      el("td", {}, lead.company ?? "—"), el("td", {}, lead.owner ?? "—"), el("td", {}, fmt(lead.slaDueAt)),
+      el("td", { class: "name" }, lead.name ?? "—"), el("td", { class: "email" }, lead.email ?? "—"), el("td", {}, lead.company ?? "—"), el("td", {}, lead.owner ?? "—"), el("td", {}, fmt(lead.slaDueAt)),
       el("td", {}, lead.escalationLevel > 0 ? el("span", { class: "pill bad" }, String(lead.escalationLevel)) : "0")));
   }
   state.continuation = page.continuationToken;
@@ -479,6 +487,17 @@ async function openLead(id) {
   $("#lead-facts").replaceChildren(...facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]));
   $("#timeline").replaceChildren(...lead.timeline.map((t) => el("li", {}, el("div", { class: "event" }, t.event),
     el("div", { class: "muted" }, `${fmt(t.at)} · ${t.actor}`), el("div", {}, t.detail))));
+  const name = [lead.contact?.firstName, lead.contact?.lastName].filter(Boolean).join(" ");
+  $("#lead-facts").prepend(el("dt", {}, "Name"), el("dd", {}, name || "—"), el("dt", {}, "E-mail"), el("dd", {}, lead.contact?.email ?? "—"));
+  // Only http(s) links from the server's settings; never a script URL.
+  const crmUrl = /^https?:\/\//.test(lead.crmUrl ?? "") ? lead.crmUrl : null;
+  $("#lead-crm-link").hidden = !crmUrl;
+  if (crmUrl) $("#lead-crm-url").href = crmUrl;
+  const touches = lead.touches ?? [];
+  $("#lead-touches tbody").replaceChildren(...touches.map((t) => el("tr", { "data-kind": t.kind },
+    el("td", {}, fmt(t.at)), el("td", {}, t.kind), el("td", {}, t.source ?? "—"), el("td", {}, t.campaign ?? "—"),
+    el("td", { class: "wrap" }, t.detail), el("td", {}, t.inCrm === true ? "written" : t.inCrm === false ? "not yet" : "—"))));
+  $("#lead-touches-empty").hidden = touches.length > 0;
   $("#timeline-card").hidden = false;
 }
 
