@@ -23,14 +23,14 @@ public sealed class QualificationDryRunEndpoints(
                 return badLast;
             }
 
-            var body = await RequestReader.ReadBodyAsync(request, AdminConfigEndpoints.MaxDocumentBytes, cancellationToken);
-            if (body is null)
+            var (json, tooLarge) = await CandidateDocument.ReadAsync(request, cancellationToken);
+            if (tooLarge is not null)
             {
-                return Problem.Of(ProblemTypes.PayloadTooLarge, $"Admin documents are at most {AdminConfigEndpoints.MaxDocumentBytes} bytes.");
+                return tooLarge;
             }
 
             var errors = new AdminFieldErrors();
-            if (AdminResourceCatalog.ToQualificationOptions(Encoding.UTF8.GetString(body), errors) is not { } candidate)
+            if (AdminResourceCatalog.ToQualificationOptions(json ?? string.Empty, errors) is not { } candidate)
             {
                 return Problem.Validation(errors.ToDictionary());
             }

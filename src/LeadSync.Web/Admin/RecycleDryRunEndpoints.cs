@@ -24,17 +24,17 @@ public sealed class RecycleDryRunEndpoints(
                 return badLast;
             }
 
-            var body = await RequestReader.ReadBodyAsync(request, AdminConfigEndpoints.MaxDocumentBytes, cancellationToken);
-            if (body is null)
+            var (json, tooLarge) = await CandidateDocument.ReadAsync(request, cancellationToken);
+            if (tooLarge is not null)
             {
-                return Problem.Of(ProblemTypes.PayloadTooLarge, $"Admin documents are at most {AdminConfigEndpoints.MaxDocumentBytes} bytes.");
+                return tooLarge;
             }
 
             var options = current.CurrentValue;
-            if (body.Length > 0 && !string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(body)))
+            if (json is not null)
             {
                 var errors = new AdminFieldErrors();
-                if (catalog.ToRecycleOptions(Encoding.UTF8.GetString(body), errors) is not { } candidate)
+                if (catalog.ToRecycleOptions(json, errors) is not { } candidate)
                 {
                     return Problem.Validation(errors.ToDictionary());
                 }

@@ -29,17 +29,17 @@ public sealed class RoutingDryRunEndpoints(
                 return Problem.Validation(new Dictionary<string, string[]> { ["last"] = [$"last must be a whole number from 1 to {MaxLeads}."] });
             }
 
-            var body = await RequestReader.ReadBodyAsync(request, AdminConfigEndpoints.MaxDocumentBytes, cancellationToken);
-            if (body is null)
+            var (json, tooLarge) = await CandidateDocument.ReadAsync(request, cancellationToken);
+            if (tooLarge is not null)
             {
-                return Problem.Of(ProblemTypes.PayloadTooLarge, $"Admin documents are at most {AdminConfigEndpoints.MaxDocumentBytes} bytes.");
+                return tooLarge;
             }
 
             RoutingOptions? candidate = null;
-            if (body.Length > 0 && Encoding.UTF8.GetString(body).Trim().Length > 0)
+            if (json is not null)
             {
                 var errors = new AdminFieldErrors();
-                candidate = AdminResourceCatalog.ToRoutingOptions(Encoding.UTF8.GetString(body), errors);
+                candidate = AdminResourceCatalog.ToRoutingOptions(json, errors);
                 if (candidate is null)
                 {
                     return Problem.Validation(errors.ToDictionary());
