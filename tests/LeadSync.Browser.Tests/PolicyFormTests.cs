@@ -186,11 +186,17 @@ public sealed class PolicyFormTests(ConsoleHostFixture fixture) : IClassFixture<
         await Assertions.Expect(page.Locator("#policy-form [data-source-for='cooldown']")).ToHaveTextAsync("default");
         await Field(page, "maxRecycles", "input").FillAsync("2");
         await Field(page, "cooldown", "input").FillAsync("10d");
+        await Field(page, "targets.sla-missed", "input").FillAsync("list-sla");
+        await Field(page, "targets.no-progress", "input").FillAsync("list-stale");
+        await Field(page, "targets.no-progress", "input").FillAsync(""); // cleared: no key, the default target applies
+        await Field(page, "defaultTarget", "input").FillAsync("list-default");
         await page.ClickAsync("#save");
         await Assertions.Expect(page.Locator("#policy-status")).ToContainTextAsync("Saved as version");
         var (recycleVersion, recycle) = await ReadAsync("recycle");
         Assert.Equal(2, (int?)recycle["maxRecycles"]);
         Assert.Equal("10.00:00:00", (string?)recycle["cooldown"]);
+        Assert.Equal("list-default", (string?)recycle["defaultTarget"]);
+        Assert.Equal("""{"sla-missed":"list-sla"}""", recycle["targets"]!.ToJsonString());
         await Assertions.Expect(page.Locator("#policy-form [data-source-for='cooldown']")).ToHaveTextAsync($"stored v{recycleVersion.Trim('"')}");
 
         await page.SelectOptionAsync("#resource", "qualification");

@@ -71,13 +71,15 @@ const policyForms = (() => {
     const path = join(base, spec.key);
     const value = obj[spec.key];
     const set = (v) => {
-      obj[spec.key] = v;
+      // omitEmpty: a cleared field leaves the document's map without the key (e.g. a recycle reason with no target).
+      if (spec.omitEmpty && (v === null || v === "")) delete obj[spec.key];
+      else obj[spec.key] = v;
       sync();
     };
     let control;
     switch (spec.kind) {
       case "text":
-        control = node("input", { type: "text", value: value ?? "", list: spec.datalist, size: spec.size ?? 14, oninput: (e) => set(spec.nullable && e.target.value.trim() === "" ? null : e.target.value) });
+        control = node("input", { type: "text", value: value ?? "", list: spec.datalist, size: spec.size ?? 14, placeholder: spec.placeholder ?? "", oninput: (e) => set(spec.nullable && e.target.value.trim() === "" ? null : e.target.value) });
         break;
       case "number":
         control = node("input", { type: "number", value: value ?? "", step: spec.step ?? "1", class: "num", oninput: (e) => set(e.target.value === "" ? null : Number(e.target.value)) });

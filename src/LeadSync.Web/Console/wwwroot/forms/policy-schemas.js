@@ -87,6 +87,11 @@ const policySchemas = (() => {
     { kind: "duration", key: "attemptsWindow", label: "Attempts window", nullable: true, placeholder: "setting" },
     { kind: "duration", key: "cooldown", label: "Cooldown between recycles", nullable: true, placeholder: "setting" },
     { kind: "number", key: "maxRecycles", label: "Most recycles per lead" },
+    { kind: "text", key: "defaultTarget", label: "Default nurture target", nullable: true, size: 16, placeholder: "the nurture tool's list",
+      hint: "list id or name; empty: the nurture tool's configured list" },
+    { kind: "group", key: "targets", label: "Nurture target per reason (empty: the default target)", fields:
+      ["not-sales-ready", "sla-missed", "attempts-exhausted", "no-progress", "crm-nurture-status"].map((reason) =>
+        ({ kind: "text", key: reason, label: reason, nullable: true, omitEmpty: true, size: 14 })) },
   ] };
 
   const territory = [
