@@ -3,12 +3,15 @@ using LeadSync.Core.Crm;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Notifications;
+using LeadSync.Core.People;
 using LeadSync.Core.Recycle;
+using LeadSync.Core.Routing;
 using LeadSync.Core.Sla;
 using LeadSync.Core.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace LeadSync.Crm.Tests.Support;
 
@@ -77,7 +80,19 @@ public sealed class JobHarness
         NullLogger<RecycleJob>.Instance);
 
     public SlaSweep Sweep() => new(DueIndex, Store, Mutator, _crm, _sla, new RecordingQueue(Enqueued), _slaOptions, _recyclePolicy,
-        Monitor(new NotificationOptions()), Time, NullLogger<SlaSweep>.Instance);
+        Monitor(new NotificationOptions()), Time, NullLogger<SlaSweep>.Instance, new LeadReassigner(_crm, _sla, NoRouting(), Mutator));
+
+    /// <summary>Routing with no policy (the default): a reassign rung asks the CRM's pool, as these tests expect.</summary>
+    private LeadRouting NoRouting()
+    {
+        var people = new Mock<IPeopleStore>();
+        people.Setup(p => p.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(SyncedPeople.None);
+        var routing = Monitor(new RoutingOptions());
+        var directory = new PeopleDirectorySource(people.Object, Monitor(new PeopleOptions()), _slaOptions, Monitor(new CrmOptions { Provider = _crm.Name }), Time,
+            NullLogger<PeopleDirectorySource>.Instance);
+        return new LeadRouting(directory, Mock.Of<IRoutingLedger>(), new AccountLookupCache(new NoAccountLookup(), routing, Time), routing, _sla, Store, Mutator, Time,
+            NullLogger<LeadRouting>.Instance);
+    }
 
     public Task<JobReport> RecycleAsync() => Recycle().RunAsync(default);
 
@@ -90,7 +105,7 @@ public sealed class JobHarness
     private static IOptionsMonitor<T> Monitor<T>(T value)
         where T : class
     {
-        var monitor = new Moq.Mock<IOptionsMonitor<T>>();
+        var monitor = new Mock<IOptionsMonitor<T>>();
         monitor.Setup(m => m.CurrentValue).Returns(value);
         return monitor.Object;
     }
