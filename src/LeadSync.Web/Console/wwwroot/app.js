@@ -298,14 +298,19 @@ function drawChart(id, config, tableHead, tableRows) {
     el("tbody", {}, ...tableRows.map((r) => el("tr", {}, ...r.map((c) => el("td", {}, c))))));
 }
 
+const reportRequests = { reports: 0, scorecard: 0 };
+
 async function loadReports() {
+  // Only the newest request draws: a slow answer to an earlier query (e.g. the tab's default range, whose first report
+  // builds day rollups) must not replace the figures of a query applied after it.
+  const seq = ++reportRequests.reports;
   defaultRange($("#r-from"), $("#r-to"));
   const groupBy = $("#r-group").value;
   const query = reportQuery("r", groupBy);
   const report = await fetchReport(query, $("#report-errors"));
-  if (!report) return;
+  if (!report || seq !== reportRequests.reports) return;
   const weekly = groupBy === "week" ? report : await fetchReport(reportQuery("r", "week"), $("#report-errors"));
-  if (!weekly) return;
+  if (!weekly || seq !== reportRequests.reports) return;
   fillFigures($("#report-table"), groupBy, REPORT_COLUMNS, report.groups, report.total);
   $("#report-note").textContent = `${report.total.received} lead cycles received ${report.from} – ${report.to} (UTC)${report.includeTest ? ", test leads included" : ", test leads excluded"}.`;
 
@@ -337,10 +342,11 @@ async function loadReports() {
 }
 
 async function loadScorecard() {
+  const seq = ++reportRequests.scorecard;
   defaultRange($("#s-from"), $("#s-to"));
   const query = reportQuery("s", "owner");
   const report = await fetchReport(query, $("#scorecard-errors"));
-  if (!report) return;
+  if (!report || seq !== reportRequests.scorecard) return;
   fillFigures($("#scorecard-table"), "Rep", SCORECARD_COLUMNS, report.groups, report.total);
   $("#scorecard-table").dataset.query = query.toString();
 }
