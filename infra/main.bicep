@@ -47,7 +47,7 @@ param leadSyncSettings object = {
   'LeadSync:Intake:RawPayloadCapBytes': '16384'
   'LeadSync:Intake:SyncSafetyNetDelay': '00:02:00'
   'LeadSync:Intake:DuplicateWindow': '30.00:00:00'
-  'LeadSync:Intake:InboxFilers': '8'
+  'LeadSync:Intake:InboxFilers': '32'
   'LeadSync:Intake:InboxBuffer': '512'
   'LeadSync:Intake:InboxOverflow': '100000'
   'LeadSync:Intake:InboxRecoverAfter': '00:01:00'
@@ -105,6 +105,7 @@ param leadSyncSettings object = {
   'LeadSync:Storage:MaxConcurrentRequests': '64'
   'LeadSync:Storage:RequestPathReserve': '8'
   'LeadSync:Storage:LatencyTarget': '00:00:00.025'
+  'LeadSync:Storage:GroupCommitLinger': '00:00:00.050'
   'LeadSync:Storage:ConnectionString': '' // local (Azurite) only; Azure uses the service URIs and the identity
   'LeadSync:Admin:TrustAppServiceAuthentication': 'false'
   'LeadSync:Admin:AdminRole': 'LeadSync.Admin'

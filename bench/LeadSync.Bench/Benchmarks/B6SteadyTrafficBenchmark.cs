@@ -80,12 +80,12 @@ public sealed class B6SteadyTrafficBenchmark : IBenchmark
             perCall = sizes.Count == 0 ? 0 : sizes.Average();
         }
 
-        var stages = await CountStagesAsync(context, countedLeads, Math.Min(rate, 50), cancellationToken);
+        var stages = await CountStagesAsync(context, countedLeads, rate, cancellationToken);
 
         result.Setup.Add("Portable host (built, `dotnet LeadSync.Host.dll`), provider `hubspot` → HubSpotSimulator answering every batch upsert after 100 ms, client limiter 190 per 10 s; Azurite in memory; logging at Warning.");
         result.Setup.Add($"{rate} signed generic webhooks/s for {duration.TotalSeconds:0} s, open loop (accept latency from each request's scheduled send); webhook → CRM per lead = the simulator's answer time − send time; the inbox is counted when the senders stop; then up to {patience.TotalSeconds:0} s for the rest to reach the CRM.");
         result.Setup.Add($"Host CPU (user + system, /proc) from the first request until every lead reached the CRM (or the patience ran out), divided by the leads acknowledged; RSS of the host process sampled every 500 ms.");
-        result.Setup.Add($"Storage requests by stage: a second run of {countedLeads:#,0} leads at {Math.Min(rate, 50)}/s with the same host code in this process (StageStorageCallCounter: every HTTP attempt to Azurite, by the activity it runs under). No lead is due for escalation within the run (first touch 1 h): `escalate` counts only the sweep's reads of what is due. (The SLA sweep's touch check reads the CRM, which HubSpotSimulator does not serve, so escalations cannot be counted against it.)");
+        result.Setup.Add($"Storage requests by stage: a second run of {countedLeads:#,0} leads at {rate}/s (the same rate: group commits share requests between the leads of a moment) with the same host code in this process (StageStorageCallCounter: every HTTP attempt to Azurite, by the activity it runs under). No lead is due for escalation within the run (first touch 1 h): `escalate` counts only the sweep's reads of what is due. (The SLA sweep's touch check reads the CRM, which HubSpotSimulator does not serve, so escalations cannot be counted against it.)");
         result.Add(Figure.AtMost("accept latency p99", Math.Round(load.Latencies.Percentile(99), 1), "ms", 50));
         result.Add(new Figure("accept latency p50", Math.Round(load.Latencies.Percentile(50), 1), "ms"));
         result.Add(new Figure($"achieved rate (target {rate}/s)", Math.Round(load.SucceededPerSecond, 1), "req/s"));

@@ -81,10 +81,10 @@ public sealed class SweepSeeder(TableServiceClient service)
             }
         });
 
-    /// <summary>Due-index rows as TableDueIndex files them: one transaction per partition (hour and lead shard).</summary>
+    /// <summary>Due-index rows as TableDueIndex files them: one transaction per partition (hour and due-second shard).</summary>
     private async Task IndexAsync(IReadOnlyList<Lead> leads, DateTimeOffset hour, CancellationToken cancellationToken)
     {
-        foreach (var partition in leads.GroupBy(l => TableDueIndex.PartitionOf(DueKind.Sla, hour, l.Id), StringComparer.Ordinal))
+        foreach (var partition in leads.GroupBy(l => TableDueIndex.PartitionOf(DueKind.Sla, hour, l.SlaDueAt!.Value), StringComparer.Ordinal))
         {
             var actions = partition.Select(l => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
                 new TableEntity(partition.Key, string.Create(CultureInfo.InvariantCulture, $"{l.SlaDueAt!.Value.UtcTicks:D19}|{l.Id}"))

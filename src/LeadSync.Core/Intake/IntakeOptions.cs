@@ -53,9 +53,13 @@ public sealed class IntakeOptions
     [EnumDataType(typeof(InboxFilingMode), ErrorMessage = "LeadSync:Intake:Filing must be Auto, InProcess or Queue.")]
     public InboxFilingMode Filing { get; set; } = InboxFilingMode.Auto;
 
-    /// <summary>How many accepted deliveries this instance files as leads at the same time.</summary>
-    [Range(1, 64)]
-    public int InboxFilers { get; set; } = 8;
+    /// <summary>
+    /// How many accepted deliveries this instance files as leads at the same time. Filing waits mostly on storage (and
+    /// on group commits gathering other leads' rows), not on CPU, so many filers share few cores; storage concurrency
+    /// is limited separately (<c>LeadSync:Storage:MaxConcurrentRequests</c>).
+    /// </summary>
+    [Range(1, 256)]
+    public int InboxFilers { get; set; } = 32;
 
     /// <summary>
     /// Accepted deliveries held in memory for filing; past this only their ids are kept (see

@@ -18,13 +18,15 @@ public sealed class StorageClients
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tableClients = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _requestPathTableClients = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queueClients = new();
-    private readonly ConcurrentDictionary<string, PartitionUpsertCoalescer> _upserts = new();
+    private readonly ConcurrentDictionary<string, PartitionWriteCoalescer> _upserts = new();
+    private readonly ConcurrentDictionary<string, PartitionWriteCoalescer> _deletes = new();
     private FunnelDayMarks? _dayMarks;
 
     public StorageClients(IOptions<StorageOptions> options, TimeProvider? timeProvider = null)
     {
         var settings = options.Value;
         _prefix = settings.TablePrefix;
+        GroupCommitLinger = settings.GroupCommitLinger;
         Concurrency = new StorageConcurrency(settings.MaxConcurrentRequests, settings.RequestPathReserve, settings.LatencyTarget, timeProvider ?? TimeProvider.System);
         var limit = new ConcurrentRequestLimit(Concurrency, requestPath: false);
         var tableOptions = new TableClientOptions();
@@ -61,6 +63,9 @@ public sealed class StorageClients
     /// <summary>This process's marks of report days (one per process, like the coalescers).</summary>
     internal FunnelDayMarks DayMarks => LazyInitializer.EnsureInitialized(ref _dayMarks, () => new FunnelDayMarks(this));
 
+    /// <summary>The group-commit linger of background writes (<see cref="StorageOptions.GroupCommitLinger"/>).</summary>
+    internal TimeSpan GroupCommitLinger { get; }
+
     /// <summary>How storage concurrency is shared between the request path and background work in this process.</summary>
     internal StorageConcurrency Concurrency { get; }
 
@@ -83,11 +88,18 @@ public sealed class StorageClients
         });
 
     /// <summary>
-    /// Upserts (replace) into <paramref name="table"/> through one <see cref="PartitionUpsertCoalescer"/> per table and
+    /// Upserts (replace) into <paramref name="table"/> through one <see cref="PartitionWriteCoalescer"/> per table and
     /// process: rows of one partition written while another write to it is in flight share a transaction.
     /// </summary>
     internal Task UpsertCoalescedAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken) =>
-        _upserts.GetOrAdd(table.Name, _ => new PartitionUpsertCoalescer(table)).UpsertAsync(entity, cancellationToken);
+        _upserts.GetOrAdd(table.Name, _ => new PartitionWriteCoalescer(table, TableTransactionActionType.UpsertReplace, GroupCommitLinger)).UpsertAsync(entity, cancellationToken);
+
+    /// <summary>
+    /// Deletes (whatever the ETag) through one delete <see cref="PartitionWriteCoalescer"/> per table and process: rows
+    /// of one partition removed together share a transaction. False when the row was not there.
+    /// </summary>
+    internal Task<bool> DeleteCoalescedAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        _deletes.GetOrAdd(table.Name, _ => new PartitionWriteCoalescer(table, TableTransactionActionType.Delete, GroupCommitLinger)).DeleteAsync(partitionKey, rowKey, cancellationToken);
 
     /// <summary>Queue names are lower-case; the prefix keeps test runs apart like table names.</summary>
     public string QueueName(string name) => string.IsNullOrEmpty(_prefix) ? name : $"{_prefix.ToLowerInvariant()}-{name}";

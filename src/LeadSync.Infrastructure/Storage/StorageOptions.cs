@@ -38,4 +38,12 @@ public sealed class StorageOptions
     /// 8), at or under it the limit grows back while background work waits. Set it above the account's normal latency.
     /// </summary>
     public TimeSpan LatencyTarget { get; set; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>
+    /// Under steady traffic, how long the first write of a group commit (index rows and hints of one partition, the
+    /// lead ids of one <c>lead-sync</c> message, inbox removals of one partition) waits for others to share its
+    /// storage request; an idle write goes at once. 0 turns it off (groups then form only behind a write in flight).
+    /// Never used on the webhook request path.
+    /// </summary>
+    public TimeSpan GroupCommitLinger { get; set; } = TimeSpan.FromMilliseconds(50);
 }

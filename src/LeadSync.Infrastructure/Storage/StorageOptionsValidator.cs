@@ -20,6 +20,11 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Fail("LeadSync:Storage:LatencyTarget must be more than 0 and at most 00:00:10.");
         }
 
+        if (options.GroupCommitLinger < TimeSpan.Zero || options.GroupCommitLinger > TimeSpan.FromSeconds(1))
+        {
+            return ValidateOptionsResult.Fail("LeadSync:Storage:GroupCommitLinger must be between 00:00:00 (off) and 00:00:01.");
+        }
+
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             return ValidateOptionsResult.Success;

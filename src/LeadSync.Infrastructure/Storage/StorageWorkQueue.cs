@@ -16,9 +16,9 @@ public sealed class StorageWorkQueue : IWorkQueue
     {
         _clients = clients;
         _leadSync = new QueueSendCoalescer(
-            wrapped => SendAsync(QueueNames.LeadSync, wrapped, CancellationToken.None), LeadSyncMessage.Of, LeadSyncMessage.MaxLeads);
+            wrapped => SendAsync(QueueNames.LeadSync, wrapped, CancellationToken.None), LeadSyncMessage.Of, LeadSyncMessage.MaxLeads, clients.GroupCommitLinger);
         _inboxFile = new QueueSendCoalescer(
-            wrapped => SendAsync(QueueNames.InboxFile, wrapped, CancellationToken.None), InboxFileMessage.Of, InboxFileMessage.MaxDeliveries);
+            wrapped => SendAsync(QueueNames.InboxFile, wrapped, CancellationToken.None), InboxFileMessage.Of, InboxFileMessage.MaxDeliveries); // The request path's hand-off: no linger.
     }
 
     public Task EnqueueAsync(string queueName, string message, CancellationToken cancellationToken) => queueName switch

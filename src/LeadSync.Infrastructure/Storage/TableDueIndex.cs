@@ -1,11 +1,13 @@
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>
-/// The due index: partition <c>{kind}|{yyyyMMddHH}|{shard}</c> (UTC hour of the due time, <see cref="LeadShard"/> of
-/// the lead), row <c>{dueTicks}|{leadId}</c>. A per-kind cursor remembers the oldest hour that may still hold entries,
+/// The due index: partition <c>{kind}|{yyyyMMddHH}|{shard}</c> (UTC hour of the due time; shard = the due time's
+/// second modulo <see cref="LeadShard.Count"/>), row <c>{dueTicks}|{leadId}</c>. Hints due in the same second share a
+/// partition, so the hints filed together (leads filed or synced at the same moment mostly fall due together) share
+/// one transaction, while an hour's hints still spread over the shards as the seconds go by. A per-kind cursor remembers the oldest hour that may still hold entries,
 /// so a run queries only the hours from the cursor to now (one partition-range query over the shards of each) and
 /// reads only entries that are due. Hints filed while another write to their partition is in
-/// flight go together in one entity-group transaction (<see cref="PartitionUpsertCoalescer"/>).
+/// flight go together in one entity-group transaction (<see cref="PartitionWriteCoalescer"/>).
 /// </summary>
 public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvider) : IDueIndex
 {
@@ -194,14 +196,18 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
 
     /// <summary>An item due in the past is filed under the current hour, which the cursor has not passed.</summary>
     private static TableEntity ToEntity(DueItem item, DateTimeOffset now) =>
-        new(PartitionOf(item.Kind, item.DueAt > now ? item.DueAt : now, item.LeadId), RowKey(item))
+        new(PartitionOf(item.Kind, item.DueAt > now ? item.DueAt : now, item.DueAt), RowKey(item))
         {
             ["LeadId"] = item.LeadId,
             ["DueAt"] = item.DueAt,
         };
 
     /// <summary>The hint may have been filed under a later hour than its due time (see ScheduleAsync): delete where it is.</summary>
-    private static string Located(DueItem item) => item.Locator ?? PartitionOf(item.Kind, item.DueAt, item.LeadId);
+    /// <remarks>
+    /// A hint filed before shards followed the due second (by lead id) is not found here: it stays until a sweep reads it,
+    /// finds nothing due on its lead and removes it, as with any stale hint.
+    /// </remarks>
+    private static string Located(DueItem item) => item.Locator ?? PartitionOf(item.Kind, item.DueAt, item.DueAt);
 
     /// <summary>
     /// The first hint of a kind starts its cursor at the current hour (once per process), so a sweep that runs
@@ -236,8 +242,9 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
         }
     }
 
-    /// <summary>The partition a hint for <paramref name="leadId"/> in the UTC hour of <paramref name="at"/> is filed under.</summary>
-    public static string PartitionOf(DueKind kind, DateTimeOffset at, string leadId) => Partition(kind, Hour(at), LeadShard.Of(leadId));
+    /// <summary>The partition a hint due at <paramref name="dueAt"/> is filed under when filed in the UTC hour of <paramref name="at"/>.</summary>
+    public static string PartitionOf(DueKind kind, DateTimeOffset at, DateTimeOffset dueAt) =>
+        Partition(kind, Hour(at), (int)(dueAt.UtcTicks / TimeSpan.TicksPerSecond % LeadShard.Count));
 
     private static string Partition(DueKind kind, DateTimeOffset hour, int shard) =>
         string.Create(CultureInfo.InvariantCulture, $"{kind}|{hour.UtcDateTime.ToString(HourFormat, CultureInfo.InvariantCulture)}|{shard}");

@@ -5,7 +5,7 @@ namespace LeadSync.Infrastructure.Storage;
 /// (<c>yyyyMMdd|{shard}</c>), row = lead id, holding only
 /// what the funnel report needs (no contact data; vendor test leads marked <c>IsTest</c>). <see cref="TableLeadStore"/> upserts the row after every lead
 /// write: one extra entity write per lead write (rows of one day written at the same time share a transaction, see
-/// <see cref="PartitionUpsertCoalescer"/>), preceded by the day's mark for the report rollups (<see cref="FunnelDayMarks"/>,
+/// <see cref="PartitionWriteCoalescer"/>), preceded by the day's mark for the report rollups (<see cref="FunnelDayMarks"/>,
 /// at most one per day and process every few seconds); reports read day rollups (<see cref="TableFunnelDays"/>), which
 /// read the partitions of a day with one range query when it changed. Rows lost between the two writes are rebuilt by
 /// FunnelRowRepair (the re-drive timer and the report-backfill job).

@@ -3,7 +3,7 @@ namespace LeadSync.Infrastructure.Storage;
 /// <summary>
 /// Leads in Azure Table Storage, one partition per lead, so the lead row, its timeline and its notices change in one
 /// entity-group transaction. Updates are conditioned on the lead row's ETag. After each write the lead's report row
-/// (<see cref="TableFunnelIndex"/>) is upserted; rows written while another write to the same day is in flight share a transaction (<see cref="PartitionUpsertCoalescer"/>).
+/// (<see cref="TableFunnelIndex"/>) is upserted; rows written while another write to the same day is in flight share a transaction (<see cref="PartitionWriteCoalescer"/>).
 /// </summary>
 public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProvider) : ILeadStore, INoticeStore, ILeadEraser
 {

@@ -5,7 +5,7 @@ using LeadSync.Infrastructure.Storage;
 
 namespace LeadSync.Integration.Tests.Storage;
 
-public sealed class PartitionUpsertCoalescerTests
+public sealed class PartitionWriteCoalescerTests
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
 
@@ -13,7 +13,7 @@ public sealed class PartitionUpsertCoalescerTests
     public async Task A_lone_upsert_goes_at_once_as_a_plain_upsert()
     {
         var table = new HeldTableClient(holdFirstCall: false);
-        var writer = new PartitionUpsertCoalescer(table);
+        var writer = new PartitionWriteCoalescer(table);
 
         await writer.UpsertAsync(Row("p", "a"), CancellationToken.None).WaitAsync(HangGuard);
 
@@ -24,7 +24,7 @@ public sealed class PartitionUpsertCoalescerTests
     public async Task Upserts_queued_behind_a_write_to_their_partition_go_together_in_transactions_of_at_most_100()
     {
         var table = new HeldTableClient(holdFirstCall: true);
-        var writer = new PartitionUpsertCoalescer(table);
+        var writer = new PartitionWriteCoalescer(table);
 
         var first = writer.UpsertAsync(Row("p", "first"), CancellationToken.None);
         await table.FirstCallStarted.WaitAsync(HangGuard);
@@ -41,7 +41,7 @@ public sealed class PartitionUpsertCoalescerTests
     public async Task Partitions_are_written_independently()
     {
         var table = new HeldTableClient(holdFirstCall: true);
-        var writer = new PartitionUpsertCoalescer(table);
+        var writer = new PartitionWriteCoalescer(table);
 
         var held = writer.UpsertAsync(Row("p", "a"), CancellationToken.None);
         await table.FirstCallStarted.WaitAsync(HangGuard);
@@ -56,7 +56,7 @@ public sealed class PartitionUpsertCoalescerTests
     public async Task The_same_row_queued_twice_is_written_once_with_the_later_values()
     {
         var table = new HeldTableClient(holdFirstCall: true);
-        var writer = new PartitionUpsertCoalescer(table);
+        var writer = new PartitionWriteCoalescer(table);
 
         var first = writer.UpsertAsync(Row("p", "first"), CancellationToken.None);
         await table.FirstCallStarted.WaitAsync(HangGuard);
@@ -75,7 +75,7 @@ public sealed class PartitionUpsertCoalescerTests
     public async Task A_failed_write_fails_every_caller_of_that_batch()
     {
         var table = new HeldTableClient(holdFirstCall: true) { Failure = new RequestFailedException(503, "Server busy") };
-        var writer = new PartitionUpsertCoalescer(table);
+        var writer = new PartitionWriteCoalescer(table);
 
         var first = writer.UpsertAsync(Row("p", "first"), CancellationToken.None);
         await table.FirstCallStarted.WaitAsync(HangGuard);
@@ -97,7 +97,7 @@ public sealed class PartitionUpsertCoalescerTests
     public async Task A_caller_that_stops_waiting_does_not_stop_the_write_for_the_others()
     {
         var table = new HeldTableClient(holdFirstCall: true);
-        var writer = new PartitionUpsertCoalescer(table);
+        var writer = new PartitionWriteCoalescer(table);
         using var cancel = new CancellationTokenSource();
 
         var first = writer.UpsertAsync(Row("p", "first"), CancellationToken.None);
