@@ -137,7 +137,7 @@ internal sealed class PartitionWriteCoalescer(TableClient table, TableTransactio
                     CancellationToken.None);
 
                 // The SDK answers a delete of a missing row with its 404 response instead of throwing.
-                if (response.Status == 404)
+                if (kind == TableTransactionActionType.Delete && response.Status == 404)
                 {
                     missing.Add(entity.RowKey);
                 }

@@ -85,20 +85,49 @@ public sealed class IntakeInboxTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(await _services.Get<IIntakeInbox>().ListAsync(_services.Time.GetUtcNow(), 10, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task A_row_stored_under_the_earlier_sixteen_partition_layout_is_removed_once_filed()
+    [Theory]
+    [InlineData("per-delivery")]
+    [InlineData("sixteen")]
+    public async Task A_row_stored_under_an_earlier_partition_layout_is_read_back_and_removed_once_filed(string layout)
     {
         var inbox = _services.Get<IIntakeInbox>();
         var delivery = InboxDelivery.Arrived(Pipeline.SignedGeneric(_services, "legacy@example.com", "msg_legacy"), _services.Time.GetUtcNow());
         await inbox.AddAsync(delivery, CancellationToken.None);
         var table = await _services.Get<StorageClients>().TableAsync(TableIntakeInbox.Table, CancellationToken.None);
-        var row = (await table.GetEntityAsync<TableEntity>(delivery.Id, delivery.Id)).Value;
-        await table.DeleteEntityAsync(delivery.Id, delivery.Id);
-        await table.AddEntityAsync(new TableEntity(row) { PartitionKey = delivery.Id[^1..] });
+        var row = (await table.GetEntityAsync<TableEntity>(TableIntakeInbox.PartitionOf(delivery.Id), delivery.Id)).Value;
+        await table.DeleteEntityAsync(row.PartitionKey, delivery.Id);
+        await table.AddEntityAsync(new TableEntity(row) { PartitionKey = layout == "sixteen" ? delivery.Id[^1..] : delivery.Id });
         Assert.Single(await inbox.ListAsync(_services.Time.GetUtcNow().AddTicks(1), 10, CancellationToken.None));
+        if (layout == "per-delivery")
+        {
+            Assert.Equal(delivery.Webhook.Body.ToArray(), (await inbox.GetAsync(delivery.Id, CancellationToken.None))!.Webhook.Body.ToArray());
+        }
 
         await inbox.RemoveAsync(delivery.Id, CancellationToken.None);
 
         Assert.Empty(await inbox.ListAsync(_services.Time.GetUtcNow().AddTicks(1), 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Deliveries_of_one_arrival_second_share_a_partition_and_are_removed_together()
+    {
+        var inbox = _services.Get<IIntakeInbox>();
+        var at = _services.Time.GetUtcNow();
+        var deliveries = Enumerable.Range(0, 5)
+            .Select(i => InboxDelivery.Arrived(Pipeline.SignedGeneric(_services, $"second{i}@example.com", $"msg_second_{i}"), at))
+            .ToList();
+        foreach (var delivery in deliveries)
+        {
+            await inbox.AddAsync(delivery, CancellationToken.None);
+        }
+
+        Assert.Single(deliveries.Select(d => TableIntakeInbox.PartitionOf(d.Id)).Distinct());
+        Assert.Equal(12, TableIntakeInbox.PartitionOf(deliveries[0].Id).Length);
+
+        // One of them is gone already (filed twice): the others still leave, and removing it again is no error.
+        await inbox.RemoveAsync(deliveries[0].Id, CancellationToken.None);
+        await Task.WhenAll(deliveries.Select(d => inbox.RemoveAsync(d.Id, CancellationToken.None)));
+
+        Assert.Empty(await inbox.ListAsync(at.AddTicks(1), 10, CancellationToken.None));
     }
 }

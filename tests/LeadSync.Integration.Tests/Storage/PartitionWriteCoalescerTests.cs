@@ -2,10 +2,12 @@ using Azure;
 using Azure.Data.Tables;
 using LeadSync.Core.Storage;
 using LeadSync.Infrastructure.Storage;
+using LeadSync.Testing;
 
 namespace LeadSync.Integration.Tests.Storage;
 
-public sealed class PartitionWriteCoalescerTests
+[Collection(AzuriteCollection.Name)]
+public sealed class PartitionWriteCoalescerTests(AzuriteFixture azurite)
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
 
@@ -110,6 +112,48 @@ public sealed class PartitionWriteCoalescerTests
 
         await Task.WhenAll(first, other).WaitAsync(HangGuard);
         Assert.Contains(table.Calls, c => c.Any(r => r.RowKey == "b"));
+    }
+
+    [Fact]
+    public async Task Under_steady_traffic_the_first_write_of_a_group_lingers_and_takes_the_writes_that_arrive_meanwhile()
+    {
+        var table = new HeldTableClient(holdFirstCall: false);
+        var writer = new PartitionWriteCoalescer(table, TableTransactionActionType.UpsertReplace, TimeSpan.FromMilliseconds(300));
+
+        // Idle: the first write goes at once, alone.
+        await writer.UpsertAsync(Row("p", "idle"), CancellationToken.None).WaitAsync(HangGuard);
+        Assert.Single(Assert.Single(table.Calls));
+
+        // Within a second of it: the next group waits the linger, so writes arriving one by one share its transaction.
+        var group = new List<Task>();
+        for (var i = 0; i < 5; i++)
+        {
+            group.Add(writer.UpsertAsync(Row("p", $"r{i}"), CancellationToken.None));
+            await Task.Delay(20);
+        }
+
+        await Task.WhenAll(group).WaitAsync(HangGuard);
+        Assert.Equal([1, 5], table.Calls.Select(c => c.Count));
+    }
+
+    [Fact]
+    public async Task Deletes_of_one_partition_share_a_transaction_and_a_row_already_gone_is_answered_missing()
+    {
+        var table = new TableClient(azurite.ConnectionString, $"coalesce{Guid.NewGuid():N}"[..20]);
+        await table.CreateAsync();
+        foreach (var row in new[] { "a", "b", "d" })
+        {
+            await table.AddEntityAsync(Row("p", row));
+        }
+
+        var writer = new PartitionWriteCoalescer(table, TableTransactionActionType.Delete, TimeSpan.FromMilliseconds(300));
+        Assert.True(await writer.DeleteAsync("p", "d", CancellationToken.None).WaitAsync(HangGuard));
+
+        var removed = await Task.WhenAll(new[] { "a", "gone", "b" }.Select(r => writer.DeleteAsync("p", r, CancellationToken.None))).WaitAsync(HangGuard);
+
+        Assert.Equal([true, false, true], removed);
+        Assert.Empty(await table.QueryAsync<TableEntity>().ToListAsync());
+        Assert.False(await writer.DeleteAsync("q", "never", CancellationToken.None).WaitAsync(HangGuard));
     }
 
     private static TableEntity Row(string partition, string row, string value = "v") => new(partition, row) { ["Value"] = value };

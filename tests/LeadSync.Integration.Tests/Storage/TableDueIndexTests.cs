@@ -1,4 +1,6 @@
 using LeadSync.Core.Storage;
+using Azure.Data.Tables;
+using LeadSync.Infrastructure.Storage;
 using LeadSync.Testing;
 
 namespace LeadSync.Integration.Tests.Storage;
@@ -46,6 +48,36 @@ public sealed class TableDueIndexTests(AzuriteFixture azurite) : IAsyncLifetime
         _services.Time.Advance(TimeSpan.FromMinutes(10));
         var due = await Index.GetDueAsync(DueKind.Sla, Now, 1000, CancellationToken.None);
         Assert.Equal(ids, due.Select(d => d.LeadId).Where(id => id.StartsWith("ld_many", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Hints_due_in_the_same_second_share_a_partition_and_the_seconds_of_an_hour_spread_over_the_shards()
+    {
+        var due = new DateTimeOffset(2026, 12, 7, 10, 15, 30, TimeSpan.Zero);
+
+        Assert.Equal(
+            TableDueIndex.PartitionOf(DueKind.Sla, due, due),
+            TableDueIndex.PartitionOf(DueKind.Sla, due, due.AddMilliseconds(999)));
+        var shards = Enumerable.Range(0, 60).Select(s => TableDueIndex.PartitionOf(DueKind.Sla, due, due.AddSeconds(s))).Distinct().ToList();
+        Assert.Equal(LeadShard.Count, shards.Count);
+        Assert.All(shards, p => Assert.StartsWith("Sla|2026120710|", p, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_hint_filed_under_the_earlier_lead_id_shards_is_still_found_and_removed()
+    {
+        var dueAt = Now.AddMinutes(1);
+        var table = await _services.Get<StorageClients>().TableAsync(TableNames.DueIndex, CancellationToken.None);
+        await Index.ScheduleAsync(new DueItem("ld_cursor", DueKind.Sla, Now.AddHours(2)), CancellationToken.None);
+        var legacyPartition = $"Sla|{dueAt.UtcDateTime:yyyyMMddHH}|{"ld_legacy7"[^1] % LeadShard.Count}";
+        await table.AddEntityAsync(new TableEntity(legacyPartition, $"{dueAt.UtcTicks:D19}|ld_legacy7") { ["LeadId"] = "ld_legacy7", ["DueAt"] = dueAt });
+        _services.Time.Advance(TimeSpan.FromMinutes(2));
+
+        var found = Assert.Single(await Index.GetDueAsync(DueKind.Sla, Now, 100, CancellationToken.None));
+        Assert.Equal("ld_legacy7", found.LeadId);
+        await Index.RemoveAsync(found, CancellationToken.None);
+
+        Assert.Empty(await Index.GetDueAsync(DueKind.Sla, Now, 100, CancellationToken.None));
     }
 
     [Fact]
