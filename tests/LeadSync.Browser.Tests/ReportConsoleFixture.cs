@@ -36,7 +36,7 @@ public sealed class ReportConsoleFixture : IAsyncLifetime
         var index = new TableFunnelIndex(new StorageClients(Options.Create(new StorageOptions { ConnectionString = _azurite.ConnectionString })));
         foreach (var row in SeedRows())
         {
-            Assert.True(await index.TryWriteAsync(row, null, CancellationToken.None));
+            Assert.True(await index.TryWriteAsync(row, null, null, CancellationToken.None));
         }
 
         Host = await PortableHostProcess.StartAsync(new Dictionary<string, string> { ["LeadSync__Storage__ConnectionString"] = _azurite.ConnectionString });

@@ -102,6 +102,13 @@ public sealed record Lead
     /// <summary>The raw payload as received, size-capped, kept for audit.</summary>
     public string? RawPayload { get; init; }
 
+    /// <summary>
+    /// Which shard of a day the lead's report-index rows live in, chosen by the store when it creates the lead (leads
+    /// created in the same second share one, so their rows share transactions) and never changed; null for a lead
+    /// stored before the store chose it (its rows are sharded by id).
+    /// </summary>
+    public int? IndexShard { get; init; }
+
     /// <summary>Opaque concurrency token of the stored version; null before the lead is stored.</summary>
     public string? ETag { get; init; }
 

@@ -14,7 +14,7 @@ public sealed class FunnelRowRepair(ILeadStore leads, IFunnelIndex index)
         var expected = FunnelRow.From(lead);
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var stored = await index.GetAsync(expected.Day, lead.Id, cancellationToken);
+            var stored = await index.GetAsync(expected.Day, lead.Id, lead.IndexShard, cancellationToken);
             if (stored?.Row == expected)
             {
                 return FunnelRepairOutcome.Unchanged;
@@ -40,7 +40,7 @@ public sealed class FunnelRowRepair(ILeadStore leads, IFunnelIndex index)
                 return FunnelRepairOutcome.Unchanged;
             }
 
-            return await index.TryWriteAsync(fresh, stored?.ETag, cancellationToken) ? FunnelRepairOutcome.Written : FunnelRepairOutcome.Skipped;
+            return await index.TryWriteAsync(fresh, current.IndexShard, stored?.ETag, cancellationToken) ? FunnelRepairOutcome.Written : FunnelRepairOutcome.Skipped;
         }
 
         return FunnelRepairOutcome.Skipped;

@@ -60,6 +60,7 @@ internal static class LeadEntityMapper
             ["Bant"] = Json(lead.Bant),
             ["Touch"] = Json(lead.Touch),
             ["EnrichmentKey"] = lead.EnrichmentKey,
+            ["IndexShard"] = lead.IndexShard,
         };
         return e;
     }
@@ -119,6 +120,7 @@ internal static class LeadEntityMapper
         Bant = FromJson<BantAnswers>(e.GetString("Bant")),
         Touch = FromJson<MarketingTouch>(e.GetString("Touch")),
         EnrichmentKey = e.GetString("EnrichmentKey"),
+        IndexShard = e.GetInt32("IndexShard"),
         ETag = e.ETag.ToString(),
     };
 

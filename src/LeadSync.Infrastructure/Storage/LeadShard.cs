@@ -11,6 +11,9 @@ public static class LeadShard
 {
     public const int Count = 8;
 
+    /// <summary>0 … <see cref="Count"/> − 1 by the second of <paramref name="at"/>: what is written in the same second shares a shard.</summary>
+    public static int OfSecond(DateTimeOffset at) => (int)(at.UtcTicks / TimeSpan.TicksPerSecond % Count);
+
     /// <summary>0 … <see cref="Count"/> − 1, from the id's last character (lead ids end in a uniform base-32 digit).</summary>
     public static int Of(string leadId)
     {

@@ -244,7 +244,7 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
 
     /// <summary>The partition a hint due at <paramref name="dueAt"/> is filed under when filed in the UTC hour of <paramref name="at"/>.</summary>
     public static string PartitionOf(DueKind kind, DateTimeOffset at, DateTimeOffset dueAt) =>
-        Partition(kind, Hour(at), (int)(dueAt.UtcTicks / TimeSpan.TicksPerSecond % LeadShard.Count));
+        Partition(kind, Hour(at), LeadShard.OfSecond(dueAt));
 
     private static string Partition(DueKind kind, DateTimeOffset hour, int shard) =>
         string.Create(CultureInfo.InvariantCulture, $"{kind}|{hour.UtcDateTime.ToString(HourFormat, CultureInfo.InvariantCulture)}|{shard}");

@@ -1,8 +1,10 @@
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>
-/// Table <c>LeadsByDay</c>: partition = UTC day the lead cycle started and the lead's <see cref="LeadShard"/>
-/// (<c>yyyyMMdd|{shard}</c>), row = lead id, holding only
+/// Table <c>LeadsByDay</c>: partition = UTC day the lead cycle started and the lead's shard (<c>yyyyMMdd|{shard}</c>:
+/// <see cref="Lead.IndexShard"/>, the second the lead was created modulo <see cref="LeadShard.Count"/>, so the rows of
+/// leads filed — and mostly synced — together share transactions; by <see cref="LeadShard.Of"/> its id for leads stored
+/// before that), row = lead id, holding only
 /// what the funnel report needs (no contact data; vendor test leads marked <c>IsTest</c>). <see cref="TableLeadStore"/> upserts the row after every lead
 /// write: one extra entity write per lead write (rows of one day written at the same time share a transaction, see
 /// <see cref="PartitionWriteCoalescer"/>), preceded by the day's mark for the report rollups (<see cref="FunnelDayMarks"/>,
@@ -32,18 +34,18 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
         }, cancellationToken);
     }
 
-    public async Task<StoredFunnelRow?> GetAsync(DateOnly day, string leadId, CancellationToken cancellationToken)
+    public async Task<StoredFunnelRow?> GetAsync(DateOnly day, string leadId, int? indexShard, CancellationToken cancellationToken)
     {
         var table = await clients.TableAsync(TableNames.LeadsByDay, cancellationToken);
         var response = await StorageCall.RunAsync(
-            () => table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(day, leadId), leadId, cancellationToken: cancellationToken), cancellationToken);
+            () => table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(day, leadId, indexShard), leadId, cancellationToken: cancellationToken), cancellationToken);
         return response.HasValue ? new StoredFunnelRow(ToRow(response.Value!, day), response.Value!.ETag.ToString()) : null;
     }
 
-    public async Task<bool> TryWriteAsync(FunnelRow row, string? expectedETag, CancellationToken cancellationToken)
+    public async Task<bool> TryWriteAsync(FunnelRow row, int? indexShard, string? expectedETag, CancellationToken cancellationToken)
     {
         var table = await clients.TableAsync(TableNames.LeadsByDay, cancellationToken);
-        var entity = ToEntity(row);
+        var entity = ToEntity(row, indexShard);
         var marked = await clients.DayMarks.BeforeWriteAsync(row.Day, cancellationToken);
         try
         {
@@ -69,7 +71,7 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
         // Vendor test leads (e.g. Google Ads is_test) get a row marked IsTest: reports leave them out unless asked.
         var table = await clients.TableAsync(TableNames.LeadsByDay, cancellationToken);
         var row = FunnelRow.From(lead);
-        var entity = ToEntity(row);
+        var entity = ToEntity(row, lead.IndexShard);
 
         // The day's mark goes first, so a report rollup of the day built before this row is stored is not trusted.
         var marked = await clients.DayMarks.BeforeWriteAsync(row.Day, cancellationToken);
@@ -83,7 +85,7 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
         }
     }
 
-    private static TableEntity ToEntity(FunnelRow row) => new(PartitionOf(row.Day, row.LeadId), row.LeadId)
+    private static TableEntity ToEntity(FunnelRow row, int? indexShard) => new(PartitionOf(row.Day, row.LeadId, indexShard), row.LeadId)
     {
         ["Source"] = row.Source,
         ["Campaign"] = row.Campaign,
@@ -107,8 +109,11 @@ public sealed class TableFunnelIndex(StorageClients clients) : IFunnelIndex
         ["CheckpointsMissed"] = row.CheckpointsMissed,
     };
 
-    /// <summary>The partition the row of <paramref name="leadId"/>'s cycle started on <paramref name="day"/> is under.</summary>
-    public static string PartitionOf(DateOnly day, string leadId) => Partition(day, LeadShard.Of(leadId));
+    /// <summary>
+    /// The partition the row of <paramref name="leadId"/>'s cycle started on <paramref name="day"/> is under: the lead's
+    /// <see cref="Lead.IndexShard"/>, or the shard of its id for a lead stored before the store chose one.
+    /// </summary>
+    public static string PartitionOf(DateOnly day, string leadId, int? indexShard) => Partition(day, indexShard ?? LeadShard.Of(leadId));
 
     private static string Partition(DateOnly day, int shard) => string.Create(CultureInfo.InvariantCulture, $"{Day(day)}|{shard}");
 

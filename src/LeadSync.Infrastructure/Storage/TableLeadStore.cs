@@ -88,6 +88,8 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
 
     public async Task<LeadCreateResult> CreateAsync(LeadChange change, CancellationToken cancellationToken)
     {
+        // Leads created in the same second share a report-index shard, so their index rows share transactions.
+        change = change.Lead.IndexShard is null ? change with { Lead = change.Lead with { IndexShard = LeadShard.OfSecond(timeProvider.GetUtcNow()) } } : change;
         var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(change.Lead)) };
         actions.AddRange(change.Entries.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(change.Lead.Id, e, i))));

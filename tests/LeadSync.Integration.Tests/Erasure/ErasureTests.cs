@@ -172,7 +172,7 @@ public sealed class ErasureTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Null(kept.Contact.Email);
         Assert.Null(kept.RawPayload);
         Assert.Single(await store.GetTimelineAsync(first, CancellationToken.None), e => e.Event == LeadEvents.Erased);
-        Assert.NotNull(await _services.Get<IFunnelIndex>().GetAsync(DateOnly.FromDateTime(kept.ReceivedAt.UtcDateTime), first, CancellationToken.None));
+        Assert.NotNull(await _services.Get<IFunnelIndex>().GetAsync(DateOnly.FromDateTime(kept.ReceivedAt.UtcDateTime), first, kept.IndexShard, CancellationToken.None));
         Assert.Empty(await _services.Get<ILeadEmailIndex>().FindAsync(Email, CancellationToken.None));
         Assert.Equal("someone.else@example.com", (await store.GetAsync(bystander, CancellationToken.None))!.Contact.Email);
         Assert.Single(await _services.Get<ILeadEmailIndex>().FindAsync("someone.else@example.com", CancellationToken.None));

@@ -42,10 +42,10 @@ public sealed class DashboardFromIndexTests(AzuriteFixture azurite) : IAsyncLife
             SlaDueAt = received.AddHours(1),
             FirstTouchAt = touched,
         };
-        Assert.True(await index.TryWriteAsync(Row("met", false, received.AddMinutes(20)), null, CancellationToken.None));
-        Assert.True(await index.TryWriteAsync(Row("late", false, received.AddHours(2)), null, CancellationToken.None));
-        Assert.True(await index.TryWriteAsync(Row("waiting", false, null), null, CancellationToken.None));
-        Assert.True(await index.TryWriteAsync(Row("test", true, received.AddMinutes(3)), null, CancellationToken.None));
+        Assert.True(await index.TryWriteAsync(Row("met", false, received.AddMinutes(20)), null, null, CancellationToken.None));
+        Assert.True(await index.TryWriteAsync(Row("late", false, received.AddHours(2)), null, null, CancellationToken.None));
+        Assert.True(await index.TryWriteAsync(Row("waiting", false, null), null, null, CancellationToken.None));
+        Assert.True(await index.TryWriteAsync(Row("test", true, received.AddMinutes(3)), null, null, CancellationToken.None));
 
         var context = new DefaultHttpContext { RequestServices = _services.Services };
         context.Request.QueryString = new QueryString("?days=2");

@@ -29,7 +29,10 @@ public sealed class ReportBackfillTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<TableClient> DayTableAsync() => await _services.Get<StorageClients>().TableAsync(TableNames.LeadsByDay, CancellationToken.None);
 
-    private async Task LoseRowAsync(string leadId) => await (await DayTableAsync()).DeleteEntityAsync(TableFunnelIndex.PartitionOf(Day, leadId), leadId);
+    private async Task LoseRowAsync(string leadId) => await (await DayTableAsync()).DeleteEntityAsync(await PartitionOfAsync(leadId), leadId);
+
+    private async Task<string> PartitionOfAsync(string leadId) =>
+        TableFunnelIndex.PartitionOf(Day, leadId, (await _services.Get<ILeadStore>().GetAsync(leadId, CancellationToken.None))!.IndexShard);
 
     private async Task<IReadOnlyList<FunnelRow>> RowsAsync() => await _services.Get<IFunnelIndex>().ReadAsync(Day, Day, CancellationToken.None);
 
@@ -44,7 +47,7 @@ public sealed class ReportBackfillTests(AzuriteFixture azurite) : IAsyncLifetime
         await Pipeline.IntakeAsync(_services, "fine@example.com");
         await LoseRowAsync(lost);
         var table = await DayTableAsync();
-        var staleRow = (await table.GetEntityAsync<TableEntity>(TableFunnelIndex.PartitionOf(Day, stale), stale)).Value;
+        var staleRow = (await table.GetEntityAsync<TableEntity>(await PartitionOfAsync(stale), stale)).Value;
         staleRow["Status"] = "Converted";
         await table.UpdateEntityAsync(staleRow, staleRow.ETag, TableUpdateMode.Replace);
         Assert.Equal((2, 1), ((await GenericAsync()).Received, (await GenericAsync()).Converted));

@@ -145,7 +145,7 @@ public sealed class ReportRollupTests(AzuriteFixture azurite) : IAsyncLifetime
                 var lost = (await store.GetAsync(id, CancellationToken.None))!;
                 var table = await _services.Get<StorageClients>().TableAsync(TableNames.LeadsByDay, CancellationToken.None);
                 var day = FunnelRow.DayOf(lost.ReceivedAt);
-                await table.DeleteEntityAsync(TableFunnelIndex.PartitionOf(day, id), id);
+                await table.DeleteEntityAsync(TableFunnelIndex.PartitionOf(day, id, lost.IndexShard), id);
                 await _services.Get<FunnelRowRepair>().RepairAsync(lost, CancellationToken.None);
                 return;
             default:
@@ -224,8 +224,10 @@ public sealed class ReportRollupTests(AzuriteFixture azurite) : IAsyncLifetime
             return inner.ReadAsync(from, to, cancellationToken);
         }
 
-        public Task<StoredFunnelRow?> GetAsync(DateOnly day, string leadId, CancellationToken cancellationToken) => inner.GetAsync(day, leadId, cancellationToken);
+        public Task<StoredFunnelRow?> GetAsync(DateOnly day, string leadId, int? indexShard, CancellationToken cancellationToken) =>
+            inner.GetAsync(day, leadId, indexShard, cancellationToken);
 
-        public Task<bool> TryWriteAsync(FunnelRow row, string? expectedETag, CancellationToken cancellationToken) => inner.TryWriteAsync(row, expectedETag, cancellationToken);
+        public Task<bool> TryWriteAsync(FunnelRow row, int? indexShard, string? expectedETag, CancellationToken cancellationToken) =>
+            inner.TryWriteAsync(row, indexShard, expectedETag, cancellationToken);
     }
 }
