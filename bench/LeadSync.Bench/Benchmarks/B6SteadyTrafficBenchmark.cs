@@ -31,7 +31,7 @@ public sealed class B6SteadyTrafficBenchmark : IBenchmark
         LoadOutcome load;
         var crm = new Latencies();
         int backlog, acknowledged;
-        double cpuMs, rssPeak, rssMean;
+        double cpuMs, azuriteCpuMs, rssPeak, rssMean;
         int crmCalls;
         double perCall;
         await using (var azurite = await AzuriteProcess.StartAsync())
@@ -42,6 +42,7 @@ public sealed class B6SteadyTrafficBenchmark : IBenchmark
             using var webhooks = new SignedWebhooks(host.BaseUrl, tag);
             var sentAt = new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
             var cpuBefore = ProcessCpu.Seconds(host.ProcessId) ?? double.NaN;
+            var azuriteCpuBefore = azurite.ProcessId is { } azuritePid ? ProcessCpu.Seconds(azuritePid) ?? double.NaN : double.NaN;
             using var sampling = new CancellationTokenSource();
             var samples = new ConcurrentQueue<double>();
             var sampler = SampleRssAsync(host.ProcessId, samples, sampling.Token);
@@ -61,6 +62,7 @@ public sealed class B6SteadyTrafficBenchmark : IBenchmark
             }
 
             cpuMs = ((ProcessCpu.Seconds(host.ProcessId) ?? double.NaN) - cpuBefore) * 1000;
+            azuriteCpuMs = ((azurite.ProcessId is { } pid ? ProcessCpu.Seconds(pid) ?? double.NaN : double.NaN) - azuriteCpuBefore) * 1000;
             await sampling.CancelAsync();
             await sampler;
             var answered = hubSpot.FirstAnswered;
@@ -97,6 +99,7 @@ public sealed class B6SteadyTrafficBenchmark : IBenchmark
         result.Add(new Figure("CRM calls", crmCalls, ""));
         result.Add(new Figure("leads per CRM call", Math.Round(perCall, 1), "leads"));
         result.Add(Figure.AtMost("host CPU per lead", acknowledged == 0 ? double.NaN : Math.Round(cpuMs / acknowledged, 2), "ms", 2));
+        result.Add(new Figure("Azurite CPU per lead", acknowledged == 0 ? double.NaN : Math.Round(azuriteCpuMs / acknowledged, 2), "ms"));
         result.Add(Figure.AtMost("RSS peak", Math.Round(rssPeak, 1), "MiB", 150));
         result.Add(new Figure("RSS mean", Math.Round(rssMean, 1), "MiB"));
         foreach (var figure in stages)

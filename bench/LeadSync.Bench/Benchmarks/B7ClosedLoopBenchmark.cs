@@ -35,21 +35,25 @@ public sealed class B7ClosedLoopBenchmark : IBenchmark
             foreach (var concurrency in senders)
             {
                 var cell = $"{concurrency} senders, CRM {delay} ms";
-                var (accepted, acked, endToEnd, acceptRate, cpuMs, rss) = await RunCellAsync(leads, concurrency, TimeSpan.FromMilliseconds(delay), patience, cancellationToken);
-                context.Progress($"B7 {cell}: accepted {acceptRate:0}/s, end to end {endToEnd:0.#} leads/s ({acked}/{accepted}), {cpuMs:0.##} ms CPU per lead, RSS peak {rss:0} MiB");
+                var (accepted, acked, endToEnd, acceptRate, cpuMs, azuriteCpuMs, rss) = await RunCellAsync(leads, concurrency, TimeSpan.FromMilliseconds(delay), patience, cancellationToken);
+                context.Progress($"B7 {cell}: accepted {acceptRate:0}/s, end to end {endToEnd:0.#} leads/s ({acked}/{accepted}), {cpuMs:0.##} ms host CPU and {azuriteCpuMs:0.##} ms Azurite CPU per lead, RSS peak {rss:0} MiB");
                 result.Add(Figure.AtLeast($"{cell}: end to end", Math.Round(endToEnd, 1), "leads/s", 400));
                 result.Add(new Figure($"{cell}: accepted", Math.Round(acceptRate), "req/s"));
                 result.Add(new Figure($"{cell}: leads acknowledged / sent", acked, $"/ {leads}"));
                 result.Add(new Figure($"{cell}: host CPU per lead", Math.Round(cpuMs, 2), "ms"));
+                result.Add(new Figure($"{cell}: Azurite CPU per lead", Math.Round(azuriteCpuMs, 2), "ms"));
+                result.Add(new Figure($"{cell}: CPU-bound ceiling of this machine (cores ÷ (host + Azurite CPU per lead))", Math.Round(Environment.ProcessorCount * 1000 / (cpuMs + azuriteCpuMs)), "leads/s"));
+                result.Add(new Figure($"{cell}: projected with storage off this machine (cores ÷ host CPU per lead)", Math.Round(Environment.ProcessorCount * 1000 / cpuMs), "leads/s"));
                 result.Add(new Figure($"{cell}: host RSS peak", Math.Round(rss, 1), "MiB"));
             }
         }
 
+        result.Notes.Add("Where the limit is: host, Azurite and the load client share this machine's cores. The CPU-bound ceiling divides the cores by the CPU both processes spend per lead (the load client's own CPU left out, so it is an upper bound); the projection with storage off the machine (a real storage account serves the same requests on its own servers) divides them by the host's CPU per lead alone. Neither is a measurement of a deployment: they show which process a faster rate on this machine would have to come from.");
         result.Notes.Add("Issue 20 reference (same machine, before the change): 72 leads/s with 16 senders and 22 with 64, CRM simulator without delay; n8n 1.88.0 on the same simulator 62–79 leads/s. Goal ≥ 400 leads/s, flat between 16 and 64 senders.");
         return result;
     }
 
-    private static async Task<(int Accepted, int Acked, double EndToEnd, double AcceptRate, double CpuMsPerLead, double RssPeak)> RunCellAsync(
+    private static async Task<(int Accepted, int Acked, double EndToEnd, double AcceptRate, double CpuMsPerLead, double AzuriteCpuMsPerLead, double RssPeak)> RunCellAsync(
         int leads, int concurrency, TimeSpan delay, TimeSpan patience, CancellationToken cancellationToken)
     {
         await using var azurite = await AzuriteProcess.StartAsync();
@@ -59,6 +63,7 @@ public sealed class B7ClosedLoopBenchmark : IBenchmark
         var tag = Guid.NewGuid().ToString("N")[..8];
         using var webhooks = new SignedWebhooks(host.BaseUrl, tag);
         var cpuBefore = ProcessCpu.Seconds(host.ProcessId) ?? double.NaN;
+        var azuriteCpuBefore = azurite.ProcessId is { } azuritePid ? ProcessCpu.Seconds(azuritePid) ?? double.NaN : double.NaN;
         var rss = new ConcurrentBag<double>();
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
@@ -97,12 +102,13 @@ public sealed class B7ClosedLoopBenchmark : IBenchmark
         }
 
         var cpuMs = ((ProcessCpu.Seconds(host.ProcessId) ?? double.NaN) - cpuBefore) * 1000;
+        var azuriteCpuMs = ((azurite.ProcessId is { } pid ? ProcessCpu.Seconds(pid) ?? double.NaN : double.NaN) - azuriteCpuBefore) * 1000;
         await sampling.CancelAsync();
         await sampler;
         var answered = hubSpot.FirstAnswered;
         var last = answered.Values.DefaultIfEmpty(firstSend).Max();
         var span = (last - firstSend).TotalSeconds;
         return (accepted, answered.Count, span > 0 ? answered.Count / span : 0, acceptRate, answered.Count == 0 ? double.NaN : cpuMs / answered.Count,
-            rss.DefaultIfEmpty(double.NaN).Max());
+            answered.Count == 0 ? double.NaN : azuriteCpuMs / answered.Count, rss.DefaultIfEmpty(double.NaN).Max());
     }
 }
