@@ -38,4 +38,11 @@ public sealed class StorageOptions
     /// 8), at or under it the limit grows back while background work waits. Set it above the account's normal latency.
     /// </summary>
     public TimeSpan LatencyTarget { get; set; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>
+    /// How long the CRM sync may use the version of a lead this process has just written instead of reading it again
+    /// (<see cref="Core.Storage.RecentLeadWrites"/>); 0 always reads. At most 30 s: no longer than the time an upsert can
+    /// already take to reach the CRM after the sync's read (see the README, "Storage calls per lead").
+    /// </summary>
+    public TimeSpan RecentLeadsMaxAge { get; set; } = TimeSpan.FromSeconds(10);
 }

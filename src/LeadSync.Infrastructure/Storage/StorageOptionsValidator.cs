@@ -3,6 +3,9 @@ namespace LeadSync.Infrastructure.Storage;
 /// <summary>Storage needs either a connection string or both service URIs.</summary>
 public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
+    /// <summary>The longest <see cref="StorageOptions.RecentLeadsMaxAge"/>: the default CRM attempt time-out.</summary>
+    public static readonly TimeSpan MaxRecentLeadsAge = TimeSpan.FromSeconds(30);
+
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
         if (options.MaxConcurrentRequests is < 0 or > 10_000)
@@ -18,6 +21,11 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         if (options.LatencyTarget <= TimeSpan.Zero || options.LatencyTarget > TimeSpan.FromSeconds(10))
         {
             return ValidateOptionsResult.Fail("LeadSync:Storage:LatencyTarget must be more than 0 and at most 00:00:10.");
+        }
+
+        if (options.RecentLeadsMaxAge < TimeSpan.Zero || options.RecentLeadsMaxAge > MaxRecentLeadsAge)
+        {
+            return ValidateOptionsResult.Fail("LeadSync:Storage:RecentLeadsMaxAge must be between 00:00:00 (off) and 00:00:30.");
         }
 
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
