@@ -66,10 +66,10 @@ public sealed partial class LeadSyncer(
 
     /// <summary>
     /// The version this process has just written (filing a moment ago, usually), used instead of a read only when it
-    /// would be upserted: that decision ends in a write conditioned on its ETag (<see cref="RecordSyncedAsync"/> or
-    /// <see cref="RecordFailureAsync"/>), which fails on a row another process or instance changed since, and the lead
-    /// is then read and decided again (see <see cref="RecentLeadWrites"/> for why the upsert's own window stays within
-    /// today's). Any other decision (already synced, erased, dead-lettered) writes nothing an ETag could check, so it is
+    /// would be upserted: what that decision records is written conditioned on its ETag (<see cref="RecordSyncedAsync"/>,
+    /// or <see cref="RecordFailureAsync"/> for a refusal; a pause or an outage records nothing and the message comes
+    /// back), which fails on a row another process or instance changed since, and the lead is then read and decided
+    /// again (see <see cref="RecentLeadWrites"/> for why the upsert's own window stays within today's). Any other decision (already synced, erased, dead-lettered) writes nothing an ETag could check, so it is
     /// taken on a fresh read: a version held here never hides a lead another instance made sales-ready again.
     /// </summary>
     private Lead? ToUpsert(Lead? recent) =>
