@@ -18,11 +18,12 @@ public sealed partial class LeadSyncer(
     TimeProvider timeProvider,
     ILogger<LeadSyncer> logger,
     CrmPauseGate pauseGate,
-    LeadRouting? routing = null)
+    LeadRouting? routing = null,
+    IRecentLeadWrites? recentWrites = null)
 {
     public async Task<WorkOutcome> SyncAsync(string leadId, CancellationToken cancellationToken)
     {
-        var lead = await store.GetAsync(leadId, cancellationToken);
+        var lead = ToUpsert(recentWrites?.Find(leadId)) ?? await store.GetAsync(leadId, cancellationToken);
         if (lead is null || lead.Status != LeadStatus.SalesReady)
         {
             return WorkOutcome.Done(lead is null ? "unknown lead" : $"already {lead.Status}");
@@ -62,6 +63,19 @@ public sealed partial class LeadSyncer(
             ? await RecordSyncedAsync(lead, result, cancellationToken)
             : await RecordFailureAsync(lead, result.Outcome, cancellationToken);
     }
+
+    /// <summary>
+    /// The version this process has just written (filing a moment ago, usually), used instead of a read only when it
+    /// would be upserted: what that decision records is written conditioned on its ETag (<see cref="RecordSyncedAsync"/>,
+    /// or <see cref="RecordFailureAsync"/> for a refusal; a pause or an outage records nothing and the message comes
+    /// back), which fails on a row another process or instance changed since, and the lead is then read and decided
+    /// again (see <see cref="RecentLeadWrites"/> for why the upsert's own window stays within today's). Any other decision (already synced, erased, dead-lettered) writes nothing an ETag could check, so it is
+    /// taken on a fresh read: a version held here never hides a lead another instance made sales-ready again.
+    /// </summary>
+    private Lead? ToUpsert(Lead? recent) =>
+        recent is { Status: LeadStatus.SalesReady, Contact.HasReachableChannel: true } && recent.SyncAttempts < crmOptions.CurrentValue.MaxSyncAttempts
+            ? recent
+            : null;
 
     /// <summary>
     /// Up to 2 s after the pause end, spread by lead: the backlog does not land on the probe all in one instant (the

@@ -57,6 +57,7 @@ public static class InfrastructureServiceExtensions
         services.AddSingleton<ILeadStore>(sp => sp.GetRequiredService<TableLeadStore>());
         services.AddSingleton<INoticeStore>(sp => sp.GetRequiredService<TableLeadStore>());
         services.AddSingleton<ILeadEraser>(sp => sp.GetRequiredService<TableLeadStore>());
+        services.AddSingleton<IRecentLeadWrites>(sp => sp.GetRequiredService<TableLeadStore>().RecentWrites);
         services.AddSingleton<IDueIndex, TableDueIndex>();
         services.AddSingleton<ILeadEmailIndex, TableLeadEmailIndex>();
         services.AddSingleton<ILeadAliases, TableLeadAliases>();

@@ -46,4 +46,11 @@ public sealed class StorageOptions
     /// Never used on the webhook request path.
     /// </summary>
     public TimeSpan GroupCommitLinger { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// How long the CRM sync may use the version of a lead this process has just written instead of reading it again
+    /// (<see cref="Core.Storage.RecentLeadWrites"/>); 0 always reads. At most 30 s: no longer than the time an upsert can
+    /// already take to reach the CRM after the sync's read (README, "Batching of the sync queue").
+    /// </summary>
+    public TimeSpan RecentLeadsMaxAge { get; set; } = TimeSpan.FromSeconds(10);
 }

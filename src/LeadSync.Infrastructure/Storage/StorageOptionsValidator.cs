@@ -3,6 +3,9 @@ namespace LeadSync.Infrastructure.Storage;
 /// <summary>Storage needs either a connection string or both service URIs.</summary>
 public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
+    /// <summary>The longest <see cref="StorageOptions.RecentLeadsMaxAge"/>: the default CRM attempt time-out.</summary>
+    public static readonly TimeSpan MaxRecentLeadsAge = TimeSpan.FromSeconds(30);
+
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
         if (options.MaxConcurrentRequests is < 0 or > 10_000)
@@ -23,6 +26,11 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         if (options.GroupCommitLinger < TimeSpan.Zero || options.GroupCommitLinger > TimeSpan.FromSeconds(1))
         {
             return ValidateOptionsResult.Fail("LeadSync:Storage:GroupCommitLinger must be between 00:00:00 (off) and 00:00:01.");
+        }
+
+        if (options.RecentLeadsMaxAge < TimeSpan.Zero || options.RecentLeadsMaxAge > MaxRecentLeadsAge)
+        {
+            return ValidateOptionsResult.Fail("LeadSync:Storage:RecentLeadsMaxAge must be between 00:00:00 (off) and 00:00:30.");
         }
 
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))

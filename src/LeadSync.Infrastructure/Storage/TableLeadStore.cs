@@ -4,9 +4,15 @@ namespace LeadSync.Infrastructure.Storage;
 /// Leads in Azure Table Storage, one partition per lead, so the lead row, its timeline and its notices change in one
 /// entity-group transaction. Updates are conditioned on the lead row's ETag. After each write the lead's report row
 /// (<see cref="TableFunnelIndex"/>) is upserted; rows written while another write to the same day is in flight share a transaction (<see cref="PartitionWriteCoalescer"/>).
+/// Every write of a lead row goes through <see cref="RecentWrites"/> (write-through; a conflict or erasure leaves nothing
+/// there); <see cref="GetAsync(string, CancellationToken)"/> always reads storage, only the CRM sync looks there first.
 /// </summary>
-public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProvider) : ILeadStore, INoticeStore, ILeadEraser
+public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProvider, IOptions<StorageOptions>? options = null)
+    : ILeadStore, INoticeStore, ILeadEraser
 {
+    /// <summary>The lead versions this store has just written (<see cref="StorageOptions.RecentLeadsMaxAge"/>).</summary>
+    public RecentLeadWrites RecentWrites { get; } = new(timeProvider, (options?.Value ?? new StorageOptions()).RecentLeadsMaxAge);
+
     /// <summary>
     /// Erases the lead's personal data (contact, raw payload, answers, consent, touch details) in one ETag-conditioned
     /// write with a <c>privacy.erased</c> timeline entry, then blanks the details of timeline entries that carry touch
@@ -14,6 +20,19 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
     /// owner for reporting and redelivery dedupe. Erasing an erased lead changes nothing.
     /// </summary>
     public async Task<LeadEraseResult?> EraseAsync(string leadId, string actor, string reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await EraseLeadAsync(leadId, actor, reason, cancellationToken);
+        }
+        finally
+        {
+            // Whatever happened: no version of an erased (or half-erased) lead is served from memory afterwards.
+            RecentWrites.Evict(leadId);
+        }
+    }
+
+    private async Task<LeadEraseResult?> EraseLeadAsync(string leadId, string actor, string reason, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -91,17 +110,22 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
         // Leads created in the same second share a report-index shard, so their index rows share transactions.
         change = change.Lead.IndexShard is null ? change with { Lead = change.Lead with { IndexShard = LeadShard.OfSecond(timeProvider.GetUtcNow()) } } : change;
         var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(change.Lead)) };
+        var row = LeadEntityMapper.ToEntity(change.Lead);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row) };
         actions.AddRange(change.Entries.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(change.Lead.Id, e, i))));
+        RecentWrites.BeginWrite(change.Lead.Id);
+        Lead? stored = null;
         try
         {
             var response = await StorageCall.RunAsync(() => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
             var etag = response.Value[0].Headers.ETag ?? default;
+            stored = AsStored(row, response.Value[0].Headers.ETag);
             await TableFunnelIndex.UpsertAsync(clients, change.Lead, cancellationToken);
             return new LeadCreateResult(change.Lead with { ETag = etag.ToString() }, AlreadyExisted: false);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
+            // Not this process's write: the version read back is not kept (only writes are).
             var existing = await GetAsync(change.Lead.Id, cancellationToken)
                 ?? throw new StorageUnavailableException("The lead conflicted but could not be read back.", ex);
 
@@ -109,6 +133,25 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
             await TableFunnelIndex.UpsertAsync(clients, existing, cancellationToken);
             return new LeadCreateResult(existing, AlreadyExisted: true);
         }
+        finally
+        {
+            RecentWrites.EndWrite(change.Lead.Id, stored);
+        }
+    }
+
+    /// <summary>
+    /// What a read of the row just written returns: the written row mapped back, with the ETag the write answered (null
+    /// without one: then nothing is kept).
+    /// </summary>
+    private static Lead? AsStored(TableEntity written, ETag? etag)
+    {
+        if (etag is not { } tag)
+        {
+            return null;
+        }
+
+        written.ETag = tag;
+        return LeadEntityMapper.ToLead(written);
     }
 
     public async Task<Lead?> GetAsync(string leadId, CancellationToken cancellationToken)
@@ -141,16 +184,23 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
         }
 
         var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
+        var row = LeadEntityMapper.ToEntity(lead);
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.UpdateReplace, LeadEntityMapper.ToEntity(lead), new ETag(lead.ETag)),
+            new(TableTransactionActionType.UpdateReplace, row, new ETag(lead.ETag)),
         };
         actions.AddRange(change.Entries.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(lead.Id, e, i))));
         actions.AddRange(change.Notices.Select(n => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(n))));
+
+        // Write-through: the version held goes now; the one stored comes back only if this write succeeds. A conflict
+        // (412, or 409 on a notice), a missing lead or a failure leaves nothing held, so the next sync reads storage.
+        RecentWrites.BeginWrite(lead.Id);
+        Lead? stored = null;
         try
         {
             var response = await StorageCall.RunAsync(() => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
             var etag = response.Value[0].Headers.ETag ?? default;
+            stored = AsStored(row, response.Value[0].Headers.ETag);
             await TableFunnelIndex.UpsertAsync(clients, lead, cancellationToken);
             return LeadUpdateResult.Updated(lead with { ETag = etag.ToString() });
         }
@@ -162,6 +212,10 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
         catch (TableTransactionFailedException ex) when (ex.Status == 404)
         {
             return LeadUpdateResult.NotFound;
+        }
+        finally
+        {
+            RecentWrites.EndWrite(lead.Id, stored);
         }
     }
 

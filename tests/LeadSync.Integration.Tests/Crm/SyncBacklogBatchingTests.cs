@@ -30,6 +30,9 @@ public sealed class SyncBacklogBatchingTests(AzuriteFixture azurite, ITestOutput
             ["LeadSync:Crm:Provider"] = "hubspot",
             ["LeadSync:Crm:HubSpot:BaseUrl"] = _hubSpot.BaseUri.ToString(),
             ["LeadSync:Crm:HubSpot:AccessToken"] = "pat-test",
+
+            // A backlog an outage left behind is older than the versions filing keeps (RecentLeadsMaxAge): each lead is read.
+            ["LeadSync:Storage:RecentLeadsMaxAge"] = "00:00:00",
         },
         start: DateTimeOffset.UtcNow,
         // The batch linger runs on the real clock here, like the CRM client's rate limiter.
