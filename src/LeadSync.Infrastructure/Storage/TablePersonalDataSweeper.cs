@@ -41,18 +41,24 @@ public sealed class TablePersonalDataSweeper(StorageClients clients) : IPersonal
 
             foreach (var claim in rows.Where(r => r.RowKey == TableLeadEmailIndex.ClaimRow))
             {
-                try
-                {
-                    await StorageCall.RunAsync(() => table.DeleteEntityAsync(claim.PartitionKey, claim.RowKey, claim.ETag, cancellationToken), cancellationToken);
-                }
-                catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-                {
-                    // Gone already (a second erasure) or rewritten by a filing since the read: either way it stays right.
-                }
+                await DeleteClaimIfUnchangedAsync(table, claim, cancellationToken);
             }
         }
 
         return removed;
+    }
+
+    /// <summary>Deletes an address's claim row as read; one rewritten since (a delivery recorded meanwhile) stays.</summary>
+    internal static async Task DeleteClaimIfUnchangedAsync(TableClient table, TableEntity claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await StorageCall.RunAsync(() => table.DeleteEntityAsync(claim.PartitionKey, claim.RowKey, claim.ETag, cancellationToken), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Gone already (a second erasure) or rewritten by a filing since the read: either way it is right as it is.
+        }
     }
 
     private async Task<int> OutboxAsync(ErasureNeedles needles, CancellationToken cancellationToken)

@@ -36,7 +36,8 @@ public sealed class EmailClaimCostTests : IAsyncLifetime
 
         Assert.DoesNotContain(claimed, r => r.Contains("LeadsByEmail", StringComparison.Ordinal));
         Assert.Single(lookedUp, r => r.Contains("LeadsByEmail", StringComparison.Ordinal) && r.StartsWith("GET", StringComparison.Ordinal));
-        Assert.Equal(lookedUp.Count - 1, claimed.Count);
+        // Report day marks are written again when a write is slow (a loaded machine): not part of the comparison.
+        Assert.Equal(lookedUp.Count(NotADayMark) - 1, claimed.Count(NotADayMark));
         Assert.Single(await CountAsync(claiming, () => claiming.Get<ILeadEmailIndex>().TryClaimAsync("newer@example.com", "ld_newer", CancellationToken.None)));
     }
 
@@ -61,6 +62,8 @@ public sealed class EmailClaimCostTests : IAsyncLifetime
             await Task.Delay(25);
         }
     }
+
+    private static bool NotADayMark(string request) => !request.Contains(TableNames.ReportDays, StringComparison.Ordinal);
 
     private static string Request(string line)
     {

@@ -158,6 +158,24 @@ public sealed class EmailClaimTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Erasure_leaves_a_claim_that_a_filing_rewrote_after_the_partition_was_read()
+    {
+        var table = await TableAsync();
+        var partition = TableLeadEmailIndex.Partition("race@example.com");
+        await Index.AddAsync("race@example.com", IdOf("msg_race_1"), IdOf("msg_race_1"), CancellationToken.None);
+        var read = (await table.GetEntityAsync<TableEntity>(partition, TableLeadEmailIndex.ClaimRow)).Value;
+        await Index.AddAsync("race@example.com", IdOf("msg_race_2"), IdOf("msg_race_2"), CancellationToken.None);
+
+        await TablePersonalDataSweeper.DeleteClaimIfUnchangedAsync(table, read, CancellationToken.None);
+
+        Assert.Contains(TableLeadEmailIndex.ClaimRow, await RowKeysAsync("race@example.com"));
+        var current = (await table.GetEntityAsync<TableEntity>(partition, TableLeadEmailIndex.ClaimRow)).Value;
+        await TablePersonalDataSweeper.DeleteClaimIfUnchangedAsync(table, current, CancellationToken.None);
+        await TablePersonalDataSweeper.DeleteClaimIfUnchangedAsync(table, current, CancellationToken.None);
+        Assert.DoesNotContain(TableLeadEmailIndex.ClaimRow, await RowKeysAsync("race@example.com"));
+    }
+
+    [Fact]
     public async Task A_delivery_that_finds_the_claim_before_its_lead_is_stored_files_as_without_claims_and_the_claimant_joins_it()
     {
         // The claimant recorded its claim, then stopped before writing its lead (a crash, or still in flight).
