@@ -58,10 +58,12 @@ internal sealed class LeadFiling(
         var (status, reason) = qualification.Qualify(draft);
         var email = draft.Contact.Email;
 
-        // The address lookup and the sync intent are independent storage calls: they run side by side. Intent first:
+        // The address claim and the sync intent are independent storage calls: they run side by side. Intent first:
         // if the process dies between storing and enqueueing, the safety net re-drives the sync (a hint whose lead
         // is never created, because the delivery re-entered an existing lead, is dropped by the re-drive job).
-        var lookup = email is null ? Task.FromResult<IReadOnlyList<LeadEmailEntry>>([]) : emailIndex.FindAsync(email, cancellationToken);
+        // An address never seen before is claimed in one call, which also records this delivery's index entry; a
+        // known address (or a concurrent first delivery that won the claim) is looked up for re-entry as before.
+        var claim = email is null ? Task.FromResult(false) : emailIndex.TryClaimAsync(email, leadId, cancellationToken);
         var intent = status switch
         {
             LeadStatus.SalesReady => dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Sync, now + options.Value.SyncSafetyNetDelay), cancellationToken),
@@ -70,9 +72,10 @@ internal sealed class LeadFiling(
             LeadStatus.Nurture => dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Recycle, now + options.Value.SyncSafetyNetDelay), cancellationToken),
             _ => Task.CompletedTask,
         };
-        await Task.WhenAll(lookup, intent);
-        if (email is not null &&
-            await reEntry.ReEnterAsync(email, await lookup, leadId, sourceName, draft, status, reason, now, cancellationToken) is { } reEntered)
+        await Task.WhenAll(claim, intent);
+        var firstOfAddress = await claim;
+        if (email is not null && !firstOfAddress &&
+            await reEntry.ReEnterAsync(email, await emailIndex.FindAsync(email, cancellationToken), leadId, sourceName, draft, status, reason, now, cancellationToken) is { } reEntered)
         {
             return reEntered;
         }
@@ -86,7 +89,7 @@ internal sealed class LeadFiling(
             LeadStatus.Nurture when created.Lead.NurturePushedAt is null => queue.EnqueueAsync(QueueNames.LeadNurture, leadId, cancellationToken),
             _ => Task.CompletedTask,
         };
-        var indexed = email is null ? Task.CompletedTask : emailIndex.AddAsync(email, leadId, leadId, cancellationToken);
+        var indexed = email is null || firstOfAddress ? Task.CompletedTask : emailIndex.AddAsync(email, leadId, leadId, cancellationToken);
         await Task.WhenAll(handOff, indexed);
 
         IntakeLog.Accepted(logger, sourceName, leadId, created.AlreadyExisted, created.Lead.Status);

@@ -26,7 +26,15 @@ internal sealed class LeadReEntry(
         var own = entries.FirstOrDefault(e => e.DeliveryLeadId == deliveryLeadId);
         if (own is not null && own.LeadId == deliveryLeadId)
         {
-            return null;
+            // Filed as its own lead: a redelivery (a duplicate) — unless the lead was never stored. A first delivery's
+            // claim records its entry before the lead is written; after a crash between the two, the delivery is filed
+            // again like a new one, so a lead of the address filed meanwhile takes it as it would have without the claim.
+            if (await leads.GetAsync(deliveryLeadId, cancellationToken) is not null)
+            {
+                return null;
+            }
+
+            own = null;
         }
 
         var target = own is not null

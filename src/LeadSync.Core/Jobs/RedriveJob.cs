@@ -21,7 +21,8 @@ public sealed partial class RedriveJob(
     ISlaPolicy slaPolicy,
     RecyclePolicy recyclePolicy,
     InboxPump inbox,
-    Crm.Pause.CrmPauseGate crmPause)
+    Crm.Pause.CrmPauseGate crmPause,
+    ILeadEmailIndex emailIndex)
 {
     private const int BatchSize = 1000;
 
@@ -92,6 +93,14 @@ public sealed partial class RedriveJob(
             await dueIndex.RemoveAsync(hint, cancellationToken);
         }
 
+        // Until every address stored before e-mail claims existed has its claim, filing looks each address up (two
+        // calls); one pass that finds none missing enables the one-call claim. Then nothing: the process remembers it.
+        var claims = await emailIndex.BackfillClaimsAsync(cancellationToken);
+        if (claims > 0)
+        {
+            LogClaimsAdded(logger, claims);
+        }
+
         var due = filed + syncs.Count + notifies.Count + enrichments.Count;
         acted += filed;
         var report = new JobReport(JobNames.Redrive, due, acted, due - acted, 0);
@@ -122,4 +131,7 @@ public sealed partial class RedriveJob(
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Re-drive run: {Due} hints due, {Acted} re-enqueued")]
     private static partial void LogRun(ILogger logger, int due, int acted);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Re-drive run: {Claims} e-mail index addresses stored before claims got their claim")]
+    private static partial void LogClaimsAdded(ILogger logger, int claims);
 }

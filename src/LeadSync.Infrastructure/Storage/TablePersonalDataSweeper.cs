@@ -22,16 +22,43 @@ public sealed class TablePersonalDataSweeper(StorageClients clients) : IPersonal
         return counts.Where(c => c.Value > 0).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The address's delivery rows (counted), then its claim row (bookkeeping, not counted) — last, and only if no filing
+    /// rewrote it since the read: a delivery recorded meanwhile keeps its row and the claim that must go with it.
+    /// </summary>
     private async Task<int> EmailIndexAsync(ErasureNeedles needles, CancellationToken cancellationToken)
     {
+        var table = await clients.TableAsync(TableNames.LeadsByEmail, cancellationToken);
         var removed = 0;
         foreach (var email in needles.Emails)
         {
-            var partition = TableLeadEmailIndex.Partition(email);
-            removed += await DeleteWhereAsync(TableNames.LeadsByEmail, TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), _ => true, cancellationToken);
+            var rows = await QueryAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {TableLeadEmailIndex.Partition(email)}"), cancellationToken);
+            foreach (var row in rows.Where(r => r.RowKey != TableLeadEmailIndex.ClaimRow))
+            {
+                await StorageCall.RunAsync(() => table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken), cancellationToken);
+                removed++;
+            }
+
+            foreach (var claim in rows.Where(r => r.RowKey == TableLeadEmailIndex.ClaimRow))
+            {
+                await DeleteClaimIfUnchangedAsync(table, claim, cancellationToken);
+            }
         }
 
         return removed;
+    }
+
+    /// <summary>Deletes an address's claim row as read; one rewritten since (a delivery recorded meanwhile) stays.</summary>
+    internal static async Task DeleteClaimIfUnchangedAsync(TableClient table, TableEntity claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await StorageCall.RunAsync(() => table.DeleteEntityAsync(claim.PartitionKey, claim.RowKey, claim.ETag, cancellationToken), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Gone already (a second erasure) or rewritten by a filing since the read: either way it is right as it is.
+        }
     }
 
     private async Task<int> OutboxAsync(ErasureNeedles needles, CancellationToken cancellationToken)

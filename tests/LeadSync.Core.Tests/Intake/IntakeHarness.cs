@@ -38,9 +38,10 @@ public sealed class IntakeHarness
     public IDueIndex DueIndex { get; }
     public QualificationPolicy Qualification { get; }
 
-    public WebhookIntake Intake() => new(
+    /// <summary>Intake over <paramref name="emailIndex"/>, or an index that never knows an address.</summary>
+    public WebhookIntake Intake(ILeadEmailIndex? emailIndex = null) => new(
         SourceCatalog.All, Store, DueIndex, Queue, Qualification, Quarantine.Object, Options.Create(new IntakeOptions()), Time, NullLogger<WebhookIntake>.Instance,
-        new NoLeadEmailIndex(), Mock.Of<ILeadAliases>(), new WebhookRedactor());
+        emailIndex ?? new NoLeadEmailIndex(), Mock.Of<ILeadAliases>(), new WebhookRedactor());
 
     /// <summary>Deliveries that could not become leads land here (see WebhookIntake's quarantine).</summary>
     public Mock<LeadSync.Core.Intake.Quarantine.IQuarantineStore> Quarantine { get; } = new();

@@ -9,4 +9,8 @@ internal sealed class NoLeadEmailIndex : ILeadEmailIndex
 
     public Task<IReadOnlyList<LeadEmailEntry>> FindAsync(string email, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<LeadEmailEntry>>([]);
+
+    public Task<bool> TryClaimAsync(string email, string deliveryLeadId, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public Task<int> BackfillClaimsAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 }

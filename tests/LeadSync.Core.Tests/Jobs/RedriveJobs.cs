@@ -38,6 +38,6 @@ internal static class RedriveJobs
         return new RedriveJob(dueIndex, store, Mock.Of<INoticeStore>(), queue,
             new FixedOptionsMonitor<IntakeOptions>(new IntakeOptions()), new FixedOptionsMonitor<CrmOptions>(new CrmOptions()),
             new FixedOptionsMonitor<NotificationOptions>(new NotificationOptions()), time, NullLogger<RedriveJob>.Instance,
-            new FunnelRowRepair(store, Mock.Of<IFunnelIndex>()), sla, recycle, inbox, crmPause);
+            new FunnelRowRepair(store, Mock.Of<IFunnelIndex>()), sla, recycle, inbox, crmPause, new NoLeadEmailIndex());
     }
 }
