@@ -132,6 +132,11 @@ public sealed class StorageClients
     {
         options.AddPolicy(limit, HttpPipelinePosition.PerRetry);
 
+        // Nothing listens to the SDK's event source or its client activities (outgoing HTTP is traced by OpenTelemetry
+        // when an exporter is set): without these the pipeline drops two policies and a header pass per request.
+        options.Diagnostics.IsLoggingEnabled = false;
+        options.Diagnostics.IsDistributedTracingEnabled = false;
+
         options.Retry.MaxRetries = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1);

@@ -44,10 +44,34 @@ public sealed class ConfiguredSecrets : IConfiguredSecrets
         ];
     }
 
-    public IReadOnlyCollection<string> Values =>
-        [.. _settings.Concat(_current.Select(read => read()).OfType<string>()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
+    private Snapshot? _last;
+
+    /// <summary>Read on every delivery (redaction): the list is built again only when a current value has changed.</summary>
+    public IReadOnlyCollection<string> Values
+    {
+        get
+        {
+            var current = new string?[_current.Length];
+            for (var i = 0; i < current.Length; i++)
+            {
+                current[i] = _current[i]();
+            }
+
+            var last = Volatile.Read(ref _last);
+            if (last is not null && last.Current.AsSpan().SequenceEqual(current))
+            {
+                return last.Values;
+            }
+
+            IReadOnlyCollection<string> values = [.. _settings.Concat(current.OfType<string>()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
+            Volatile.Write(ref _last, new Snapshot(current, values));
+            return values;
+        }
+    }
 
     public IReadOnlyCollection<string> HeaderNames => [_marketo.CurrentValue.SecretHeader];
+
+    private sealed record Snapshot(string?[] Current, IReadOnlyCollection<string> Values);
 
     private static Func<string?> Monitor<TOptions>(IServiceProvider services, Func<TOptions, string?> read)
         where TOptions : class

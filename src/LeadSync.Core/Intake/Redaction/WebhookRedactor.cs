@@ -30,12 +30,16 @@ public sealed class WebhookRedactor(IConfiguredSecrets? secrets = null)
 
     private static readonly HashSet<string> CredentialBodyFields = new(StringComparer.Ordinal) { "google_key" };
 
+    private static readonly byte[][] CredentialBodyFieldBytes = [.. CredentialBodyFields.Select(Encoding.UTF8.GetBytes)];
+
     private static readonly byte[] MaskBytes = Encoding.UTF8.GetBytes(Mask);
     private static readonly byte[] QuotedMask = Encoding.UTF8.GetBytes("\"" + Mask + "\"");
 
+    private SecretForms? _forms;
+
     public InboundWebhook Redact(InboundWebhook webhook)
     {
-        var values = SecretValues();
+        var values = Forms();
         return webhook with
         {
             RequestUri = RedactUri(webhook.RequestUri, values),
@@ -48,19 +52,32 @@ public sealed class WebhookRedactor(IConfiguredSecrets? secrets = null)
     }
 
     /// <summary><paramref name="text"/> with every configured secret replaced by <see cref="Mask"/>.</summary>
-    public string RedactText(string text) => RedactText(text, SecretValues());
+    public string RedactText(string text) => RedactText(text, Forms());
 
-    private List<string> SecretValues()
+    /// <summary>
+    /// The configured secrets' textual forms, built again only when the secrets change (an admin rotates a key): the
+    /// encodings of every secret were computed for every header, query value and path segment of every delivery.
+    /// </summary>
+    private SecretForms Forms()
     {
         // Longest first, so a secret that contains another is masked whole.
-        return (secrets?.Values ?? [])
+        var values = (secrets?.Values ?? [])
             .Where(s => s is { Length: >= MinimumSecretLength })
             .Distinct(StringComparer.Ordinal)
             .OrderByDescending(s => s.Length)
             .ToList();
+        var cached = Volatile.Read(ref _forms);
+        if (cached is not null && cached.Values.SequenceEqual(values, StringComparer.Ordinal))
+        {
+            return cached;
+        }
+
+        var built = new SecretForms(values);
+        Volatile.Write(ref _forms, built);
+        return built;
     }
 
-    private Dictionary<string, string> RedactHeaders(IReadOnlyDictionary<string, string> headers, List<string> values)
+    private Dictionary<string, string> RedactHeaders(IReadOnlyDictionary<string, string> headers, SecretForms values)
     {
         var configured = secrets?.HeaderNames ?? [];
         return headers
@@ -68,7 +85,7 @@ public sealed class WebhookRedactor(IConfiguredSecrets? secrets = null)
             .ToDictionary(h => h.Key, h => RedactText(h.Value, values), StringComparer.OrdinalIgnoreCase);
     }
 
-    private static Uri RedactUri(Uri uri, List<string> values)
+    private static Uri RedactUri(Uri uri, SecretForms values)
     {
         if (!uri.IsAbsoluteUri)
         {
@@ -76,27 +93,24 @@ public sealed class WebhookRedactor(IConfiguredSecrets? secrets = null)
         }
 
         var segments = uri.AbsolutePath.Split('/')
-            .Select(s => values.Contains(Uri.UnescapeDataString(s), StringComparer.Ordinal) ? Mask : RedactText(s, values));
+            .Select(s => values.Values.Contains(Uri.UnescapeDataString(s), StringComparer.Ordinal) ? Mask : RedactText(s, values));
         var query = uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Where(pair => !CredentialQuery.Contains(Uri.UnescapeDataString(pair.Split('=')[0].Replace('+', ' '))))
             .Select(pair => RedactText(pair, values));
         return new UriBuilder(uri) { Path = string.Join('/', segments), Query = string.Join('&', query) }.Uri;
     }
 
-    private static string RedactText(string text, List<string> values)
+    private static string RedactText(string text, SecretForms values)
     {
-        foreach (var secret in values)
+        foreach (var form in values.Text)
         {
-            foreach (var form in Forms(secret))
-            {
-                text = text.Replace(form, Mask, StringComparison.Ordinal);
-            }
+            text = text.Replace(form, Mask, StringComparison.Ordinal);
         }
 
         return text;
     }
 
-    private static ReadOnlyMemory<byte> RedactBody(ReadOnlyMemory<byte> body, List<string> values)
+    private static ReadOnlyMemory<byte> RedactBody(ReadOnlyMemory<byte> body, SecretForms values)
     {
         if (body.IsEmpty)
         {
@@ -105,16 +119,12 @@ public sealed class WebhookRedactor(IConfiguredSecrets? secrets = null)
 
         // Copies the body only when something is masked: most deliveries carry no credential in their body.
         var bytes = MaskJsonFields(body.Span);
-        foreach (var secret in values)
+        foreach (var needle in values.Utf8)
         {
-            foreach (var form in Forms(secret))
+            var current = bytes is null ? body.Span : bytes.AsSpan();
+            if (current.IndexOf(needle) >= 0)
             {
-                var needle = Encoding.UTF8.GetBytes(form);
-                var current = bytes is null ? body.Span : bytes.AsSpan();
-                if (current.IndexOf(needle) >= 0)
-                {
-                    bytes = Replace(current.ToArray(), needle, MaskBytes);
-                }
+                bytes = Replace(current.ToArray(), needle, MaskBytes);
             }
         }
 
@@ -122,7 +132,7 @@ public sealed class WebhookRedactor(IConfiguredSecrets? secrets = null)
     }
 
     /// <summary>The secret as it may appear in text: raw, URL-encoded (path and form) and JSON-escaped.</summary>
-    private static IEnumerable<string> Forms(string secret) => new[]
+    private static IEnumerable<string> FormsOf(string secret) => new[]
     {
         secret,
         Uri.EscapeDataString(secret),
@@ -131,6 +141,23 @@ public sealed class WebhookRedactor(IConfiguredSecrets? secrets = null)
         JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value,
         JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value.Replace("/", "\\/", StringComparison.Ordinal),
     }.Distinct(StringComparer.Ordinal);
+
+    /// <summary>Secrets (longest first) and, in the order they are masked, each one's forms as text and as UTF-8.</summary>
+    private sealed class SecretForms
+    {
+        public SecretForms(List<string> values)
+        {
+            Values = values;
+            Text = [.. values.SelectMany(FormsOf)];
+            Utf8 = [.. Text.Select(Encoding.UTF8.GetBytes)];
+        }
+
+        public List<string> Values { get; }
+
+        public string[] Text { get; }
+
+        public byte[][] Utf8 { get; }
+    }
 
     /// <summary>A JSON body with each top-level credential field's string value masked, byte for byte elsewhere; null if none.</summary>
     private static byte[]? MaskJsonFields(ReadOnlySpan<byte> body)
@@ -183,9 +210,9 @@ public sealed class WebhookRedactor(IConfiguredSecrets? secrets = null)
 
     private static bool MentionsCredentialField(ReadOnlySpan<byte> body)
     {
-        foreach (var field in CredentialBodyFields)
+        foreach (var field in CredentialBodyFieldBytes)
         {
-            if (body.IndexOf(Encoding.UTF8.GetBytes(field)) >= 0)
+            if (body.IndexOf(field) >= 0)
             {
                 return true;
             }

@@ -85,6 +85,24 @@ public sealed class WebhookRedactorTests
     }
 
     [Fact]
+    public void A_secret_rotated_after_the_first_delivery_is_masked_in_the_next_one()
+    {
+        // The redactor keeps the secrets' encoded forms between deliveries; a rotation must still be seen at once.
+        var secrets = new List<string> { "first-secret-value" };
+        var redactor = new WebhookRedactor(new FixedSecrets(secrets));
+        var webhook = WebhookBuilder.For("unbounce")
+            .Header("X-Forwarded-Note", "first-secret-value second-secret-value")
+            .Build();
+
+        var before = redactor.Redact(webhook);
+        secrets[0] = "second-secret-value";
+        var after = redactor.Redact(webhook);
+
+        Assert.Equal($"{WebhookRedactor.Mask} second-secret-value", before.Headers["X-Forwarded-Note"]);
+        Assert.Equal($"first-secret-value {WebhookRedactor.Mask}", after.Headers["X-Forwarded-Note"]);
+    }
+
+    [Fact]
     public void Redacting_twice_changes_nothing_more()
     {
         var redactor = new WebhookRedactor(new FixedSecrets(["long-enough-secret"]));
