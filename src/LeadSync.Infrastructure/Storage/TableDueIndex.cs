@@ -1,18 +1,24 @@
 namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>
-/// The due index: partition <c>{kind}|{yyyyMMddHH}|{shard}</c> (UTC hour of the due time; shard = the due time's
-/// second modulo <see cref="LeadShard.Count"/>), row <c>{dueTicks}|{leadId}</c>. Hints due in the same second share a
-/// partition, so the hints filed together (leads filed or synced at the same moment mostly fall due together) share
-/// one transaction, while an hour's hints still spread over the shards as the seconds go by. A per-kind cursor remembers the oldest hour that may still hold entries,
-/// so a run queries only the hours from the cursor to now (one partition-range query over the shards of each) and
-/// reads only entries that are due. Hints filed while another write to their partition is in
-/// flight go together in one entity-group transaction (<see cref="PartitionWriteCoalescer"/>).
+/// The due index: partition <c>{kind}|{yyyyMMddHH}|{ssss}</c> (UTC hour of the due time; <c>ssss</c> = the due time's
+/// second of the hour, <see cref="LeadShard.OfSecond"/>, four digits), row <c>{dueTicks}|{leadId}</c>. Hints due in
+/// the same second share a partition, so the hints filed together (leads filed or synced at the same moment mostly fall
+/// due together) share one transaction, and a partition never holds more than one second's hints (Azurite scans a
+/// whole partition on every upsert). The partitions of an hour sort by due second, so a run reads them oldest first
+/// with one partition-range query and stops when it has enough. A per-kind cursor remembers the oldest hour that may
+/// still hold entries, so a run queries only the hours from the cursor to now and reads only entries that are due.
+/// Hints filed while another write to their partition is in flight go together in one entity-group transaction
+/// (<see cref="PartitionWriteCoalescer"/>).
 /// </summary>
 public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvider) : IDueIndex
 {
     private const string CursorPartition = "cursor";
     private const string HourFormat = "yyyyMMddHH";
+
+    /// <summary>Between an hour and its shard; every shard of the hour sorts between it and the next character.</summary>
+    private const char ShardSeparator = '|';
+    private const char AfterShardSeparator = (char)(ShardSeparator + 1);
 
     /// <summary>An entity-group transaction holds at most 100 entities, all in one partition.</summary>
     private const int PerTransaction = 100;
@@ -95,32 +101,27 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
     }
 
     /// <summary>
-    /// Due rows of every shard of one hour, in one partition-range query (rows come shard by shard, each oldest first);
-    /// at most <paramref name="max"/> per shard are needed for the <paramref name="max"/> oldest of the hour.
+    /// Due rows of one hour in one partition-range query over its shards: they come shard by shard, and the shards sort
+    /// by due second, so the first <paramref name="max"/> are the oldest (a hint filed overdue sits under the hour it
+    /// was filed in; it is due all the same). Shards written by earlier builds (by lead id or second modulo 8,
+    /// <c>|0</c>…<c>|7</c>) fall in the same range.
     /// </summary>
     private static async Task<List<(string RowKey, DueItem Item)>> QueryDueAsync(
         TableClient table, DueKind kind, DateTimeOffset hour, string upperRow, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
+        var prefix = HourPrefix(kind, hour);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {Partition(kind, hour, 0)} and PartitionKey le {Partition(kind, hour, LeadShard.Count - 1)} and RowKey le {upperRow}");
+            $"PartitionKey ge {prefix + ShardSeparator} and PartitionKey lt {prefix + AfterShardSeparator} and RowKey le {upperRow}");
         var returned = 0;
         var found = await StorageCall.RunAsync(async () =>
         {
             var rows = new List<(string, DueItem)>();
-            var perShard = new Dictionary<string, int>(StringComparer.Ordinal);
             returned = 0;
             await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, max), cancellationToken: cancellationToken))
             {
                 returned++;
-                var taken = perShard.GetValueOrDefault(row.PartitionKey);
-                if (taken >= max)
-                {
-                    continue;
-                }
-
-                perShard[row.PartitionKey] = taken + 1;
                 rows.Add((row.RowKey, new DueItem(row.GetString("LeadId") ?? string.Empty, kind, row.GetDateTimeOffset("DueAt") ?? now) { Locator = row.PartitionKey }));
-                if (rows.Count >= max * LeadShard.Count)
+                if (rows.Count >= max)
                 {
                     break;
                 }
@@ -247,7 +248,10 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
         Partition(kind, Hour(at), LeadShard.OfSecond(dueAt));
 
     private static string Partition(DueKind kind, DateTimeOffset hour, int shard) =>
-        string.Create(CultureInfo.InvariantCulture, $"{kind}|{hour.UtcDateTime.ToString(HourFormat, CultureInfo.InvariantCulture)}|{shard}");
+        string.Create(CultureInfo.InvariantCulture, $"{HourPrefix(kind, hour)}{ShardSeparator}{shard:D4}");
+
+    private static string HourPrefix(DueKind kind, DateTimeOffset hour) =>
+        string.Create(CultureInfo.InvariantCulture, $"{kind}|{hour.UtcDateTime.ToString(HourFormat, CultureInfo.InvariantCulture)}");
 
     private static string RowKey(DueItem item) => string.Create(CultureInfo.InvariantCulture, $"{item.DueAt.UtcTicks:D19}|{item.LeadId}");
 

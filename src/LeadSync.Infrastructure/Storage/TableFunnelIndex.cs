@@ -2,9 +2,10 @@ namespace LeadSync.Infrastructure.Storage;
 
 /// <summary>
 /// Table <c>LeadsByDay</c>: partition = UTC day the lead cycle started and the lead's shard (<c>yyyyMMdd|{shard}</c>:
-/// <see cref="Lead.IndexShard"/>, the second the lead was created modulo <see cref="LeadShard.Count"/>, so the rows of
-/// leads filed — and mostly synced — together share transactions; by <see cref="LeadShard.Of"/> its id for leads stored
-/// before that), row = lead id, holding only
+/// <see cref="Lead.IndexShard"/>, the second of the hour the lead was created (<see cref="LeadShard.OfSecond"/>, 0 … 3,599),
+/// so the rows of leads filed — and mostly synced — together share transactions and a partition holds only the leads of
+/// 24 seconds of its day; 0 … 7 for leads stored by earlier builds (the second modulo 8, or <see cref="LeadShard.Of"/>
+/// the id), row = lead id, holding only
 /// what the funnel report needs (no contact data; vendor test leads marked <c>IsTest</c>). <see cref="TableLeadStore"/> upserts the row after every lead
 /// write: one extra entity write per lead write (rows of one day written at the same time share a transaction, see
 /// <see cref="PartitionWriteCoalescer"/>), preceded by the day's mark for the report rollups (<see cref="FunnelDayMarks"/>,

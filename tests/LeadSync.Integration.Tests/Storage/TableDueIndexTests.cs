@@ -58,9 +58,28 @@ public sealed class TableDueIndexTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(
             TableDueIndex.PartitionOf(DueKind.Sla, due, due),
             TableDueIndex.PartitionOf(DueKind.Sla, due, due.AddMilliseconds(999)));
-        var shards = Enumerable.Range(0, 60).Select(s => TableDueIndex.PartitionOf(DueKind.Sla, due, due.AddSeconds(s))).Distinct().ToList();
-        Assert.Equal(LeadShard.Count, shards.Count);
+        var shards = Enumerable.Range(0, 60).Select(s => TableDueIndex.PartitionOf(DueKind.Sla, due, due.AddSeconds(s))).ToList();
+        Assert.Equal(60, shards.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(shards, shards.Order(StringComparer.Ordinal));
         Assert.All(shards, p => Assert.StartsWith("Sla|2026120710|", p, StringComparison.Ordinal));
+        Assert.Equal("Sla|2026120710|0930", shards[0]);
+    }
+
+    [Fact]
+    public async Task A_run_reads_the_oldest_due_hints_of_an_hour_first_across_its_seconds()
+    {
+        var ids = Enumerable.Range(0, 30).Select(i => $"ld_sec{i:D2}").ToList();
+        for (var i = ids.Count - 1; i >= 0; i--)
+        {
+            await Index.ScheduleAsync(new DueItem(ids[i], DueKind.Sla, Now.AddMinutes(1).AddSeconds(i)), CancellationToken.None);
+        }
+
+        _services.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var first = await Index.GetDueAsync(DueKind.Sla, Now, 10, CancellationToken.None);
+        Assert.Equal(ids.Take(10), first.Select(d => d.LeadId));
+        await Index.RemoveAllAsync(first, CancellationToken.None);
+        Assert.Equal(ids.Skip(10).Take(10), (await Index.GetDueAsync(DueKind.Sla, Now, 10, CancellationToken.None)).Select(d => d.LeadId));
     }
 
     [Fact]
