@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using LeadSync.Testing;
 
 namespace LeadSync.Bench.Probes;
 
@@ -9,18 +9,17 @@ namespace LeadSync.Bench.Probes;
 /// really sends), by method and target: <c>GET Leads (point)</c>, <c>GET DueIndex (query)</c>, <c>PUT LeadsByDay</c>,
 /// <c>POST $batch</c> (an entity-group transaction; the table is inside the body), <c>POST queue notifications</c>…
 /// </summary>
-public sealed partial class HttpStorageCallCounter : IDisposable, IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+public sealed partial class HttpStorageCallCounter : IDisposable
 {
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
-    private readonly List<IDisposable> _subscriptions = [];
-    private readonly IDisposable _allListeners;
+    private readonly HttpRequestsSent _sent;
     private readonly string _queuePort;
 
     /// <param name="queueEndpointPort">The port of the queue service, to tell queue calls from table calls.</param>
     public HttpStorageCallCounter(int queueEndpointPort)
     {
         _queuePort = queueEndpointPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _allListeners = DiagnosticListener.AllListeners.Subscribe(this);
+        _sent = new HttpRequestsSent(OnSent);
     }
 
     public void Reset() => _counts.Clear();
@@ -32,37 +31,11 @@ public sealed partial class HttpStorageCallCounter : IDisposable, IObserver<Diag
     public string Describe() =>
         string.Join(", ", _counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value:#,0}"));
 
-    public void Dispose()
-    {
-        _allListeners.Dispose();
-        lock (_subscriptions)
-        {
-            _subscriptions.ForEach(s => s.Dispose());
-        }
-    }
+    public void Dispose() => _sent.Dispose();
 
-    void IObserver<DiagnosticListener>.OnNext(DiagnosticListener value)
+    private void OnSent(HttpRequestMessage request, HttpResponseMessage? response)
     {
-        if (value.Name == "HttpHandlerDiagnosticListener")
-        {
-            lock (_subscriptions)
-            {
-                _subscriptions.Add(value.Subscribe(this));
-            }
-        }
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
-    {
-        if (value.Key != "System.Net.Http.HttpRequestOut.Stop" || value.Value is null)
-        {
-            return;
-        }
-
-        var payload = value.Value;
-        var request = payload.GetType().GetProperty("Request")?.GetValue(payload) as HttpRequestMessage;
-        var response = payload.GetType().GetProperty("Response")?.GetValue(payload) as HttpResponseMessage;
-        if (request?.RequestUri is not { } uri)
+        if (request.RequestUri is not { } uri)
         {
             return;
         }
@@ -94,20 +67,4 @@ public sealed partial class HttpStorageCallCounter : IDisposable, IObserver<Diag
 
     [GeneratedRegex(@"^(?<table>[^(]+)\((?<keys>.*)\)$")]
     private static partial Regex EntityPath();
-
-    void IObserver<DiagnosticListener>.OnCompleted()
-    {
-    }
-
-    void IObserver<DiagnosticListener>.OnError(Exception error)
-    {
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnCompleted()
-    {
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnError(Exception error)
-    {
-    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using LeadSync.Testing;
 
 namespace LeadSync.Bench.Probes;
 
@@ -11,14 +12,13 @@ namespace LeadSync.Bench.Probes;
 /// <c>intake</c>, <c>process {queue}</c>, <c>job {name}</c>), or, outside any, from the table or queue it targets (the
 /// inbox row removal after filing, the queue consumer's receives and deletes). Every HTTP attempt counts, retries too.
 /// </summary>
-public sealed class StageStorageCallCounter : IDisposable, IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+public sealed class StageStorageCallCounter : IDisposable
 {
     public static readonly IReadOnlyList<string> Stages = ["accept", "file", "sync", "escalate", "other"];
 
     private readonly ConcurrentDictionary<string, long> _byStage = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _byKind = new(StringComparer.Ordinal);
-    private readonly List<IDisposable> _subscriptions = [];
-    private readonly IDisposable _allListeners;
+    private readonly HttpRequestsSent _sent;
     private readonly HashSet<int> _storagePorts;
     private readonly ActivityListener _activities;
 
@@ -33,7 +33,7 @@ public sealed class StageStorageCallCounter : IDisposable, IObserver<DiagnosticL
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
         };
         ActivitySource.AddActivityListener(_activities);
-        _allListeners = DiagnosticListener.AllListeners.Subscribe(this);
+        _sent = new HttpRequestsSent(OnSent);
     }
 
     public long Count(string stage) => _byStage.GetValueOrDefault(stage);
@@ -52,34 +52,13 @@ public sealed class StageStorageCallCounter : IDisposable, IObserver<DiagnosticL
 
     public void Dispose()
     {
-        _allListeners.Dispose();
+        _sent.Dispose();
         _activities.Dispose();
-        lock (_subscriptions)
-        {
-            _subscriptions.ForEach(s => s.Dispose());
-        }
     }
 
-    void IObserver<DiagnosticListener>.OnNext(DiagnosticListener value)
+    private void OnSent(HttpRequestMessage request, HttpResponseMessage? response)
     {
-        if (value.Name == "HttpHandlerDiagnosticListener")
-        {
-            lock (_subscriptions)
-            {
-                _subscriptions.Add(value.Subscribe(this));
-            }
-        }
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
-    {
-        if (value.Key != "System.Net.Http.HttpRequestOut.Stop" || value.Value is null)
-        {
-            return;
-        }
-
-        var request = value.Value.GetType().GetProperty("Request")?.GetValue(value.Value) as HttpRequestMessage;
-        if (request?.RequestUri is not { } uri || !_storagePorts.Contains(uri.Port))
+        if (request.RequestUri is not { } uri || !_storagePorts.Contains(uri.Port))
         {
             return;
         }
@@ -134,21 +113,5 @@ public sealed class StageStorageCallCounter : IDisposable, IObserver<DiagnosticL
         var paren = resource.IndexOf('(', StringComparison.Ordinal);
         var name = paren < 0 ? resource : resource[..paren];
         return segments.Length > 2 && segments[2] == "messages" ? $"queue {name}" : name;
-    }
-
-    void IObserver<DiagnosticListener>.OnCompleted()
-    {
-    }
-
-    void IObserver<DiagnosticListener>.OnError(Exception error)
-    {
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnCompleted()
-    {
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnError(Exception error)
-    {
     }
 }

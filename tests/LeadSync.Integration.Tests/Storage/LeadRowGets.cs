@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using LeadSync.Testing;
 
 namespace LeadSync.Integration.Tests.Storage;
 
@@ -9,48 +9,23 @@ namespace LeadSync.Integration.Tests.Storage;
 /// seen through HttpClient's own diagnostics, so it counts what the Azure SDK really sends whatever code path sent it.
 /// Counted per lead id, so tests running beside it (other ids) do not disturb a test's own count.
 /// </summary>
-internal sealed partial class LeadRowGets : IDisposable, IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+internal sealed partial class LeadRowGets : IDisposable
 {
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
-    private readonly List<IDisposable> _subscriptions = [];
-    private readonly IDisposable _allListeners;
+    private readonly HttpRequestsSent _sent;
 
-    public LeadRowGets() => _allListeners = DiagnosticListener.AllListeners.Subscribe(this);
+    public LeadRowGets() => _sent = new HttpRequestsSent(OnSent);
 
     /// <summary>GETs of the lead row of <paramref name="leadId"/> since this counter started.</summary>
     public int Of(string leadId) => _counts.GetValueOrDefault(leadId);
 
     public int Of(IEnumerable<string> leadIds) => leadIds.Sum(Of);
 
-    public void Dispose()
-    {
-        _allListeners.Dispose();
-        lock (_subscriptions)
-        {
-            _subscriptions.ForEach(s => s.Dispose());
-        }
-    }
+    public void Dispose() => _sent.Dispose();
 
-    void IObserver<DiagnosticListener>.OnNext(DiagnosticListener value)
+    private void OnSent(HttpRequestMessage request, HttpResponseMessage? response)
     {
-        if (value.Name == "HttpHandlerDiagnosticListener")
-        {
-            lock (_subscriptions)
-            {
-                _subscriptions.Add(value.Subscribe(this));
-            }
-        }
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
-    {
-        if (value.Key != "System.Net.Http.HttpRequestOut.Stop" || value.Value is null)
-        {
-            return;
-        }
-
-        var request = value.Value.GetType().GetProperty("Request")?.GetValue(value.Value) as HttpRequestMessage;
-        if (request?.Method != HttpMethod.Get || request.RequestUri is not { } uri)
+        if (request.Method != HttpMethod.Get || request.RequestUri is not { } uri)
         {
             return;
         }
@@ -63,20 +38,4 @@ internal sealed partial class LeadRowGets : IDisposable, IObserver<DiagnosticLis
 
     [GeneratedRegex(@"Leads\(PartitionKey='(?<id>[^']+)',RowKey='lead'\)$")]
     private static partial Regex LeadRow();
-
-    void IObserver<DiagnosticListener>.OnCompleted()
-    {
-    }
-
-    void IObserver<DiagnosticListener>.OnError(Exception error)
-    {
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnCompleted()
-    {
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnError(Exception error)
-    {
-    }
 }
