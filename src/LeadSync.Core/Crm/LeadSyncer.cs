@@ -19,8 +19,12 @@ public sealed partial class LeadSyncer(
     ILogger<LeadSyncer> logger,
     CrmPauseGate pauseGate,
     LeadRouting? routing = null,
-    IRecentLeadWrites? recentWrites = null)
+    IRecentLeadWrites? recentWrites = null,
+    LeadErasure? erasure = null)
 {
+    /// <summary>Who the audit names for an erasure the sync completes.</summary>
+    public const string ErasureActor = "system:lead-sync";
+
     public async Task<WorkOutcome> SyncAsync(string leadId, CancellationToken cancellationToken)
     {
         var lead = ToUpsert(recentWrites?.Find(leadId)) ?? await store.GetAsync(leadId, cancellationToken);
@@ -88,8 +92,17 @@ public sealed partial class LeadSyncer(
     private async Task<WorkOutcome> RecordSyncedAsync(Lead read, CrmUpsertResult result, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
+        var erasedMeanwhile = false;
         var written = await mutator.MutateAsync(read, lead =>
         {
+            if (!lead.Contact.HasReachableChannel)
+            {
+                // Erased while the upsert was in flight: the erasure found no CRM record to delete, and the upsert has
+                // just created one from the data read before. Nothing is recorded on the lead; the record is deleted.
+                erasedMeanwhile = true;
+                return null;
+            }
+
             if (lead.Status != LeadStatus.SalesReady)
             {
                 // A CRM event got here first (the CRM answered, then sales acted before this write): the lead has
@@ -103,6 +116,11 @@ public sealed partial class LeadSyncer(
             synced = synced with { SlaDueAt = slaPolicy.FirstTouchDeadline(synced) };
             return change with { Lead = synced };
         }, cancellationToken);
+
+        if (erasedMeanwhile)
+        {
+            return await EraseLateRecordAsync(read, result, cancellationToken);
+        }
 
         if (written is null)
         {
@@ -122,6 +140,26 @@ public sealed partial class LeadSyncer(
         SyncTelemetry.SyncLag.Record(Math.Max(0, (now - read.StatusChangedAt).TotalSeconds), new KeyValuePair<string, object?>("crm", crm.Name));
         LogSynced(logger, lead.Id, crm.Name);
         return WorkOutcome.Done("synced");
+    }
+
+    /// <summary>
+    /// The CRM record an upsert created for a lead erased meanwhile goes through the erasure path again (audited, and
+    /// retried there while the CRM does not answer), by the record id and the e-mail the upsert sent.
+    /// </summary>
+    private async Task<WorkOutcome> EraseLateRecordAsync(Lead read, CrmUpsertResult result, CancellationToken cancellationToken)
+    {
+        LogErasedDuringUpsert(logger, read.Id, crm.Name);
+        if (erasure is null)
+        {
+            return WorkOutcome.Done("erased while the upsert was in flight");
+        }
+
+        var request = new ErasureRequest(null, read.Id, ErasureActor, "The lead was erased while its CRM upsert was in flight; the record the upsert created is deleted.")
+        {
+            LateCrmRecord = new ErasureIdentity(read.Id, read.Contact.Email, result.CrmId),
+        };
+        var record = await erasure.RequestAsync(request, cancellationToken);
+        return WorkOutcome.Done(record.IsPending ? "erased meanwhile; CRM record deletion pending" : "erased meanwhile; CRM record deleted");
     }
 
     /// <summary>
@@ -200,4 +238,7 @@ public sealed partial class LeadSyncer(
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Lead {LeadId} sync to {Crm} failed: {Kind}")]
     private static partial void LogSyncFailed(ILogger logger, string leadId, string crm, CrmOutcomeKind kind);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Lead {LeadId} was erased while its upsert into {Crm} was in flight; deleting the record it created")]
+    private static partial void LogErasedDuringUpsert(ILogger logger, string leadId, string crm);
 }

@@ -4,4 +4,10 @@ namespace LeadSync.Core.Intake.Erasure;
 public sealed record ErasureRequest(string? Email, string? LeadId, string Actor, string Reason)
 {
     public string Key => Email is { } email ? ErasureRecord.KeyForEmail(email) : ErasureRecord.KeyForLead(LeadId!);
+
+    /// <summary>
+    /// A CRM record a sync created for <see cref="LeadId"/> after the lead was erased (the upsert was in flight while
+    /// the erasure asked the CRM, which had nothing yet): the lead is erased already, and this record is deleted again.
+    /// </summary>
+    public ErasureIdentity? LateCrmRecord { get; init; }
 }

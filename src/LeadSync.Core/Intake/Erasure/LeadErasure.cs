@@ -130,10 +130,16 @@ public sealed partial class LeadErasure(
         {
             await CallTargetAsync(targets, CrmTarget, identity, now, cancellationToken);
             await CallTargetAsync(targets, NurtureTarget, identity, now, cancellationToken);
-            if (targets.Any(t => t.LeadId == identity.LeadId && !t.IsFinal) && pending.All(p => p.LeadId != identity.LeadId))
-            {
-                pending.Add(identity);
-            }
+            AddPending(targets, pending, identity);
+        }
+
+        if (request.LateCrmRecord is { } late && leadIds.Contains(late.LeadId))
+        {
+            // The CRM's earlier answer (nothing to delete) predates this record: it is asked again.
+            targets.RemoveAll(t => t.Target == CrmTarget && t.LeadId == late.LeadId);
+            pending.RemoveAll(p => p.LeadId == late.LeadId);
+            await CallTargetAsync(targets, CrmTarget, late, now, cancellationToken);
+            AddPending(targets, pending, late);
         }
 
         return new ErasureRecord
@@ -151,6 +157,14 @@ public sealed partial class LeadErasure(
             Requests = (existing?.Requests ?? 0) + 1,
             ETag = existing?.ETag,
         };
+    }
+
+    private static void AddPending(List<TargetErasureState> targets, List<ErasureIdentity> pending, ErasureIdentity identity)
+    {
+        if (targets.Any(t => t.LeadId == identity.LeadId && !t.IsFinal) && pending.All(p => p.LeadId != identity.LeadId))
+        {
+            pending.Add(identity);
+        }
     }
 
     /// <summary>Retries the pending target deletions of one record; gives up (Failed, visible) after <see cref="MaxTargetAttempts"/>.</summary>
