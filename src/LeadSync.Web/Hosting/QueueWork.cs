@@ -60,6 +60,8 @@ public sealed class QueueWork(IServiceScopeFactory scopes)
     /// </summary>
     private static async Task<WorkOutcome> SyncAllAsync(IServiceProvider services, IReadOnlyList<string> leadIds, CancellationToken cancellationToken)
     {
+        // The backlog is sampled in messages; the batcher's threshold is in leads.
+        services.GetRequiredService<SyncBacklogSignal>().ObserveMessage(leadIds.Count);
         if (leadIds.Count <= 1)
         {
             return leadIds.Count == 0

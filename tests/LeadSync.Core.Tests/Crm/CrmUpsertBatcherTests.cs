@@ -94,6 +94,27 @@ public sealed class CrmUpsertBatcherTests
     }
 
     [Fact]
+    public async Task A_backlog_of_few_messages_carrying_many_leads_lingers_for_full_batches()
+    {
+        // 20 sampled messages of 100 leads (a backlog filing grouped): 2,000 leads wait, well over the 1,000 threshold.
+        var crm = new ScriptedCrmGateway(maxUpsertBatch: 200);
+        var backlog = new SyncBacklogSignal(_time);
+        backlog.Report(20);
+        backlog.ObserveMessage(100);
+        using var batcher = Batcher(crm, backlog: backlog);
+
+        var first = Leads(150).Select(l => batcher.UpsertAsync(l, CancellationToken.None)).ToList();
+        _time.Advance(Linger);
+        _time.Advance(Linger);
+        Assert.Null(await crm.TryNextCallAsync(TimeSpan.FromMilliseconds(100)));
+
+        var rest = Leads(200).Skip(150).Select(l => batcher.UpsertAsync(l, CancellationToken.None));
+        await Task.WhenAll([.. first, .. rest]).WaitAsync(HangGuard);
+        Assert.Equal(200, (await crm.NextCallAsync()).Leads.Count);
+        Assert.Equal(1, crm.CallCount);
+    }
+
+    [Fact]
     public async Task Each_caller_gets_its_own_record_result_including_a_failure_among_successes()
     {
         var crm = new ScriptedCrmGateway(maxUpsertBatch: 3);
