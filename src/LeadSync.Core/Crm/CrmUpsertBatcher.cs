@@ -33,7 +33,7 @@ public sealed partial class CrmUpsertBatcher(
     private readonly Queue<List<PendingUpsert>> _full = new();
     private List<PendingUpsert> _open = [];
     private ITimer? _linger;
-    private bool _lingerElapsed;
+    private DateTimeOffset? _lingerSince;
     private long _openGeneration;
     private int _inFlight;
     private bool _disposed;
@@ -127,6 +127,8 @@ public sealed partial class CrmUpsertBatcher(
     {
         var settings = options.CurrentValue;
         var linger = backlog.IsBacklogged(settings.BacklogThreshold) ? settings.BacklogLinger : settings.BatchLinger;
+        var now = timeProvider.GetUtcNow();
+        var lingered = _lingerSince is { } since && now - since >= linger;
         var ready = new List<List<PendingUpsert>>();
         while (!_disposed && _inFlight < settings.MaxBatchesInFlight)
         {
@@ -135,7 +137,7 @@ public sealed partial class CrmUpsertBatcher(
             {
                 batch = _full.Dequeue();
             }
-            else if (_open.Count > 0 && (_lingerElapsed || linger <= TimeSpan.Zero) && crm.CanCallWithoutWaiting)
+            else if (_open.Count > 0 && (lingered || linger <= TimeSpan.Zero) && crm.CanCallWithoutWaiting)
             {
                 batch = _open;
                 StartNewOpenBatch();
@@ -167,11 +169,15 @@ public sealed partial class CrmUpsertBatcher(
         }
 
         // A slot is free but the open batch stays: start its linger clock, or, when the linger has passed and the
-        // limiter had no permit, look again one linger later.
+        // limiter had no permit, look again one linger later. A backlog linger is looked at every BatchLinger: it
+        // ends early when the backlog is drained (SyncBacklogSignal), and the last partial batch then goes.
         if (!_disposed && _inFlight < settings.MaxBatchesInFlight && _open.Count > 0 && _linger is null)
         {
+            _lingerSince ??= now;
             var generation = _openGeneration;
-            var wait = linger > TimeSpan.Zero ? linger : MinRecheck;
+            var left = _lingerSince.Value + linger - now;
+            var wait = left > TimeSpan.Zero ? TimeSpanMin(left, TimeSpanMax(settings.BatchLinger, MinRecheck))
+                : linger > TimeSpan.Zero ? linger : MinRecheck;
             _linger = timeProvider.CreateTimer(_ => OnLingerElapsed(generation), null, wait, Timeout.InfiniteTimeSpan);
         }
 
@@ -184,8 +190,12 @@ public sealed partial class CrmUpsertBatcher(
         _openGeneration++;
         _linger?.Dispose();
         _linger = null;
-        _lingerElapsed = false;
+        _lingerSince = null;
     }
+
+    private static TimeSpan TimeSpanMin(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan TimeSpanMax(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private void OnLingerElapsed(long generation)
     {
@@ -197,7 +207,6 @@ public sealed partial class CrmUpsertBatcher(
                 return;
             }
 
-            _lingerElapsed = true;
             _linger?.Dispose();
             _linger = null;
             ready = TakeSendable();

@@ -2,10 +2,13 @@ namespace LeadSync.Core.Crm;
 
 /// <summary>
 /// The last sampled size of the sync backlog (messages waiting in <c>lead-sync</c>, visible or deferred), as the CRM
-/// status sampler and health read it, and the leads per message this process has been handling. Leads waiting are
-/// estimated as messages × leads per message (a message carries 1 to <see cref="LeadSyncMessage.MaxLeads"/> leads).
-/// <see cref="CrmUpsertBatcher"/> lingers longer while that estimate is large (<see cref="CrmOptions.BacklogThreshold"/>),
-/// so a backlog drains in full batches. A sample older than <see cref="Freshness"/> counts as no backlog.
+/// status sampler and health read it, and the <c>lead-sync</c> messages this process handles. Leads waiting are
+/// estimated as messages × the leads per message handled lately (a message carries 1 to
+/// <see cref="LeadSyncMessage.MaxLeads"/> leads). <see cref="CrmUpsertBatcher"/> lingers longer while that estimate is
+/// large (<see cref="CrmOptions.BacklogThreshold"/>), so a backlog drains in full batches, until this process has taken
+/// up as many leads as the sample held beyond the messages it was handling then: the backlog is drained as far as this
+/// process can tell, and the last partial batch need not wait for leads that will not come. A sample older than
+/// <see cref="Freshness"/> counts as no backlog.
 /// </summary>
 public sealed class SyncBacklogSignal(TimeProvider timeProvider)
 {
@@ -16,29 +19,40 @@ public sealed class SyncBacklogSignal(TimeProvider timeProvider)
     private const double NewestWeight = 0.02;
 
     private readonly Lock _lock = new();
-    private (long Waiting, DateTimeOffset At)? _last;
+    private (long Waiting, long Unseen, DateTimeOffset At)? _last;
     private double? _leadsPerMessage;
+    private long _takenSinceSample;
+    private long _inFlight;
 
+    /// <summary>
+    /// A sample of the queue: <paramref name="waiting"/> messages, the ones this process is handling included (a
+    /// message stays in the queue, invisible, while it is handled).
+    /// </summary>
     public void Report(long waiting)
     {
         lock (_lock)
         {
-            _last = (waiting, timeProvider.GetUtcNow());
+            _last = (waiting, Math.Max(0, waiting - _inFlight), timeProvider.GetUtcNow());
+            _takenSinceSample = 0;
         }
     }
 
-    /// <summary>A <c>lead-sync</c> message with <paramref name="leads"/> lead ids is being handled.</summary>
-    public void ObserveMessage(int leads)
+    /// <summary>A <c>lead-sync</c> message with <paramref name="leads"/> lead ids is being handled until the result is disposed.</summary>
+    public IDisposable Handling(int leads)
     {
         if (leads < 1)
         {
-            return;
+            return NotCounted.Instance;
         }
 
         lock (_lock)
         {
             _leadsPerMessage = _leadsPerMessage is { } mean ? mean + (NewestWeight * (leads - mean)) : leads;
+            _takenSinceSample += leads;
+            _inFlight++;
         }
+
+        return new HandledMessage(this);
     }
 
     /// <summary>Leads per <c>lead-sync</c> message handled lately (1 until a message has been seen).</summary>
@@ -55,13 +69,50 @@ public sealed class SyncBacklogSignal(TimeProvider timeProvider)
 
     /// <summary>
     /// True while the last fresh sample, in leads (messages × <see cref="LeadsPerMessage"/>), shows at least
-    /// <paramref name="threshold"/> leads waiting.
+    /// <paramref name="threshold"/> leads waiting and this process has not yet taken up the leads it held. With several
+    /// instances each counts only what it takes, so the backlog ends no earlier for one than it does for all.
     /// </summary>
     public bool IsBacklogged(int threshold)
     {
         lock (_lock)
         {
-            return _last is { } last && last.Waiting * (_leadsPerMessage ?? 1) >= threshold && timeProvider.GetUtcNow() - last.At <= Freshness;
+            if (_last is not { } last || timeProvider.GetUtcNow() - last.At > Freshness)
+            {
+                return false;
+            }
+
+            var perMessage = _leadsPerMessage ?? 1;
+            return last.Waiting * perMessage >= threshold && last.Unseen * perMessage > _takenSinceSample;
+        }
+    }
+
+    private void Handled()
+    {
+        lock (_lock)
+        {
+            _inFlight--;
+        }
+    }
+
+    private sealed class HandledMessage(SyncBacklogSignal signal) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                signal.Handled();
+            }
+        }
+    }
+
+    private sealed class NotCounted : IDisposable
+    {
+        public static readonly NotCounted Instance = new();
+
+        public void Dispose()
+        {
         }
     }
 }

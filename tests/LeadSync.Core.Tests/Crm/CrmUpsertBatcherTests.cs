@@ -100,7 +100,7 @@ public sealed class CrmUpsertBatcherTests
         var crm = new ScriptedCrmGateway(maxUpsertBatch: 200);
         var backlog = new SyncBacklogSignal(_time);
         backlog.Report(20);
-        backlog.ObserveMessage(100);
+        backlog.Handling(100).Dispose();
         using var batcher = Batcher(crm, backlog: backlog);
 
         var first = Leads(150).Select(l => batcher.UpsertAsync(l, CancellationToken.None)).ToList();
@@ -112,6 +112,31 @@ public sealed class CrmUpsertBatcherTests
         await Task.WhenAll([.. first, .. rest]).WaitAsync(HangGuard);
         Assert.Equal(200, (await crm.NextCallAsync()).Leads.Count);
         Assert.Equal(1, crm.CallCount);
+    }
+
+    [Fact]
+    public async Task Once_the_backlog_is_taken_up_the_last_partial_batch_goes_within_the_short_linger()
+    {
+        // 10 sampled messages of 100 leads; one is in hand, nine are still to come.
+        var crm = new ScriptedCrmGateway(maxUpsertBatch: 200);
+        var backlog = new SyncBacklogSignal(_time);
+        backlog.Report(10);
+        backlog.Handling(100).Dispose();
+        using var batcher = Batcher(crm, backlog: backlog);
+
+        var last = Leads(150).Select(l => batcher.UpsertAsync(l, CancellationToken.None)).ToList();
+        _time.Advance(Linger);
+        _time.Advance(Linger);
+        Assert.Null(await crm.TryNextCallAsync(TimeSpan.FromMilliseconds(100)));
+
+        for (var i = 0; i < 9; i++)
+        {
+            backlog.Handling(100).Dispose();
+        }
+
+        _time.Advance(Linger);
+        await Task.WhenAll(last).WaitAsync(HangGuard);
+        Assert.Equal(150, (await crm.NextCallAsync()).Leads.Count);
     }
 
     [Fact]

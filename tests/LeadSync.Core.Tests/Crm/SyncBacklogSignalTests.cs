@@ -12,7 +12,7 @@ public sealed class SyncBacklogSignalTests
     {
         var signal = new SyncBacklogSignal(_time);
         signal.Report(20);
-        signal.ObserveMessage(LeadSyncMessage.MaxLeads);
+        signal.Handling(LeadSyncMessage.MaxLeads).Dispose();
 
         // 20 messages × 100 leads: 2,000 leads wait, though the queue holds far fewer than 1,000 messages.
         Assert.True(signal.IsBacklogged(1000));
@@ -35,16 +35,16 @@ public sealed class SyncBacklogSignalTests
     public void Leads_per_message_follow_the_messages_handled_lately()
     {
         var signal = new SyncBacklogSignal(_time);
-        signal.ObserveMessage(8);
+        signal.Handling(8).Dispose();
         Assert.Equal(8, signal.LeadsPerMessage);
 
         for (var i = 0; i < 500; i++)
         {
-            signal.ObserveMessage(1);
+            signal.Handling(1).Dispose();
         }
 
         Assert.InRange(signal.LeadsPerMessage, 1, 1.01);
-        signal.ObserveMessage(0);
+        signal.Handling(0).Dispose();
         Assert.InRange(signal.LeadsPerMessage, 1, 1.01);
     }
 
@@ -53,9 +53,44 @@ public sealed class SyncBacklogSignalTests
     {
         var signal = new SyncBacklogSignal(_time);
         signal.Report(500);
-        signal.ObserveMessage(LeadSyncMessage.MaxLeads);
+        signal.Handling(LeadSyncMessage.MaxLeads).Dispose();
         _time.Advance(SyncBacklogSignal.Freshness + TimeSpan.FromSeconds(1));
 
         Assert.False(signal.IsBacklogged(1000));
+    }
+
+    [Fact]
+    public void The_backlog_ends_once_this_process_has_taken_up_the_leads_the_sample_held()
+    {
+        var signal = new SyncBacklogSignal(_time);
+        signal.Report(1000);
+        for (var i = 0; i < 999; i++)
+        {
+            signal.Handling(1).Dispose();
+        }
+
+        Assert.True(signal.IsBacklogged(1000));
+        signal.Handling(1).Dispose();
+        Assert.False(signal.IsBacklogged(1000));
+
+        // The next sample starts the count again.
+        signal.Report(1500);
+        Assert.True(signal.IsBacklogged(1000));
+    }
+
+    [Fact]
+    public void Messages_in_hand_when_the_sample_is_taken_are_not_waited_for_again()
+    {
+        var signal = new SyncBacklogSignal(_time);
+        var inHand = Enumerable.Range(0, 300).Select(_ => signal.Handling(1)).ToList();
+        signal.Report(1000);
+
+        for (var i = 0; i < 700; i++)
+        {
+            signal.Handling(1).Dispose();
+        }
+
+        Assert.False(signal.IsBacklogged(1000));
+        inHand.ForEach(h => h.Dispose());
     }
 }
