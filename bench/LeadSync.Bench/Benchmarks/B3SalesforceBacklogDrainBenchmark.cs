@@ -87,8 +87,28 @@ public sealed class B3SalesforceBacklogDrainBenchmark : IBenchmark
             }
         }
 
+        result.Notes.Add($"Leads per collection call, in call order: {RunLengths(batches)}.");
         result.Notes.Add("Salesforce has no per-second quota like HubSpot's: what a backlog spends is the org's rolling 24 h API allocation (100,000 + per-licence requests; the simulator counts every /services/data request, the token endpoint aside), so the figure to watch is API requests per lead.");
         result.Notes.Add("Storage calls per lead are counted only with `--count-storage` (Azurite's access log costs it some CPU).");
         return result;
+    }
+
+    /// <summary>"200 × 24, 137, 63": the call sizes in order, repeats folded.</summary>
+    private static string RunLengths(IReadOnlyList<int> sizes)
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < sizes.Count;)
+        {
+            var run = 1;
+            while (i + run < sizes.Count && sizes[i + run] == sizes[i])
+            {
+                run++;
+            }
+
+            parts.Add(run == 1 ? $"{sizes[i]}" : $"{sizes[i]} × {run}");
+            i += run;
+        }
+
+        return parts.Count == 0 ? "none" : string.Join(", ", parts);
     }
 }

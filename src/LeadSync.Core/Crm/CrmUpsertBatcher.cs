@@ -34,6 +34,7 @@ public sealed partial class CrmUpsertBatcher(
     private List<PendingUpsert> _open = [];
     private ITimer? _linger;
     private DateTimeOffset? _lingerSince;
+    private DateTimeOffset _lastJoinAt;
     private long _openGeneration;
     private int _inFlight;
     private bool _disposed;
@@ -108,6 +109,7 @@ public sealed partial class CrmUpsertBatcher(
         }
 
         var pending = new PendingUpsert(lead);
+        _lastJoinAt = timeProvider.GetUtcNow();
         _unsent[lead.Id] = pending;
         _open.Add(pending);
         if (_open.Count >= MaxBatch)
@@ -126,9 +128,13 @@ public sealed partial class CrmUpsertBatcher(
     private List<List<PendingUpsert>> TakeSendable()
     {
         var settings = options.CurrentValue;
-        var linger = backlog.IsBacklogged(settings.BacklogThreshold) ? settings.BacklogLinger : settings.BatchLinger;
+        var backlogged = backlog.IsBacklogged(settings.BacklogThreshold);
+        var linger = backlogged ? settings.BacklogLinger : settings.BatchLinger;
         var now = timeProvider.GetUtcNow();
-        var lingered = _lingerSince is { } since && now - since >= linger;
+
+        // The rest of a backlog is in hand: a partial batch waits only while leads keep joining it.
+        var lingered = _lingerSince is { } since
+            && (now - since >= linger || (backlogged && backlog.IsTakenUp && now - _lastJoinAt >= settings.BatchLinger));
         var ready = new List<List<PendingUpsert>>();
         while (!_disposed && _inFlight < settings.MaxBatchesInFlight)
         {
@@ -170,7 +176,7 @@ public sealed partial class CrmUpsertBatcher(
 
         // A slot is free but the open batch stays: start its linger clock, or, when the linger has passed and the
         // limiter had no permit, look again one linger later. A backlog linger is looked at every BatchLinger: it
-        // ends early when the backlog is drained (SyncBacklogSignal), and the last partial batch then goes.
+        // ends early once the backlog is in hand and no lead has joined for that long (the last partial batch).
         if (!_disposed && _inFlight < settings.MaxBatchesInFlight && _open.Count > 0 && _linger is null)
         {
             _lingerSince ??= now;

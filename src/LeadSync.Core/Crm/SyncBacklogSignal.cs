@@ -5,10 +5,10 @@ namespace LeadSync.Core.Crm;
 /// status sampler and health read it, and the <c>lead-sync</c> messages this process handles. Leads waiting are
 /// estimated as messages × the leads per message handled lately (a message carries 1 to
 /// <see cref="LeadSyncMessage.MaxLeads"/> leads). <see cref="CrmUpsertBatcher"/> lingers longer while that estimate is
-/// large (<see cref="CrmOptions.BacklogThreshold"/>), so a backlog drains in full batches, until this process has taken
-/// up as many leads as the sample held beyond the messages it was handling then: the backlog is drained as far as this
-/// process can tell, and the last partial batch need not wait for leads that will not come. A sample older than
-/// <see cref="Freshness"/> counts as no backlog.
+/// large (<see cref="CrmOptions.BacklogThreshold"/>), so a backlog drains in full batches. Once this process has taken
+/// up as many leads as the sample held beyond the messages it was handling then (<see cref="IsTakenUp"/>), no more are
+/// known to come than those in hand, and the batcher stops waiting for a partial batch as soon as they stop arriving. A
+/// sample older than <see cref="Freshness"/> counts as no backlog.
 /// </summary>
 public sealed class SyncBacklogSignal(TimeProvider timeProvider)
 {
@@ -67,22 +67,28 @@ public sealed class SyncBacklogSignal(TimeProvider timeProvider)
         }
     }
 
-    /// <summary>
-    /// True while the last fresh sample, in leads (messages × <see cref="LeadsPerMessage"/>), shows at least
-    /// <paramref name="threshold"/> leads waiting and this process has not yet taken up the leads it held. With several
-    /// instances each counts only what it takes, so the backlog ends no earlier for one than it does for all.
-    /// </summary>
+    /// <summary>True while the last fresh sample, in leads (messages × <see cref="LeadsPerMessage"/>), shows at least <paramref name="threshold"/> leads waiting.</summary>
     public bool IsBacklogged(int threshold)
     {
         lock (_lock)
         {
-            if (_last is not { } last || timeProvider.GetUtcNow() - last.At > Freshness)
-            {
-                return false;
-            }
+            return _last is { } last && timeProvider.GetUtcNow() - last.At <= Freshness && last.Waiting * (_leadsPerMessage ?? 1) >= threshold;
+        }
+    }
 
-            var perMessage = _leadsPerMessage ?? 1;
-            return last.Waiting * perMessage >= threshold && last.Unseen * perMessage > _takenSinceSample;
+    /// <summary>
+    /// True once this process has taken up, since the last sample, as many leads as that sample held beyond the
+    /// messages in hand then: the rest of the backlog is in hand. With several instances each counts only what it
+    /// takes, so this comes no earlier for one than the backlog's end does for all.
+    /// </summary>
+    public bool IsTakenUp
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _last is not { } last || last.Unseen * (_leadsPerMessage ?? 1) <= _takenSinceSample;
+            }
         }
     }
 

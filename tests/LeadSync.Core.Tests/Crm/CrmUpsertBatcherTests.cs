@@ -140,6 +140,33 @@ public sealed class CrmUpsertBatcherTests
     }
 
     [Fact]
+    public async Task With_the_rest_of_the_backlog_in_hand_a_partial_batch_fills_while_leads_keep_joining()
+    {
+        var crm = new ScriptedCrmGateway(maxUpsertBatch: 200);
+        var backlog = new SyncBacklogSignal(_time);
+        backlog.Report(10);
+        for (var i = 0; i < 10; i++)
+        {
+            backlog.Handling(100).Dispose();
+        }
+
+        using var batcher = Batcher(crm, backlog: backlog);
+        var leads = Leads(6);
+        var pending = new List<Task<CrmUpsertResult>>();
+        foreach (var lead in leads)
+        {
+            pending.Add(batcher.UpsertAsync(lead, CancellationToken.None));
+            _time.Advance(Linger / 2);
+        }
+
+        Assert.Null(await crm.TryNextCallAsync(TimeSpan.FromMilliseconds(100)));
+        _time.Advance(Linger);
+        await Task.WhenAll(pending).WaitAsync(HangGuard);
+        Assert.Equal(6, (await crm.NextCallAsync()).Leads.Count);
+        Assert.Equal(1, crm.CallCount);
+    }
+
+    [Fact]
     public async Task Each_caller_gets_its_own_record_result_including_a_failure_among_successes()
     {
         var crm = new ScriptedCrmGateway(maxUpsertBatch: 3);

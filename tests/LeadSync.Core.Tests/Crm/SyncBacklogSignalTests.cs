@@ -60,7 +60,7 @@ public sealed class SyncBacklogSignalTests
     }
 
     [Fact]
-    public void The_backlog_ends_once_this_process_has_taken_up_the_leads_the_sample_held()
+    public void The_backlog_is_in_hand_once_this_process_has_taken_up_the_leads_the_sample_held()
     {
         var signal = new SyncBacklogSignal(_time);
         signal.Report(1000);
@@ -69,13 +69,14 @@ public sealed class SyncBacklogSignalTests
             signal.Handling(1).Dispose();
         }
 
-        Assert.True(signal.IsBacklogged(1000));
+        Assert.False(signal.IsTakenUp);
         signal.Handling(1).Dispose();
-        Assert.False(signal.IsBacklogged(1000));
+        Assert.True(signal.IsTakenUp);
+        Assert.True(signal.IsBacklogged(1000));
 
         // The next sample starts the count again.
         signal.Report(1500);
-        Assert.True(signal.IsBacklogged(1000));
+        Assert.False(signal.IsTakenUp);
     }
 
     [Fact]
@@ -85,12 +86,14 @@ public sealed class SyncBacklogSignalTests
         var inHand = Enumerable.Range(0, 300).Select(_ => signal.Handling(1)).ToList();
         signal.Report(1000);
 
-        for (var i = 0; i < 700; i++)
+        for (var i = 0; i < 699; i++)
         {
             signal.Handling(1).Dispose();
         }
 
-        Assert.False(signal.IsBacklogged(1000));
+        Assert.False(signal.IsTakenUp);
+        signal.Handling(1).Dispose();
+        Assert.True(signal.IsTakenUp);
         inHand.ForEach(h => h.Dispose());
     }
 }
