@@ -2,8 +2,8 @@ using System.Diagnostics;
 using LeadSync.Bench.Hosting;
 using LeadSync.Bench.Probes;
 using LeadSync.Bench.Seeding;
-using LeadSync.Testing;
 using LeadSync.Infrastructure.Storage;
+using LeadSync.Testing;
 using LeadSync.Testing.Crm;
 using Microsoft.Extensions.Options;
 

@@ -10,6 +10,8 @@ namespace LeadSync.Core.Crm;
 /// batches fill. Without a permit the partial batch is looked at again every linger, so it goes as soon as one is free.
 /// While the sync backlog is large (<see cref="SyncBacklogSignal"/>, <see cref="CrmOptions.BacklogThreshold"/>) the
 /// linger is <see cref="CrmOptions.BacklogLinger"/>: a backlog fed slower than the CRM takes it drains in full batches.
+/// Once the rest of the backlog is in hand (<see cref="SyncBacklogSignal.IsTakenUp"/>), a partial batch goes as soon as no
+/// lead has joined it for <see cref="CrmOptions.BatchLinger"/>: the last batch of a drain does not wait for leads that will not come.
 /// </summary>
 /// <remarks>
 /// A whole-call failure (an exception) reaches every caller of that batch; per-record results go to their own callers.
