@@ -13,14 +13,14 @@ public sealed class BenchContext(bool smoke, TextWriter log)
 
     public TimeSpan Duration(TimeSpan full, TimeSpan smoke) => Smoke ? smoke : full;
 
-    /// <summary><c>--backlog N</c>: overrides B3's backlog size (for quick measurements; never in recorded full runs).</summary>
+    /// <summary><c>--backlog N</c>: overrides B3's and B3S's backlog size (for quick measurements; never in recorded full runs).</summary>
     public int? Backlog { get; init; }
 
-    /// <summary><c>--window SECONDS</c>: overrides B3's measuring window.</summary>
+    /// <summary><c>--window SECONDS</c>: overrides B3's measuring window (B3S: how long it waits for the drain).</summary>
     public TimeSpan? Window { get; init; }
 
     /// <summary>
-    /// <c>--count-storage</c>: B3 runs Azurite with its access log on and reports the storage calls per synced lead by
+    /// <c>--count-storage</c>: B3 and B3S run Azurite with its access log on and reports the storage calls per synced lead by
     /// kind (the log costs Azurite some CPU, so it is off unless asked for).
     /// </summary>
     public bool CountStorageCalls { get; init; }

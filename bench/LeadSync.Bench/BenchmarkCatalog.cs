@@ -10,6 +10,7 @@ public static class BenchmarkCatalog
         new B1IngestBenchmark(),
         new B2CrmAckBenchmark(),
         new B3BacklogDrainBenchmark(),
+        new B3SalesforceBacklogDrainBenchmark(),
         new B4SweepScalingBenchmark(),
         new B5MemoryStartupBenchmark(),
         new B6SteadyTrafficBenchmark(),

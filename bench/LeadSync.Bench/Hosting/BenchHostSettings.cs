@@ -1,3 +1,4 @@
+using LeadSync.Testing.Crm;
 
 namespace LeadSync.Bench.Hosting;
 
@@ -24,6 +25,21 @@ public static class BenchHostSettings
         settings["LeadSync__Crm__HubSpot__AccessToken"] = "pat-test";
         settings["LeadSync__Crm__HubSpot__Resilience__RateLimitPermits"] = permitsPer10Seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["LeadSync__Crm__HubSpot__Resilience__RateLimitWindow"] = "00:00:10";
+        return settings;
+    }
+
+    /// <summary>
+    /// The Salesforce provider pointed at a simulator (its My Domain URL and connected-app credentials, as
+    /// SalesforceSimulator expects); the client limiter keeps its default (25 calls per second).
+    /// </summary>
+    public static Dictionary<string, string> WithSalesforce(this Dictionary<string, string> settings, Uri myDomainUrl)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(myDomainUrl);
+        settings["LeadSync__Crm__Provider"] = "salesforce";
+        settings["LeadSync__Crm__Salesforce__MyDomainUrl"] = myDomainUrl.ToString();
+        settings["LeadSync__Crm__Salesforce__ClientId"] = SalesforceSimulator.ClientId;
+        settings["LeadSync__Crm__Salesforce__ClientSecret"] = SalesforceSimulator.ClientSecret;
         return settings;
     }
 }

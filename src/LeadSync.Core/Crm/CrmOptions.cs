@@ -27,7 +27,7 @@ public sealed class CrmOptions
     public TimeSpan BatchLinger { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
-    /// While the sync backlog holds at least <see cref="BacklogThreshold"/> messages, a batch that is not full waits up
+    /// While the sync backlog holds at least <see cref="BacklogThreshold"/> leads, a batch that is not full waits up
     /// to this long for more leads instead of <see cref="BatchLinger"/>: when storage feeds leads slower than the CRM
     /// takes them, a backlog then drains in full batches (fewer calls against the CRM's daily quota) at no cost in
     /// drain rate. A lone lead never pays it (there is no backlog then).
@@ -35,7 +35,10 @@ public sealed class CrmOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "LeadSync:Crm:BacklogLinger must be between 00:00:00 and 00:01:00.")]
     public TimeSpan BacklogLinger { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Messages waiting in <c>lead-sync</c> (sampled every minute) from which <see cref="BacklogLinger"/> applies.</summary>
+    /// <summary>
+    /// Leads waiting in <c>lead-sync</c> from which <see cref="BacklogLinger"/> applies: the messages sampled every
+    /// minute × the leads per message handled lately (<see cref="SyncBacklogSignal"/>).
+    /// </summary>
     [Range(1, 10_000_000, ErrorMessage = "LeadSync:Crm:BacklogThreshold must be between 1 and 10000000.")]
     public int BacklogThreshold { get; set; } = 1000;
 

@@ -10,6 +10,8 @@ namespace LeadSync.Core.Crm;
 /// batches fill. Without a permit the partial batch is looked at again every linger, so it goes as soon as one is free.
 /// While the sync backlog is large (<see cref="SyncBacklogSignal"/>, <see cref="CrmOptions.BacklogThreshold"/>) the
 /// linger is <see cref="CrmOptions.BacklogLinger"/>: a backlog fed slower than the CRM takes it drains in full batches.
+/// Once the rest of the backlog is in hand (<see cref="SyncBacklogSignal.IsTakenUp"/>), a partial batch goes as soon as no
+/// lead has joined it for <see cref="CrmOptions.BatchLinger"/>: the last batch of a drain does not wait for leads that will not come.
 /// </summary>
 /// <remarks>
 /// A whole-call failure (an exception) reaches every caller of that batch; per-record results go to their own callers.
@@ -33,7 +35,8 @@ public sealed partial class CrmUpsertBatcher(
     private readonly Queue<List<PendingUpsert>> _full = new();
     private List<PendingUpsert> _open = [];
     private ITimer? _linger;
-    private bool _lingerElapsed;
+    private DateTimeOffset? _lingerSince;
+    private DateTimeOffset _lastJoinAt;
     private long _openGeneration;
     private int _inFlight;
     private bool _disposed;
@@ -108,6 +111,7 @@ public sealed partial class CrmUpsertBatcher(
         }
 
         var pending = new PendingUpsert(lead);
+        _lastJoinAt = timeProvider.GetUtcNow();
         _unsent[lead.Id] = pending;
         _open.Add(pending);
         if (_open.Count >= MaxBatch)
@@ -126,7 +130,13 @@ public sealed partial class CrmUpsertBatcher(
     private List<List<PendingUpsert>> TakeSendable()
     {
         var settings = options.CurrentValue;
-        var linger = backlog.IsBacklogged(settings.BacklogThreshold) ? settings.BacklogLinger : settings.BatchLinger;
+        var backlogged = backlog.IsBacklogged(settings.BacklogThreshold);
+        var linger = backlogged ? settings.BacklogLinger : settings.BatchLinger;
+        var now = timeProvider.GetUtcNow();
+
+        // The rest of a backlog is in hand: a partial batch waits only while leads keep joining it.
+        var lingered = _lingerSince is { } since
+            && (now - since >= linger || (backlogged && backlog.IsTakenUp && now - _lastJoinAt >= settings.BatchLinger));
         var ready = new List<List<PendingUpsert>>();
         while (!_disposed && _inFlight < settings.MaxBatchesInFlight)
         {
@@ -135,7 +145,7 @@ public sealed partial class CrmUpsertBatcher(
             {
                 batch = _full.Dequeue();
             }
-            else if (_open.Count > 0 && (_lingerElapsed || linger <= TimeSpan.Zero) && crm.CanCallWithoutWaiting)
+            else if (_open.Count > 0 && (lingered || linger <= TimeSpan.Zero) && crm.CanCallWithoutWaiting)
             {
                 batch = _open;
                 StartNewOpenBatch();
@@ -167,11 +177,15 @@ public sealed partial class CrmUpsertBatcher(
         }
 
         // A slot is free but the open batch stays: start its linger clock, or, when the linger has passed and the
-        // limiter had no permit, look again one linger later.
+        // limiter had no permit, look again one linger later. A backlog linger is looked at every BatchLinger: it
+        // ends early once the backlog is in hand and no lead has joined for that long (the last partial batch).
         if (!_disposed && _inFlight < settings.MaxBatchesInFlight && _open.Count > 0 && _linger is null)
         {
+            _lingerSince ??= now;
             var generation = _openGeneration;
-            var wait = linger > TimeSpan.Zero ? linger : MinRecheck;
+            var left = _lingerSince.Value + linger - now;
+            var wait = left > TimeSpan.Zero ? TimeSpanMin(left, TimeSpanMax(settings.BatchLinger, MinRecheck))
+                : linger > TimeSpan.Zero ? linger : MinRecheck;
             _linger = timeProvider.CreateTimer(_ => OnLingerElapsed(generation), null, wait, Timeout.InfiniteTimeSpan);
         }
 
@@ -184,8 +198,12 @@ public sealed partial class CrmUpsertBatcher(
         _openGeneration++;
         _linger?.Dispose();
         _linger = null;
-        _lingerElapsed = false;
+        _lingerSince = null;
     }
+
+    private static TimeSpan TimeSpanMin(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan TimeSpanMax(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private void OnLingerElapsed(long generation)
     {
@@ -197,7 +215,6 @@ public sealed partial class CrmUpsertBatcher(
                 return;
             }
 
-            _lingerElapsed = true;
             _linger?.Dispose();
             _linger = null;
             ready = TakeSendable();

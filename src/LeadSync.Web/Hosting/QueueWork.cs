@@ -60,6 +60,8 @@ public sealed class QueueWork(IServiceScopeFactory scopes)
     /// </summary>
     private static async Task<WorkOutcome> SyncAllAsync(IServiceProvider services, IReadOnlyList<string> leadIds, CancellationToken cancellationToken)
     {
+        // The backlog is sampled in messages; the batcher's threshold is in leads, and its end is the leads taken up.
+        using var handling = services.GetRequiredService<SyncBacklogSignal>().Handling(leadIds.Count);
         if (leadIds.Count <= 1)
         {
             return leadIds.Count == 0

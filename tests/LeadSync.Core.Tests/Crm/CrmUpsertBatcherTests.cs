@@ -94,6 +94,79 @@ public sealed class CrmUpsertBatcherTests
     }
 
     [Fact]
+    public async Task A_backlog_of_few_messages_carrying_many_leads_lingers_for_full_batches()
+    {
+        // 20 sampled messages of 100 leads (a backlog filing grouped): 2,000 leads wait, well over the 1,000 threshold.
+        var crm = new ScriptedCrmGateway(maxUpsertBatch: 200);
+        var backlog = new SyncBacklogSignal(_time);
+        backlog.Report(20);
+        backlog.Handling(100).Dispose();
+        using var batcher = Batcher(crm, backlog: backlog);
+
+        var first = Leads(150).Select(l => batcher.UpsertAsync(l, CancellationToken.None)).ToList();
+        _time.Advance(Linger);
+        _time.Advance(Linger);
+        Assert.Null(await crm.TryNextCallAsync(TimeSpan.FromMilliseconds(100)));
+
+        var rest = Leads(200).Skip(150).Select(l => batcher.UpsertAsync(l, CancellationToken.None));
+        await Task.WhenAll([.. first, .. rest]).WaitAsync(HangGuard);
+        Assert.Equal(200, (await crm.NextCallAsync()).Leads.Count);
+        Assert.Equal(1, crm.CallCount);
+    }
+
+    [Fact]
+    public async Task Once_the_backlog_is_taken_up_the_last_partial_batch_goes_within_the_short_linger()
+    {
+        // 10 sampled messages of 100 leads; one is in hand, nine are still to come.
+        var crm = new ScriptedCrmGateway(maxUpsertBatch: 200);
+        var backlog = new SyncBacklogSignal(_time);
+        backlog.Report(10);
+        backlog.Handling(100).Dispose();
+        using var batcher = Batcher(crm, backlog: backlog);
+
+        var last = Leads(150).Select(l => batcher.UpsertAsync(l, CancellationToken.None)).ToList();
+        _time.Advance(Linger);
+        _time.Advance(Linger);
+        Assert.Null(await crm.TryNextCallAsync(TimeSpan.FromMilliseconds(100)));
+
+        for (var i = 0; i < 9; i++)
+        {
+            backlog.Handling(100).Dispose();
+        }
+
+        _time.Advance(Linger);
+        await Task.WhenAll(last).WaitAsync(HangGuard);
+        Assert.Equal(150, (await crm.NextCallAsync()).Leads.Count);
+    }
+
+    [Fact]
+    public async Task With_the_rest_of_the_backlog_in_hand_a_partial_batch_fills_while_leads_keep_joining()
+    {
+        var crm = new ScriptedCrmGateway(maxUpsertBatch: 200);
+        var backlog = new SyncBacklogSignal(_time);
+        backlog.Report(10);
+        for (var i = 0; i < 10; i++)
+        {
+            backlog.Handling(100).Dispose();
+        }
+
+        using var batcher = Batcher(crm, backlog: backlog);
+        var leads = Leads(6);
+        var pending = new List<Task<CrmUpsertResult>>();
+        foreach (var lead in leads)
+        {
+            pending.Add(batcher.UpsertAsync(lead, CancellationToken.None));
+            _time.Advance(Linger / 2);
+        }
+
+        Assert.Null(await crm.TryNextCallAsync(TimeSpan.FromMilliseconds(100)));
+        _time.Advance(Linger);
+        await Task.WhenAll(pending).WaitAsync(HangGuard);
+        Assert.Equal(6, (await crm.NextCallAsync()).Leads.Count);
+        Assert.Equal(1, crm.CallCount);
+    }
+
+    [Fact]
     public async Task Each_caller_gets_its_own_record_result_including_a_failure_among_successes()
     {
         var crm = new ScriptedCrmGateway(maxUpsertBatch: 3);

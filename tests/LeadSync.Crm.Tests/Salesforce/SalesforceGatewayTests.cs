@@ -90,8 +90,10 @@ public sealed class SalesforceGatewayTests : IAsyncLifetime
         Assert.All(results.Where((_, i) => i != 7), r => Assert.True(r.Outcome.Succeeded && r.CrmId is not null && r.Owner is not null));
         Assert.Equal(449, _sim.Leads.Count);
 
-        // 3 collection calls (200 + 200 + 50) and 5 owner queries of ≤ 100 ids.
-        Assert.Equal(8, _sim.DataRequests);
+        // 3 collection calls (200 + 200 + 50) and one owner query per call (≤ 200 ids each): 6 of the org's API requests.
+        Assert.Equal([200, 200, 50], _sim.BatchSizesSnapshot());
+        Assert.Equal(3, _sim.SoqlCount);
+        Assert.Equal(6, _sim.DataRequests);
     }
 
     [Fact]

@@ -71,6 +71,25 @@ public sealed class MultiLeadSyncMessageTests(AzuriteFixture azurite) : IAsyncLi
     }
 
     [Fact]
+    public async Task Handling_a_message_tells_the_backlog_signal_how_many_leads_messages_carry()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await Pipeline.IntakeAsync(_services, $"carried{i}@example.com"));
+        }
+
+        var outcome = await _services.Get<QueueWork>().HandleAsync(QueueNames.LeadSync, WorkMessage.Wrap(LeadSyncMessage.Of(ids)), CancellationToken.None);
+
+        // 334 sampled messages of 3 leads are 1,002 leads: a backlog, though fewer than 1,000 messages wait.
+        var signal = _services.Get<SyncBacklogSignal>();
+        Assert.True(outcome.Completed, outcome.Detail);
+        Assert.Equal(3, signal.LeadsPerMessage);
+        signal.Report(334);
+        Assert.True(signal.IsBacklogged(1000));
+    }
+
+    [Fact]
     public async Task A_message_whose_crm_batch_partly_fails_comes_back_and_only_the_refused_leads_are_upserted_again()
     {
         var ids = new List<string>();

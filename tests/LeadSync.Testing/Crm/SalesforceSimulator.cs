@@ -366,6 +366,7 @@ public sealed partial class SalesforceSimulator : IAsyncDisposable
             }
         }
 
+        RecordCollection(records.Count);
         var results = new JsonArray();
         foreach (var record in records.Cast<JsonObject>())
         {

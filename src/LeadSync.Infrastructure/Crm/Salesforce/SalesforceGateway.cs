@@ -159,7 +159,10 @@ internal sealed partial class SalesforceGateway(
                 : new CrmUpsertResult(lead.Id, RecordError(saved[i], o)));
     }
 
-    /// <summary>Assignment rules run on insert, so the owner is known right after the upsert: one SOQL per 100 leads.</summary>
+    /// <summary>
+    /// Assignment rules run on insert, so the owner is known right after the upsert: one SOQL per up to 200 leads (as
+    /// the state read), so a full sObject Collections call costs one owner query, not two, of the org's daily API allocation.
+    /// </summary>
     private async Task<IReadOnlyList<CrmUpsertResult>> WithOwnersAsync(List<CrmUpsertResult> results, SalesforceOptions o, CancellationToken cancellationToken)
     {
         var succeeded = results.Where(r => r.Outcome.Succeeded).Select(r => r.LeadId).ToList();
@@ -171,7 +174,7 @@ internal sealed partial class SalesforceGateway(
         Dictionary<string, Dictionary<string, JsonElement>> records;
         try
         {
-            records = await QueryByLeadIdAsync(succeeded, "Id, OwnerId", o, cancellationToken);
+            records = await QueryByLeadIdAsync(succeeded, "Id, OwnerId", o, cancellationToken, StatesPerQuery);
         }
         catch (CrmUnavailableException ex)
         {
