@@ -6,6 +6,7 @@ using LeadSync.Portable;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LeadSync.Bench.Hosting;
@@ -55,6 +56,10 @@ public sealed class InProcessPortableHost : IAsyncDisposable
         await app.StartAsync();
         return new InProcessPortableHost(app, baseUrl);
     }
+
+    /// <summary>Runs a timer job now, as its timer would (<see cref="JobRunner"/>).</summary>
+    public Task<Core.Jobs.JobReport?> RunJobAsync(string job, CancellationToken cancellationToken) =>
+        _app.Services.GetRequiredService<JobRunner>().RunAsync(job, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -7,14 +7,14 @@ namespace LeadSync.Bench.Probes;
 /// <summary>
 /// Counts the storage requests LeadSync makes in this process (an <see cref="Hosting.InProcessPortableHost"/>) by
 /// stage of a lead's way: <c>accept</c> (the webhook request), <c>file</c> (the inbox pump), <c>sync</c> (the
-/// lead-sync queue and its consumer), <c>escalate</c> (the SLA sweep and the notification queue), <c>other</c> (timers,
-/// table creation). The stage comes from the activity the request runs under (ASP.NET Core's request, LeadSync's
+/// lead-sync queue and its consumer), <c>escalate</c> (the SLA sweep and the notification queue), <c>safety net</c>
+/// (the re-drive job: lost hand-offs, sync hints left after their lead's sync), <c>other</c> (other timers, table creation). The stage comes from the activity the request runs under (ASP.NET Core's request, LeadSync's
 /// <c>intake</c>, <c>process {queue}</c>, <c>job {name}</c>), or, outside any, from the table or queue it targets (the
 /// inbox row removal after filing, the queue consumer's receives and deletes). Every HTTP attempt counts, retries too.
 /// </summary>
 public sealed class StageStorageCallCounter : IDisposable
 {
-    public static readonly IReadOnlyList<string> Stages = ["accept", "file", "sync", "escalate", "other"];
+    public static readonly IReadOnlyList<string> Stages = ["accept", "file", "sync", "escalate", "safety net", "other"];
 
     private readonly ConcurrentDictionary<string, long> _byStage = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _byKind = new(StringComparer.Ordinal);
@@ -92,7 +92,7 @@ public sealed class StageStorageCallCounter : IDisposable
 
             if (name.StartsWith("job ", StringComparison.Ordinal))
             {
-                return name.EndsWith("sla-sweep", StringComparison.Ordinal) ? "escalate" : "other";
+                return name.EndsWith("sla-sweep", StringComparison.Ordinal) ? "escalate" : name.EndsWith("redrive", StringComparison.Ordinal) ? "safety net" : "other";
             }
         }
 

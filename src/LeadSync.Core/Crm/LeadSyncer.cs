@@ -18,6 +18,7 @@ public sealed partial class LeadSyncer(
     TimeProvider timeProvider,
     ILogger<LeadSyncer> logger,
     CrmPauseGate pauseGate,
+    IOptionsMonitor<IntakeOptions> intakeOptions,
     LeadRouting? routing = null,
     IRecentLeadWrites? recentWrites = null,
     LeadErasure? erasure = null)
@@ -136,6 +137,10 @@ public sealed partial class LeadSyncer(
         // The hints live in different partitions (kind and hour): filed at once, each joins the other syncs' hints
         // of its partition in the index's next write.
         await Task.WhenAll(SyncedLeadHints.For(lead, slaPolicy, recyclePolicy, now).Select(hint => dueIndex.ScheduleAsync(hint, cancellationToken)));
+
+        // Only now is the hand-off complete (a crash before the hints above leaves the safety net to file them): the
+        // hint filed with the lead goes, so the re-drive does not read the lead again minutes later.
+        await dueIndex.RemoveAsync(HandOffSafetyNet.Sync(lead.Id, lead.ReceivedAt, intakeOptions.CurrentValue.SyncSafetyNetDelay), cancellationToken);
         LeadSyncTelemetry.LeadsSynced.Add(1, new KeyValuePair<string, object?>("crm", crm.Name));
         SyncTelemetry.SyncLag.Record(Math.Max(0, (now - read.StatusChangedAt).TotalSeconds), new KeyValuePair<string, object?>("crm", crm.Name));
         LogSynced(logger, lead.Id, crm.Name);

@@ -58,20 +58,16 @@ internal sealed class LeadFiling(
         var (status, reason) = qualification.Qualify(draft);
         var email = draft.Contact.Email;
 
-        // The address claim and the sync intent are independent storage calls: they run side by side. Intent first:
-        // if the process dies between storing and enqueueing, the safety net re-drives the sync (a hint whose lead
-        // is never created, because the delivery re-entered an existing lead, is dropped by the re-drive job).
+        // The address claim and the hand-off intent are independent storage calls: they run side by side. Intent first:
+        // if the process dies between storing and enqueueing, the safety net re-drives the hand-off (a hint whose lead
+        // is never created, because the delivery re-entered an existing lead, is dropped by the re-drive job). The
+        // lead is received at `now`, so the consumer that completes the hand-off can name the hint and remove it.
         // An address never seen before is claimed in one call, which also records this delivery's index entry; a
         // known address (or a concurrent first delivery that won the claim) is looked up for re-entry as before.
         var claim = email is null ? Task.FromResult(false) : emailIndex.TryClaimAsync(email, leadId, cancellationToken);
-        var intent = status switch
-        {
-            LeadStatus.SalesReady => dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Sync, now + options.Value.SyncSafetyNetDelay), cancellationToken),
-
-            // Not sales-ready: to nurture at once; the recycle job hands it over if the queue message is lost.
-            LeadStatus.Nurture => dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Recycle, now + options.Value.SyncSafetyNetDelay), cancellationToken),
-            _ => Task.CompletedTask,
-        };
+        var intent = HandOffSafetyNet.For(leadId, status, now, options.Value.SyncSafetyNetDelay) is { } hint
+            ? dueIndex.ScheduleAsync(hint, cancellationToken)
+            : Task.CompletedTask;
         await Task.WhenAll(claim, intent);
         var firstOfAddress = await claim;
         if (email is not null && !firstOfAddress &&

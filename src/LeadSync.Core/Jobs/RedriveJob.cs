@@ -89,6 +89,10 @@ public sealed partial class RedriveJob(
                 await dueIndex.ScheduleAsync(hint with { DueAt = now + intakeOptions.CurrentValue.EnrichmentSafetyNetDelay }, cancellationToken);
                 acted++;
             }
+            else if (await HandOnEnrichedAsync(lead, cancellationToken))
+            {
+                acted++;
+            }
 
             await dueIndex.RemoveAsync(hint, cancellationToken);
         }
@@ -119,6 +123,28 @@ public sealed partial class RedriveJob(
         {
             await dueIndex.ScheduleAsync(hint, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The enrichment writes the lead (sales-ready or for nurture) before it files the hand-off's hint and message, so a
+    /// crash in between leaves a lead nothing hands on: its enrichment hint, read here, does. Handing on twice is
+    /// harmless (the sync and the nurture hand-off skip what is done); a lead already synced or handed over gets nothing.
+    /// </summary>
+    private async Task<bool> HandOnEnrichedAsync(Lead? lead, CancellationToken cancellationToken)
+    {
+        var queueName = lead switch
+        {
+            { Status: LeadStatus.SalesReady } when lead.SyncAttempts < crmOptions.CurrentValue.MaxSyncAttempts => QueueNames.LeadSync,
+            { Status: LeadStatus.Nurture, NurturePushedAt: null } => QueueNames.LeadNurture,
+            _ => null,
+        };
+        if (queueName is null)
+        {
+            return false;
+        }
+
+        await queue.EnqueueAsync(queueName, lead!.Id, cancellationToken);
+        return true;
     }
 
     private async Task ReconcileReportAsync(Lead? lead, CancellationToken cancellationToken)

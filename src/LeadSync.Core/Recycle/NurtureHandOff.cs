@@ -5,13 +5,16 @@ namespace LeadSync.Core.Recycle;
 /// (<see cref="RecycleReasons.NotSalesReady"/>), consent honoured (<see cref="RecycleJob.NurtureRefusal"/>). Fed by the
 /// <c>lead-nurture</c> queue right after filing; the recycle job is the safety net for a lost message (a recycle hint
 /// filed with the lead). Idempotent: a lead already handed over (<see cref="Lead.NurturePushedAt"/>) is left alone, and
-/// the nurture tools' pushes are upserts.
+/// the nurture tools' pushes are upserts. Once the hand-over is recorded, the recycle hint filed with the lead is removed
+/// (<see cref="HandOffSafetyNet"/>).
 /// </summary>
 public sealed partial class NurtureHandOff(
     ILeadStore store,
     LeadMutator mutator,
     INurtureTarget nurture,
     IOptionsMonitor<RecycleOptions> options,
+    IDueIndex dueIndex,
+    IOptionsMonitor<IntakeOptions> intakeOptions,
     TimeProvider timeProvider,
     ILogger<NurtureHandOff> logger)
 {
@@ -40,9 +43,16 @@ public sealed partial class NurtureHandOff(
                 $"Handed to {pushed.Destination} for nurture ({RecycleReasons.NotSalesReady}; the qualification reason is above).")
             : new TimelineEntry(now, "qualification", LeadEvents.NurtureSkipped,
                 $"Not handed to {nurture.Name} for nurture: {refusal ?? pushed!.Error}.");
-        await mutator.MutateAsync(leadId, l => l is { Status: LeadStatus.Nurture, NurturePushedAt: null }
+        var written = await mutator.MutateAsync(leadId, l => l is { Status: LeadStatus.Nurture, NurturePushedAt: null }
             ? new LeadChange(l with { NurturePushedAt = now }, [entry])
             : null, cancellationToken);
+
+        // Handed over (or recorded why not): the recycle job need not look at the lead for a lost message.
+        if (written is not null)
+        {
+            await dueIndex.RemoveAsync(HandOffSafetyNet.Nurture(written.Lead.Id, written.Lead.ReceivedAt, intakeOptions.CurrentValue.SyncSafetyNetDelay), cancellationToken);
+        }
+
         return WorkOutcome.Done(entry.Event);
     }
 

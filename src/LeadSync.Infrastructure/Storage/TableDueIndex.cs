@@ -8,8 +8,8 @@ namespace LeadSync.Infrastructure.Storage;
 /// whole partition on every upsert). The partitions of an hour sort by due second, so a run reads them oldest first
 /// with one partition-range query and stops when it has enough. A per-kind cursor remembers the oldest hour that may
 /// still hold entries, so a run queries only the hours from the cursor to now and reads only entries that are due.
-/// Hints filed while another write to their partition is in flight go together in one entity-group transaction
-/// (<see cref="PartitionWriteCoalescer"/>).
+/// Hints filed (or removed one by one) while another write to their partition is in flight go together in one
+/// entity-group transaction (<see cref="PartitionWriteCoalescer"/>).
 /// </summary>
 public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvider) : IDueIndex
 {
@@ -82,7 +82,7 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
         {
             var wanted = max - due.Count;
             var found = (await QueryDueAsync(table, kind, hour, upperRow, now, wanted, cancellationToken))
-                .OrderBy(row => row.RowKey, StringComparer.Ordinal).Take(wanted).Select(row => row.Item).ToList();
+                .OrderBy(row => row.RowKey, StringComparer.Ordinal).Select(row => row.Item).ToList();
             if (found.Count > 0)
             {
                 oldestNonEmpty ??= hour;
@@ -137,7 +137,9 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
     {
         var table = await clients.TableAsync(TableNames.DueIndex, cancellationToken);
 
-        await DeleteOneAsync(table, Located(item), RowKey(item), cancellationToken);
+        // Removals of one partition in flight together share a transaction: the syncs of a moment remove the hints
+        // their leads were filed with together. A row already gone (a concurrent run removed it) is no error.
+        await clients.DeleteCoalescedAsync(table, Located(item), RowKey(item), cancellationToken);
     }
 
     /// <summary>

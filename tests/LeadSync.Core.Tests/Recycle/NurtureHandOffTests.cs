@@ -1,6 +1,8 @@
+using LeadSync.Core.Intake;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Recycle;
+using LeadSync.Core.Storage;
 using LeadSync.Core.Tests.Intake;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -16,6 +18,8 @@ public sealed class NurtureHandOffTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero));
     private readonly Mock<INurtureTarget> _nurture = new();
     private readonly RecycleOptions _recycle = new();
+    private readonly Mock<IDueIndex> _dueIndex = new();
+    private readonly IntakeOptions _intake = new();
 
     public NurtureHandOffTests() => _nurture.SetupGet(n => n.Name).Returns("Test list");
 
@@ -23,7 +27,11 @@ public sealed class NurtureHandOffTests
         Mock.Of<IOptionsMonitor<RecycleOptions>>(m => m.CurrentValue == value);
 
     private NurtureHandOff HandOff() =>
-        new(_store, new LeadMutator(_store, _time), _nurture.Object, Options(_recycle), _time, NullLogger<NurtureHandOff>.Instance);
+        new(_store, new LeadMutator(_store, _time), _nurture.Object, Options(_recycle), _dueIndex.Object,
+            Mock.Of<IOptionsMonitor<IntakeOptions>>(m => m.CurrentValue == _intake), _time, NullLogger<NurtureHandOff>.Instance);
+
+    /// <summary>The recycle hint filing left for the lead (due the safety-net delay after it was received).</summary>
+    private DueItem FiledHint(Lead lead) => new(lead.Id, DueKind.Recycle, lead.ReceivedAt + _intake.SyncSafetyNetDelay);
 
     private async Task<Lead> StoredAsync(LeadStatus status, ConsentFlags? consent = null)
     {
@@ -58,6 +66,34 @@ public sealed class NurtureHandOffTests
         _nurture.Verify(n => n.PushAsync(It.IsAny<Lead>(), RecycleReasons.NotSalesReady, It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Once);
         Assert.Equal(_time.GetUtcNow(), (await _store.GetAsync(lead.Id, default))!.NurturePushedAt);
         Assert.Equal([LeadEvents.NurturePushed], await EventsAsync(lead.Id));
+    }
+
+    [Fact]
+    public async Task The_hand_over_removes_the_recycle_hint_filed_with_the_lead()
+    {
+        _time.Advance(TimeSpan.FromSeconds(7));
+        var lead = await StoredAsync(LeadStatus.Nurture);
+        _time.Advance(TimeSpan.FromSeconds(3));
+        _nurture.Setup(n => n.PushAsync(It.IsAny<Lead>(), RecycleReasons.NotSalesReady, It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new NurtureResult(true, "Test list 7"));
+
+        await HandOff().HandAsync(lead.Id, default);
+        await HandOff().HandAsync(lead.Id, default);
+
+        _dueIndex.Verify(d => d.RemoveAsync(FiledHint(lead), It.IsAny<CancellationToken>()), Times.Once);
+        _dueIndex.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task A_failed_hand_over_keeps_the_recycle_hint()
+    {
+        var lead = await StoredAsync(LeadStatus.Nurture);
+        _nurture.Setup(n => n.PushAsync(It.IsAny<Lead>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new NurtureResult(false, "Test list", "transient: 503"));
+
+        await HandOff().HandAsync(lead.Id, default);
+
+        _dueIndex.VerifyNoOtherCalls();
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LeadSync.Core.Crm;
+using LeadSync.Core.Intake;
 using LeadSync.Core.Jobs;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Notifications;
@@ -76,7 +77,7 @@ public sealed class JobHarness
     }
 
     public RecycleJob Recycle() => new(DueIndex, Store, Mutator, _crm, new RecordingNurture(NurturePushes, NurtureTargets), _recyclePolicy,
-        new NurtureHandOff(Store, Mutator, new RecordingNurture(NurturePushes, NurtureTargets), _recycleOptions, Time, NullLogger<NurtureHandOff>.Instance), _recycleOptions, Time,
+        new NurtureHandOff(Store, Mutator, new RecordingNurture(NurturePushes, NurtureTargets), _recycleOptions, DueIndex, Monitor(new IntakeOptions()), Time, NullLogger<NurtureHandOff>.Instance), _recycleOptions, Time,
         NullLogger<RecycleJob>.Instance);
 
     public SlaSweep Sweep() => new(DueIndex, Store, Mutator, _crm, _sla, new RecordingQueue(Enqueued), _slaOptions, _recyclePolicy,

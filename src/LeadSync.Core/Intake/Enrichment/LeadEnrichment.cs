@@ -85,15 +85,10 @@ public sealed partial class LeadEnrichment(
             return WorkOutcome.Done("lead changed meanwhile");
         }
 
-        if (written.Lead.Status == LeadStatus.SalesReady)
+        if (HandOffSafetyNet.For(leadId, written.Lead.Status, now, intakeOptions.CurrentValue.SyncSafetyNetDelay) is { } hint)
         {
-            await dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Sync, now + intakeOptions.CurrentValue.SyncSafetyNetDelay), cancellationToken);
-            await queue.EnqueueAsync(QueueNames.LeadSync, leadId, cancellationToken);
-        }
-        else if (written.Lead.Status == LeadStatus.Nurture)
-        {
-            await dueIndex.ScheduleAsync(new DueItem(leadId, DueKind.Recycle, now + intakeOptions.CurrentValue.SyncSafetyNetDelay), cancellationToken);
-            await queue.EnqueueAsync(QueueNames.LeadNurture, leadId, cancellationToken);
+            await dueIndex.ScheduleAsync(hint, cancellationToken);
+            await queue.EnqueueAsync(written.Lead.Status == LeadStatus.SalesReady ? QueueNames.LeadSync : QueueNames.LeadNurture, leadId, cancellationToken);
         }
 
         LogEnriched(logger, leadId, written.Lead.Status, willBeSalesReady);

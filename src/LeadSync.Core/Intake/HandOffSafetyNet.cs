@@ -1,0 +1,28 @@
+namespace LeadSync.Core.Intake;
+
+/// <summary>
+/// The hint that catches a lost hand-off: filed with every sales-ready lead (a <see cref="DueKind.Sync"/> hint) and
+/// every lead for nurture (a <see cref="DueKind.Recycle"/> hint), before the lead itself, due
+/// <see cref="IntakeOptions.SyncSafetyNetDelay"/> after filing. The consumer that completes the hand-off (the CRM sync,
+/// the nurture push) removes it again, so the re-drive and recycle jobs read only the hints of hand-offs that did not
+/// finish. A hint the consumer cannot name (filed by enrichment or re-entry at another time than the lead's receipt)
+/// stays and is read as before: its lead is found handed over and the hint dropped.
+/// </summary>
+public static class HandOffSafetyNet
+{
+    /// <summary>The hint filed for a lead of <paramref name="status"/> filed at <paramref name="filedAt"/>; null when none is.</summary>
+    public static DueItem? For(string leadId, LeadStatus status, DateTimeOffset filedAt, TimeSpan delay) => status switch
+    {
+        LeadStatus.SalesReady => Sync(leadId, filedAt, delay),
+
+        // Not sales-ready: to nurture at once; the recycle job hands it over if the queue message is lost.
+        LeadStatus.Nurture => Nurture(leadId, filedAt, delay),
+        _ => null,
+    };
+
+    /// <summary>A sales-ready lead's hint: the re-drive job re-enqueues its CRM sync.</summary>
+    public static DueItem Sync(string leadId, DateTimeOffset filedAt, TimeSpan delay) => new(leadId, DueKind.Sync, filedAt + delay);
+
+    /// <summary>A lead for nurture's hint: the recycle job hands it over.</summary>
+    public static DueItem Nurture(string leadId, DateTimeOffset filedAt, TimeSpan delay) => new(leadId, DueKind.Recycle, filedAt + delay);
+}

@@ -1,0 +1,79 @@
+using LeadSync.Core.Crm;
+using LeadSync.Core.Intake;
+using LeadSync.Core.Leads;
+using LeadSync.Core.Storage;
+using LeadSync.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace LeadSync.Integration.Tests.Crm;
+
+/// <summary>
+/// The sync safety net (<see cref="HandOffSafetyNet"/>): every sales-ready lead is filed with a sync hint that the
+/// re-drive job reads minutes later. A completed sync removes it, so the re-drive does not read every lead again (a
+/// lead read, a report-row read, its hints filed again and the hint deleted: five storage requests per lead, more
+/// than its whole way to the CRM). A sync that does not complete leaves it.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class HandOffSafetyNetTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly Mock<ICrmGateway> _crm = new();
+    private TestServices _services = null!;
+    private bool _crmUp = true;
+
+    public Task InitializeAsync()
+    {
+        _crm.SetupGet(c => c.Name).Returns("test-crm");
+        _crm.SetupGet(c => c.MaxUpsertBatch).Returns(100);
+        _crm.SetupGet(c => c.CanCallWithoutWaiting).Returns(true);
+        _crm.Setup(c => c.UpsertAsync(It.IsAny<IReadOnlyList<Lead>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((IReadOnlyList<Lead> leads, CancellationToken _) => [.. leads.Select(l => _crmUp
+                ? new CrmUpsertResult(l.Id, CrmOutcome.Success, "crm-" + l.Id, "rep")
+                : new CrmUpsertResult(l.Id, new CrmOutcome(CrmOutcomeKind.Transient, "503 from the CRM"), null, null))]);
+        _services = TestServices.Create(azurite.ConnectionString, new Dictionary<string, string?> { ["LeadSync:Crm:BatchLinger"] = "00:00:00.020" },
+            start: DateTimeOffset.UtcNow, configure: s => s.AddSingleton(_crm.Object).AddSingleton(TimeProvider.System));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
+
+    [Fact]
+    public async Task Leads_synced_together_leave_no_sync_hint_and_keep_their_sla_hints()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 24; i++)
+        {
+            ids.Add(await Pipeline.IntakeAsync(_services, $"net{i}@example.com"));
+        }
+
+        Assert.Equal(ids.Order(), await DueAsync(DueKind.Sync, ids, TimeSpan.FromMinutes(59)));
+
+        var handled = await Pipeline.DrainAsync(_services, QueueNames.LeadSync);
+
+        Assert.Equal(ids.Order(), handled.Order());
+        Assert.Empty(await DueAsync(DueKind.Sync, ids, TimeSpan.FromMinutes(59)));
+
+        // The first-touch deadline is in business hours: up to a long weekend away.
+        Assert.Equal(ids.Order(), await DueAsync(DueKind.Sla, ids, TimeSpan.FromDays(5)));
+        Assert.All(ids, id => Assert.Equal(LeadStatus.Synced, _services.Get<ILeadStore>().GetAsync(id, CancellationToken.None).Result!.Status));
+    }
+
+    [Fact]
+    public async Task A_sync_the_crm_did_not_take_keeps_the_sync_hint()
+    {
+        var id = await Pipeline.IntakeAsync(_services, "crm-down@example.com");
+        _crmUp = false;
+
+        var outcome = await _services.Get<LeadSyncer>().SyncAsync(id, CancellationToken.None);
+
+        Assert.False(outcome.Completed);
+        Assert.Equal([id], await DueAsync(DueKind.Sync, [id], TimeSpan.FromMinutes(59)));
+    }
+
+    /// <summary>Which of <paramref name="ids"/> have a hint of <paramref name="kind"/> due within <paramref name="within"/>, in order.</summary>
+    private async Task<List<string>> DueAsync(DueKind kind, IReadOnlyCollection<string> ids, TimeSpan within)
+    {
+        var due = await _services.Get<IDueIndex>().GetDueAsync(kind, DateTimeOffset.UtcNow + within, 10_000, CancellationToken.None);
+        return [.. due.Select(d => d.LeadId).Where(ids.Contains).Distinct().Order()];
+    }
+}
