@@ -54,12 +54,42 @@ public sealed class TableIntakeInbox(StorageClients clients) : IIntakeInbox
         ArgumentException.ThrowIfNullOrEmpty(id);
         var table = await clients.TableAsync(Table, cancellationToken);
         var row = await StorageCall.RunAsync(() => table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(id), id, cancellationToken: cancellationToken), cancellationToken);
-        if (!row.HasValue && PartitionOf(id) != id)
+        return row.HasValue ? FromEntity(row.Value!) : await GetStoredBeforeSecondsAsync(table, id, cancellationToken);
+    }
+
+    /// <summary>One query of <paramref name="id"/>'s arrival second: the overflow and queued filing read a backlog a second at a time.</summary>
+    public async Task<IReadOnlyList<InboxDelivery>> ListArrivedWithAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var table = await clients.TableAsync(Table, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(id)}");
+        var arrived = await StorageCall.RunAsync(async () =>
         {
-            // A row stored before the second partitions (or the id is already filed: one more read in that rare case).
-            row = await StorageCall.RunAsync(() => table.GetEntityIfExistsAsync<TableEntity>(id, id, cancellationToken: cancellationToken), cancellationToken);
+            var found = new List<InboxDelivery>();
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                found.Add(FromEntity(row));
+            }
+
+            return found;
+        }, cancellationToken);
+        if (arrived.Exists(d => d.Id == id) || await GetStoredBeforeSecondsAsync(table, id, cancellationToken) is not { } legacy)
+        {
+            return arrived;
         }
 
+        return [.. arrived, legacy];
+    }
+
+    /// <summary>A row stored before the second partitions, under partition = id (or the id is already filed: one more read in that rare case).</summary>
+    private static async Task<InboxDelivery?> GetStoredBeforeSecondsAsync(TableClient table, string id, CancellationToken cancellationToken)
+    {
+        if (PartitionOf(id) == id)
+        {
+            return null;
+        }
+
+        var row = await StorageCall.RunAsync(() => table.GetEntityIfExistsAsync<TableEntity>(id, id, cancellationToken: cancellationToken), cancellationToken);
         return row.HasValue ? FromEntity(row.Value!) : null;
     }
 

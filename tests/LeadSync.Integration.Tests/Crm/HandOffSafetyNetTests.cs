@@ -3,8 +3,6 @@ using LeadSync.Core.Intake;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Storage;
 using LeadSync.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Moq;
 
 namespace LeadSync.Integration.Tests.Crm;
 
@@ -17,21 +15,13 @@ namespace LeadSync.Integration.Tests.Crm;
 [Collection(AzuriteCollection.Name)]
 public sealed class HandOffSafetyNetTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly Mock<ICrmGateway> _crm = new();
     private TestServices _services = null!;
     private bool _crmUp = true;
 
     public Task InitializeAsync()
     {
-        _crm.SetupGet(c => c.Name).Returns("test-crm");
-        _crm.SetupGet(c => c.MaxUpsertBatch).Returns(100);
-        _crm.SetupGet(c => c.CanCallWithoutWaiting).Returns(true);
-        _crm.Setup(c => c.UpsertAsync(It.IsAny<IReadOnlyList<Lead>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((IReadOnlyList<Lead> leads, CancellationToken _) => [.. leads.Select(l => _crmUp
-                ? new CrmUpsertResult(l.Id, CrmOutcome.Success, "crm-" + l.Id, "rep")
-                : new CrmUpsertResult(l.Id, new CrmOutcome(CrmOutcomeKind.Transient, "503 from the CRM"), null, null))]);
-        _services = TestServices.Create(azurite.ConnectionString, new Dictionary<string, string?> { ["LeadSync:Crm:BatchLinger"] = "00:00:00.020" },
-            start: DateTimeOffset.UtcNow, configure: s => s.AddSingleton(_crm.Object).AddSingleton(TimeProvider.System));
+        var crm = MockCrm.AnsweringEach(l => _crmUp ? MockCrm.Taken(l) : new CrmUpsertResult(l.Id, new CrmOutcome(CrmOutcomeKind.Transient, "503 from the CRM")));
+        _services = MockCrm.Services(azurite, crm);
         return Task.CompletedTask;
     }
 

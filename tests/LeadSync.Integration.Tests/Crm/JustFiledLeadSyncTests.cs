@@ -22,7 +22,6 @@ namespace LeadSync.Integration.Tests.Crm;
 [Collection(AzuriteCollection.Name)]
 public sealed class JustFiledLeadSyncTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly Mock<ICrmGateway> _crm = new();
     private readonly ConcurrentDictionary<string, int> _upserts = new(StringComparer.Ordinal);
     private TestServices _services = null!;
 
@@ -137,18 +136,12 @@ public sealed class JustFiledLeadSyncTests(AzuriteFixture azurite) : IAsyncLifet
 
     private TestServices Create(Dictionary<string, string?> settings)
     {
-        _crm.SetupGet(c => c.Name).Returns("test-crm");
-        _crm.SetupGet(c => c.MaxUpsertBatch).Returns(100);
-        _crm.SetupGet(c => c.CanCallWithoutWaiting).Returns(true);
-        _crm.Setup(c => c.UpsertAsync(It.IsAny<IReadOnlyList<Lead>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((IReadOnlyList<Lead> leads, CancellationToken _) => leads.Select(l =>
-            {
-                _upserts.AddOrUpdate(l.Id, 1, (_, n) => n + 1);
-                return new CrmUpsertResult(l.Id, CrmOutcome.Success, "crm-" + l.Id, "rep");
-            }).ToList());
-        settings["LeadSync:Crm:BatchLinger"] = "00:00:00.020";
-        return TestServices.Create(azurite.ConnectionString, settings, start: DateTimeOffset.UtcNow,
-            configure: s => s.AddSingleton(_crm.Object).AddSingleton(TimeProvider.System));
+        var crm = MockCrm.AnsweringEach(l =>
+        {
+            _upserts.AddOrUpdate(l.Id, 1, (_, n) => n + 1);
+            return MockCrm.Taken(l);
+        });
+        return MockCrm.Services(azurite, crm, settings);
     }
 
     /// <summary>A second store over the same tables, as another process or Functions instance has.</summary>

@@ -19,7 +19,6 @@ namespace LeadSync.Integration.Tests.Crm;
 [Collection(AzuriteCollection.Name)]
 public sealed class MultiLeadSyncMessageTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly Mock<ICrmGateway> _crm = new();
     private readonly ConcurrentDictionary<string, int> _upserts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _accepted = new(StringComparer.Ordinal);
     private TestServices _services = null!;
@@ -27,24 +26,19 @@ public sealed class MultiLeadSyncMessageTests(AzuriteFixture azurite) : IAsyncLi
 
     public Task InitializeAsync()
     {
-        _crm.SetupGet(c => c.Name).Returns("test-crm");
-        _crm.SetupGet(c => c.MaxUpsertBatch).Returns(100);
-        _crm.SetupGet(c => c.CanCallWithoutWaiting).Returns(true);
-        _crm.Setup(c => c.UpsertAsync(It.IsAny<IReadOnlyList<Lead>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((IReadOnlyList<Lead> leads, CancellationToken _) => leads.Select(l =>
+        var crm = MockCrm.AnsweringEach(l =>
+        {
+            var attempt = _upserts.AddOrUpdate(l.Id, 1, (_, n) => n + 1);
+            if (_refuse(l, attempt))
             {
-                var attempt = _upserts.AddOrUpdate(l.Id, 1, (_, n) => n + 1);
-                if (_refuse(l, attempt))
-                {
-                    // A row lock: the CRM answered and refused this lead for now (failure class Refused, which uses an attempt).
-                    return new CrmUpsertResult(l.Id, new CrmOutcome(CrmOutcomeKind.Transient, "UNABLE_TO_LOCK_ROW") { AboutRecord = true });
-                }
+                // A row lock: the CRM answered and refused this lead for now (failure class Refused, which uses an attempt).
+                return new CrmUpsertResult(l.Id, new CrmOutcome(CrmOutcomeKind.Transient, "UNABLE_TO_LOCK_ROW") { AboutRecord = true });
+            }
 
-                _accepted.AddOrUpdate(l.Id, 1, (_, n) => n + 1);
-                return new CrmUpsertResult(l.Id, CrmOutcome.Success, "crm-" + l.Id, "rep");
-            }).ToList());
-        _services = TestServices.Create(azurite.ConnectionString, new Dictionary<string, string?> { ["LeadSync:Crm:BatchLinger"] = "00:00:00.050" },
-            start: DateTimeOffset.UtcNow, configure: s => s.AddSingleton(_crm.Object).AddSingleton(TimeProvider.System));
+            _accepted.AddOrUpdate(l.Id, 1, (_, n) => n + 1);
+            return MockCrm.Taken(l);
+        });
+        _services = MockCrm.Services(azurite, crm, linger: "00:00:00.050");
         return Task.CompletedTask;
     }
 

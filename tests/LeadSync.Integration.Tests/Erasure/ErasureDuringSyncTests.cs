@@ -3,6 +3,7 @@ using LeadSync.Core.Crm;
 using LeadSync.Core.Intake.Erasure;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Storage;
+using LeadSync.Integration.Tests.Crm;
 using LeadSync.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
@@ -18,35 +19,29 @@ namespace LeadSync.Integration.Tests.Erasure;
 public sealed class ErasureDuringSyncTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string Email = "late.erasure@example.com";
-    private readonly Mock<ICrmGateway> _crm = new();
     private readonly ConcurrentDictionary<string, string> _crmRecords = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ErasureIdentity> _crmDeletes = new();
     private TestServices _services = null!;
 
     public Task InitializeAsync()
     {
-        _crm.SetupGet(c => c.Name).Returns("test-crm");
-        _crm.SetupGet(c => c.MaxUpsertBatch).Returns(100);
-        _crm.SetupGet(c => c.CanCallWithoutWaiting).Returns(true);
-        _crm.Setup(c => c.UpsertAsync(It.IsAny<IReadOnlyList<Lead>>(), It.IsAny<CancellationToken>()))
-            .Returns(async (IReadOnlyList<Lead> leads, CancellationToken ct) =>
+        var crm = MockCrm.Answering(async (leads, ct) =>
+        {
+            // The erasure arrives while the CRM is still working on the upsert.
+            await _services.Get<LeadErasure>().RequestAsync(new ErasureRequest(Email, null, "key:0123456789ab", "subject asked"), ct);
+            return [.. leads.Select(l =>
             {
-                // The erasure arrives while the CRM is still working on the upsert.
-                await _services.Get<LeadErasure>().RequestAsync(new ErasureRequest(Email, null, "key:0123456789ab", "subject asked"), ct);
-                return (IReadOnlyList<CrmUpsertResult>)[.. leads.Select(l =>
-                {
-                    _crmRecords[l.Id] = l.Contact.Email ?? string.Empty;
-                    return new CrmUpsertResult(l.Id, CrmOutcome.Success, "crm-" + l.Id, "rep");
-                })];
-            });
-        _crm.Setup(c => c.EraseAsync(It.IsAny<ErasureIdentity>(), It.IsAny<CancellationToken>()))
+                _crmRecords[l.Id] = l.Contact.Email ?? string.Empty;
+                return MockCrm.Taken(l);
+            })];
+        });
+        crm.Setup(c => c.EraseAsync(It.IsAny<ErasureIdentity>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((ErasureIdentity subject, CancellationToken ct) =>
             {
                 _crmDeletes.Enqueue(subject);
                 return _crmRecords.TryRemove(subject.LeadId, out _) ? TargetErasure.Erased("crm:test-crm") : TargetErasure.NotFound("crm:test-crm");
             });
-        _services = TestServices.Create(azurite.ConnectionString, new Dictionary<string, string?> { ["LeadSync:Crm:BatchLinger"] = "00:00:00.020" },
-            start: DateTimeOffset.UtcNow, configure: s => s.AddSingleton(_crm.Object).AddSingleton(TimeProvider.System));
+        _services = MockCrm.Services(azurite, crm);
         return Task.CompletedTask;
     }
 

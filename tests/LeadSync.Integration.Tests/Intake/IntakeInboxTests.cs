@@ -101,6 +101,7 @@ public sealed class IntakeInboxTests(AzuriteFixture azurite) : IAsyncLifetime
         if (layout == "per-delivery")
         {
             Assert.Equal(delivery.Webhook.Body.ToArray(), (await inbox.GetAsync(delivery.Id, CancellationToken.None))!.Webhook.Body.ToArray());
+            Assert.Equal(delivery.Id, Assert.Single(await inbox.ListArrivedWithAsync(delivery.Id, CancellationToken.None)).Id);
         }
 
         await inbox.RemoveAsync(delivery.Id, CancellationToken.None);
@@ -129,5 +130,28 @@ public sealed class IntakeInboxTests(AzuriteFixture azurite) : IAsyncLifetime
         await Task.WhenAll(deliveries.Select(d => inbox.RemoveAsync(d.Id, CancellationToken.None)));
 
         Assert.Empty(await inbox.ListAsync(at.AddTicks(1), 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_deliveries_of_an_arrival_second_are_read_back_together()
+    {
+        var inbox = _services.Get<IIntakeInbox>();
+        var at = _services.Time.GetUtcNow();
+        var second = Enumerable.Range(0, 4)
+            .Select(i => InboxDelivery.Arrived(Pipeline.SignedGeneric(_services, $"arrived{i}@example.com", $"msg_arrived_{i}"), at))
+            .ToList();
+        var next = InboxDelivery.Arrived(Pipeline.SignedGeneric(_services, "next@example.com", "msg_next"), at.AddSeconds(1));
+        foreach (var delivery in second.Append(next))
+        {
+            await inbox.AddAsync(delivery, CancellationToken.None);
+        }
+
+        var arrived = await inbox.ListArrivedWithAsync(second[2].Id, CancellationToken.None);
+        await inbox.RemoveAsync(second[0].Id, CancellationToken.None);
+        var afterOneFiled = await inbox.ListArrivedWithAsync(second[0].Id, CancellationToken.None);
+
+        Assert.Equal(second.Select(d => d.Id).Order(StringComparer.Ordinal), arrived.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(second[1].Webhook.Body.ToArray(), arrived.Single(d => d.Id == second[1].Id).Webhook.Body.ToArray());
+        Assert.Equal(second.Skip(1).Select(d => d.Id).Order(StringComparer.Ordinal), afterOneFiled.Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 }

@@ -14,6 +14,12 @@ public interface IIntakeInbox
     /// <summary>The delivery stored under <paramref name="id"/>, or null when it is gone (filed).</summary>
     Task<InboxDelivery?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The deliveries stored with <paramref name="id"/> (those that arrived in the same second), <paramref name="id"/>'s
+    /// own among them unless it is gone (filed): one read for what would be a read per delivery.
+    /// </summary>
+    Task<IReadOnlyList<InboxDelivery>> ListArrivedWithAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>Removes a filed delivery; removing one that is already gone is not an error.</summary>
     Task RemoveAsync(string id, CancellationToken cancellationToken);
 }

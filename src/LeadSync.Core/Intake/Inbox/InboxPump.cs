@@ -5,7 +5,9 @@ namespace LeadSync.Core.Intake.Inbox;
 /// <summary>
 /// Files inbox deliveries as leads, off the request path. Deliveries this instance just received are offered in memory
 /// and filed by <see cref="IntakeOptions.InboxFilers"/> workers; past <see cref="IntakeOptions.InboxBuffer"/> only
-/// their ids are kept and each is read back by id when there is room (<see cref="IntakeOptions.InboxOverflow"/>).
+/// their ids are kept and read back when there is room (<see cref="IntakeOptions.InboxOverflow"/>), a second's
+/// deliveries with one read (<see cref="IIntakeInbox.ListArrivedWithAsync"/>), not one read each: a read per delivery
+/// would add storage work just when storage is behind, and keep it behind.
 /// When that is full too, when filing meets a storage outage, and at start-up, the inbox table is read back in pages
 /// (catch-up). A filed delivery is removed from the inbox after
 /// its leads are stored; a crash in between files it again, which keeps one lead (filing is idempotent).
@@ -36,6 +38,9 @@ public sealed partial class InboxPump : IDisposable
     private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _wake = new(0);
     private readonly ConcurrentQueue<string> _overflow = new();
+
+    /// <summary>The overflow loop's last read of a second's deliveries (only that loop uses it).</summary>
+    private readonly Dictionary<string, InboxDelivery> _readAhead = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _overflowed = new(0);
     private int _overflowCount;
     private int _behind;
@@ -128,6 +133,7 @@ public sealed partial class InboxPump : IDisposable
     public async Task<WorkOutcome> FileQueuedAsync(IReadOnlyList<string> deliveryIds, CancellationToken cancellationToken)
     {
         var left = 0;
+        var arrived = await ReadArrivedWithAsync(deliveryIds, cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.InboxFilers, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(deliveryIds, parallel, async (id, token) =>
         {
@@ -138,7 +144,7 @@ public sealed partial class InboxPump : IDisposable
 
             try
             {
-                if (!await FileByIdAsync(id, token))
+                if (!await FileByIdAsync(id, arrived, token))
                 {
                     Interlocked.Increment(ref left);
                 }
@@ -153,13 +159,31 @@ public sealed partial class InboxPump : IDisposable
             : WorkOutcome.Retry(QueuedRetryWait, $"{left} of {deliveryIds.Count} deliveries not filed yet");
     }
 
+    /// <summary>
+    /// The deliveries stored with the message's first one: a message names the deliveries of a moment, mostly of one
+    /// second, so one read finds most of them. Empty when storage is down (each is then read on its own, and fails).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, InboxDelivery>> ReadArrivedWithAsync(IReadOnlyList<string> deliveryIds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return deliveryIds.Count < 2
+                ? new Dictionary<string, InboxDelivery>()
+                : (await _inbox.ListArrivedWithAsync(deliveryIds[0], cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
+        }
+        catch (StorageUnavailableException)
+        {
+            return new Dictionary<string, InboxDelivery>();
+        }
+    }
+
     /// <summary>True when the delivery is filed (or was already); false when it must be tried again.</summary>
-    private async Task<bool> FileByIdAsync(string id, CancellationToken cancellationToken)
+    private async Task<bool> FileByIdAsync(string id, IReadOnlyDictionary<string, InboxDelivery> arrived, CancellationToken cancellationToken)
     {
         InboxDelivery? delivery;
         try
         {
-            delivery = await _inbox.GetAsync(id, cancellationToken);
+            delivery = arrived.TryGetValue(id, out var read) ? read : await _inbox.GetAsync(id, cancellationToken);
         }
         catch (StorageUnavailableException)
         {
@@ -279,12 +303,27 @@ public sealed partial class InboxPump : IDisposable
         }
     }
 
-    /// <summary>The overflowed delivery, or null when it is gone (filed) or storage is down (the catch-up reads it then).</summary>
+    /// <summary>
+    /// The overflowed delivery, or null when it is gone (filed) or storage is down (the catch-up reads it then). Ids
+    /// come in arrival order, so the deliveries read with one are mostly the next ones asked for; one not among them
+    /// (stored after that read, or of the next second) reads its own second.
+    /// </summary>
     private async Task<InboxDelivery?> ReadBackAsync(string id, CancellationToken cancellationToken)
     {
         try
         {
-            return await _inbox.GetAsync(id, cancellationToken);
+            if (_readAhead.Remove(id, out var delivery))
+            {
+                return delivery;
+            }
+
+            _readAhead.Clear();
+            foreach (var arrived in await _inbox.ListArrivedWithAsync(id, cancellationToken))
+            {
+                _readAhead[arrived.Id] = arrived;
+            }
+
+            return _readAhead.Remove(id, out delivery) ? delivery : null;
         }
         catch (StorageUnavailableException)
         {

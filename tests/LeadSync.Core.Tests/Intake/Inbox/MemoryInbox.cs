@@ -35,6 +35,18 @@ public sealed class MemoryInbox : IIntakeInbox
         return Task.FromResult(_rows.TryGetValue(id, out var delivery) ? delivery : null);
     }
 
+    /// <summary>Reads of a second's deliveries (<see cref="ListArrivedWithAsync"/>).</summary>
+    public int SecondReads { get; private set; }
+
+    /// <summary>Deliveries whose ids share their first 12 digits (the arrival second of a tick id) with <paramref name="id"/>.</summary>
+    public Task<IReadOnlyList<InboxDelivery>> ListArrivedWithAsync(string id, CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        SecondReads++;
+        var second = id.Length > 12 ? id[..12] : id;
+        return Task.FromResult<IReadOnlyList<InboxDelivery>>([.. _rows.Values.Where(d => d.Id.StartsWith(second, StringComparison.Ordinal)).OrderBy(d => d.Id, StringComparer.Ordinal)]);
+    }
+
     public Task RemoveAsync(string id, CancellationToken cancellationToken)
     {
         ThrowIfDown();
