@@ -57,28 +57,47 @@ public sealed class TableIntakeInbox(StorageClients clients) : IIntakeInbox
         return row.HasValue ? FromEntity(row.Value!) : await GetStoredBeforeSecondsAsync(table, id, cancellationToken);
     }
 
-    /// <summary>One query of <paramref name="id"/>'s arrival second: the overflow and queued filing read a backlog a second at a time.</summary>
-    public async Task<IReadOnlyList<InboxDelivery>> ListArrivedWithAsync(string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// One range query per arrival second (the ids' partition, from the oldest to the newest id asked for), so reading
+    /// back a backlog costs a read per second, not per delivery; an id not found there is looked for where rows of
+    /// earlier layouts are.
+    /// </summary>
+    public async Task<IReadOnlyList<InboxDelivery>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentNullException.ThrowIfNull(ids);
         var table = await clients.TableAsync(Table, cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(id)}");
-        var arrived = await StorageCall.RunAsync(async () =>
+        var found = new List<InboxDelivery>(ids.Count);
+        foreach (var second in ids.Distinct(StringComparer.Ordinal).GroupBy(PartitionOf, StringComparer.Ordinal))
         {
-            var found = new List<InboxDelivery>();
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            var wanted = second.Order(StringComparer.Ordinal).ToList();
+            var stored = (await ReadRangeAsync(table, second.Key, wanted[0], wanted[^1], cancellationToken))
+                .Where(d => wanted.BinarySearch(d.Id, StringComparer.Ordinal) >= 0).ToList();
+            found.AddRange(stored);
+            foreach (var missing in wanted.Except(stored.Select(d => d.Id), StringComparer.Ordinal))
             {
-                found.Add(FromEntity(row));
+                if (await GetStoredBeforeSecondsAsync(table, missing, cancellationToken) is { } legacy)
+                {
+                    found.Add(legacy);
+                }
             }
-
-            return found;
-        }, cancellationToken);
-        if (arrived.Exists(d => d.Id == id) || await GetStoredBeforeSecondsAsync(table, id, cancellationToken) is not { } legacy)
-        {
-            return arrived;
         }
 
-        return [.. arrived, legacy];
+        return found;
+    }
+
+    private static Task<List<InboxDelivery>> ReadRangeAsync(TableClient table, string partition, string firstId, string lastId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {firstId} and RowKey le {lastId}");
+        return StorageCall.RunAsync(async () =>
+        {
+            var rows = new List<InboxDelivery>();
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                rows.Add(FromEntity(row));
+            }
+
+            return rows;
+        }, cancellationToken);
     }
 
     /// <summary>A row stored before the second partitions, under partition = id (or the id is already filed: one more read in that rare case).</summary>

@@ -15,10 +15,10 @@ public interface IIntakeInbox
     Task<InboxDelivery?> GetAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The deliveries stored with <paramref name="id"/> (those that arrived in the same second), <paramref name="id"/>'s
-    /// own among them unless it is gone (filed): one read for what would be a read per delivery.
+    /// The deliveries of <paramref name="ids"/> still stored (a filed one is gone): those of one arrival second with one
+    /// read, not one read each.
     /// </summary>
-    Task<IReadOnlyList<InboxDelivery>> ListArrivedWithAsync(string id, CancellationToken cancellationToken);
+    Task<IReadOnlyList<InboxDelivery>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
 
     /// <summary>Removes a filed delivery; removing one that is already gone is not an error.</summary>
     Task RemoveAsync(string id, CancellationToken cancellationToken);

@@ -5,9 +5,9 @@ namespace LeadSync.Core.Intake.Inbox;
 /// <summary>
 /// Files inbox deliveries as leads, off the request path. Deliveries this instance just received are offered in memory
 /// and filed by <see cref="IntakeOptions.InboxFilers"/> workers; past <see cref="IntakeOptions.InboxBuffer"/> only
-/// their ids are kept and read back when there is room (<see cref="IntakeOptions.InboxOverflow"/>), a second's
-/// deliveries with one read (<see cref="IIntakeInbox.ListArrivedWithAsync"/>), not one read each: a read per delivery
-/// would add storage work just when storage is behind, and keep it behind.
+/// their ids are kept and read back when there is room (<see cref="IntakeOptions.InboxOverflow"/>), up to 100 at a
+/// time (<see cref="IIntakeInbox.GetManyAsync"/>: a second of arrivals in one read), not one read each: a read per
+/// delivery would add storage work just when storage is behind, and keep it behind.
 /// When that is full too, when filing meets a storage outage, and at start-up, the inbox table is read back in pages
 /// (catch-up). A filed delivery is removed from the inbox after
 /// its leads are stored; a crash in between files it again, which keeps one lead (filing is idempotent).
@@ -20,6 +20,9 @@ namespace LeadSync.Core.Intake.Inbox;
 public sealed partial class InboxPump : IDisposable
 {
     private const int PageSize = 1000;
+
+    /// <summary>Most overflowed deliveries read back (and held) at once.</summary>
+    private const int ReadBackBatch = 100;
 
     /// <summary>Unexpected filing failures of one delivery before it is quarantined (a race resolves on a retry; a defect does not).</summary>
     private const int FailuresBeforeQuarantine = 3;
@@ -39,8 +42,6 @@ public sealed partial class InboxPump : IDisposable
     private readonly SemaphoreSlim _wake = new(0);
     private readonly ConcurrentQueue<string> _overflow = new();
 
-    /// <summary>The overflow loop's last read of a second's deliveries (only that loop uses it).</summary>
-    private readonly Dictionary<string, InboxDelivery> _readAhead = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _overflowed = new(0);
     private int _overflowCount;
     private int _behind;
@@ -133,7 +134,7 @@ public sealed partial class InboxPump : IDisposable
     public async Task<WorkOutcome> FileQueuedAsync(IReadOnlyList<string> deliveryIds, CancellationToken cancellationToken)
     {
         var left = 0;
-        var arrived = await ReadArrivedWithAsync(deliveryIds, cancellationToken);
+        var read = await ReadManyAsync(deliveryIds, cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.InboxFilers, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(deliveryIds, parallel, async (id, token) =>
         {
@@ -144,7 +145,7 @@ public sealed partial class InboxPump : IDisposable
 
             try
             {
-                if (!await FileByIdAsync(id, arrived, token))
+                if (!await FileByIdAsync(id, read, token))
                 {
                     Interlocked.Increment(ref left);
                 }
@@ -160,30 +161,31 @@ public sealed partial class InboxPump : IDisposable
     }
 
     /// <summary>
-    /// The deliveries stored with the message's first one: a message names the deliveries of a moment, mostly of one
-    /// second, so one read finds most of them. Empty when storage is down (each is then read on its own, and fails).
+    /// The deliveries a message names that are still stored, read together (a message names the deliveries of a moment,
+    /// mostly of one second: one read); null when each is read on its own (a single id, or storage down: each read then
+    /// fails too, and the message comes back).
     /// </summary>
-    private async Task<IReadOnlyDictionary<string, InboxDelivery>> ReadArrivedWithAsync(IReadOnlyList<string> deliveryIds, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, InboxDelivery>?> ReadManyAsync(IReadOnlyList<string> deliveryIds, CancellationToken cancellationToken)
     {
         try
         {
             return deliveryIds.Count < 2
-                ? new Dictionary<string, InboxDelivery>()
-                : (await _inbox.ListArrivedWithAsync(deliveryIds[0], cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
+                ? null
+                : (await _inbox.GetManyAsync(deliveryIds, cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
         }
         catch (StorageUnavailableException)
         {
-            return new Dictionary<string, InboxDelivery>();
+            return null;
         }
     }
 
     /// <summary>True when the delivery is filed (or was already); false when it must be tried again.</summary>
-    private async Task<bool> FileByIdAsync(string id, IReadOnlyDictionary<string, InboxDelivery> arrived, CancellationToken cancellationToken)
+    private async Task<bool> FileByIdAsync(string id, IReadOnlyDictionary<string, InboxDelivery>? read, CancellationToken cancellationToken)
     {
         InboxDelivery? delivery;
         try
         {
-            delivery = arrived.TryGetValue(id, out var read) ? read : await _inbox.GetAsync(id, cancellationToken);
+            delivery = read is null ? await _inbox.GetAsync(id, cancellationToken) : read.GetValueOrDefault(id);
         }
         catch (StorageUnavailableException)
         {
@@ -281,20 +283,18 @@ public sealed partial class InboxPump : IDisposable
             while (true)
             {
                 await _overflowed.WaitAsync(cancellationToken);
-                if (!_overflow.TryDequeue(out var id))
-                {
-                    continue;
-                }
-
                 await _ready.Writer.WaitToWriteAsync(cancellationToken);
-                var delivery = await ReadBackAsync(id, cancellationToken);
-                if (delivery is null)
+                var ids = TakeOverflowed();
+                foreach (var (id, delivery) in await ReadBackAsync(ids, cancellationToken))
                 {
-                    _held.TryRemove(id, out _);
-                    continue;
-                }
+                    if (delivery is null)
+                    {
+                        _held.TryRemove(id, out _);
+                        continue;
+                    }
 
-                await _ready.Writer.WriteAsync(delivery, cancellationToken);
+                    await _ready.Writer.WriteAsync(delivery, cancellationToken);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -304,35 +304,48 @@ public sealed partial class InboxPump : IDisposable
     }
 
     /// <summary>
-    /// The overflowed delivery, or null when it is gone (filed) or storage is down (the catch-up reads it then). Ids
-    /// come in arrival order, so the deliveries read with one are mostly the next ones asked for; one not among them
-    /// (stored after that read, or of the next second) reads its own second.
+    /// The next overflowed ids, oldest first, as many as the buffer has room for (at least the one signalled, at most
+    /// <see cref="ReadBackBatch"/>): read back together, a second of arrivals costs one storage read, not one each.
     /// </summary>
-    private async Task<InboxDelivery?> ReadBackAsync(string id, CancellationToken cancellationToken)
+    private List<string> TakeOverflowed()
+    {
+        var room = Math.Clamp(_options.InboxBuffer - _ready.Reader.Count, 1, ReadBackBatch);
+        var ids = new List<string>(room);
+        if (_overflow.TryDequeue(out var first))
+        {
+            ids.Add(first);
+        }
+
+        while (ids.Count < room && _overflowed.Wait(0))
+        {
+            if (_overflow.TryDequeue(out var id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// The overflowed deliveries in the order asked, each null when it is gone (filed) or storage is down (the catch-up
+    /// reads it then).
+    /// </summary>
+    private async Task<IReadOnlyList<(string Id, InboxDelivery? Delivery)>> ReadBackAsync(List<string> ids, CancellationToken cancellationToken)
     {
         try
         {
-            if (_readAhead.Remove(id, out var delivery))
-            {
-                return delivery;
-            }
-
-            _readAhead.Clear();
-            foreach (var arrived in await _inbox.ListArrivedWithAsync(id, cancellationToken))
-            {
-                _readAhead[arrived.Id] = arrived;
-            }
-
-            return _readAhead.Remove(id, out delivery) ? delivery : null;
+            var found = (await _inbox.GetManyAsync(ids, cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
+            return [.. ids.Select(id => (id, found.GetValueOrDefault(id)))];
         }
         catch (StorageUnavailableException)
         {
             MarkBehind();
-            return null;
+            return [.. ids.Select(id => (id, (InboxDelivery?)null))];
         }
         finally
         {
-            Interlocked.Decrement(ref _overflowCount);
+            Interlocked.Add(ref _overflowCount, -ids.Count);
         }
     }
 

@@ -35,16 +35,14 @@ public sealed class MemoryInbox : IIntakeInbox
         return Task.FromResult(_rows.TryGetValue(id, out var delivery) ? delivery : null);
     }
 
-    /// <summary>Reads of a second's deliveries (<see cref="ListArrivedWithAsync"/>).</summary>
-    public int SecondReads { get; private set; }
+    /// <summary>Reads of many deliveries at once (<see cref="GetManyAsync"/>).</summary>
+    public int ManyReads { get; private set; }
 
-    /// <summary>Deliveries whose ids share their first 12 digits (the arrival second of a tick id) with <paramref name="id"/>.</summary>
-    public Task<IReadOnlyList<InboxDelivery>> ListArrivedWithAsync(string id, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<InboxDelivery>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         ThrowIfDown();
-        SecondReads++;
-        var second = id.Length > 12 ? id[..12] : id;
-        return Task.FromResult<IReadOnlyList<InboxDelivery>>([.. _rows.Values.Where(d => d.Id.StartsWith(second, StringComparison.Ordinal)).OrderBy(d => d.Id, StringComparer.Ordinal)]);
+        ManyReads++;
+        return Task.FromResult<IReadOnlyList<InboxDelivery>>([.. ids.Distinct().Select(id => _rows.GetValueOrDefault(id)).OfType<InboxDelivery>()]);
     }
 
     public Task RemoveAsync(string id, CancellationToken cancellationToken)
