@@ -71,7 +71,7 @@ public sealed class TableIntakeInbox(StorageClients clients) : IIntakeInbox
         {
             var wanted = second.Order(StringComparer.Ordinal).ToList();
             var stored = (await ReadRangeAsync(table, second.Key, wanted[0], wanted[^1], cancellationToken))
-                .Where(d => wanted.BinarySearch(d.Id, StringComparer.Ordinal) >= 0).ToList();
+                .Where(row => wanted.BinarySearch(row.RowKey, StringComparer.Ordinal) >= 0).Select(FromEntity).ToList();
             found.AddRange(stored);
             foreach (var missing in wanted.Except(stored.Select(d => d.Id), StringComparer.Ordinal))
             {
@@ -85,15 +85,16 @@ public sealed class TableIntakeInbox(StorageClients clients) : IIntakeInbox
         return found;
     }
 
-    private static Task<List<InboxDelivery>> ReadRangeAsync(TableClient table, string partition, string firstId, string lastId, CancellationToken cancellationToken)
+    /// <summary>The rows of one arrival second from <paramref name="firstId"/> to <paramref name="lastId"/>, others that arrived in between too.</summary>
+    private static Task<List<TableEntity>> ReadRangeAsync(TableClient table, string partition, string firstId, string lastId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {firstId} and RowKey le {lastId}");
         return StorageCall.RunAsync(async () =>
         {
-            var rows = new List<InboxDelivery>();
+            var rows = new List<TableEntity>();
             await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                rows.Add(FromEntity(row));
+                rows.Add(row);
             }
 
             return rows;

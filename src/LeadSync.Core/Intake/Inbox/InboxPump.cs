@@ -41,7 +41,6 @@ public sealed partial class InboxPump : IDisposable
     private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _wake = new(0);
     private readonly ConcurrentQueue<string> _overflow = new();
-
     private readonly SemaphoreSlim _overflowed = new(0);
     private int _overflowCount;
     private int _behind;
