@@ -20,14 +20,8 @@ public sealed class EnrichHintRedriveTests
     private readonly InMemoryLeadStore _store = new();
     private readonly Mock<IWorkQueue> _queue = new();
 
-    private RedriveJob Job(string leadId)
-    {
-        var due = new Mock<IDueIndex>();
-        due.Setup(d => d.GetDueAsync(It.IsAny<DueKind>(), It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((DueKind kind, DateTimeOffset _, int _, CancellationToken _) =>
-                kind == DueKind.Enrich ? [new DueItem(leadId, DueKind.Enrich, Received.AddMinutes(5))] : []);
-        return RedriveJobs.Create(due.Object, _store, _queue.Object, _time);
-    }
+    private RedriveJob Job(string leadId) =>
+        RedriveJobs.Create(RedriveJobs.WithDue(new DueItem(leadId, DueKind.Enrich, Received.AddMinutes(5))), _store, _queue.Object, _time);
 
     private async Task<Lead> StoreAsync(Func<Lead, Lead> shape)
     {

@@ -40,4 +40,16 @@ internal static class RedriveJobs
             new FixedOptionsMonitor<NotificationOptions>(new NotificationOptions()), time, NullLogger<RedriveJob>.Instance,
             new FunnelRowRepair(store, Mock.Of<IFunnelIndex>()), sla, recycle, inbox, crmPause, new NoLeadEmailIndex());
     }
+
+    /// <summary>A due index where only <paramref name="hint"/> is due; what the job files is added to <paramref name="scheduled"/>.</summary>
+    public static IDueIndex WithDue(DueItem hint, List<DueItem>? scheduled = null)
+    {
+        var due = new Mock<IDueIndex>();
+        due.Setup(d => d.GetDueAsync(It.IsAny<DueKind>(), It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((DueKind kind, DateTimeOffset _, int _, CancellationToken _) => kind == hint.Kind ? [hint] : []);
+        due.Setup(d => d.ScheduleAsync(It.IsAny<DueItem>(), It.IsAny<CancellationToken>()))
+            .Callback((DueItem item, CancellationToken _) => scheduled?.Add(item))
+            .Returns(Task.CompletedTask);
+        return due.Object;
+    }
 }

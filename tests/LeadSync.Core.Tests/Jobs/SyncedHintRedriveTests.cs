@@ -25,14 +25,8 @@ public sealed class SyncedHintRedriveTests
 
     private RedriveJob Job(DueItem syncHint)
     {
-        var due = new Mock<IDueIndex>();
-        due.Setup(d => d.GetDueAsync(It.IsAny<DueKind>(), It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((DueKind kind, DateTimeOffset _, int _, CancellationToken _) => kind == DueKind.Sync ? [syncHint] : []);
-        due.Setup(d => d.ScheduleAsync(It.IsAny<DueItem>(), It.IsAny<CancellationToken>()))
-            .Callback((DueItem item, CancellationToken _) => _scheduled.Add(item))
-            .Returns(Task.CompletedTask);
         var recycle = new RecyclePolicy(_sla, new FixedOptionsMonitor<RecycleOptions>(new RecycleOptions { AfterLastLevel = TimeSpan.FromDays(1) }));
-        return RedriveJobs.Create(due.Object, _store, Mock.Of<IWorkQueue>(), _time, _sla, recycle);
+        return RedriveJobs.Create(RedriveJobs.WithDue(syncHint, _scheduled), _store, Mock.Of<IWorkQueue>(), _time, _sla, recycle);
     }
 
     private async Task<Lead> StoreAsync(Func<Lead, Lead> shape)
