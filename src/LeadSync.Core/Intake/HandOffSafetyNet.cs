@@ -25,4 +25,12 @@ public static class HandOffSafetyNet
 
     /// <summary>A lead for nurture's hint: the recycle job hands it over.</summary>
     public static DueItem Nurture(string leadId, DateTimeOffset filedAt, TimeSpan delay) => new(leadId, DueKind.Recycle, filedAt + delay);
+
+    /// <summary>
+    /// Whether the consumer removes <paramref name="hint"/> at <paramref name="now"/>: only while it is not due yet.
+    /// Once due, its job may have read it already and filed it again under another time (the lead was not handed on
+    /// yet: a CRM outage, a backlog), so the removal would look for a row that is gone; the job reads the hint it
+    /// filed, finds the lead handed on and drops it.
+    /// </summary>
+    public static bool StillPending(DueItem hint, DateTimeOffset now) => now < hint.DueAt;
 }

@@ -48,9 +48,10 @@ public sealed partial class NurtureHandOff(
             : null, cancellationToken);
 
         // Handed over (or recorded why not): the recycle job need not look at the lead for a lost message.
-        if (written is not null)
+        var filed = written is null ? null : HandOffSafetyNet.Nurture(written.Lead.Id, written.Lead.ReceivedAt, intakeOptions.CurrentValue.SyncSafetyNetDelay);
+        if (filed is not null && HandOffSafetyNet.StillPending(filed, now))
         {
-            await dueIndex.RemoveAsync(HandOffSafetyNet.Nurture(written.Lead.Id, written.Lead.ReceivedAt, intakeOptions.CurrentValue.SyncSafetyNetDelay), cancellationToken);
+            await dueIndex.RemoveAsync(filed, cancellationToken);
         }
 
         return WorkOutcome.Done(entry.Event);

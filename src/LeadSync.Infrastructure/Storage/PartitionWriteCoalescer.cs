@@ -19,6 +19,9 @@ internal sealed class PartitionWriteCoalescer(TableClient table, TableTransactio
     /// <summary>Entity-group transactions hold at most 100 operations.</summary>
     public const int MaxBatch = 100;
 
+    /// <summary>Missing rows found by failed delete transactions before the rest of the batch is deleted one by one.</summary>
+    private const int MissingBeforeSingles = 3;
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, List<PendingWrite>> _waiting = new(StringComparer.Ordinal);
     private readonly GroupCommitLinger _linger = new(linger);
@@ -121,27 +124,20 @@ internal sealed class PartitionWriteCoalescer(TableClient table, TableTransactio
         }
     }
 
-    /// <summary>Writes the rows; returns the row keys of deletes that found no row.</summary>
+    /// <summary>
+    /// Writes the rows; returns the row keys of deletes that found no row. A transaction fails at its first missing
+    /// row, so after <see cref="MissingBeforeSingles"/> of them the rest are deleted one by one (side by side): a batch
+    /// of rows that are mostly gone costs one request each, not one shrinking transaction each.
+    /// </summary>
     private async Task<HashSet<string>> SubmitAsync(List<TableEntity> rows)
     {
         var missing = new HashSet<string>(StringComparer.Ordinal);
         while (rows.Count > 0)
         {
-            if (rows.Count == 1)
+            if (rows.Count == 1 || missing.Count >= MissingBeforeSingles)
             {
-                var entity = rows[0];
-                var response = await StorageCall.RunAsync(
-                    () => kind == TableTransactionActionType.Delete
-                        ? table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, CancellationToken.None)
-                        : table.UpsertEntityAsync(entity, TableUpdateMode.Replace, CancellationToken.None),
-                    CancellationToken.None);
-
-                // The SDK answers a delete of a missing row with its 404 response instead of throwing.
-                if (kind == TableTransactionActionType.Delete && response.Status == 404)
-                {
-                    missing.Add(entity.RowKey);
-                }
-
+                var written = await Task.WhenAll(rows.Select(WriteOneAsync));
+                missing.UnionWith(written.Where(w => w.Missing).Select(w => w.RowKey));
                 return missing;
             }
 
@@ -160,6 +156,18 @@ internal sealed class PartitionWriteCoalescer(TableClient table, TableTransactio
         }
 
         return missing;
+    }
+
+    private async Task<(string RowKey, bool Missing)> WriteOneAsync(TableEntity entity)
+    {
+        var response = await StorageCall.RunAsync(
+            () => kind == TableTransactionActionType.Delete
+                ? table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, CancellationToken.None)
+                : table.UpsertEntityAsync(entity, TableUpdateMode.Replace, CancellationToken.None),
+            CancellationToken.None);
+
+        // The SDK answers a delete of a missing row with its 404 response instead of throwing.
+        return (entity.RowKey, kind == TableTransactionActionType.Delete && response.Status == 404);
     }
 
     private sealed class PendingWrite(TableEntity entity)

@@ -85,6 +85,21 @@ public sealed class NurtureHandOffTests
     }
 
     [Fact]
+    public async Task A_hand_over_after_the_hint_fell_due_leaves_it_to_the_recycle_job()
+    {
+        // The job may have read it and filed it again under another time: there is no row to look for here.
+        var lead = await StoredAsync(LeadStatus.Nurture);
+        _time.Advance(_intake.SyncSafetyNetDelay);
+        _nurture.Setup(n => n.PushAsync(It.IsAny<Lead>(), RecycleReasons.NotSalesReady, It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new NurtureResult(true, "Test list 7"));
+
+        await HandOff().HandAsync(lead.Id, default);
+
+        Assert.NotNull((await _store.GetAsync(lead.Id, default))!.NurturePushedAt);
+        _dueIndex.VerifyNoOtherCalls();
+    }
+
+    [Fact]
     public async Task A_failed_hand_over_keeps_the_recycle_hint()
     {
         var lead = await StoredAsync(LeadStatus.Nurture);
