@@ -85,6 +85,49 @@ public sealed class CrmPauseGateTests
     }
 
     [Fact]
+    public async Task Callers_that_find_the_cache_out_of_date_together_share_one_read()
+    {
+        var store = new GatedStore();
+        var gate = NewGate(store);
+        await gate.EnterAsync(default);
+        _time.Advance(CrmPauseGate.CacheFor);
+        store.Hold();
+
+        var calls = Enumerable.Range(0, 50).Select(_ => gate.EnterAsync(default)).ToList();
+        store.Release(CrmPause.Healthy("hubspot"));
+
+        Assert.All(await Task.WhenAll(calls), d => Assert.Equal(CrmGateDecision.Open, d));
+        Assert.Equal(2, store.Reads);
+    }
+
+    [Fact]
+    public async Task A_shared_read_that_fails_fails_every_waiting_caller_and_the_next_caller_reads_again()
+    {
+        var store = new GatedStore();
+        var gate = NewGate(store);
+        store.Hold();
+
+        var calls = Enumerable.Range(0, 5).Select(_ => gate.EnterAsync(default)).ToList();
+        store.Fail(new InvalidOperationException("storage down"));
+
+        foreach (var call in calls)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => call);
+        }
+
+        Assert.Equal(CrmGateDecision.Open, await gate.EnterAsync(default));
+        Assert.Equal(2, store.Reads);
+    }
+
+    private CrmPauseGate NewGate(ICrmPauseStore store)
+    {
+        var crm = new Mock<ICrmGateway>();
+        crm.SetupGet(c => c.Name).Returns("hubspot");
+        var options = Mock.Of<IOptionsMonitor<CrmOptions>>(o => o.CurrentValue == new CrmOptions());
+        return new CrmPauseGate(store, crm.Object, options, _time, NullLogger<CrmPauseGate>.Instance);
+    }
+
+    [Fact]
     public void Pause_reasons_mask_credentials_and_stay_short()
     {
         var cleaned = CrmPauseReason.Clean("401 for Bearer eyJhbGciOiJSUzI1NiJ9.abc and key pat-na1-3f2c9a7e-1b2d-4c5e-8f90-0a1b2c3d4e5f " + new string('x', 400));
@@ -93,6 +136,39 @@ public sealed class CrmPauseGateTests
         Assert.DoesNotContain("3f2c9a7e-1b2d-4c5e-8f90", cleaned, StringComparison.Ordinal);
         Assert.StartsWith("401 for Bearer ***", cleaned, StringComparison.Ordinal);
         Assert.True(cleaned.Length <= 301);
+    }
+
+    /// <summary>Counts reads; while held, reads wait until released (or failed).</summary>
+    private sealed class GatedStore : ICrmPauseStore
+    {
+        private TaskCompletionSource<CrmPause>? _held;
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public void Hold() => _held = new TaskCompletionSource<CrmPause>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release(CrmPause state)
+        {
+            var held = _held!;
+            _held = null;
+            held.SetResult(state);
+        }
+
+        public void Fail(Exception error)
+        {
+            var held = _held!;
+            _held = null;
+            held.SetException(error);
+        }
+
+        public Task<CrmPause> GetAsync(string crm, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _reads);
+            return _held?.Task ?? Task.FromResult(CrmPause.Healthy(crm));
+        }
+
+        public Task<CrmPause?> TrySaveAsync(CrmPause pause, CancellationToken cancellationToken) => Task.FromResult<CrmPause?>(pause);
     }
 
     private sealed class MemoryStore : ICrmPauseStore

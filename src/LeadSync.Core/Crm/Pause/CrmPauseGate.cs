@@ -28,6 +28,7 @@ public sealed partial class CrmPauseGate(
     private readonly Lock _lock = new();
     private CrmPause? _cached;
     private DateTimeOffset _cachedAt;
+    private Task<CrmPause>? _reading;
 
     public string Crm => crm.Name;
 
@@ -214,17 +215,63 @@ public sealed partial class CrmPauseGate(
         }
     }
 
+    /// <summary>
+    /// The cached state, or one read shared by every caller that finds the cache out of date at the same moment: every
+    /// CRM call asks the gate first, so without sharing, the calls in flight when the cache expires would each read the
+    /// row (B3 counted 0.45 reads per lead synced).
+    /// </summary>
     private async Task<CrmPause> CachedAsync(CancellationToken cancellationToken)
     {
+        TaskCompletionSource<CrmPause>? mine = null;
+        Task<CrmPause> reading;
         lock (_lock)
         {
             if (_cached is not null && time.GetUtcNow() - _cachedAt < CacheFor)
             {
                 return _cached;
             }
+
+            if (_reading is null)
+            {
+                mine = new TaskCompletionSource<CrmPause>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _reading = mine.Task;
+            }
+
+            reading = _reading;
         }
 
-        return await GetStateAsync(cancellationToken);
+        if (mine is not null)
+        {
+            await ReadSharedAsync(mine);
+        }
+
+        return await reading.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The shared read: not cancelled by the caller that happened to start it, since others wait for it too.</summary>
+    private async Task ReadSharedAsync(TaskCompletionSource<CrmPause> read)
+    {
+        try
+        {
+            var state = await GetStateAsync(CancellationToken.None);
+            lock (_lock)
+            {
+                _reading = null;
+            }
+
+            read.SetResult(state);
+        }
+#pragma warning disable CA1031 // The read's failure is every waiting caller's: each one rethrows it.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            lock (_lock)
+            {
+                _reading = null;
+            }
+
+            read.SetException(ex);
+        }
     }
 
     private void Remember(CrmPause state)
