@@ -60,7 +60,7 @@ public sealed class B3BacklogDrainBenchmark : IBenchmark
         var perCall = batches.Count == 0 ? 0 : batches.Average();
 
         var rate = synced / elapsed.TotalSeconds;
-        result.Setup.Add($"Backlog: {backlog:#,0} sales-ready leads stored by TableLeadStore with their lead-sync queue messages (as a CRM outage leaves them), seeded in {seedClock.Elapsed.TotalSeconds:0} s before the host starts.");
+        result.Setup.Add($"Backlog: {backlog:#,0} sales-ready leads stored by TableLeadStore with their safety-net hints and lead-sync queue messages (as a CRM outage leaves them; hints not due yet when the drain starts are removed by the sync), seeded in {seedClock.Elapsed.TotalSeconds:0} s before the host starts.");
         result.Setup.Add($"Portable host (Release), provider `hubspot` (client limiter 190 per 10 s) → HubSpotSimulator with a rolling 190 / 10 s quota; measured over {window.TotalSeconds:0} s from the first CRM call (or until drained).");
         result.Add(Figure.AtLeast("drain rate", Math.Round(rate, 1), "leads/s", 0.9 * CeilingLeadsPerSecond));
         result.Add(new Figure("drain rate ÷ 1,900 leads/s ceiling", Math.Round(rate / CeilingLeadsPerSecond, 3), ""));

@@ -60,7 +60,7 @@ public sealed class B3SalesforceBacklogDrainBenchmark : IBenchmark
         var perCall = batches.Count == 0 ? 0 : batches.Average();
         var perLead = synced == 0 ? double.NaN : (double)requests / synced;
 
-        result.Setup.Add($"Backlog: {backlog:#,0} sales-ready leads stored by TableLeadStore with their lead-sync queue messages sent by StorageWorkQueue (as B3: hand-offs made while a send is in flight share a message; {messages:#,0} messages here), seeded in {seedClock.Elapsed.TotalSeconds:0} s before the host starts.");
+        result.Setup.Add($"Backlog: {backlog:#,0} sales-ready leads stored by TableLeadStore with their safety-net hints and lead-sync queue messages sent by StorageWorkQueue (as B3: hand-offs made while a send is in flight share a message; {messages:#,0} messages here), seeded in {seedClock.Elapsed.TotalSeconds:0} s before the host starts.");
         result.Setup.Add($"Portable host (Release), provider `salesforce` (defaults: BatchSize 200, client limiter 25 calls/s) → SalesforceSimulator (client-credentials token, sObject Collections upsert by `{SalesforceSimulator.ExternalIdField}`, SOQL); measured from the host's readiness until every lead is in Salesforce (at most {patience.TotalSeconds:0} s).");
         result.Add(new Figure("drain rate", Math.Round(synced / elapsed.TotalSeconds, 1), "leads/s"));
         result.Add(new Figure("time to drain", Math.Round(elapsed.TotalSeconds, 1), "s"));

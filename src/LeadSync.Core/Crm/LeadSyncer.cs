@@ -140,11 +140,8 @@ public sealed partial class LeadSyncer(
 
         // Only now is the hand-off complete (a crash before the hints above leaves the safety net to file them): the
         // hint filed with the lead goes, so the re-drive does not read the lead again minutes later.
-        var filed = HandOffSafetyNet.Sync(lead.Id, lead.ReceivedAt, intakeOptions.CurrentValue.SyncSafetyNetDelay);
-        if (HandOffSafetyNet.StillPending(filed, now))
-        {
-            await dueIndex.RemoveAsync(filed, cancellationToken);
-        }
+        // The hint was filed when the lead became sales-ready: the version read before the upsert names it.
+        await HandOffSafetyNet.RemoveAsync(dueIndex, HandOffSafetyNet.Filed(read, intakeOptions.CurrentValue.SyncSafetyNetDelay), now, cancellationToken);
         LeadSyncTelemetry.LeadsSynced.Add(1, new KeyValuePair<string, object?>("crm", crm.Name));
         SyncTelemetry.SyncLag.Record(Math.Max(0, (now - read.StatusChangedAt).TotalSeconds), new KeyValuePair<string, object?>("crm", crm.Name));
         LogSynced(logger, lead.Id, crm.Name);

@@ -2,11 +2,12 @@ namespace LeadSync.Core.Intake;
 
 /// <summary>
 /// The hint that catches a lost hand-off: filed with every sales-ready lead (a <see cref="DueKind.Sync"/> hint) and
-/// every lead for nurture (a <see cref="DueKind.Recycle"/> hint), before the lead itself, due
-/// <see cref="IntakeOptions.SyncSafetyNetDelay"/> after filing. The consumer that completes the hand-off (the CRM sync,
-/// the nurture push) removes it again, so the re-drive and recycle jobs read only the hints of hand-offs that did not
-/// finish. A hint the consumer cannot name (filed by enrichment or re-entry at another time than the lead's receipt)
-/// stays and is read as before: its lead is found handed over and the hint dropped.
+/// every lead for nurture (a <see cref="DueKind.Recycle"/> hint), due <see cref="IntakeOptions.SyncSafetyNetDelay"/>
+/// after the moment the lead took that status: filing, enrichment and re-entry file it with the status change, at the
+/// same time (<see cref="Lead.StatusChangedAt"/>). The consumer that completes the hand-off (the CRM sync, the nurture
+/// push) names it from the lead (<see cref="Filed"/>) and removes it again, so the re-drive and recycle jobs read only
+/// the hints of hand-offs that did not finish. A hint the consumer cannot name (one the re-drive filed again, or a
+/// redelivery's second one) stays and is read as before: its lead is found handed over and the hint dropped.
 /// </summary>
 public static class HandOffSafetyNet
 {
@@ -19,6 +20,13 @@ public static class HandOffSafetyNet
         LeadStatus.Nurture => Nurture(leadId, filedAt, delay),
         _ => null,
     };
+
+    /// <summary>The hint filed when <paramref name="lead"/> took its current status; null when that status files none.</summary>
+    public static DueItem? Filed(Lead lead, TimeSpan delay)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        return For(lead.Id, lead.Status, lead.StatusChangedAt, delay);
+    }
 
     /// <summary>A sales-ready lead's hint: the re-drive job re-enqueues its CRM sync.</summary>
     public static DueItem Sync(string leadId, DateTimeOffset filedAt, TimeSpan delay) => new(leadId, DueKind.Sync, filedAt + delay);
@@ -33,4 +41,14 @@ public static class HandOffSafetyNet
     /// filed, finds the lead handed on and drops it.
     /// </summary>
     public static bool StillPending(DueItem hint, DateTimeOffset now) => now < hint.DueAt;
+
+    /// <summary>
+    /// The consumer's last step once its hand-off completed at <paramref name="now"/>: removes <paramref name="hint"/>
+    /// (the one <see cref="Filed"/> names) while it is <see cref="StillPending"/>.
+    /// </summary>
+    public static Task RemoveAsync(IDueIndex dueIndex, DueItem? hint, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dueIndex);
+        return hint is not null && StillPending(hint, now) ? dueIndex.RemoveAsync(hint, cancellationToken) : Task.CompletedTask;
+    }
 }

@@ -48,10 +48,9 @@ public sealed partial class NurtureHandOff(
             : null, cancellationToken);
 
         // Handed over (or recorded why not): the recycle job need not look at the lead for a lost message.
-        var filed = written is null ? null : HandOffSafetyNet.Nurture(written.Lead.Id, written.Lead.ReceivedAt, intakeOptions.CurrentValue.SyncSafetyNetDelay);
-        if (filed is not null && HandOffSafetyNet.StillPending(filed, now))
+        if (written is not null)
         {
-            await dueIndex.RemoveAsync(filed, cancellationToken);
+            await HandOffSafetyNet.RemoveAsync(dueIndex, HandOffSafetyNet.Filed(written.Lead, intakeOptions.CurrentValue.SyncSafetyNetDelay), now, cancellationToken);
         }
 
         return WorkOutcome.Done(entry.Event);

@@ -20,14 +20,6 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
     private const char ShardSeparator = '|';
     private const char AfterShardSeparator = (char)(ShardSeparator + 1);
 
-    /// <summary>An entity-group transaction holds at most 100 entities, all in one partition.</summary>
-    private const int PerTransaction = 100;
-
-    /// <summary>Delete transactions of one batched removal in flight at once.</summary>
-    private const int ConcurrentTransactions = 8;
-
-    /// <summary>Rows missing from a batched removal that are dropped and the rest resubmitted, before removing one by one.</summary>
-    private const int MaxMissingRetries = 3;
     private readonly ConcurrentDictionary<DueKind, Lazy<Task>> _cursorEnsured = new();
 
     public async Task ScheduleAsync(DueItem item, CancellationToken cancellationToken)
@@ -66,8 +58,11 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
         }
 
         var table = await clients.TableAsync(TableNames.DueIndex, cancellationToken);
-        var batches = DeleteBatches(items.Select(i => new TableEntity(Located(i), RowKey(i))));
-        await Parallel.ForEachAsync(batches, Concurrency(cancellationToken), async (batch, ct) => await DeleteBatchAsync(table, batch, ct));
+
+        // The delete group commit does the batching (a partition's rows share transactions of up to 100) and copes with
+        // rows a concurrent run removed first; a row named twice is deleted once.
+        await Task.WhenAll(items.DistinctBy(i => (Located(i), RowKey(i)))
+            .Select(i => clients.DeleteCoalescedAsync(table, Located(i), RowKey(i), cancellationToken)));
     }
 
     public async Task<IReadOnlyList<DueItem>> GetDueAsync(DueKind kind, DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -141,61 +136,6 @@ public sealed class TableDueIndex(StorageClients clients, TimeProvider timeProvi
         // their leads were filed with together. A row already gone (a concurrent run removed it) is no error.
         await clients.DeleteCoalescedAsync(table, Located(item), RowKey(item), cancellationToken);
     }
-
-    /// <summary>
-    /// A transaction fails as a whole when one of its rows is already gone (a concurrent run removed it): that row is
-    /// dropped and the rest submitted again; after a few such rounds the rest are removed one by one.
-    /// </summary>
-    private static async Task DeleteBatchAsync(TableClient table, List<TableTransactionAction> batch, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; batch.Count > 0; attempt++)
-        {
-            try
-            {
-                await StorageCall.RunAsync(() => table.SubmitTransactionAsync(batch, cancellationToken), cancellationToken);
-                return;
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 404)
-            {
-                if (attempt >= MaxMissingRetries || ex.FailedTransactionActionIndex is not { } index || index < 0 || index >= batch.Count)
-                {
-                    foreach (var action in batch)
-                    {
-                        await DeleteOneAsync(table, action.Entity.PartitionKey, action.Entity.RowKey, cancellationToken);
-                    }
-
-                    return;
-                }
-
-                batch = [.. batch.Where((_, i) => i != index)];
-            }
-        }
-    }
-
-    private static async Task DeleteOneAsync(TableClient table, string partition, string rowKey, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await StorageCall.RunAsync(() => table.DeleteEntityAsync(partition, rowKey, ETag.All, cancellationToken), cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Already removed by a concurrent run.
-        }
-    }
-
-    /// <summary>Delete transactions of at most 100 rows, one partition each; a row named twice is deleted once.</summary>
-    private static List<List<TableTransactionAction>> DeleteBatches(IEnumerable<TableEntity> entities) =>
-        [.. entities
-            .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(partition => partition
-                .GroupBy(e => e.RowKey, StringComparer.Ordinal)
-                .Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row.Last(), ETag.All))
-                .Chunk(PerTransaction)
-                .Select(chunk => chunk.ToList()))];
-
-    private static ParallelOptions Concurrency(CancellationToken cancellationToken) =>
-        new() { MaxDegreeOfParallelism = ConcurrentTransactions, CancellationToken = cancellationToken };
 
     /// <summary>An item due in the past is filed under the current hour, which the cursor has not passed.</summary>
     private static TableEntity ToEntity(DueItem item, DateTimeOffset now) =>

@@ -54,6 +54,20 @@ public sealed class LeadEnrichmentTests
     }
 
     [Fact]
+    public async Task The_hand_off_hint_is_filed_when_the_lead_is_completed_as_its_consumer_names_it()
+    {
+        var leadId = await StoreMetaLeadAsync();
+        _harness.Time.Advance(TimeSpan.FromSeconds(40));
+
+        await _harness.Enrichment(Enricher(EnrichmentResult.Completed(Found("late@example.org")))).EnrichAsync(leadId, CancellationToken.None);
+
+        var lead = await _harness.Lead(leadId);
+        Assert.Equal(_harness.Time.GetUtcNow(), lead!.StatusChangedAt);
+        Assert.NotEqual(lead.ReceivedAt, lead.StatusChangedAt);
+        Assert.Contains(HandOffSafetyNet.Filed(lead, new IntakeOptions().SyncSafetyNetDelay)!, _harness.Scheduled);
+    }
+
+    [Fact]
     public async Task Low_score_goes_to_nurture_without_sync_and_is_handed_to_the_nurture_tool()
     {
         var leadId = await StoreMetaLeadAsync();

@@ -30,8 +30,8 @@ public sealed class NurtureHandOffTests
         new(_store, new LeadMutator(_store, _time), _nurture.Object, Options(_recycle), _dueIndex.Object,
             Mock.Of<IOptionsMonitor<IntakeOptions>>(m => m.CurrentValue == _intake), _time, NullLogger<NurtureHandOff>.Instance);
 
-    /// <summary>The recycle hint filing left for the lead (due the safety-net delay after it was received).</summary>
-    private DueItem FiledHint(Lead lead) => new(lead.Id, DueKind.Recycle, lead.ReceivedAt + _intake.SyncSafetyNetDelay);
+    /// <summary>The recycle hint filing left for the lead (due the safety-net delay after it became a nurture lead).</summary>
+    private DueItem FiledHint(Lead lead) => new(lead.Id, DueKind.Recycle, lead.StatusChangedAt + _intake.SyncSafetyNetDelay);
 
     private async Task<Lead> StoredAsync(LeadStatus status, ConsentFlags? consent = null)
     {
@@ -41,6 +41,7 @@ public sealed class NurtureHandOffTests
             Source = "generic",
             DeliveryKey = "n" + status,
             ReceivedAt = _time.GetUtcNow(),
+            StatusChangedAt = _time.GetUtcNow(),
             Status = status,
             Contact = new ContactDetails { Email = "ada@acme.example" },
             Consent = consent,
@@ -81,6 +82,22 @@ public sealed class NurtureHandOffTests
         await HandOff().HandAsync(lead.Id, default);
 
         _dueIndex.Verify(d => d.RemoveAsync(FiledHint(lead), It.IsAny<CancellationToken>()), Times.Once);
+        _dueIndex.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task A_lead_enriched_into_nurture_after_its_receipt_loses_the_hint_filed_when_it_was_enriched()
+    {
+        var lead = await StoredAsync(LeadStatus.Nurture);
+        var enriched = lead with { StatusChangedAt = lead.ReceivedAt.AddSeconds(50) };
+        await _store.UpdateAsync(new LeadChange(enriched, []), default);
+        _time.Advance(TimeSpan.FromSeconds(55));
+        _nurture.Setup(n => n.PushAsync(It.IsAny<Lead>(), RecycleReasons.NotSalesReady, It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new NurtureResult(true, "Test list 7"));
+
+        await HandOff().HandAsync(lead.Id, default);
+
+        _dueIndex.Verify(d => d.RemoveAsync(new DueItem(lead.Id, DueKind.Recycle, lead.ReceivedAt.AddSeconds(50) + _intake.SyncSafetyNetDelay), It.IsAny<CancellationToken>()), Times.Once);
         _dueIndex.VerifyNoOtherCalls();
     }
 

@@ -3,6 +3,7 @@ using LeadSync.Core.Intake;
 using LeadSync.Core.Leads;
 using LeadSync.Core.Storage;
 using LeadSync.Testing;
+using Microsoft.Extensions.Options;
 
 namespace LeadSync.Integration.Tests.Crm;
 
@@ -58,6 +59,33 @@ public sealed class HandOffSafetyNetTests(AzuriteFixture azurite) : IAsyncLifeti
 
         Assert.False(outcome.Completed);
         Assert.Equal([id], await DueAsync(DueKind.Sync, [id], TimeSpan.FromMinutes(59)));
+    }
+
+    [Fact]
+    public async Task A_lead_that_became_sales_ready_after_its_receipt_loses_the_hint_filed_then()
+    {
+        // As enrichment leaves it: received id-only at T0, completed and made sales-ready 40 s later, the hint filed then.
+        var received = _services.Time.GetUtcNow();
+        _services.Time.Advance(TimeSpan.FromSeconds(40));
+        var lead = new Lead
+        {
+            Id = LeadIdFactory.FromDelivery("meta", "lg-late-1"),
+            Source = "meta",
+            DeliveryKey = "lg-late-1",
+            ReceivedAt = received,
+            StatusChangedAt = _services.Time.GetUtcNow(),
+            Status = LeadStatus.SalesReady,
+            Contact = new ContactDetails { Email = "late@example.com", FirstName = "Late" },
+        };
+        var delay = _services.Get<IOptions<IntakeOptions>>().Value.SyncSafetyNetDelay;
+        await _services.Get<IDueIndex>().ScheduleAsync(HandOffSafetyNet.For(lead.Id, lead.Status, lead.StatusChangedAt, delay)!, CancellationToken.None);
+        await _services.Get<ILeadStore>().CreateAsync(new LeadChange(lead, []), CancellationToken.None);
+        _services.Time.Advance(TimeSpan.FromSeconds(5));
+
+        var outcome = await _services.Get<LeadSyncer>().SyncAsync(lead.Id, CancellationToken.None);
+
+        Assert.True(outcome.Completed, outcome.Detail);
+        Assert.Empty(await DueAsync(DueKind.Sync, [lead.Id], TimeSpan.FromMinutes(59)));
     }
 
     /// <summary>Which of <paramref name="ids"/> have a hint of <paramref name="kind"/> due within <paramref name="within"/>, in order.</summary>
