@@ -21,9 +21,11 @@ public static class BacklogSeeder
         var queue = new StorageWorkQueue(clients);
         var dueIndex = new TableDueIndex(clients, TimeProvider.System);
         var delay = new IntakeOptions().SyncSafetyNetDelay;
-        var receivedAt = DateTimeOffset.UtcNow;
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (n, ct) =>
         {
+            // Each lead received when it is seeded, as an outage's backlog builds up over time: its hints and report row
+            // land in the partitions of its own second.
+            var receivedAt = DateTimeOffset.UtcNow;
             var lead = BenchLeads.Create(tag, n, LeadStatus.SalesReady, receivedAt);
             await dueIndex.ScheduleAsync(HandOffSafetyNet.Filed(lead, delay)!, ct);
             await store.CreateAsync(new LeadChange(lead, [new TimelineEntry(receivedAt, "intake", LeadEvents.Received, "Seeded backlog lead.")]), ct);
