@@ -13,13 +13,8 @@ public sealed class CrmPauseGateTests
     private readonly MemoryStore _store = new();
     private readonly CrmPauseGate _gate;
 
-    public CrmPauseGateTests()
-    {
-        var crm = new Mock<ICrmGateway>();
-        crm.SetupGet(c => c.Name).Returns("hubspot");
-        var options = Mock.Of<IOptionsMonitor<CrmOptions>>(o => o.CurrentValue == new CrmOptions { PauseAfterFailures = 3, MaxFailurePause = TimeSpan.FromMinutes(2) });
-        _gate = new CrmPauseGate(_store, crm.Object, options, _time, NullLogger<CrmPauseGate>.Instance);
-    }
+    public CrmPauseGateTests() =>
+        _gate = NewGate(_store, new CrmOptions { PauseAfterFailures = 3, MaxFailurePause = TimeSpan.FromMinutes(2) });
 
     private static readonly CrmOutcome Outage = new(CrmOutcomeKind.Transient, "HubSpot 503: Service Unavailable");
 
@@ -119,11 +114,11 @@ public sealed class CrmPauseGateTests
         Assert.Equal(2, store.Reads);
     }
 
-    private CrmPauseGate NewGate(ICrmPauseStore store)
+    private CrmPauseGate NewGate(ICrmPauseStore store, CrmOptions? settings = null)
     {
         var crm = new Mock<ICrmGateway>();
         crm.SetupGet(c => c.Name).Returns("hubspot");
-        var options = Mock.Of<IOptionsMonitor<CrmOptions>>(o => o.CurrentValue == new CrmOptions());
+        var options = Mock.Of<IOptionsMonitor<CrmOptions>>(o => o.CurrentValue == (settings ?? new CrmOptions()));
         return new CrmPauseGate(store, crm.Object, options, _time, NullLogger<CrmPauseGate>.Instance);
     }
 
