@@ -32,8 +32,11 @@ public sealed class B6SteadyTrafficBenchmark : IBenchmark
         var tag = Guid.NewGuid().ToString("N")[..8];
         LoadOutcome load;
         var crm = new Latencies();
+        var windows = new SortedDictionary<int, Latencies>();
+        var acceptWindows = new ConcurrentDictionary<int, Latencies>();
         int backlog, acknowledged;
-        double cpuMs, azuriteCpuMs, rssPeak, rssMean;
+        double cpuMs, azuriteCpuMs, benchCpuMs, rssPeak, rssMean;
+        string[] stageTrace;
         int crmCalls;
         double perCall;
         await using (var azurite = await AzuriteProcess.StartAsync())
@@ -45,14 +48,20 @@ public sealed class B6SteadyTrafficBenchmark : IBenchmark
             var sentAt = new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
             var cpuBefore = ProcessCpu.Seconds(host.ProcessId) ?? double.NaN;
             var azuriteCpuBefore = azurite.ProcessId is { } azuritePid ? ProcessCpu.Seconds(azuritePid) ?? double.NaN : double.NaN;
+            var benchCpuBefore = Environment.CpuUsage.TotalTime;
             using var sampling = new CancellationTokenSource();
             var samples = new ConcurrentQueue<double>();
             var sampler = SampleRssAsync(host.ProcessId, samples, sampling.Token);
+            var whereabouts = new ConcurrentQueue<string>();
+            var stageSampler = SampleStagesAsync(azurite.ConnectionString, () => sentAt.Count, () => hubSpot.FirstAnswered.Count, whereabouts, sampling.Token);
 
-            load = await OpenLoop.RunAsync(rate, duration, (n, ct) =>
+            load = await OpenLoop.RunAsync(rate, duration, async (n, ct) =>
             {
                 sentAt[SignedWebhooks.Email(tag, n)] = DateTimeOffset.UtcNow;
-                return webhooks.SendAsync(n, ct);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var ok = await webhooks.SendAsync(n, ct);
+                acceptWindows.GetOrAdd((int)(n / (rate * Window.TotalSeconds)), _ => new Latencies()).Add(clock.Elapsed);
+                return ok;
             }, cancellationToken);
             backlog = await InboxProbe.CountAsync(azurite.ConnectionString, cancellationToken);
             context.Progress($"B6 {load.Succeeded} accepted at {load.SucceededPerSecond:0.#}/s, p99 {load.Latencies.Percentile(99):0.#} ms; {backlog} not yet filed at the end");
@@ -65,14 +74,20 @@ public sealed class B6SteadyTrafficBenchmark : IBenchmark
 
             cpuMs = ((ProcessCpu.Seconds(host.ProcessId) ?? double.NaN) - cpuBefore) * 1000;
             azuriteCpuMs = ((azurite.ProcessId is { } pid ? ProcessCpu.Seconds(pid) ?? double.NaN : double.NaN) - azuriteCpuBefore) * 1000;
+            benchCpuMs = (Environment.CpuUsage.TotalTime - benchCpuBefore).TotalMilliseconds;
             await sampling.CancelAsync();
             await sampler;
+            await stageSampler;
+            stageTrace = [.. whereabouts];
             var answered = hubSpot.FirstAnswered;
+            var firstSent = sentAt.Values.DefaultIfEmpty(DateTimeOffset.UtcNow).Min();
             foreach (var (email, at) in sentAt)
             {
                 if (answered.TryGetValue(email, out var ack))
                 {
                     crm.Add(ack - at);
+                    var window = (int)((at - firstSent) / Window);
+                    (windows.TryGetValue(window, out var inWindow) ? inWindow : windows[window] = new Latencies()).Add(ack - at);
                 }
             }
 
@@ -102,12 +117,21 @@ public sealed class B6SteadyTrafficBenchmark : IBenchmark
         result.Add(new Figure("leads per CRM call", Math.Round(perCall, 1), "leads"));
         result.Add(Figure.AtMost("host CPU per lead", acknowledged == 0 ? double.NaN : Math.Round(cpuMs / acknowledged, 2), "ms", 2));
         result.Add(new Figure("Azurite CPU per lead", acknowledged == 0 ? double.NaN : Math.Round(azuriteCpuMs / acknowledged, 2), "ms"));
+        result.Add(new Figure("load client and CRM simulator CPU per lead (this process)", acknowledged == 0 ? double.NaN : Math.Round(benchCpuMs / acknowledged, 2), "ms"));
         result.Add(Figure.AtMost("RSS peak", Math.Round(rssPeak, 1), "MiB", 150));
         result.Add(new Figure("RSS mean", Math.Round(rssMean, 1), "MiB"));
         foreach (var figure in stages)
         {
             result.Add(figure);
         }
+
+        result.Notes.Add($"Where the leads were, every {StageSample.TotalSeconds:0} s (sent / waiting in the inbox, i.e. not filed yet / filed, not yet in the CRM / in the CRM): {string.Join("; ", stageTrace)}.");
+        result.Notes.Add($"Accept latency by when the webhook was sent ({Window.TotalSeconds:0}-s windows, p50 / p99 in ms, from the send): " +
+            string.Join("; ", acceptWindows.OrderBy(w => w.Key).Select(w => string.Create(CultureInfo.InvariantCulture,
+                $"{w.Key * Window.TotalSeconds:0}–{(w.Key + 1) * Window.TotalSeconds:0} s: {w.Value.Percentile(50):0.0} / {w.Value.Percentile(99):0.0}"))) + ".");
+        result.Notes.Add($"Webhook → CRM by when the webhook was sent ({Window.TotalSeconds:0}-s windows from the first send: leads, p50 / p99 in s): " +
+            string.Join("; ", windows.Select(w => string.Create(CultureInfo.InvariantCulture,
+                $"{w.Key * Window.TotalSeconds:0}–{(w.Key + 1) * Window.TotalSeconds:0} s: {w.Value.Count}, {w.Value.Percentile(50) / 1000:0.0} / {w.Value.Percentile(99) / 1000:0.0}"))) + ".");
 
         result.Notes.Add("Goals from issue 20: accept p99 ≤ 50 ms, webhook → CRM p99 ≤ 5 s, backlog ≤ 100 deliveries, RSS ≤ 150 MB, host CPU ≤ 2 ms per lead, ≤ 5 storage requests per lead from webhook to CRM acknowledged (accept + file + sync).");
         return result;
@@ -123,6 +147,30 @@ public sealed class B6SteadyTrafficBenchmark : IBenchmark
             }
 
             await Task.Delay(500, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Every <see cref="StageSample"/> until <paramref name="stop"/>: how many leads were sent, are still in the inbox
+    /// (one scan of the inbox table, keys only), are filed but not yet in the CRM, and are in the CRM.
+    /// </summary>
+    private static async Task SampleStagesAsync(string connectionString, Func<int> sent, Func<int> inCrm, ConcurrentQueue<string> trace, CancellationToken stop)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(StageSample, stop);
+                var (sentNow, crmNow) = (sent(), inCrm());
+                var inbox = await InboxProbe.CountAsync(connectionString, stop);
+                trace.Enqueue(string.Create(CultureInfo.InvariantCulture,
+                    $"{clock.Elapsed.TotalSeconds:0} s: {sentNow} / {inbox} / {Math.Max(0, sentNow - inbox - crmNow)} / {crmNow}"));
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 
@@ -173,6 +221,12 @@ public sealed class B6SteadyTrafficBenchmark : IBenchmark
 
         return figures;
     }
+
+    /// <summary>How often the run samples where its leads are.</summary>
+    private static readonly TimeSpan StageSample = TimeSpan.FromSeconds(15);
+
+    /// <summary>The width of the send-time windows the webhook → CRM latency is broken down by.</summary>
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
 
     /// <summary>The sync safety net's delay in the counted run (2 minutes by default).</summary>
     private static readonly TimeSpan SafetyNetDelay = TimeSpan.FromSeconds(15);
