@@ -47,7 +47,7 @@ param leadSyncSettings object = {
   'LeadSync:Intake:RawPayloadCapBytes': '16384'
   'LeadSync:Intake:SyncSafetyNetDelay': '00:02:00'
   'LeadSync:Intake:DuplicateWindow': '30.00:00:00'
-  'LeadSync:Intake:InboxFilers': '32'
+  'LeadSync:Intake:InboxFilers': '128'
   'LeadSync:Intake:InboxBuffer': '512'
   'LeadSync:Intake:InboxOverflow': '100000'
   'LeadSync:Intake:InboxRecoverAfter': '00:01:00'

@@ -56,10 +56,16 @@ public sealed class IntakeOptions
     /// <summary>
     /// How many accepted deliveries this instance files as leads at the same time. Filing waits mostly on storage (and
     /// on group commits gathering other leads' rows), not on CPU, so many filers share few cores; storage concurrency
-    /// is limited separately (<c>LeadSync:Storage:MaxConcurrentRequests</c>).
+    /// is limited separately (<c>LeadSync:Storage:MaxConcurrentRequests</c>, adaptive). The filers must not be the
+    /// limit: a delivery's filing is about five storage steps in a row, each a group commit (up to
+    /// <c>GroupCommitLinger</c>) plus a round trip, about 350 ms under load, so an instance files at most
+    /// <c>InboxFilers</c> / 0.35 s deliveries per second: 32 filers capped it at about 90/s, below the 100/s of B6.
     /// </summary>
     [Range(1, 256)]
-    public int InboxFilers { get; set; } = 32;
+    public int InboxFilers { get; set; } = DefaultInboxFilers;
+
+    /// <summary>The default of <see cref="InboxFilers"/>: room for about 360 deliveries/s at 350 ms of filing each.</summary>
+    public const int DefaultInboxFilers = 128;
 
     /// <summary>
     /// Accepted deliveries held in memory for filing; past this only their ids are kept (see
