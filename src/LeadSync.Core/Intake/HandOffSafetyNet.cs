@@ -32,7 +32,7 @@ public static class HandOffSafetyNet
     public static DueItem Sync(string leadId, DateTimeOffset filedAt, TimeSpan delay) => new(leadId, DueKind.Sync, filedAt + delay);
 
     /// <summary>A lead for nurture's hint: the recycle job hands it over.</summary>
-    public static DueItem Nurture(string leadId, DateTimeOffset filedAt, TimeSpan delay) => new(leadId, DueKind.Recycle, filedAt + delay);
+    private static DueItem Nurture(string leadId, DateTimeOffset filedAt, TimeSpan delay) => new(leadId, DueKind.Recycle, filedAt + delay);
 
     /// <summary>
     /// Whether the consumer removes <paramref name="hint"/> at <paramref name="now"/>: only while it is not due yet.
@@ -40,7 +40,7 @@ public static class HandOffSafetyNet
     /// yet: a CRM outage, a backlog), so the removal would look for a row that is gone; the job reads the hint it
     /// filed, finds the lead handed on and drops it.
     /// </summary>
-    public static bool StillPending(DueItem hint, DateTimeOffset now) => now < hint.DueAt;
+    private static bool StillPending(DueItem hint, DateTimeOffset now) => now < hint.DueAt;
 
     /// <summary>
     /// The consumer's last step once its hand-off completed at <paramref name="now"/>: removes <paramref name="hint"/>

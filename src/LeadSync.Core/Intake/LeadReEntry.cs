@@ -52,7 +52,7 @@ internal sealed class LeadReEntry(
             aliases.AddAsync(deliveryLeadId, target.Id, cancellationToken));
         if (qualified == LeadStatus.SalesReady && target.Status is LeadStatus.Recycled or LeadStatus.Nurture)
         {
-            await dueIndex.ScheduleAsync(new DueItem(target.Id, DueKind.Sync, now + options.Value.SyncSafetyNetDelay), cancellationToken);
+            await dueIndex.ScheduleAsync(HandOffSafetyNet.Sync(target.Id, now, options.Value.SyncSafetyNetDelay), cancellationToken);
         }
 
         var redelivery = own is not null;

@@ -85,7 +85,8 @@ public sealed partial class LeadEnrichment(
             return WorkOutcome.Done("lead changed meanwhile");
         }
 
-        if (HandOffSafetyNet.For(leadId, written.Lead.Status, now, intakeOptions.CurrentValue.SyncSafetyNetDelay) is { } hint)
+        // The hint the consumer names from the lead it reads: the status this write gave it, at this write's time.
+        if (HandOffSafetyNet.Filed(written.Lead, intakeOptions.CurrentValue.SyncSafetyNetDelay) is { } hint)
         {
             await dueIndex.ScheduleAsync(hint, cancellationToken);
             await queue.EnqueueAsync(written.Lead.Status == LeadStatus.SalesReady ? QueueNames.LeadSync : QueueNames.LeadNurture, leadId, cancellationToken);
