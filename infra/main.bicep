@@ -106,6 +106,7 @@ param leadSyncSettings object = {
   'LeadSync:Storage:RequestPathReserve': '8'
   'LeadSync:Storage:LatencyTarget': '00:00:00.025'
   'LeadSync:Storage:GroupCommitLinger': '00:00:00.050'
+  'LeadSync:Storage:LeadSyncLinger': '00:00:00.250'
   'LeadSync:Storage:RecentLeadsMaxAge': '00:00:10'
   'LeadSync:Storage:ConnectionString': '' // local (Azurite) only; Azure uses the service URIs and the identity
   'LeadSync:Admin:TrustAppServiceAuthentication': 'false'

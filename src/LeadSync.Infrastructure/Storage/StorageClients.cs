@@ -27,6 +27,7 @@ public sealed class StorageClients
         var settings = options.Value;
         _prefix = settings.TablePrefix;
         GroupCommitLinger = settings.GroupCommitLinger;
+        LeadSyncLinger = settings.LeadSyncLinger;
         Concurrency = new StorageConcurrency(settings.MaxConcurrentRequests, settings.RequestPathReserve, settings.LatencyTarget, timeProvider ?? TimeProvider.System);
         var limit = new ConcurrentRequestLimit(Concurrency, requestPath: false);
         var tableOptions = new TableClientOptions();
@@ -65,6 +66,9 @@ public sealed class StorageClients
 
     /// <summary>The group-commit linger of background writes (<see cref="StorageOptions.GroupCommitLinger"/>).</summary>
     internal TimeSpan GroupCommitLinger { get; }
+
+    /// <summary>The linger of <c>lead-sync</c> hand-offs (<see cref="StorageOptions.LeadSyncLinger"/>).</summary>
+    internal TimeSpan LeadSyncLinger { get; }
 
     /// <summary>How storage concurrency is shared between the request path and background work in this process.</summary>
     internal StorageConcurrency Concurrency { get; }

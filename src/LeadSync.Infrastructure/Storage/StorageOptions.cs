@@ -40,12 +40,19 @@ public sealed class StorageOptions
     public TimeSpan LatencyTarget { get; set; } = TimeSpan.FromMilliseconds(25);
 
     /// <summary>
-    /// Under steady traffic, how long the first write of a group commit (index rows and hints of one partition, the
-    /// lead ids of one <c>lead-sync</c> message, inbox removals of one partition) waits for others to share its
-    /// storage request; an idle write goes at once. 0 turns it off (groups then form only behind a write in flight).
-    /// Never used on the webhook request path.
+    /// Under steady traffic, how long the first write of a group commit (index rows and hints of one partition, inbox
+    /// removals of one partition) waits for others to share its storage request; an idle write goes at once. 0 turns
+    /// it off (groups then form only behind a write in flight). Never used on the webhook request path.
     /// </summary>
     public TimeSpan GroupCommitLinger { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Under steady traffic, how long the first lead id of a <c>lead-sync</c> message waits for others to share it; an
+    /// idle hand-off goes at once. Longer than <see cref="GroupCommitLinger"/>: every message is a put, a receive and a
+    /// delete (3 storage transactions however many leads it carries), and the CRM sync batches its upserts anyway.
+    /// At 100 leads/s, 250 ms makes messages of about 25 leads instead of about 8. 0 turns it off; at most 1 s.
+    /// </summary>
+    public TimeSpan LeadSyncLinger { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
     /// How long the CRM sync may use the version of a lead this process has just written instead of reading it again

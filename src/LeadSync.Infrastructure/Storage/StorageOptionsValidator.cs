@@ -28,6 +28,11 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Fail("LeadSync:Storage:GroupCommitLinger must be between 00:00:00 (off) and 00:00:01.");
         }
 
+        if (options.LeadSyncLinger < TimeSpan.Zero || options.LeadSyncLinger > TimeSpan.FromSeconds(1))
+        {
+            return ValidateOptionsResult.Fail("LeadSync:Storage:LeadSyncLinger must be between 00:00:00 (off) and 00:00:01.");
+        }
+
         if (options.RecentLeadsMaxAge < TimeSpan.Zero || options.RecentLeadsMaxAge > MaxRecentLeadsAge)
         {
             return ValidateOptionsResult.Fail("LeadSync:Storage:RecentLeadsMaxAge must be between 00:00:00 (off) and 00:00:30.");

@@ -16,7 +16,7 @@ public sealed class StorageWorkQueue : IWorkQueue
     {
         _clients = clients;
         _leadSync = new QueueSendCoalescer(
-            wrapped => SendAsync(QueueNames.LeadSync, wrapped, CancellationToken.None), LeadSyncMessage.Of, LeadSyncMessage.MaxLeads, clients.GroupCommitLinger);
+            wrapped => SendAsync(QueueNames.LeadSync, wrapped, CancellationToken.None), LeadSyncMessage.Of, LeadSyncMessage.MaxLeads, clients.LeadSyncLinger);
         _inboxFile = new QueueSendCoalescer(
             wrapped => SendAsync(QueueNames.InboxFile, wrapped, CancellationToken.None), InboxFileMessage.Of, InboxFileMessage.MaxDeliveries); // The request path's hand-off: no linger.
     }

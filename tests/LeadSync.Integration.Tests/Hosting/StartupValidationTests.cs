@@ -42,6 +42,8 @@ public sealed class StartupValidationTests
     [InlineData("LeadSync:Qualification:RequiredFields:0", "shoeSize", "LeadSync:Qualification:RequiredFields:0")]
     [InlineData("LeadSync:Storage:MaxConcurrentRequests", "-1", "LeadSync:Storage:MaxConcurrentRequests")]
     [InlineData("LeadSync:Storage:RecentLeadsMaxAge", "00:01:00", "LeadSync:Storage:RecentLeadsMaxAge")]
+    [InlineData("LeadSync:Storage:LeadSyncLinger", "00:00:02", "LeadSync:Storage:LeadSyncLinger")]
+    [InlineData("LeadSync:Storage:LeadSyncLinger", "-00:00:01", "LeadSync:Storage:LeadSyncLinger")]
     [InlineData("LeadSync:Storage:RecentLeadsMaxAge", "-00:00:01", "LeadSync:Storage:RecentLeadsMaxAge")]
     public async Task An_invalid_setting_stops_the_host_with_a_message_naming_it(string key, string value, string expectedInMessage)
     {
