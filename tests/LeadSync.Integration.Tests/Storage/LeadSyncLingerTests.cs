@@ -28,7 +28,7 @@ public sealed class LeadSyncLingerTests(AzuriteFixture azurite)
         }));
         var queue = new StorageWorkQueue(clients);
 
-        // An idle hand-off goes at once, alone.
+        // An idle hand-off goes in a message of its own.
         await queue.EnqueueAsync(QueueNames.LeadSync, "lead-0", CancellationToken.None).WaitAsync(HangGuard);
 
         // Then steady traffic: ten hand-offs 10 ms apart, well inside the linger of the first of them.
