@@ -112,5 +112,13 @@ public sealed record Lead
     /// <summary>Opaque concurrency token of the stored version; null before the lead is stored.</summary>
     public string? ETag { get; init; }
 
+    /// <summary>
+    /// The store's own: the timeline entries it keeps on the lead's record itself (serialized, opaque outside the store),
+    /// so that a lead's first entries cost no extra rows. Copies of the lead carry it, so an update keeps them; null for
+    /// a lead stored before the store kept entries there. Read the timeline through the store, never from here.
+    /// </summary>
+    [JsonIgnore]
+    public string? StoredTimeline { get; init; }
+
     public bool IsOpen => Status is LeadStatus.SalesReady or LeadStatus.Synced or LeadStatus.Contacted;
 }

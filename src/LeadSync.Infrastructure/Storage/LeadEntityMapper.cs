@@ -61,6 +61,7 @@ internal static class LeadEntityMapper
             ["Touch"] = Json(lead.Touch),
             ["EnrichmentKey"] = lead.EnrichmentKey,
             ["IndexShard"] = lead.IndexShard,
+            ["Timeline"] = lead.StoredTimeline,
         };
         return e;
     }
@@ -121,6 +122,7 @@ internal static class LeadEntityMapper
         Touch = FromJson<MarketingTouch>(e.GetString("Touch")),
         EnrichmentKey = e.GetString("EnrichmentKey"),
         IndexShard = e.GetInt32("IndexShard"),
+        StoredTimeline = e.GetString("Timeline"),
         ETag = e.ETag.ToString(),
     };
 

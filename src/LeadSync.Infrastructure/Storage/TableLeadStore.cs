@@ -15,8 +15,8 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
 
     /// <summary>
     /// Erases the lead's personal data (contact, raw payload, answers, consent, touch details) in one ETag-conditioned
-    /// write with a <c>privacy.erased</c> timeline entry, then blanks the details of timeline entries that carry touch
-    /// URLs or the contact's e-mail, phone or name. The anonymized record keeps id, source, status, times, campaign and
+    /// write with a <c>privacy.erased</c> timeline entry, blanking in that write the details of the entries on the lead
+    /// row that carry touch URLs or the contact's e-mail, phone or name, then those of the lead's entry rows. The anonymized record keeps id, source, status, times, campaign and
     /// owner for reporting and redelivery dedupe. Erasing an erased lead changes nothing.
     /// </summary>
     public async Task<LeadEraseResult?> EraseAsync(string leadId, string actor, string reason, CancellationToken cancellationToken)
@@ -43,9 +43,15 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
             }
 
             var needles = Needles(lead.Contact);
+            var (onRow, redactedOnRow) = LeadRowTimeline.Redact(lead.StoredTimeline, e => Identifies(e.Event, e.Detail, needles), ErasedDetail);
             if (IsErased(lead))
             {
-                return new LeadEraseResult(lead, AlreadyErased: true, await RedactTimelineAsync(leadId, needles, cancellationToken));
+                if (redactedOnRow > 0 && (await UpdateAsync(new LeadChange(lead with { StoredTimeline = onRow }, []), cancellationToken)).Status == LeadUpdateStatus.Conflict)
+                {
+                    continue;
+                }
+
+                return new LeadEraseResult(lead, AlreadyErased: true, redactedOnRow + await RedactTimelineAsync(leadId, needles, cancellationToken));
             }
 
             var now = timeProvider.GetUtcNow();
@@ -57,11 +63,12 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
                 Consent = null,
                 Touch = null,
                 EnrichmentKey = null,
+                StoredTimeline = onRow,
             };
             var change = new LeadChange(erased, [new TimelineEntry(now, actor, LeadEvents.Erased, $"Personal data erased: {reason}")]);
             if ((await UpdateAsync(change, cancellationToken)).Status != LeadUpdateStatus.Conflict)
             {
-                return new LeadEraseResult(lead, AlreadyErased: false, await RedactTimelineAsync(leadId, needles, cancellationToken));
+                return new LeadEraseResult(lead, AlreadyErased: false, redactedOnRow + await RedactTimelineAsync(leadId, needles, cancellationToken));
             }
         }
 
@@ -73,6 +80,10 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
         new[] { contact.Email, contact.Phone, $"{contact.FirstName} {contact.LastName}".Trim() }
             .Where(n => !string.IsNullOrWhiteSpace(n) && n.Length >= 3).Select(n => n!).ToArray();
 
+    /// <summary>An entry whose detail must go at erasure: a marketing touch (its URLs), or one naming the person.</summary>
+    private static bool Identifies(string? @event, string detail, string[] needles) =>
+        @event == LeadEvents.MarketingTouch || needles.Any(n => detail.Contains(n, StringComparison.OrdinalIgnoreCase));
+
     private static bool IsErased(Lead lead) =>
         lead.Contact.Email is null && lead.Contact.Phone is null && lead.Contact.FirstName is null && lead.Contact.LastName is null &&
         lead.RawPayload is null && lead.Touch is null;
@@ -83,8 +94,7 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
         var redact = rows.Where(r =>
         {
             var detail = r.GetString("Detail") ?? string.Empty;
-            return detail != ErasedDetail &&
-                (r.GetString("Event") == LeadEvents.MarketingTouch || needles.Any(n => detail.Contains(n, StringComparison.OrdinalIgnoreCase)));
+            return detail != ErasedDetail && Identifies(r.GetString("Event"), detail, needles);
         }).ToList();
         if (redact.Count == 0)
         {
@@ -109,10 +119,18 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
     {
         // Leads created in the same second share a report-index shard, so their index rows share transactions.
         change = change.Lead.IndexShard is null ? change with { Lead = change.Lead with { IndexShard = LeadShard.OfSecond(timeProvider.GetUtcNow()) } } : change;
+
+        // A new lead starts its own timeline array (never a copy's): its first entries are written inside the lead row.
+        var onRow = LeadRowTimeline.TryAppend(LeadRowTimeline.Empty, change.Entries);
+        change = change with { Lead = change.Lead with { StoredTimeline = onRow ?? LeadRowTimeline.Empty } };
         var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
         var row = LeadEntityMapper.ToEntity(change.Lead);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row) };
-        actions.AddRange(change.Entries.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(change.Lead.Id, e, i))));
+        if (onRow is null)
+        {
+            actions.AddRange(change.Entries.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(change.Lead.Id, e, i))));
+        }
+
         RecentWrites.BeginWrite(change.Lead.Id);
         Lead? stored = null;
         try
@@ -169,27 +187,40 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
         return response.HasValue ? LeadEntityMapper.ToLead(response.Value!) : null;
     }
 
+    /// <summary>
+    /// The entries on the lead row and the lead's entry rows (one query for both), in time order; entries of the same
+    /// time keep the order they were written in.
+    /// </summary>
     public async Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string leadId, CancellationToken cancellationToken)
     {
-        var rows = await QueryRowsAsync(leadId, LeadEntityMapper.TimelinePrefix, cancellationToken);
-        return rows.Select(LeadEntityMapper.ToTimelineEntry).ToList();
+        var rows = await QueryRowsAsync(leadId, LeadEntityMapper.TimelinePrefix, cancellationToken, withLeadRow: true);
+        var onRow = rows.Find(r => r.RowKey == LeadEntityMapper.LeadRowKey)?.GetString("Timeline");
+        return LeadRowTimeline.Read(onRow)
+            .Concat(rows.Where(r => r.RowKey != LeadEntityMapper.LeadRowKey).Select(LeadEntityMapper.ToTimelineEntry))
+            .OrderBy(e => e.At)
+            .ToList();
     }
 
     public async Task<LeadUpdateResult> UpdateAsync(LeadChange change, CancellationToken cancellationToken)
     {
         var lead = change.Lead;
-        if (lead.ETag is null)
-        {
-            throw new ArgumentException("An update needs the ETag of the version it was decided on.", nameof(change));
-        }
+        var decidedOn = lead.ETag ?? throw new ArgumentException("An update needs the ETag of the version it was decided on.", nameof(change));
 
+        // The entries go into the row's timeline array while it has room (the version read carries it, and the ETag
+        // condition makes the append safe); otherwise, and for a lead stored before the array, each is a row.
+        var onRow = LeadRowTimeline.TryAppend(lead.StoredTimeline, change.Entries);
+        lead = onRow is null ? lead : lead with { StoredTimeline = onRow };
         var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
         var row = LeadEntityMapper.ToEntity(lead);
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.UpdateReplace, row, new ETag(lead.ETag)),
+            new(TableTransactionActionType.UpdateReplace, row, new ETag(decidedOn)),
         };
-        actions.AddRange(change.Entries.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(lead.Id, e, i))));
+        if (onRow is null)
+        {
+            actions.AddRange(change.Entries.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(lead.Id, e, i))));
+        }
+
         actions.AddRange(change.Notices.Select(n => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(n))));
 
         // Write-through: the version held goes now; the one stored comes back only if this write succeeds. A conflict
@@ -254,7 +285,7 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
         }
     }
 
-    private async Task<List<TableEntity>> QueryRowsAsync(string leadId, string prefix, CancellationToken cancellationToken)
+    private async Task<List<TableEntity>> QueryRowsAsync(string leadId, string prefix, CancellationToken cancellationToken, bool withLeadRow = false)
     {
         if (!LeadIdFactory.IsWellFormed(leadId))
         {
@@ -263,7 +294,9 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
 
         var table = await clients.TableAsync(TableNames.Leads, cancellationToken);
         var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {leadId} and RowKey ge {prefix} and RowKey lt {upper}");
+        var filter = withLeadRow
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {leadId} and (RowKey eq {LeadEntityMapper.LeadRowKey} or (RowKey ge {prefix} and RowKey lt {upper}))")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {leadId} and RowKey ge {prefix} and RowKey lt {upper}");
         var found = await StorageCall.RunAsync(async () =>
         {
             var rows = new List<TableEntity>();
