@@ -54,7 +54,7 @@ internal sealed class DeliveryCheck(
             return IntakeCheck.Rejected(rejection.Kind, rejection.Detail, rejection.Errors);
         }
 
-        return IntakeCheck.Passes([.. drafts.Select(d => LeadIdFactory.FromDelivery(source.Name, d.IsErasure ? d.EraseDeliveryKey! : d.DeliveryKey))]);
+        return IntakeCheck.Passes([.. drafts.Select(d => LeadIdFactory.FromDelivery(source.Name, d.IsErasure ? d.EraseDeliveryKey! : d.DeliveryKey))], webhook);
     }
 
     private static bool AcceptsMediaType(IWebhookSource source, string? contentType)

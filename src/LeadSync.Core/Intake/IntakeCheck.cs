@@ -13,7 +13,13 @@ public sealed record IntakeCheck : IntakeVerdict<string>
 
     public IReadOnlyList<string> LeadIds => Leads;
 
-    public static IntakeCheck Passes(IReadOnlyList<string> leadIds) => new(leadIds, null);
+    /// <summary>
+    /// The delivery without its credentials, as the check parsed it (null when rejected): what the inbox keeps, so the
+    /// request path redacts once.
+    /// </summary>
+    public InboundWebhook? Redacted { get; private init; }
+
+    public static IntakeCheck Passes(IReadOnlyList<string> leadIds, InboundWebhook redacted) => new(leadIds, null) { Redacted = redacted };
 
     public static IntakeCheck Rejected(RejectionKind kind, string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
         new([], new Rejection(kind, detail, errors));

@@ -82,6 +82,26 @@ public sealed class WebhookIntakeTests
     }
 
     [Fact]
+    public async Task A_passing_check_carries_the_delivery_without_its_credentials_for_the_inbox()
+    {
+        var signed = Signed("""{"data":{"email":"ada@example.com"}}""");
+        var webhook = signed with
+        {
+            Headers = new Dictionary<string, string>(signed.Headers, StringComparer.OrdinalIgnoreCase) { ["Authorization"] = "Bearer top-secret-token" },
+            Query = new Dictionary<string, string>(StringComparer.Ordinal) { ["code"] = "function-key-123", ["utm_source"] = "news" },
+        };
+
+        var check = await Intake().CheckAsync(webhook, CancellationToken.None);
+
+        Assert.True(check.Passed);
+        var redacted = Assert.IsType<InboundWebhook>(check.Redacted);
+        Assert.False(redacted.Headers.ContainsKey("Authorization"));
+        Assert.Equal(["utm_source"], redacted.Query.Keys);
+        Assert.Equal(webhook.Body.ToArray(), redacted.Body.ToArray());
+        Assert.Null((await Intake().CheckAsync(webhook with { Source = "nope" }, CancellationToken.None)).Redacted);
+    }
+
+    [Fact]
     public async Task A_lead_below_the_score_threshold_goes_to_nurture_and_not_to_sales()
     {
         _minimumScore = 50;

@@ -31,8 +31,8 @@ public sealed partial class WebhookReceiver(
             return check;
         }
 
-        // The inbox keeps the delivery without its credentials (the same redaction the check parsed).
-        var delivery = InboxDelivery.Arrived(redactor.Redact(webhook), timeProvider.GetUtcNow());
+        // The inbox keeps the delivery without its credentials: the redaction the check parsed.
+        var delivery = InboxDelivery.Arrived(check.Redacted ?? redactor.Redact(webhook), timeProvider.GetUtcNow());
         try
         {
             await inbox.AddAsync(delivery, cancellationToken);
