@@ -5,30 +5,25 @@ namespace LeadSync.Infrastructure.Storage;
 /// property <c>LeadId</c> = the lead it belongs to. One point-partition query per lookup.
 /// </summary>
 /// <remarks>
-/// Every address partition also holds an empty claim row (<see cref="ClaimRow"/>), written in the same entity-group
-/// transaction as each delivery row. A first delivery from an address inserts the claim and its own row in one call
-/// (<see cref="TryClaimAsync"/>); a 409 means the address is known and the caller looks it up. Partitions written before
-/// claims existed have none, so the claim path stays off until the marker row (<see cref="MarkerPartition"/>) says
-/// every partition has its claim: written by the first <see cref="BackfillClaimsAsync"/> pass that finds none to add,
-/// or at once over an empty table.
+/// Every address partition also holds a claim row (<see cref="ClaimRow"/>). A first delivery from an address inserts
+/// the claim (<see cref="TryClaimAsync"/>); a 409 means the address is known and the caller looks it up. The claim
+/// carries the first delivery's entry (<c>LeadId</c>, its delivery being that lead's own id) once
+/// <see cref="EmailClaimMarker"/> allows it; before, the claim is empty and inserted in one transaction with the
+/// delivery's row. Every later entry is a row, written in one transaction with a merge of the claim that keeps what it
+/// carries. Partitions written before claims existed have none, so the claim path stays off until the marker says every
+/// partition has its claim: written by the first <see cref="BackfillClaimsAsync"/> pass that finds none to add, or at
+/// once over an empty table.
 /// </remarks>
 public sealed class TableLeadEmailIndex(StorageClients clients, TimeProvider timeProvider) : ILeadEmailIndex
 {
     /// <summary>The claim's row key: sorts after every lead id (<c>ld_…</c>), and no lead id can take it.</summary>
     public const string ClaimRow = "~claim";
 
-    /// <summary>The marker's partition: address partitions are 64 lower-case hex digits, so none can take it.</summary>
-    public const string MarkerPartition = "~claims";
-
-    public const string MarkerRow = "complete";
-
-    /// <summary>While the marker is missing, how often a process reads it again before trying a claim.</summary>
-    public static readonly TimeSpan MarkerRecheck = TimeSpan.FromMinutes(1);
+    private const string LeadIdProperty = "LeadId";
 
     private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
 
-    private volatile bool _claimsComplete;
-    private long _nextMarkerCheck = long.MinValue;
+    private readonly EmailClaimMarker _marker = new(timeProvider);
 
     public async Task AddAsync(string email, string deliveryLeadId, string leadId, CancellationToken cancellationToken)
     {
@@ -36,8 +31,8 @@ public sealed class TableLeadEmailIndex(StorageClients clients, TimeProvider tim
         var partition = Partition(email);
         TableTransactionAction[] actions =
         [
-            new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, deliveryLeadId) { ["LeadId"] = leadId }),
-            new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, ClaimRow)),
+            new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, deliveryLeadId) { [LeadIdProperty] = leadId }),
+            new(TableTransactionActionType.UpsertMerge, new TableEntity(partition, ClaimRow)),
         ];
         await StorageCall.RunAsync(() => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
     }
@@ -48,51 +43,78 @@ public sealed class TableLeadEmailIndex(StorageClients clients, TimeProvider tim
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(email)}");
         return await StorageCall.RunAsync(async () =>
         {
-            var entries = new List<LeadEmailEntry>();
+            var rows = new List<TableEntity>();
             await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                if (row.RowKey != ClaimRow)
-                {
-                    entries.Add(new LeadEmailEntry(row.RowKey, row.GetString("LeadId") ?? row.RowKey));
-                }
+                rows.Add(row);
             }
 
-            return entries;
+            return EntriesOf(rows);
         }, cancellationToken);
     }
 
     public async Task<bool> TryClaimAsync(string email, string deliveryLeadId, CancellationToken cancellationToken)
     {
-        if (!await ClaimsCompleteAsync(cancellationToken))
+        var table = await clients.TableAsync(TableNames.LeadsByEmail, cancellationToken);
+        var mode = await _marker.ModeAsync(table, cancellationToken);
+        if (mode == EmailClaimMode.Off)
         {
             return false;
         }
 
-        var table = await clients.TableAsync(TableNames.LeadsByEmail, cancellationToken);
         var partition = Partition(email);
-        TableTransactionAction[] actions =
-        [
-            new(TableTransactionActionType.Add, new TableEntity(partition, ClaimRow)),
-            new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, deliveryLeadId) { ["LeadId"] = deliveryLeadId }),
-        ];
         try
         {
+            if (mode == EmailClaimMode.EntryOnClaim)
+            {
+                var claim = new TableEntity(partition, ClaimRow) { [LeadIdProperty] = deliveryLeadId };
+                await StorageCall.RunAsync(() => table.AddEntityAsync(claim, cancellationToken), cancellationToken);
+                return true;
+            }
+
+            TableTransactionAction[] actions =
+            [
+                new(TableTransactionActionType.Add, new TableEntity(partition, ClaimRow)),
+                new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, deliveryLeadId) { [LeadIdProperty] = deliveryLeadId }),
+            ];
             await StorageCall.RunAsync(() => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
             return true;
         }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (ex.Status == 409)
         {
             // Known address (or a concurrent first delivery won, or a retry of ours after a lost answer): look it up.
             return false;
         }
     }
 
+    /// <summary>
+    /// The entries an address partition holds: every delivery row, and the first delivery's entry on the claim unless a
+    /// row for that delivery exists (written when that delivery joined another lead, so it supersedes the claim's).
+    /// </summary>
+    internal static IReadOnlyList<LeadEmailEntry> EntriesOf(IReadOnlyCollection<TableEntity> rows)
+    {
+        var entries = rows.Where(r => r.RowKey != ClaimRow)
+            .Select(r => new LeadEmailEntry(r.RowKey, r.GetString(LeadIdProperty) ?? r.RowKey))
+            .ToList();
+        foreach (var claim in rows.Where(r => r.RowKey == ClaimRow))
+        {
+            if (FirstLeadOf(claim) is { } first && !entries.Exists(e => e.DeliveryLeadId == first))
+            {
+                entries.Add(new LeadEmailEntry(first, first));
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>The first delivery's lead a claim carries; null for an empty claim.</summary>
+    internal static string? FirstLeadOf(TableEntity claim) => claim.GetString(LeadIdProperty);
+
     public async Task<int> BackfillClaimsAsync(CancellationToken cancellationToken)
     {
         var table = await clients.TableAsync(TableNames.LeadsByEmail, cancellationToken);
-        if (_claimsComplete || await MarkerExistsAsync(table, cancellationToken))
+        if (await _marker.CompleteAsync(table, cancellationToken))
         {
-            _claimsComplete = true;
             return 0;
         }
 
@@ -105,7 +127,7 @@ public sealed class TableLeadEmailIndex(StorageClients clients, TimeProvider tim
             // Rows come ordered by partition, then row: one partition at a time, nothing held in memory.
             await foreach (var row in rows)
             {
-                if (row.PartitionKey == MarkerPartition)
+                if (row.PartitionKey == EmailClaimMarker.Partition)
                 {
                     continue;
                 }
@@ -126,8 +148,7 @@ public sealed class TableLeadEmailIndex(StorageClients clients, TimeProvider tim
         // filing during a deployment writes rows without claims, and the next pass catches them.
         if (added == 0)
         {
-            await WriteMarkerAsync(table, cancellationToken);
-            _claimsComplete = true;
+            await _marker.WriteAsync(table, cancellationToken);
         }
 
         return added;
@@ -137,54 +158,6 @@ public sealed class TableLeadEmailIndex(StorageClients clients, TimeProvider tim
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
-    }
-
-    /// <summary>
-    /// True once the marker exists (then for the life of the process); reads it at most once per
-    /// <see cref="MarkerRecheck"/> while it is missing. A table with no row at all needs no backfill: the marker is
-    /// written at once.
-    /// </summary>
-    private async Task<bool> ClaimsCompleteAsync(CancellationToken cancellationToken)
-    {
-        if (_claimsComplete)
-        {
-            return true;
-        }
-
-        var now = timeProvider.GetUtcNow().UtcTicks;
-        var due = Interlocked.Read(ref _nextMarkerCheck);
-        if (now < due || Interlocked.CompareExchange(ref _nextMarkerCheck, now + MarkerRecheck.Ticks, due) != due)
-        {
-            return false;
-        }
-
-        var table = await clients.TableAsync(TableNames.LeadsByEmail, cancellationToken);
-        if (await MarkerExistsAsync(table, cancellationToken) || (await IsEmptyAsync(table, cancellationToken) && await WriteMarkerAsync(table, cancellationToken)))
-        {
-            _claimsComplete = true;
-        }
-
-        return _claimsComplete;
-    }
-
-    private static async Task<bool> MarkerExistsAsync(TableClient table, CancellationToken cancellationToken) =>
-        (await StorageCall.RunAsync(() => table.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, MarkerRow, KeysOnly, cancellationToken), cancellationToken)).HasValue;
-
-    private static Task<bool> IsEmptyAsync(TableClient table, CancellationToken cancellationToken) =>
-        StorageCall.RunAsync(async () =>
-        {
-            await foreach (var _ in table.QueryAsync<TableEntity>(filter: (string?)null, maxPerPage: 1, select: KeysOnly, cancellationToken: cancellationToken))
-            {
-                return false;
-            }
-
-            return true;
-        }, cancellationToken);
-
-    private static async Task<bool> WriteMarkerAsync(TableClient table, CancellationToken cancellationToken)
-    {
-        await StorageCall.RunAsync(() => table.UpsertEntityAsync(new TableEntity(MarkerPartition, MarkerRow), TableUpdateMode.Replace, cancellationToken), cancellationToken);
-        return true;
     }
 
     /// <summary>1 when this call added the claim; 0 when a filing or another instance's pass got there first.</summary>

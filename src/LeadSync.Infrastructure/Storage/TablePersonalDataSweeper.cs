@@ -9,6 +9,8 @@ namespace LeadSync.Infrastructure.Storage;
 /// </summary>
 public sealed class TablePersonalDataSweeper(StorageClients clients) : IPersonalDataSweeper
 {
+    private const int ClaimRewriteAttempts = 8;
+
     public async Task<IReadOnlyDictionary<string, int>> EraseTracesAsync(ErasureNeedles needles, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal)
@@ -23,8 +25,9 @@ public sealed class TablePersonalDataSweeper(StorageClients clients) : IPersonal
     }
 
     /// <summary>
-    /// The address's delivery rows (counted), then its claim row (bookkeeping, not counted) — last, and only if no filing
-    /// rewrote it since the read: a delivery recorded meanwhile keeps its row and the claim that must go with it.
+    /// The address's entries (counted: its delivery rows and the first delivery's entry on its claim), the rows
+    /// deleted first, then the claim — last, and only if no filing rewrote it since the read: a delivery recorded
+    /// meanwhile keeps its row and the claim that must go with it, without the erased entry the claim carried.
     /// </summary>
     private async Task<int> EmailIndexAsync(ErasureNeedles needles, CancellationToken cancellationToken)
     {
@@ -33,32 +36,63 @@ public sealed class TablePersonalDataSweeper(StorageClients clients) : IPersonal
         foreach (var email in needles.Emails)
         {
             var rows = await QueryAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {TableLeadEmailIndex.Partition(email)}"), cancellationToken);
+            removed += TableLeadEmailIndex.EntriesOf(rows).Count;
             foreach (var row in rows.Where(r => r.RowKey != TableLeadEmailIndex.ClaimRow))
             {
                 await StorageCall.RunAsync(() => table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken), cancellationToken);
-                removed++;
             }
 
             foreach (var claim in rows.Where(r => r.RowKey == TableLeadEmailIndex.ClaimRow))
             {
-                await DeleteClaimIfUnchangedAsync(table, claim, cancellationToken);
+                await EraseClaimAsync(table, claim, cancellationToken);
             }
         }
 
         return removed;
     }
 
-    /// <summary>Deletes an address's claim row as read; one rewritten since (a delivery recorded meanwhile) stays.</summary>
-    internal static async Task DeleteClaimIfUnchangedAsync(TableClient table, TableEntity claim, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes an address's claim as read. One rewritten since (a delivery recorded meanwhile merges into it) stays, but
+    /// loses the first delivery's entry it carried when read: that lead is being erased. A claim inserted anew after
+    /// another erasure deleted it carries a new lead's entry and stays as it is.
+    /// </summary>
+    internal static async Task EraseClaimAsync(TableClient table, TableEntity claim, CancellationToken cancellationToken)
     {
         try
         {
             await StorageCall.RunAsync(() => table.DeleteEntityAsync(claim.PartitionKey, claim.RowKey, claim.ETag, cancellationToken), cancellationToken);
+            return;
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            // Gone already (a second erasure) or rewritten by a filing since the read: either way it is right as it is.
+            if (ex.Status == 404 || TableLeadEmailIndex.FirstLeadOf(claim) is null)
+            {
+                return;
+            }
         }
+
+        var erased = TableLeadEmailIndex.FirstLeadOf(claim);
+        for (var attempt = 0; attempt < ClaimRewriteAttempts; attempt++)
+        {
+            var current = await StorageCall.RunAsync(() => table.GetEntityIfExistsAsync<TableEntity>(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken), cancellationToken);
+            if (!current.HasValue || current.Value is not { } row || TableLeadEmailIndex.FirstLeadOf(row) != erased)
+            {
+                return;
+            }
+
+            try
+            {
+                var empty = new TableEntity(claim.PartitionKey, claim.RowKey);
+                await StorageCall.RunAsync(() => table.UpdateEntityAsync(empty, row.ETag, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Rewritten again between the read and the write: read it again.
+            }
+        }
+
+        throw new InvalidOperationException($"The e-mail index claim kept changing during {ClaimRewriteAttempts} attempts to remove an erased lead's entry; the erasure can be requested again.");
     }
 
     private async Task<int> OutboxAsync(ErasureNeedles needles, CancellationToken cancellationToken)

@@ -14,7 +14,8 @@ namespace LeadSync.Integration.Tests.Intake;
 /// <summary>
 /// The e-mail index's claim on Azurite: a first delivery from an address is recorded by its claim and found like any
 /// entry (lookup, admin search, erasure); addresses stored before claims existed are still re-entered, and only a
-/// backfill pass that finds nothing missing turns the one-call path on; concurrent first deliveries end as without it.
+/// backfill pass that finds nothing missing turns the one-call path on; on a store an earlier version may still be
+/// filing, claims carry no entry for an hour; concurrent first deliveries end as without it.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class EmailClaimTests(AzuriteFixture azurite) : IAsyncLifetime
@@ -78,7 +79,7 @@ public sealed class EmailClaimTests(AzuriteFixture azurite) : IAsyncLifetime
         var id = await Pipeline.IntakeAsync(_services, "first@example.com", "msg_first");
 
         Assert.Equal(IdOf("msg_first"), id);
-        Assert.Equal([id, TableLeadEmailIndex.ClaimRow], await RowKeysAsync("first@example.com"));
+        Assert.Equal([TableLeadEmailIndex.ClaimRow], await RowKeysAsync("first@example.com"));
         Assert.Equal([new LeadEmailEntry(id, id)], await Index.FindAsync("FIRST@example.com", CancellationToken.None));
         var context = new DefaultHttpContext { RequestServices = _services.Services };
         context.Request.QueryString = new QueryString("?email=First@Example.com");
@@ -142,6 +143,94 @@ public sealed class EmailClaimTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.False(await elsewhere.TryClaimAsync("back@example.com", IdOf("msg_back_2"), CancellationToken.None));
         Assert.Equal(recycled, await Pipeline.IntakeAsync(_services, "back@example.com", "msg_back_2"));
         Assert.Equal(1, (await Store.GetAsync(recycled, CancellationToken.None))!.ReEngagedCount);
+
+        // An earlier version may still be filing here: for an hour a claim is inserted empty, with the delivery's row.
+        Assert.Equal([IdOf("msg_new_2"), TableLeadEmailIndex.ClaimRow], await RowKeysAsync("new@example.com"));
+        _services.Time.Advance(EmailClaimMarker.MixedVersionWindow);
+        Assert.True(await Index.TryClaimAsync("later@example.com", IdOf("msg_later"), CancellationToken.None));
+        Assert.Equal([TableLeadEmailIndex.ClaimRow], await RowKeysAsync("later@example.com"));
+        Assert.Equal([new LeadEmailEntry(IdOf("msg_later"), IdOf("msg_later"))], await Index.FindAsync("later@example.com", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_marker_written_by_an_earlier_version_gets_its_time_from_the_next_backfill_pass_and_claims_carry_entries_an_hour_later()
+    {
+        await LegacyLeadAsync("old@example.com", "msg_old_1", LeadStatus.Synced);
+        var table = await TableAsync();
+        await table.UpsertEntityAsync(new TableEntity(TableLeadEmailIndex.Partition("old@example.com"), TableLeadEmailIndex.ClaimRow));
+        await table.UpsertEntityAsync(new TableEntity(EmailClaimMarker.Partition, EmailClaimMarker.Row));
+
+        Assert.True(await Index.TryClaimAsync("one@example.com", IdOf("msg_one"), CancellationToken.None));
+        Assert.Equal(0, await Index.BackfillClaimsAsync(CancellationToken.None));
+        var stamped = (await table.GetEntityAsync<TableEntity>(EmailClaimMarker.Partition, EmailClaimMarker.Row)).Value;
+        Assert.Equal(_services.Time.GetUtcNow() + EmailClaimMarker.MixedVersionWindow, stamped.GetDateTimeOffset(EmailClaimMarker.EntriesFromProperty));
+
+        // A second process stamps nothing new: the first stamp counts.
+        var elsewhere = new TableLeadEmailIndex(_services.Get<StorageClients>(), _services.Time);
+        _services.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(0, await elsewhere.BackfillClaimsAsync(CancellationToken.None));
+        Assert.Equal(stamped.ETag, (await table.GetEntityAsync<TableEntity>(EmailClaimMarker.Partition, EmailClaimMarker.Row)).Value.ETag);
+        Assert.True(await elsewhere.TryClaimAsync("two@example.com", IdOf("msg_two"), CancellationToken.None));
+        Assert.Equal([IdOf("msg_one"), TableLeadEmailIndex.ClaimRow], await RowKeysAsync("one@example.com"));
+        Assert.Equal([IdOf("msg_two"), TableLeadEmailIndex.ClaimRow], await RowKeysAsync("two@example.com"));
+
+        _services.Time.Advance(EmailClaimMarker.MixedVersionWindow);
+        Assert.True(await Index.TryClaimAsync("three@example.com", IdOf("msg_three"), CancellationToken.None));
+        Assert.True(await elsewhere.TryClaimAsync("four@example.com", IdOf("msg_four"), CancellationToken.None));
+        Assert.Equal([TableLeadEmailIndex.ClaimRow], await RowKeysAsync("three@example.com"));
+        Assert.Equal([TableLeadEmailIndex.ClaimRow], await RowKeysAsync("four@example.com"));
+    }
+
+    [Fact]
+    public async Task A_later_delivery_keeps_the_first_entry_its_claim_carries_and_a_row_for_the_first_delivery_supersedes_it()
+    {
+        var first = IdOf("msg_keep_1");
+        Assert.True(await Index.TryClaimAsync("keep@example.com", first, CancellationToken.None));
+
+        await Index.AddAsync("keep@example.com", IdOf("msg_keep_2"), first, CancellationToken.None);
+
+        Assert.Equal(
+            [new LeadEmailEntry(IdOf("msg_keep_2"), first), new LeadEmailEntry(first, first)],
+            await Index.FindAsync("keep@example.com", CancellationToken.None));
+
+        // The first delivery joined another lead (its own was never stored): its row says so, the claim's entry is moot.
+        await Index.AddAsync("keep@example.com", first, IdOf("msg_keep_2"), CancellationToken.None);
+        Assert.Equal(
+            new[] { new LeadEmailEntry(first, IdOf("msg_keep_2")), new LeadEmailEntry(IdOf("msg_keep_2"), first) }.OrderBy(e => e.DeliveryLeadId, StringComparer.Ordinal),
+            (await Index.FindAsync("keep@example.com", CancellationToken.None)).OrderBy(e => e.DeliveryLeadId, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Erasure_keeps_a_claim_that_a_filing_rewrote_meanwhile_without_the_erased_entry_it_carried()
+    {
+        var table = await TableAsync();
+        var partition = TableLeadEmailIndex.Partition("carried@example.com");
+        var erased = IdOf("msg_carried_1");
+        Assert.True(await Index.TryClaimAsync("carried@example.com", erased, CancellationToken.None));
+        var read = (await table.GetEntityAsync<TableEntity>(partition, TableLeadEmailIndex.ClaimRow)).Value;
+        await Index.AddAsync("carried@example.com", IdOf("msg_carried_2"), IdOf("msg_carried_2"), CancellationToken.None);
+
+        await TablePersonalDataSweeper.EraseClaimAsync(table, read, CancellationToken.None);
+
+        var claim = (await table.GetEntityAsync<TableEntity>(partition, TableLeadEmailIndex.ClaimRow)).Value;
+        Assert.Null(TableLeadEmailIndex.FirstLeadOf(claim));
+        Assert.Equal([new LeadEmailEntry(IdOf("msg_carried_2"), IdOf("msg_carried_2"))], await Index.FindAsync("carried@example.com", CancellationToken.None));
+        Assert.False(await Index.TryClaimAsync("carried@example.com", IdOf("msg_carried_3"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Erasure_leaves_alone_a_claim_inserted_anew_for_another_lead_after_its_own_read()
+    {
+        var table = await TableAsync();
+        var partition = TableLeadEmailIndex.Partition("anew@example.com");
+        Assert.True(await Index.TryClaimAsync("anew@example.com", IdOf("msg_anew_1"), CancellationToken.None));
+        var read = (await table.GetEntityAsync<TableEntity>(partition, TableLeadEmailIndex.ClaimRow)).Value;
+        await table.DeleteEntityAsync(partition, TableLeadEmailIndex.ClaimRow);
+        Assert.True(await Index.TryClaimAsync("anew@example.com", IdOf("msg_anew_2"), CancellationToken.None));
+
+        await TablePersonalDataSweeper.EraseClaimAsync(table, read, CancellationToken.None);
+
+        Assert.Equal([new LeadEmailEntry(IdOf("msg_anew_2"), IdOf("msg_anew_2"))], await Index.FindAsync("anew@example.com", CancellationToken.None));
     }
 
     [Fact]
@@ -166,12 +255,12 @@ public sealed class EmailClaimTests(AzuriteFixture azurite) : IAsyncLifetime
         var read = (await table.GetEntityAsync<TableEntity>(partition, TableLeadEmailIndex.ClaimRow)).Value;
         await Index.AddAsync("race@example.com", IdOf("msg_race_2"), IdOf("msg_race_2"), CancellationToken.None);
 
-        await TablePersonalDataSweeper.DeleteClaimIfUnchangedAsync(table, read, CancellationToken.None);
+        await TablePersonalDataSweeper.EraseClaimAsync(table, read, CancellationToken.None);
 
         Assert.Contains(TableLeadEmailIndex.ClaimRow, await RowKeysAsync("race@example.com"));
         var current = (await table.GetEntityAsync<TableEntity>(partition, TableLeadEmailIndex.ClaimRow)).Value;
-        await TablePersonalDataSweeper.DeleteClaimIfUnchangedAsync(table, current, CancellationToken.None);
-        await TablePersonalDataSweeper.DeleteClaimIfUnchangedAsync(table, current, CancellationToken.None);
+        await TablePersonalDataSweeper.EraseClaimAsync(table, current, CancellationToken.None);
+        await TablePersonalDataSweeper.EraseClaimAsync(table, current, CancellationToken.None);
         Assert.DoesNotContain(TableLeadEmailIndex.ClaimRow, await RowKeysAsync("race@example.com"));
     }
 
