@@ -128,20 +128,20 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row) };
         if (onRow is null)
         {
-            actions.AddRange(change.Entries.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(change.Lead.Id, e, i))));
+            actions.AddRange(EntryRows(change.Lead.Id, change.Entries));
         }
 
         RecentWrites.BeginWrite(change.Lead.Id);
         Lead? stored = null;
         try
         {
-            var response = await StorageCall.RunAsync(() => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
-            var etag = response.Value[0].Headers.ETag ?? default;
-            stored = AsStored(row, response.Value[0].Headers.ETag);
+            var written = await EntityGroupWrite.SubmitAsync(table, actions, cancellationToken);
+            var etag = written ?? default;
+            stored = AsStored(row, written);
             await TableFunnelIndex.UpsertAsync(clients, change.Lead, cancellationToken);
             return new LeadCreateResult(change.Lead with { ETag = etag.ToString() }, AlreadyExisted: false);
         }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (ex.Status == 409)
         {
             // Not this process's write: the version read back is not kept (only writes are).
             var existing = await GetAsync(change.Lead.Id, cancellationToken)
@@ -156,6 +156,10 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
             RecentWrites.EndWrite(change.Lead.Id, stored);
         }
     }
+
+    /// <summary>Timeline entries as rows of their own (<c>t|</c>), for entries that do not go on the lead row.</summary>
+    private static IEnumerable<TableTransactionAction> EntryRows(string leadId, IReadOnlyList<TimelineEntry> entries) =>
+        entries.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(leadId, e, i)));
 
     /// <summary>
     /// What a read of the row just written returns: the written row mapped back, with the ETag the write answered (null
@@ -218,7 +222,7 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
         };
         if (onRow is null)
         {
-            actions.AddRange(change.Entries.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(lead.Id, e, i))));
+            actions.AddRange(EntryRows(lead.Id, change.Entries));
         }
 
         actions.AddRange(change.Notices.Select(n => new TableTransactionAction(TableTransactionActionType.Add, LeadEntityMapper.ToEntity(n))));
@@ -229,18 +233,18 @@ public sealed class TableLeadStore(StorageClients clients, TimeProvider timeProv
         Lead? stored = null;
         try
         {
-            var response = await StorageCall.RunAsync(() => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
-            var etag = response.Value[0].Headers.ETag ?? default;
-            stored = AsStored(row, response.Value[0].Headers.ETag);
+            var written = await EntityGroupWrite.SubmitAsync(table, actions, cancellationToken);
+            var etag = written ?? default;
+            stored = AsStored(row, written);
             await TableFunnelIndex.UpsertAsync(clients, lead, cancellationToken);
             return LeadUpdateResult.Updated(lead with { ETag = etag.ToString() });
         }
-        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
+        catch (RequestFailedException ex) when (ex.Status is 412 or 409)
         {
             // 412: the lead changed since it was read. 409: a notice for this level already exists (another sweep won).
             return LeadUpdateResult.Conflict;
         }
-        catch (TableTransactionFailedException ex) when (ex.Status == 404)
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
             return LeadUpdateResult.NotFound;
         }

@@ -1,8 +1,7 @@
-using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using LeadSync.Core.Storage;
 using LeadSync.Infrastructure.Storage;
-using LeadSync.Testing;
+using LeadSync.Integration.Tests.Storage;
 
 namespace LeadSync.Integration.Tests.Intake;
 
@@ -12,10 +11,9 @@ namespace LeadSync.Integration.Tests.Intake;
 /// </summary>
 public sealed class EmailClaimCostTests : IAsyncLifetime
 {
-    private readonly ConcurrentQueue<string> _log = new();
-    private AzuriteProcess _azurite = null!;
+    private AzuriteRequestLog _azurite = null!;
 
-    public async Task InitializeAsync() => _azurite = await AzuriteProcess.StartAsync(_log.Enqueue);
+    public async Task InitializeAsync() => _azurite = await AzuriteRequestLog.StartAsync();
 
     public async Task DisposeAsync() => await _azurite.DisposeAsync();
 
@@ -42,34 +40,7 @@ public sealed class EmailClaimCostTests : IAsyncLifetime
         Assert.Single(await CountAsync(claiming, () => claiming.Get<ILeadEmailIndex>().TryClaimAsync("newer@example.com", "ld_newer", CancellationToken.None)));
     }
 
-    /// <summary>The requests (method and path) Azurite served while <paramref name="work"/> ran.</summary>
-    private async Task<List<string>> CountAsync<T>(TestServices services, Func<Task<T>> work)
-    {
-        var sentinel = await services.Get<StorageClients>().TableAsync("Sentinel", CancellationToken.None);
-        await SettleAsync(sentinel);
-        _log.Clear();
-        await work();
-        await SettleAsync(sentinel);
-        return [.. _log.Select(Request).Where(r => !r.Contains("Sentinel", StringComparison.Ordinal))];
-    }
-
-    /// <summary>Waits until a request made now shows in the log: every earlier request's line is there too.</summary>
-    private async Task SettleAsync(TableClient sentinel)
-    {
-        var key = Guid.NewGuid().ToString("N");
-        await sentinel.GetEntityIfExistsAsync<TableEntity>("s", key);
-        for (var i = 0; i < 200 && !_log.Any(l => l.Contains(key, StringComparison.Ordinal)); i++)
-        {
-            await Task.Delay(25);
-        }
-    }
+    private Task<List<string>> CountAsync<T>(TestServices services, Func<Task<T>> work) => _azurite.RequestsDuringAsync(services, work);
 
     private static bool NotADayMark(string request) => !request.Contains(TableNames.ReportDays, StringComparison.Ordinal);
-
-    private static string Request(string line)
-    {
-        var start = line.IndexOf('"', StringComparison.Ordinal);
-        var end = line.IndexOf(" HTTP/1", StringComparison.Ordinal);
-        return start >= 0 && end > start ? line[(start + 1)..end] : line;
-    }
 }
