@@ -34,14 +34,14 @@ internal static class LeadRowTimeline
             return stored;
         }
 
-        var added = JsonSerializer.Serialize(entries.Select(e => e with { At = e.At.ToUniversalTime() }).ToList());
+        var added = JsonSerializer.Serialize(entries.Select(e => e with { At = e.At.ToUniversalTime() }).ToList(), TimelineJsonContext.Default.ListTimelineEntry);
         var joined = stored.Length == 2 ? added : string.Concat(stored.AsSpan(0, stored.Length - 1), ",", added.AsSpan(1));
         return joined.Length <= MaxChars ? joined : null;
     }
 
     /// <summary>The entries of the array, in the order they were written.</summary>
     public static IReadOnlyList<TimelineEntry> Read(string? stored) =>
-        string.IsNullOrEmpty(stored) ? [] : JsonSerializer.Deserialize<List<TimelineEntry>>(stored) ?? [];
+        string.IsNullOrEmpty(stored) ? [] : JsonSerializer.Deserialize(stored, TimelineJsonContext.Default.ListTimelineEntry) ?? [];
 
     /// <summary>
     /// The array with the detail of every entry <paramref name="redact"/> picks replaced by <paramref name="erased"/>,
@@ -61,6 +61,6 @@ internal static class LeadRowTimeline
             redacted++;
             return e with { Detail = erased };
         }).ToList();
-        return redacted == 0 ? (stored, 0) : (JsonSerializer.Serialize(kept), redacted);
+        return redacted == 0 ? (stored, 0) : (JsonSerializer.Serialize(kept, TimelineJsonContext.Default.ListTimelineEntry), redacted);
     }
 }
