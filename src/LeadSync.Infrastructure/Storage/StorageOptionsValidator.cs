@@ -23,19 +23,11 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Fail("LeadSync:Storage:LatencyTarget must be more than 0 and at most 00:00:10.");
         }
 
-        if (options.GroupCommitLinger < TimeSpan.Zero || options.GroupCommitLinger > TimeSpan.FromSeconds(1))
+        if ((OffUpTo(options.GroupCommitLinger, TimeSpan.FromSeconds(1), nameof(StorageOptions.GroupCommitLinger))
+            ?? OffUpTo(options.LeadSyncLinger, TimeSpan.FromSeconds(1), nameof(StorageOptions.LeadSyncLinger))
+            ?? OffUpTo(options.RecentLeadsMaxAge, MaxRecentLeadsAge, nameof(StorageOptions.RecentLeadsMaxAge))) is { } outOfRange)
         {
-            return ValidateOptionsResult.Fail("LeadSync:Storage:GroupCommitLinger must be between 00:00:00 (off) and 00:00:01.");
-        }
-
-        if (options.LeadSyncLinger < TimeSpan.Zero || options.LeadSyncLinger > TimeSpan.FromSeconds(1))
-        {
-            return ValidateOptionsResult.Fail("LeadSync:Storage:LeadSyncLinger must be between 00:00:00 (off) and 00:00:01.");
-        }
-
-        if (options.RecentLeadsMaxAge < TimeSpan.Zero || options.RecentLeadsMaxAge > MaxRecentLeadsAge)
-        {
-            return ValidateOptionsResult.Fail("LeadSync:Storage:RecentLeadsMaxAge must be between 00:00:00 (off) and 00:00:30.");
+            return ValidateOptionsResult.Fail(outOfRange);
         }
 
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -56,4 +48,8 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 
         return ValidateOptionsResult.Success;
     }
+
+    /// <summary>The failure for a duration setting that 0 turns off and <paramref name="max"/> bounds; null when it is within.</summary>
+    private static string? OffUpTo(TimeSpan value, TimeSpan max, string setting) =>
+        value < TimeSpan.Zero || value > max ? $"LeadSync:Storage:{setting} must be between 00:00:00 (off) and {max:c}." : null;
 }
