@@ -28,7 +28,7 @@ public sealed class StorageClients
         _prefix = settings.TablePrefix;
         GroupCommitLinger = settings.GroupCommitLinger;
         LeadSyncLinger = settings.LeadSyncLinger;
-        Concurrency = new StorageConcurrency(settings.MaxConcurrentRequests, settings.RequestPathReserve, settings.LatencyTarget, timeProvider ?? TimeProvider.System);
+        Concurrency = new StorageConcurrency(settings.ConcurrentRequestLimit, settings.RequestPathReserve, settings.LatencyTarget, timeProvider ?? TimeProvider.System);
         var limit = new ConcurrentRequestLimit(Concurrency, requestPath: false);
         var tableOptions = new TableClientOptions();
         Tune(tableOptions, settings.NetworkTimeout, limit, answersASender: false);

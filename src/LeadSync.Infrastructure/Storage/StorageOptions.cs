@@ -23,12 +23,25 @@ public sealed class StorageOptions
     /// <summary>Per-request network timeout, kept short so an outage answers 503 quickly.</summary>
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The limit on open storage requests, unset, against the local emulator (<see cref="MaxConcurrentRequests"/>).</summary>
+    public const int EmulatorConcurrentRequests = 16;
+
+    /// <summary>The limit on open storage requests, unset, against a storage account (<see cref="MaxConcurrentRequests"/>).</summary>
+    public const int AccountConcurrentRequests = 64;
+
     /// <summary>
     /// Storage requests one process keeps open at once (tables and queues together; 0 = no limit). More background
     /// requests wait in the process, before their network time-out starts, instead of queueing inside the storage
-    /// service past it; webhook requests never wait and take slots from background work.
+    /// service past it; webhook requests never wait and take slots from background work. Unset, it is sized for the
+    /// storage: <see cref="EmulatorConcurrentRequests"/> against the local emulator, which serves one request at a
+    /// time (more in flight only queue inside it, where a webhook's insert cannot overtake them), and
+    /// <see cref="AccountConcurrentRequests"/> against a storage account (see <see cref="ConcurrentRequestLimit"/>).
     /// </summary>
-    public int MaxConcurrentRequests { get; set; } = 64;
+    public int? MaxConcurrentRequests { get; set; }
+
+    /// <summary>The limit in force: <see cref="MaxConcurrentRequests"/>, or its default for the storage configured.</summary>
+    public int ConcurrentRequestLimit =>
+        MaxConcurrentRequests ?? (LocalStorageEmulator.IsTarget(this) ? EmulatorConcurrentRequests : AccountConcurrentRequests);
 
     /// <summary>Slots of <see cref="MaxConcurrentRequests"/> background work never takes: the webhook request path's share.</summary>
     public int RequestPathReserve { get; set; } = 8;

@@ -13,9 +13,9 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Fail("LeadSync:Storage:MaxConcurrentRequests must be between 0 (no limit) and 10000.");
         }
 
-        if (options.RequestPathReserve < 0 || (options.MaxConcurrentRequests > 0 && options.RequestPathReserve >= options.MaxConcurrentRequests))
+        if (options.RequestPathReserve < 0 || (options.ConcurrentRequestLimit > 0 && options.RequestPathReserve >= options.ConcurrentRequestLimit))
         {
-            return ValidateOptionsResult.Fail("LeadSync:Storage:RequestPathReserve must be at least 0 and less than LeadSync:Storage:MaxConcurrentRequests.");
+            return ValidateOptionsResult.Fail("LeadSync:Storage:RequestPathReserve must be at least 0 and less than LeadSync:Storage:MaxConcurrentRequests (unset: 16 against the local emulator, 64 against a storage account).");
         }
 
         if (options.LatencyTarget <= TimeSpan.Zero || options.LatencyTarget > TimeSpan.FromSeconds(10))
