@@ -28,20 +28,8 @@ public sealed class LeadRowTimelineTests(AzuriteFixture azurite) : IAsyncLifetim
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
 
-    private static LeadChange NewLead(string key)
-    {
-        var lead = new Lead
-        {
-            Id = LeadIdFactory.FromDelivery("generic", key),
-            Source = "generic",
-            DeliveryKey = key,
-            ReceivedAt = At,
-            StatusChangedAt = At,
-            Contact = new ContactDetails { Email = "grace@example.com", FirstName = "Grace", LastName = "Hopper" },
-        };
-        var ready = LeadLifecycle.Transition(lead, LeadStatus.SalesReady, At, "qualification", "no score: sales-ready by default");
-        return new LeadChange(ready.Lead, [new TimelineEntry(At, "intake", LeadEvents.Received, "Received from generic."), .. ready.Entries]);
-    }
+    private static LeadChange NewLead(string key) =>
+        FiledLead.SalesReady(key, At, new ContactDetails { Email = "grace@example.com", FirstName = "Grace", LastName = "Hopper" });
 
     private async Task<List<TableEntity>> PartitionAsync(string leadId)
     {

@@ -30,20 +30,7 @@ public sealed class LeadWriteRequestTests : IAsyncLifetime
         await _azurite.DisposeAsync();
     }
 
-    private static LeadChange NewLead(string key)
-    {
-        var lead = new Lead
-        {
-            Id = LeadIdFactory.FromDelivery("generic", key),
-            Source = "generic",
-            DeliveryKey = key,
-            ReceivedAt = At,
-            StatusChangedAt = At,
-            Status = LeadStatus.SalesReady,
-            Contact = new ContactDetails { Email = "ada@example.com", FirstName = "Ada" },
-        };
-        return new LeadChange(lead, [new TimelineEntry(At, "intake", LeadEvents.Received, "Received from generic.")]);
-    }
+    private static LeadChange NewLead(string key) => FiledLead.SalesReady(key, At, new ContactDetails { Email = "ada@example.com", FirstName = "Ada" });
 
     /// <summary>Requests (without their query) to the Leads table itself (not LeadsByDay, LeadsByEmail…), and transactions.</summary>
     private static List<string> LeadsAndBatches(IEnumerable<string> requests) =>

@@ -20,23 +20,8 @@ public sealed class TableLeadStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
 
-    private static LeadChange NewLead(string key = "msg_1")
-    {
-        var at = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-        var lead = new Lead
-        {
-            Id = LeadIdFactory.FromDelivery("generic", key),
-            Source = "generic",
-            DeliveryKey = key,
-            ReceivedAt = at,
-            StatusChangedAt = at,
-            Contact = new ContactDetails { Email = "ada@example.com", FirstName = "Ada" },
-            Score = 80,
-        };
-        var received = new TimelineEntry(at, "intake", LeadEvents.Received, "Received.");
-        var ready = LeadLifecycle.Transition(lead, LeadStatus.SalesReady, at, "qualification", "score 80");
-        return new LeadChange(ready.Lead, [received, .. ready.Entries]);
-    }
+    private static LeadChange NewLead(string key = "msg_1") =>
+        FiledLead.SalesReady(key, new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), new ContactDetails { Email = "ada@example.com", FirstName = "Ada" }, score: 80);
 
     [Fact]
     public async Task A_stored_lead_reads_back_with_its_timeline_in_order()
