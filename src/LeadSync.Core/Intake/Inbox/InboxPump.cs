@@ -198,13 +198,12 @@ public sealed partial class InboxPump : IDisposable
     {
         try
         {
-            while (await _ready.Reader.WaitToReadAsync(cancellationToken))
+            // ReadAsync, not WaitToReadAsync + TryRead: a write to a bounded channel hands its item to one waiting
+            // ReadAsync, but wakes every waiting WaitToReadAsync. With 128 idle filers that was ~100 thread-pool work
+            // items (and a new wait object each) per delivery, and most of the host's context switches.
+            while (true)
             {
-                if (!_ready.Reader.TryRead(out var delivery))
-                {
-                    continue;
-                }
-
+                var delivery = await _ready.Reader.ReadAsync(cancellationToken);
                 try
                 {
                     await FileOneAsync(delivery, cancellationToken);
