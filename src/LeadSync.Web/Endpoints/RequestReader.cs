@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace LeadSync.Web.Endpoints;
@@ -13,17 +14,49 @@ public static class RequestReader
             return null;
         }
 
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
+        return request.ContentLength is { } length
+            ? await ReadDeclaredAsync(request.Body, (int)length, cancellationToken)
+            : await ReadChunkedAsync(request.Body, maxBytes, cancellationToken);
+    }
 
-            buffer.Write(chunk, 0, read);
+    /// <summary>
+    /// A body of declared length straight into an array of that size (the server ends the body at the declared
+    /// length, and fails the read when the sender stops short).
+    /// </summary>
+    private static async Task<byte[]> ReadDeclaredAsync(Stream body, int length, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[length];
+        var filled = 0;
+        int read;
+        while (filled < length && (read = await body.ReadAsync(bytes.AsMemory(filled), cancellationToken)) > 0)
+        {
+            filled += read;
+        }
+
+        return filled == length ? bytes : bytes[..filled];
+    }
+
+    /// <summary>A body without a declared length, through a pooled chunk; null past <paramref name="maxBytes"/>.</summary>
+    private static async Task<byte[]?> ReadChunkedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();
