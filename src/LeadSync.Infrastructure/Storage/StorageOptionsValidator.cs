@@ -15,7 +15,7 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 
         if (options.RequestPathReserve < 0 || (options.ConcurrentRequestLimit > 0 && options.RequestPathReserve >= options.ConcurrentRequestLimit))
         {
-            return ValidateOptionsResult.Fail("LeadSync:Storage:RequestPathReserve must be at least 0 and less than LeadSync:Storage:MaxConcurrentRequests (unset: 16 against the local emulator, 64 against a storage account).");
+            return ValidateOptionsResult.Fail($"LeadSync:Storage:RequestPathReserve must be at least 0 and less than LeadSync:Storage:MaxConcurrentRequests (unset: {StorageOptions.EmulatorConcurrentRequests} against the local emulator, {StorageOptions.AccountConcurrentRequests} against a storage account).");
         }
 
         if (options.LatencyTarget <= TimeSpan.Zero || options.LatencyTarget > TimeSpan.FromSeconds(10))

@@ -47,7 +47,9 @@ public sealed class StorageConcurrencyDefaultTests
     {
         var validator = new StorageOptionsValidator();
 
-        Assert.True(validator.Validate(null, new StorageOptions { ConnectionString = "UseDevelopmentStorage=true", RequestPathReserve = 16 }).Failed);
+        var tooLarge = validator.Validate(null, new StorageOptions { ConnectionString = "UseDevelopmentStorage=true", RequestPathReserve = 16 });
+        Assert.True(tooLarge.Failed);
+        Assert.Contains("unset: 16 against the local emulator, 64 against a storage account", tooLarge.FailureMessage, StringComparison.Ordinal);
         Assert.True(validator.Validate(null, new StorageOptions { ConnectionString = Account, RequestPathReserve = 16 }).Succeeded);
         Assert.True(validator.Validate(null, new StorageOptions { ConnectionString = "UseDevelopmentStorage=true", RequestPathReserve = 15 }).Succeeded);
     }
