@@ -58,6 +58,7 @@ public sealed class TablePersonalDataSweeper(StorageClients clients) : IPersonal
     /// </summary>
     internal static async Task EraseClaimAsync(TableClient table, TableEntity claim, CancellationToken cancellationToken)
     {
+        var erased = TableLeadEmailIndex.FirstLeadOf(claim);
         try
         {
             await StorageCall.RunAsync(() => table.DeleteEntityAsync(claim.PartitionKey, claim.RowKey, claim.ETag, cancellationToken), cancellationToken);
@@ -65,13 +66,12 @@ public sealed class TablePersonalDataSweeper(StorageClients clients) : IPersonal
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            if (ex.Status == 404 || TableLeadEmailIndex.FirstLeadOf(claim) is null)
+            if (ex.Status == 404 || erased is null)
             {
                 return;
             }
         }
 
-        var erased = TableLeadEmailIndex.FirstLeadOf(claim);
         for (var attempt = 0; attempt < ClaimRewriteAttempts; attempt++)
         {
             var current = await StorageCall.RunAsync(() => table.GetEntityIfExistsAsync<TableEntity>(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken), cancellationToken);
