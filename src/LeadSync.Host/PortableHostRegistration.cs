@@ -66,7 +66,10 @@ public static class PortableHostRegistration
         api.MapPost(Routes.SlackInteractivity, (HttpRequest request, SlackInteractivityEndpoints endpoints, CancellationToken ct) =>
             endpoints.ReceiveAsync(request, ct)).DisableAntiforgery();
         api.MapGet(Routes.Health, (HealthEndpoints endpoints, CancellationToken ct) => endpoints.GetAsync(ct));
-        MapAdmin(api.MapGroup(string.Empty).AddEndpointFilter<AdminGate>());
+        // The registered AdminGate, resolved per request: AddEndpointFilter<AdminGate>() would build a second instance
+        // through ActivatorUtilities' compiled factory, which loads System.Linq.Expressions for this alone.
+        MapAdmin(api.MapGroup(string.Empty).AddEndpointFilter((context, next) =>
+            context.HttpContext.RequestServices.GetRequiredService<AdminGate>().InvokeAsync(context, next)));
         api.MapGet(Routes.Console, (string? path) => ConsoleEndpoints.Get(path));
         api.MapGet(Routes.OpenApi, OpenApiEndpoints.Get);
 
