@@ -26,8 +26,6 @@ public sealed class EmailClaimMarker(TimeProvider timeProvider)
     /// <summary>How long instances of an earlier version may still be filing after this one started (a deployment's overlap).</summary>
     public static readonly TimeSpan MixedVersionWindow = TimeSpan.FromHours(1);
 
-    private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
-
     private volatile bool _complete;
     private long _entriesFrom = long.MaxValue;
     private long _nextCheck = long.MinValue;
@@ -138,7 +136,7 @@ public sealed class EmailClaimMarker(TimeProvider timeProvider)
     private static Task<bool> IsEmptyAsync(TableClient table, CancellationToken cancellationToken) =>
         StorageCall.RunAsync(async () =>
         {
-            await foreach (var _ in table.QueryAsync<TableEntity>(filter: (string?)null, maxPerPage: 1, select: KeysOnly, cancellationToken: cancellationToken))
+            await foreach (var _ in table.QueryAsync<TableEntity>(filter: (string?)null, maxPerPage: 1, select: TableColumns.KeysOnly, cancellationToken: cancellationToken))
             {
                 return false;
             }

@@ -21,8 +21,6 @@ public sealed class TableLeadEmailIndex(StorageClients clients, TimeProvider tim
 
     private const string LeadIdProperty = "LeadId";
 
-    private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
-
     private readonly EmailClaimMarker _marker = new(timeProvider);
 
     public async Task AddAsync(string email, string deliveryLeadId, string leadId, CancellationToken cancellationToken)
@@ -121,7 +119,7 @@ public sealed class TableLeadEmailIndex(StorageClients clients, TimeProvider tim
         var added = 0;
         string? partition = null;
         var claimed = false;
-        var rows = table.QueryAsync<TableEntity>(filter: (string?)null, select: KeysOnly, cancellationToken: cancellationToken);
+        var rows = table.QueryAsync<TableEntity>(filter: (string?)null, select: TableColumns.KeysOnly, cancellationToken: cancellationToken);
         await StorageCall.RunAsync(async () =>
         {
             // Rows come ordered by partition, then row: one partition at a time, nothing held in memory.

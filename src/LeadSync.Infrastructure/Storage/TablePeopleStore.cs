@@ -50,7 +50,7 @@ public sealed class TablePeopleStore(StorageClients clients) : IPeopleStore
         var stale = new List<TableEntity>();
         await StorageCall.RunAsync(async () =>
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: TableColumns.KeysOnly, cancellationToken: cancellationToken))
             {
                 if (!keep.Contains(row.RowKey))
                 {

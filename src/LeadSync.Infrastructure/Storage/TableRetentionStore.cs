@@ -28,7 +28,7 @@ public sealed class TableRetentionStore(StorageClients clients, TableLeadStore l
         var page = await StorageCall.RunAsync(async () =>
         {
             var rows = new List<(string Partition, string Row)>();
-            await foreach (var row in index.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            await foreach (var row in index.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: TableColumns.KeysOnly, cancellationToken: cancellationToken))
             {
                 rows.Add((row.PartitionKey, row.RowKey));
                 if (rows.Count >= max)
@@ -93,7 +93,7 @@ public sealed class TableRetentionStore(StorageClients clients, TableLeadStore l
         var keys = await StorageCall.RunAsync(async () =>
         {
             var rows = new List<(string Partition, string Row)>();
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: TableColumns.KeysOnly, cancellationToken: cancellationToken))
             {
                 rows.Add((row.PartitionKey, row.RowKey));
                 if (rows.Count >= max)
