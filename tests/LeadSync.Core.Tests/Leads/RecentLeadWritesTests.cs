@@ -45,12 +45,29 @@ public sealed class RecentLeadWritesTests
         Write(recent, first);
         _time.Advance(TimeSpan.FromSeconds(8));
 
-        var second = first with { Status = LeadStatus.Synced, ETag = "W/\"v2\"" };
+        var second = first with { Campaign = "spring", ETag = "W/\"v2\"" };
         Write(recent, second);
         _time.Advance(TimeSpan.FromSeconds(8));
 
         Assert.Same(second, recent.Find(first.Id));
         Assert.Equal(1, recent.Count);
+    }
+
+    [Theory]
+    [InlineData(LeadStatus.Received)]
+    [InlineData(LeadStatus.Synced)]
+    [InlineData(LeadStatus.Recycled)]
+    public void A_version_the_sync_would_not_upsert_is_not_kept_and_the_one_it_replaces_goes(LeadStatus status)
+    {
+        var recent = new RecentLeadWrites(_time, MaxAge);
+        var ready = Lead("W/\"v1\"");
+        Write(recent, ready);
+
+        Write(recent, ready with { Status = status, ETag = "W/\"v2\"" });
+
+        Assert.Null(recent.Find(ready.Id));
+        Assert.Equal(0, recent.Count);
+        Assert.Equal(0, recent.Bytes);
     }
 
     [Fact]
